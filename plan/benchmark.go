@@ -1,0 +1,43 @@
+package plan
+
+import "github.com/shopspring/decimal"
+
+// Benchmark is one reference figure of the benchmark library, with where it
+// comes from. Value pre-fills a new channel's empty rate; Min and Max are the
+// thresholds below or above which the engine recommends the Levers.
+// Rates are fractions; money is in euros.
+type Benchmark struct {
+	Metric string // a channel key ("open_rate", "ctr", …) or a funnel key ("lead_to_mql", …)
+	Kinds  []Kind // channel kinds it applies to; empty means every kind
+	Sector string // a key of Sectors; "" means every sector
+	Value  decimal.NullDecimal
+	Min    decimal.NullDecimal // alert when the plan's figure is below
+	Max    decimal.NullDecimal // alert when the plan's figure is above
+	Source string              // publisher and document, e.g. "WordStream, Google Ads benchmarks"
+	Year   int                 // year of the figure
+	Note   string              // what exactly it measures
+	Levers []string            // ids of Lever to suggest when the figure is off
+}
+
+// Lever is one improvement action from the seeds (e.g. "test subject lines,
+// segment the list"), in both languages, with its source.
+type Lever struct {
+	ID     string
+	FR     string
+	EN     string
+	Source string
+}
+
+// Text returns the lever in lang (French unless lang is LangEN).
+func (l Lever) Text(lang Language) string {
+	if lang == LangEN {
+		return l.EN
+	}
+	return l.FR
+}
+
+// Library is the benchmark library: figures and levers.
+type Library struct {
+	Benchmarks []Benchmark
+	Levers     []Lever
+}

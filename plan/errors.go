@@ -1,0 +1,64 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is one problem found in a plan: where it is and what to write
+// instead. Line and Col are 1-based and 0 when unknown (a plan built in the
+// app has no file positions); Path names the field in the plan's own
+// words, e.g. "channels[2].open_rate" or "business.gross_margin".
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Path string
+	Msg  string
+}
+
+// Error formats e as FILE:LINE:COL: message (FORMAT.md), leaving out the
+// parts that are unknown.
+func (e Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteString(":")
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "%d:", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, "%d:", e.Col)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(" ")
+	}
+	if e.Path != "" && e.Line == 0 {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrorList is every problem found in one pass, in file order. It is an
+// error when not empty.
+type ErrorList []Error
+
+// Error joins the errors one per line.
+func (l ErrorList) Error() string {
+	s := make([]string, len(l))
+	for i, e := range l {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Err returns l as an error, or nil when l is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
