@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the command line on every embedded example plan: validate, then
+# simulate in every output format and for every scenario, then evaluate where
+# the example has actuals. Fails on the first command that fails.
+set -euo pipefail
+cli=${1:?usage: examples.sh PATH/TO/campaignsim-cli}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+n=0
+for f in assets/examples/*.toml; do
+  name=$(basename "$f" .toml)
+  "$cli" examples "$name" -o "$out/$name.toml"
+  cmp -s "$f" "$out/$name.toml" || { echo "examples: '$name' written differs from $f" >&2; exit 1; }
+  "$cli" validate "$out/$name.toml" >/dev/null
+  for fmt in text json csv; do
+    "$cli" simulate "$out/$name.toml" --scenario all --format "$fmt" >"$out/$name.$fmt"
+  done
+  if grep -q '^\[\[actuals\]\]' "$f"; then
+    "$cli" evaluate "$out/$name.toml" --format json >/dev/null
+  fi
+  n=$((n + 1))
+done
+[ "$n" -gt 0 ] || { echo "examples: no example plans found" >&2; exit 1; }
+echo "examples: $n plans validated and simulated"
