@@ -1,11 +1,564 @@
 package plan
 
-// DefaultLibrary returns the embedded benchmark library (assets).
-func DefaultLibrary() Library { return Library{} }
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/shopspring/decimal"
+
+	"campaignsim/assets"
+)
+
+// LibraryFormat is the version of the benchmark library file
+// (assets/benchmarks.toml) that ParseLibrary reads.
+const LibraryFormat = 1
+
+var (
+	defaultLibOnce sync.Once
+	defaultLib     Library
+	defaultLibErr  error
+)
+
+// DefaultLibrary returns the benchmark library embedded in the binary
+// (assets/benchmarks.toml), parsed once. The embedded file is checked by
+// the package tests, so it always parses in a released build; should it
+// not, DefaultLibrary returns an empty Library (no pre-fill, no
+// recommendation) rather than panic, and DefaultLibraryErr says why.
+//
+// The returned Library shares its slices with every other caller: treat it
+// as read-only.
+func DefaultLibrary() Library {
+	loadDefaultLibrary()
+	return defaultLib
+}
+
+// DefaultLibraryErr returns the error met while parsing the embedded
+// library, or nil when it parsed (always nil in a tested build).
+func DefaultLibraryErr() error {
+	loadDefaultLibrary()
+	return defaultLibErr
+}
+
+func loadDefaultLibrary() {
+	defaultLibOnce.Do(func() {
+		lib, err := ParseLibrary(assets.Benchmarks)
+		if err != nil {
+			defaultLibErr = fmt.Errorf("plan: embedded benchmarks.toml: %w", err)
+			return
+		}
+		defaultLib = lib
+	})
+}
+
+// libFile is the TOML layout of a benchmark library. Decimal keys are
+// decoded as any so that a TOML float (which loses digits) can be refused
+// with a clear message.
+type libFile struct {
+	Format     *int           `toml:"format"`
+	Levers     []libLever     `toml:"levers"`
+	Benchmarks []libBenchmark `toml:"benchmarks"`
+}
+
+type libLever struct {
+	ID     string `toml:"id"`
+	FR     string `toml:"fr"`
+	EN     string `toml:"en"`
+	Source string `toml:"source"`
+}
+
+type libBenchmark struct {
+	Metric string   `toml:"metric"`
+	Kinds  []string `toml:"kinds"`
+	Sector string   `toml:"sector"`
+	Value  any      `toml:"value"`
+	Min    any      `toml:"min"`
+	Max    any      `toml:"max"`
+	Source string   `toml:"source"`
+	Year   int      `toml:"year"`
+	Note   string   `toml:"note"`
+	Levers []string `toml:"levers"`
+}
+
+var (
+	leverIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	metricPattern  = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$`)
+)
+
+// ParseLibrary reads a benchmark library in the format of
+// assets/benchmarks.toml:
+//
+//	format = 1
+//	[[levers]]      id, fr, en, source            (all required)
+//	[[benchmarks]]  metric, source, year          (required)
+//	                kinds, sector, value, min, max, note, levers (optional)
+//
+// It is strict: an unknown key, a TOML float where a decimal is expected
+// (write "0.2271", a quoted string, or an integer), a missing source or
+// year, an unknown kind or sector, a duplicate lever id, or a lever id that
+// a benchmark names but no [[levers]] entry defines is an error. Every
+// benchmark must carry at least one of value, min, max or levers. All
+// problems are returned together as an ErrorList whose Path names the
+// entry, e.g. "benchmarks[3].year".
+func ParseLibrary(data []byte) (Library, error) {
+	var f libFile
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
+	if err != nil {
+		var pe toml.ParseError
+		if asParseError(err, &pe) {
+			return Library{}, ErrorList{{Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}}
+		}
+		return Library{}, ErrorList{{Msg: err.Error()}}
+	}
+	var errs ErrorList
+	add := func(path, format string, args ...any) {
+		errs = append(errs, Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+	}
+	occ := keyOccurrences(data)
+	for _, k := range md.Undecoded() {
+		table, key := strings.Join(k[:len(k)-1], "."), k[len(k)-1]
+		found := false
+		for _, o := range occ {
+			if o.table == table && o.key == key {
+				found = true
+				errs = append(errs, Error{Line: o.line, Path: o.path(), Msg: fmt.Sprintf("%s: unknown key %q", o.path(), key)})
+			}
+		}
+		if !found {
+			add(libKeyPath(k), "unknown key %q", key)
+		}
+	}
+	switch {
+	case f.Format == nil:
+		add("format", "missing format: write format = %d", LibraryFormat)
+	case *f.Format != LibraryFormat:
+		add("format", "format %d is not supported: this version reads format = %d", *f.Format, LibraryFormat)
+	}
+
+	var lib Library
+	ids := map[string]bool{}
+	for i, l := range f.Levers {
+		p := fmt.Sprintf("levers[%d]", i)
+		switch {
+		case l.ID == "":
+			add(p+".id", "missing id")
+		case !leverIDPattern.MatchString(l.ID):
+			add(p+".id", "id %q: use lower-case letters, digits and dashes", l.ID)
+		case ids[l.ID]:
+			add(p+".id", "duplicate lever id %q", l.ID)
+		}
+		ids[l.ID] = true
+		if strings.TrimSpace(l.FR) == "" {
+			add(p+".fr", "missing French text (fr)")
+		}
+		if strings.TrimSpace(l.EN) == "" {
+			add(p+".en", "missing English text (en)")
+		}
+		if strings.TrimSpace(l.Source) == "" {
+			add(p+".source", "missing source")
+		}
+		lib.Levers = append(lib.Levers, Lever{ID: l.ID, FR: l.FR, EN: l.EN, Source: l.Source})
+	}
+
+	for i, b := range f.Benchmarks {
+		p := fmt.Sprintf("benchmarks[%d]", i)
+		out := Benchmark{Metric: b.Metric, Sector: b.Sector, Source: b.Source, Year: b.Year, Note: b.Note}
+		switch {
+		case b.Metric == "":
+			add(p+".metric", "missing metric")
+		case !metricPattern.MatchString(b.Metric):
+			add(p+".metric", "metric %q: use a key such as open_rate (optionally qualified: click_rate.webinars)", b.Metric)
+		}
+		for j, k := range b.Kinds {
+			if !isKind(Kind(k)) {
+				add(fmt.Sprintf("%s.kinds[%d]", p, j), "unknown channel kind %q", k)
+			}
+			out.Kinds = append(out.Kinds, Kind(k))
+		}
+		if b.Sector != "" && !isSector(b.Sector) {
+			add(p+".sector", "unknown sector %q: use one of %s", b.Sector, strings.Join(Sectors, ", "))
+		}
+		if strings.TrimSpace(b.Source) == "" {
+			add(p+".source", "missing source: every figure needs its publisher and document")
+		}
+		if b.Year < 1900 || b.Year > 2100 {
+			if b.Year == 0 {
+				add(p+".year", "missing year")
+			} else {
+				add(p+".year", "year %d is not a plausible publication year", b.Year)
+			}
+		}
+		var derr []string
+		out.Value = libDecimal(b.Value, "value", &derr)
+		out.Min = libDecimal(b.Min, "min", &derr)
+		out.Max = libDecimal(b.Max, "max", &derr)
+		for _, e := range derr {
+			add(p, "%s", e)
+		}
+		if out.Min.Valid && out.Max.Valid && out.Min.Decimal.GreaterThan(out.Max.Decimal) {
+			add(p, "min %s is above max %s", out.Min.Decimal, out.Max.Decimal)
+		}
+		if b.Value == nil && b.Min == nil && b.Max == nil && len(b.Levers) == 0 {
+			add(p, "a benchmark needs at least one of value, min, max or levers")
+		}
+		out.Levers = append(out.Levers, b.Levers...)
+		lib.Benchmarks = append(lib.Benchmarks, out)
+	}
+	for i, b := range f.Benchmarks {
+		for j, id := range b.Levers {
+			if !ids[id] {
+				add(fmt.Sprintf("benchmarks[%d].levers[%d]", i, j), "lever %q is not defined in [[levers]]", id)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return Library{}, errs
+	}
+	return lib, nil
+}
+
+// asParseError reports whether err is a toml.ParseError and stores it in pe.
+func asParseError(err error, pe *toml.ParseError) bool {
+	switch e := err.(type) {
+	case toml.ParseError:
+		*pe = e
+		return true
+	case *toml.ParseError:
+		*pe = *e
+		return true
+	}
+	return false
+}
+
+// libDecimal converts a decoded TOML value into a decimal. Absent (nil)
+// gives an invalid NullDecimal; a quoted decimal string or an integer is
+// accepted; anything else appends a message to errs.
+func libDecimal(v any, key string, errs *[]string) decimal.NullDecimal {
+	switch x := v.(type) {
+	case nil:
+		return decimal.NullDecimal{}
+	case string:
+		d, err := decimal.NewFromString(strings.TrimSpace(x))
+		if err != nil {
+			*errs = append(*errs, fmt.Sprintf("%s %q is not a decimal number", key, x))
+			return decimal.NullDecimal{}
+		}
+		if d.IsNegative() {
+			*errs = append(*errs, fmt.Sprintf("%s %s is negative", key, d))
+		}
+		return decimal.NewNullDecimal(d)
+	case int64:
+		if x < 0 {
+			*errs = append(*errs, fmt.Sprintf("%s %d is negative", key, x))
+		}
+		return decimal.NewNullDecimal(decimal.NewFromInt(x))
+	case float64:
+		*errs = append(*errs, fmt.Sprintf("%s is a TOML float, which loses digits: write it as a string, e.g. %s = \"%v\"", key, key, x))
+	default:
+		*errs = append(*errs, fmt.Sprintf("%s must be a decimal written as a string, e.g. %s = \"0.02\"", key, key))
+	}
+	return decimal.NullDecimal{}
+}
+
+// keyOccurrence is one "key = value" line of a TOML file: the table it
+// sits in (array tables with their index) and its 1-based line.
+type keyOccurrence struct {
+	table string // dotted table name without indexes, e.g. "benchmarks"
+	index int    // index in the array table, -1 for a plain table
+	key   string
+	line  int
+}
+
+func (o keyOccurrence) path() string {
+	switch {
+	case o.table == "":
+		return o.key
+	case o.index >= 0:
+		return fmt.Sprintf("%s[%d].%s", o.table, o.index, o.key)
+	}
+	return o.table + "." + o.key
+}
+
+var (
+	libHeaderLine = regexp.MustCompile(`^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?`)
+	libKeyLine    = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
+)
+
+// keyOccurrences lists the bare keys of a TOML text line by line, so that
+// an unknown key (which the decoder names without its array index) can be
+// reported with its line and entry. It skips multi-line strings.
+func keyOccurrences(data []byte) []keyOccurrence {
+	var out []keyOccurrence
+	table, index := "", -1
+	counts := map[string]int{}
+	inString := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		if inString != "" {
+			if strings.Count(line, inString)%2 == 1 {
+				inString = ""
+			}
+			continue
+		}
+		if m := libHeaderLine.FindStringSubmatch(line); m != nil {
+			table = m[2]
+			index = -1
+			if m[1] == "[[" {
+				index = counts[table]
+				counts[table]++
+			}
+			continue
+		}
+		if m := libKeyLine.FindStringSubmatch(line); m != nil {
+			out = append(out, keyOccurrence{table: table, index: index, key: m[1], line: i + 1})
+		}
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.Count(line, q)%2 == 1 {
+				inString = q
+			}
+		}
+	}
+	return out
+}
+
+// libKeyPath turns a TOML key such as benchmarks.3.valeu into a path.
+func libKeyPath(k toml.Key) string {
+	var b strings.Builder
+	for i, part := range k {
+		if i > 0 && !isIndex(part) {
+			b.WriteString(".")
+		}
+		if isIndex(part) {
+			b.WriteString("[" + part + "]")
+		} else {
+			b.WriteString(part)
+		}
+	}
+	return b.String()
+}
+
+func isIndex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isKind(k Kind) bool {
+	for _, x := range Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func isSector(s string) bool {
+	for _, x := range Sectors {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// matchScore says how well b fits a request for metric on a channel of
+// kind in sector: -1 when it does not apply, else 2 for a sector-specific
+// figure plus 1 for a kind-specific one (higher is more specific).
+// A benchmark with no Kinds applies to every kind; kind "" (a plan-level
+// figure such as lead_to_mql) matches only benchmarks with no Kinds.
+func (b Benchmark) matchScore(kind Kind, sector, metric string) int {
+	if b.Metric != metric {
+		return -1
+	}
+	score := 0
+	if b.Sector != "" {
+		if b.Sector != sector {
+			return -1
+		}
+		score += 2
+	}
+	if len(b.Kinds) > 0 {
+		found := false
+		for _, k := range b.Kinds {
+			if k == kind {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return -1
+		}
+		score++
+	}
+	return score
+}
+
+// FindAll returns every benchmark for metric on a channel of kind in
+// sector, most specific first: sector-specific before all-sector, then
+// kind-specific before any-kind, then file order. Kind "" asks for a
+// plan-level figure (lead_to_mql, roi…) and matches only benchmarks that
+// name no kind. Sector "" matches only all-sector benchmarks. Nil when
+// none applies.
+func (l Library) FindAll(kind Kind, sector, metric string) []Benchmark {
+	type scored struct {
+		b     Benchmark
+		score int
+	}
+	var found []scored
+	for _, b := range l.Benchmarks {
+		if s := b.matchScore(kind, sector, metric); s >= 0 {
+			found = append(found, scored{b, s})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].score > found[j].score })
+	var out []Benchmark
+	for _, f := range found {
+		out = append(out, f.b)
+	}
+	return out
+}
 
 // Find returns the benchmark for metric on a channel of kind in sector:
-// the sector's own figure first, else the all-sector one.
-func (l Library) Find(kind Kind, sector, metric string) (Benchmark, bool) { return Benchmark{}, false }
+// the sector's own figure first, else the all-sector one; among figures of
+// the same sector scope a kind-specific one wins over one for every kind,
+// then the first in the file. In the embedded library an alert threshold
+// (Min/Max) comes before a plain average for the same key, so Find gives
+// what a recommendation compares against; Prefill and FindAll see the
+// others. The second result is false when no benchmark applies.
+//
+// Example: Find(Email, "local-retail", "open_rate") gives Mailchimp's
+// all-industry figure (value 0.2271, min 0.20), since no sector-specific
+// open rate exists.
+func (l Library) Find(kind Kind, sector, metric string) (Benchmark, bool) {
+	all := l.FindAll(kind, sector, metric)
+	if len(all) == 0 {
+		return Benchmark{}, false
+	}
+	return all[0], true
+}
 
-// Lever returns the lever with the given id.
-func (l Library) Lever(id string) (Lever, bool) { return Lever{}, false }
+// findValue is FindAll's first benchmark that carries a Value.
+func (l Library) findValue(kind Kind, sector, metric string) (Benchmark, bool) {
+	for _, b := range l.FindAll(kind, sector, metric) {
+		if b.Value.Valid {
+			return b, true
+		}
+	}
+	return Benchmark{}, false
+}
+
+// Lever returns the lever with the given id, and whether it exists.
+func (l Library) Lever(id string) (Lever, bool) {
+	for _, v := range l.Levers {
+		if v.ID == id {
+			return v, true
+		}
+	}
+	return Lever{}, false
+}
+
+// prefillKeys lists, per kind, the channel keys Prefill fills from the
+// library (rates and unit costs; never budgets, list sizes or audiences,
+// which only the user knows).
+var prefillKeys = map[Kind][]string{
+	Email:         {"cost_per_message", "bounce_rate", "open_rate", "click_rate", "unsubscribe_rate", "conversion_rate"},
+	SMS:           {"cost_per_message", "bounce_rate", "open_rate", "click_rate", "unsubscribe_rate", "conversion_rate"},
+	Search:        {"cpc", "ctr", "conversion_rate"},
+	Display:       {"cpm", "ctr", "conversion_rate"},
+	SocialAds:     {"cpm", "ctr", "conversion_rate"},
+	SocialOrganic: {"reach_rate", "ctr", "conversion_rate"},
+	Influencer:    {"reach_rate", "ctr", "conversion_rate"},
+	SEO:           {"conversion_rate"},
+	Content:       {"conversion_rate"},
+	Print:         {"cost_per_unit", "reach_per_unit", "response_rate", "conversion_rate"},
+	Event:         {"response_rate", "conversion_rate"},
+	Partnership:   {"response_rate", "conversion_rate"},
+	Affiliate:     {"commission_rate", "conversion_rate"},
+}
+
+// PrefillKeys returns the channel keys that Prefill fills for kind, in
+// the order of FORMAT.md's table (nil for an unknown kind).
+func PrefillKeys(kind Kind) []string {
+	return append([]string(nil), prefillKeys[kind]...)
+}
+
+// setChannelKey sets the decimal channel key name of c to d, reporting
+// whether the key is one Prefill knows.
+func setChannelKey(c *Channel, name string, d decimal.Decimal) bool {
+	switch name {
+	case "cost_per_message":
+		c.CostPerMessage = d
+	case "bounce_rate":
+		c.BounceRate = d
+	case "open_rate":
+		c.OpenRate = d
+	case "click_rate":
+		c.ClickRate = d
+	case "unsubscribe_rate":
+		c.UnsubscribeRate = d
+	case "conversion_rate":
+		c.ConversionRate = d
+	case "cpc":
+		c.CPC = d
+	case "cpm":
+		c.CPM = d
+	case "ctr":
+		c.CTR = decimal.NewNullDecimal(d)
+	case "reach_rate":
+		c.ReachRate = d
+	case "cost_per_unit":
+		c.CostPerUnit = d
+	case "reach_per_unit":
+		c.ReachPerUnit = d
+	case "response_rate":
+		c.ResponseRate = d
+	case "commission_rate":
+		c.CommissionRate = decimal.NewNullDecimal(d)
+	default:
+		return false
+	}
+	return true
+}
+
+// Prefill returns a new channel of the given kind for a business in
+// sector, with the kind's defaults (sends, posts, ramp_months = 1) and its
+// rates and unit costs (PrefillKeys) taken from the library's Value
+// figures: the sector's own figure first, else the all-sector one. It
+// also returns the benchmarks it used, in PrefillKeys order, so the UI can
+// say where each figure came from (Benchmark.Metric names the key). A key
+// with no benchmark stays zero. ID, Name and the sizes only the user knows
+// (budget, list_size, followers, units, contacts, clicks…) are left empty.
+//
+// Money benchmarks are in the currency their Note states (WordStream's are
+// US dollars); they are copied as they are.
+func (l Library) Prefill(kind Kind, sector string) (Channel, []Benchmark) {
+	c := Channel{Kind: kind}
+	switch kind {
+	case Email, SMS:
+		c.Sends = 1
+	case SocialOrganic, Influencer:
+		c.Posts = 1
+	case SEO, Content:
+		c.RampMonths = 1
+	}
+	var used []Benchmark
+	for _, key := range prefillKeys[kind] {
+		b, ok := l.findValue(kind, sector, key)
+		if !ok {
+			continue
+		}
+		if setChannelKey(&c, key, b.Value.Decimal) {
+			used = append(used, b)
+		}
+	}
+	return c, used
+}
