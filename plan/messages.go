@@ -1,0 +1,89 @@
+package plan
+
+// The English text of every error message Decode and Validate give, kept
+// in one place so that it can be translated. Each is a fmt format; the
+// comment says what its verbs are.
+const (
+	// file level
+	msgTooLarge     = "the file is %d bytes, more than the %d bytes (10 MB) a plan may have: is it really a plan file?" // size, max
+	msgNotUTF8      = "the file is not valid UTF-8 text (byte 0x%02x): save it as UTF-8"                                // byte
+	msgSyntax       = "TOML syntax error: %s"                                                                           // parser message
+	msgParserFailed = "the TOML parser failed on this file: %v"                                                         // panic value
+
+	// keys and tables
+	msgUnknownKey       = "unknown key %q in %s; did you mean %q?"                                                // key, table, suggestion
+	msgUnknownKeyNoHint = "unknown key %q in %s: remove it (the keys of %s are %s)"                               // key, table, table, keys
+	msgForeignKey       = "%s is not a key of %s %s channel; %s channels take %s"                                 // key, article, kind, kind, keys
+	msgB2BKey           = "%s is a b2b key, but this plan is b2c: remove it or set model = \"b2b\" in [business]" // key
+	msgMissingKey       = "missing key %q in %s: add %s = %s"                                                     // key, table, key, example
+	msgMissingTable     = "missing table %s: add it with %s"                                                      // table, keys
+	msgNotTable         = "%s must be a table: write %s on a line of its own, then its keys below"                // key, header
+	msgNotTableList     = "%s must be a list of tables: write each one under a %s header"                         // key, header
+	msgFunnelNeeded     = "a b2b plan needs a [funnel] table: add [funnel] with lead_to_mql, mql_to_sql and sql_to_customer"
+	msgFunnelInB2C      = "[funnel] is only for b2b plans: remove it or set model = \"b2b\" in [business]"
+	msgFormatMissing    = "missing key \"format\" at the top of the file: add format = 1 as its first line"
+	msgFormatNewer      = "this plan is written in format %d, newer than this version of CampaignSim reads (format 1): update CampaignSim" // format
+	msgFormatBad        = "format = %d is not a plan file format: write format = 1"                                                        // format
+
+	// value types
+	msgFloat          = "%s = %s is a TOML float, which loses digits: write it as a string: %s = \"%s\"" // key, raw, key, digits
+	msgFloatNotNumber = "%s = %s is not a number: write a decimal in quotes, e.g. %s = %s"               // key, raw, key, example
+	msgWantDecimal    = "%s must be a decimal in quotes: write e.g. %s = %s"                             // key, key, example
+	msgBadDecimal     = "%s = %q is not a decimal number: write %s"                                      // key, value, what to write
+	msgEmptyDecimal   = "%s is empty: write a number in quotes, e.g. %s = %s"                            // key, key, example
+	msgWantInteger    = "%s must be a whole number without quotes: write %s = %s"                        // key, key, example
+	msgWantString     = "%s must be text in quotes: write %s = %s"                                       // key, key, example
+	msgWantBool       = "%s must be true or false: write %s = %s"                                        // key, key, example
+	msgWantDate       = "%s must be a date without quotes or time: write %s = %s"                        // key, key, example
+	msgWantList       = "%s must be a list: write %s = %s"                                               // key, key, example
+	msgWantRange      = "ranges.%s must be a list of two decimals [low, high]: write %s = [%s, %s]"      // key, key, low, high
+	msgActiveEmpty    = "active_months is empty: remove the key to run the channel every month, or list the months, e.g. active_months = [1, 2]"
+
+	// ranges of values
+	msgOutOfRange = "%s = %s is out of range: write %s"          // key, value, range description
+	msgTooLong    = "%s is %d characters long: write at most %d" // key, length, max
+	msgRequired   = "%s is required: write e.g. %s = %s"         // key, key, example
+
+	// enumerations and identifiers
+	msgBadID        = "%s = %q is not a valid id: use only lower-case letters a-z, digits and '-', e.g. %s = %q" // key, value, key, suggestion
+	msgDuplicateID  = "%s %q is already used by %s: give each %s its own id"                                     // what, id, other, what
+	msgBadEnum      = "%s = %q is not one of %s: write one of them"                                              // key, value, list
+	msgBadCurrency  = "currency = %q is not an ISO 4217 code: write three capital letters, e.g. currency = \"EUR\""
+	msgBadMetric    = "metric = %q is not a figure CampaignSim computes: write one of %s" // value, list
+	msgB2BMetric    = "metric = %q exists only in b2b plans (a b2c plan has no lead stage): choose another metric or set model = \"b2b\""
+	msgBadDateYear  = "%s = %s is not a plausible date: write a date between 1900 and 2199" // key, date
+	msgDeadline     = "deadline = %s is before the plan starts (%s): write a date on or after the start"
+	msgMonthNotIn   = "month %d is outside the plan, which runs %d months: write a month from 1 to %d"      // month, months, months
+	msgMonthTwice   = "month %d is listed twice in active_months: list each month once"                     // month
+	msgMinMax       = "min_budget = %s is more than max_budget = %s: write a min_budget at most max_budget" // min, max
+	msgNotPaid      = "%s is only for search, display and social_ads channels: remove it"                   // key
+	msgCommission   = "both commission_per_sale and commission_rate are set: keep only one"
+	msgRangeKey     = "ranges.%s: %s is not an uncertain input of %s %s channel; ranges take %s"     // key, key, article, kind, keys
+	msgRangeUnset   = "ranges.%s: the channel has no %s to range around: set %s or remove the range" // key, key, key
+	msgRangeOrder   = "ranges.%s = [%s, %s]: low is above high: write [low, high] with low ≤ high"   // key, low, high
+	msgRangeExclude = "ranges.%s = [%s, %s] does not contain the plan value %s: widen the range so that low ≤ %s ≤ high"
+	msgRangeBound   = "ranges.%s: %s = %s is out of range: write %s"                     // key, low|high, value, range
+	msgUnknownChan  = "%s = %q is not the id of a channel of this plan: write one of %s" // key, value, ids
+	msgActualTwice  = "channel %q, month %d already has a row of actuals: keep one row per channel and month"
+	msgScenarioName = "scenario name %q is reserved for the plan as written: choose another name"
+	msgScenarioDup  = "scenario name %q is already used (names are compared without case): give each scenario its own name"
+	msgScenarioChan = "channel %q already has factors in scenario %q: merge them into one [[scenarios.channel]]"
+	msgFactorKey    = "factors.%s: %s is not an input a scenario can scale: use one of %s" // key, key, keys
+	msgFactorChan   = "factors.%s: %s is not a key of %s %s channel: use one of %s"        // key, key, article, kind, keys
+	msgNoChannels   = "(this plan has no channel yet)"
+)
+
+// Descriptions of ranges, used in msgOutOfRange.
+const (
+	descRate      = `a fraction from 0 to 1 ("0.22" is 22 %)`
+	descRatePos   = `a fraction above 0 and at most 1 ("0.03" is 3 %)`
+	descMoney     = `an amount from 0 to 1000000000000`
+	descMoneyPos  = `an amount above 0 and at most 1000000000000`
+	descCount     = `a number from 0 to 1000000000000`
+	descCountPos  = `a number above 0 and at most 1000000000000`
+	descTarget    = `a number from -1000000000000 to 1000000000000`
+	descOrders    = `a number of orders from 0 to 1000`
+	descReach     = `a number of people from 0 to 1000000`
+	descFactor    = `a factor above 0 and at most 100 ("0.8" is 20 % less)`
+	descWholeFrom = `a whole number from %d to %d`
+)

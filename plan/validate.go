@@ -1,0 +1,487 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Validate checks every field of p against its range and the plan's
+// consistency rules, and returns every problem found (nil when p is valid),
+// in plan order, without file positions: each Error's Path names the field,
+// e.g. "channels[2].open_rate". Decode runs the same checks on a file and
+// adds the positions. The desktop app calls Validate after each edit.
+//
+// Ranges (FORMAT.md gives most; the others are chosen to catch typos):
+//   - rates (gross_margin, open_rate, ctr, conversion_rate, the funnel, …):
+//     fractions 0..1; a search ctr, when given, above 0 (exposures are
+//     clicks / ctr).
+//   - money (budget, fixed_cost, cost_per_message, min/max_budget,
+//     commission_per_sale, actual spend and revenue, …): 0..10^12;
+//     average_order, cpc and cpm: above 0 (they divide).
+//   - decimal counts (followers, contacts, visits_per_month, clicks,
+//     actual figures): 0..10^12; audience and max_clicks above 0 (caps).
+//   - reach_per_unit 0..10^6 people; orders_per_month 0..1000.
+//   - whole numbers: months 1..60, clv_months 0..120, sends 1..1000,
+//     posts 1..10 000, ramp_months 1..60, list_size and units 0..10^12,
+//     runs 1..1 000 000; seed any int64.
+//   - objective target: −10^12..10^12 (a net profit target may be negative).
+//   - scenario factors: above 0, at most 100.
+//   - title, names, author, client, owner: 1..200 characters where
+//     required; statement ≤ 1000; context ≤ 100 000; scenario names ≤ 100.
+//   - ids: [a-z0-9-]+, at most 64 characters, unique among objectives and
+//     among channels.
+//   - language fr|en; currency three capital letters; model b2c|b2b;
+//     sector one of Sectors or empty; kind one of Kinds; direction
+//     at_least|at_most; purpose one of Purposes or empty; metric one of
+//     Metrics, and not leads, mql, sql or cpl in a b2c plan (undefined there).
+//   - dates: years 1900..2199; start required.
+//
+// Consistency:
+//   - An objective's deadline before the plan's start is an error. A deadline
+//     after the plan's end is allowed: the engine warns "objective outside
+//     the plan" and the SMART time-bound check fails. No deadline (zero
+//     Date) is allowed: the objective is then not time-bound.
+//   - active_months: each within 1..months, none twice.
+//   - min_budget ≤ max_budget; min_budget, max_budget and locked only on
+//     search, display and social_ads channels; an affiliate channel has at
+//     most one of commission_per_sale and commission_rate.
+//   - ranges: the input is a decimal key of the channel's kind (not the
+//     optimiser bounds nor the funnel overrides) that has a value;
+//     low ≤ value ≤ high, and both ends within the key's own range.
+//   - scenarios: names non-empty, unique without regard to case, not "base";
+//     factor inputs are uncertain channel keys (as for ranges) or one of
+//     average_order, first_order_discount, gross_margin, monthly_retention,
+//     orders_per_month; a [[scenarios.channel]] names an existing channel
+//     once per scenario and scales only that channel's keys.
+//   - actuals: the channel exists, month within 1..months, at most one row
+//     per channel and month.
+//
+// Validate does not check fields a channel's kind does not use (Encode
+// leaves them out), nor the [funnel] of a b2c plan (unused).
+func Validate(p Plan) ErrorList {
+	v := &validator{}
+	v.plan(p)
+	return v.errs
+}
+
+// validator collects problems; skip, when set, drops problems on paths
+// Decode has already reported (a key of the wrong type is left zero and
+// must not also be called out of range).
+type validator struct {
+	errs ErrorList
+	skip func(path string) bool
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	if v.skip != nil && v.skip(path) {
+		return
+	}
+	v.errs = append(v.errs, Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// ok reports whether path has not been reported by Decode.
+func (v *validator) ok(path string) bool { return v.skip == nil || !v.skip(path) }
+
+// maxLen is the longest text a string key may hold, in characters.
+func maxLen(key string) int {
+	switch key {
+	case "context":
+		return 100_000
+	case "statement":
+		return 1000
+	}
+	return 200
+}
+
+// checkSpecs checks the required values, ranges and lengths of the keys of
+// one table. take filters the specs (nil takes all).
+func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, take func(spec[T]) bool) {
+	for _, s := range specs {
+		if take != nil && !take(s) {
+			continue
+		}
+		path := join(prefix, s.key)
+		var num decimal.Decimal
+		has := false
+		switch f := s.field(val).(type) {
+		case *decimal.Decimal:
+			num, has = *f, true
+		case *decimal.NullDecimal:
+			num, has = f.Decimal, f.Valid
+			if !f.Valid && s.req {
+				v.add(path, msgRequired, s.key, s.key, s.ex)
+			}
+		case *int:
+			num, has = decimal.NewFromInt(int64(*f)), true
+		case *int64:
+			num, has = decimal.NewFromInt(*f), true
+		case *Date:
+			if f.IsZero() {
+				if s.req {
+					v.add(path, msgRequired, s.key, s.key, s.ex)
+				}
+			} else if f.Year < 1900 || f.Year > 2199 {
+				v.add(path, msgBadDateYear, s.key, f.String())
+			}
+		default:
+			str := stringOf(f)
+			if strings.TrimSpace(str) == "" && s.req {
+				v.add(path, msgRequired, s.key, s.key, s.ex)
+			} else if n := utf8.RuneCountInString(str); n > maxLen(s.key) {
+				v.add(path, msgTooLong, s.key, n, maxLen(s.key))
+			}
+		}
+		if has && s.b != nil && !s.b.contains(num) {
+			v.add(path, msgOutOfRange, s.key, formatDecimal(num), s.b.desc)
+		}
+	}
+}
+
+// stringOf returns the text behind a pointer to a string field.
+func stringOf(f any) string {
+	switch f := f.(type) {
+	case *string:
+		return *f
+	case *Language:
+		return string(*f)
+	case *Model:
+		return string(*f)
+	case *Direction:
+		return string(*f)
+	case *Kind:
+		return string(*f)
+	}
+	return ""
+}
+
+func (v *validator) plan(p Plan) {
+	info := p.Info
+	checkSpecs(v, "plan", infoSpecs, &info, nil)
+	if info.Language != LangFR && info.Language != LangEN {
+		v.add("plan.language", msgBadEnum, "language", info.Language, `"fr" or "en"`)
+	}
+	if !isCurrency(info.Currency) {
+		v.add("plan.currency", msgBadCurrency, info.Currency)
+	}
+	monthsOK := v.ok("plan.months") && info.Months >= 1 && info.Months <= 60
+	startOK := v.ok("plan.start") && !info.Start.IsZero()
+
+	b := p.Business
+	checkSpecs(v, "business", businessSpecs, &b, nil)
+	if b.Sector != "" && !slices.Contains(Sectors, b.Sector) {
+		v.add("business.sector", msgBadEnum, "sector", b.Sector, quoteList(Sectors))
+	}
+	if b.Model != B2C && b.Model != B2B {
+		v.add("business.model", msgBadEnum, "model", b.Model, `"b2c" or "b2b"`)
+	}
+	if b.Model == B2B {
+		f := p.Funnel
+		checkSpecs(v, "funnel", funnelSpecs, &f, nil)
+	}
+
+	ids := map[string]int{}
+	for i, o := range p.Objectives {
+		pre := fmt.Sprintf("objectives[%d]", i)
+		checkSpecs(v, pre, objectiveSpecs, &o, nil)
+		v.id(pre+".id", o.ID, "objective", ids, i, func(j int) string { return fmt.Sprintf("objective #%d", j+1) })
+		if o.Metric != "" && !IsMetric(o.Metric) {
+			v.add(pre+".metric", msgBadMetric, o.Metric, strings.Join(Metrics, ", "))
+		} else if b.Model == B2C && slices.Contains([]string{"leads", "mql", "sql", "cpl"}, o.Metric) {
+			v.add(pre+".metric", msgB2BMetric, o.Metric)
+		}
+		if o.Direction != AtLeast && o.Direction != AtMost {
+			v.add(pre+".direction", msgBadEnum, "direction", o.Direction, `"at_least" or "at_most"`)
+		}
+		if o.Purpose != "" && !slices.Contains(Purposes, o.Purpose) {
+			v.add(pre+".purpose", msgBadEnum, "purpose", o.Purpose, quoteList(Purposes))
+		}
+		if startOK && !o.Deadline.IsZero() && o.Deadline.Before(info.Start) {
+			v.add(pre+".deadline", msgDeadline, o.Deadline, info.Start)
+		}
+	}
+
+	chans := map[string]int{}
+	for i, c := range p.Channels {
+		v.channel(p, i, c, chans, monthsOK)
+	}
+
+	v.scenarios(p)
+
+	sim := p.Simulation
+	checkSpecs(v, "simulation", simulationSpecs, &sim, nil)
+
+	seen := map[string]bool{}
+	for i, a := range p.Actuals {
+		pre := fmt.Sprintf("actuals[%d]", i)
+		checkSpecs(v, pre, actualSpecs, &a, nil)
+		if _, ok := p.Channel(a.Channel); !ok && a.Channel != "" {
+			v.add(pre+".channel", msgUnknownChan, "channel", a.Channel, channelIDs(p))
+		}
+		if monthsOK && v.ok(pre+".month") && (a.Month < 1 || a.Month > info.Months) {
+			v.add(pre+".month", msgMonthNotIn, a.Month, info.Months, info.Months)
+		}
+		k := fmt.Sprintf("%s\x00%d", a.Channel, a.Month)
+		if seen[k] {
+			v.add(pre, msgActualTwice, a.Channel, a.Month)
+		}
+		seen[k] = true
+	}
+}
+
+// id checks an objective's or a channel's id: its characters and that no
+// earlier one has it.
+func (v *validator) id(path, id, what string, seen map[string]int, i int, name func(int) string) {
+	if id == "" {
+		return // reported as required
+	}
+	if !isID(id) {
+		v.add(path, msgBadID, "id", id, "id", slug(id, what))
+		return
+	}
+	if j, ok := seen[id]; ok {
+		v.add(path, msgDuplicateID, what+" id", id, name(j), what)
+		return
+	}
+	seen[id] = i
+}
+
+func (v *validator) channel(p Plan, i int, c Channel, ids map[string]int, monthsOK bool) {
+	pre := fmt.Sprintf("channels[%d]", i)
+	checkSpecs(v, pre, channelHead, &c, nil)
+	v.id(pre+".id", c.ID, "channel", ids, i, func(j int) string { return fmt.Sprintf("channel %q", p.Channels[j].Name) })
+	if !validKind(c.Kind) {
+		if c.Kind != "" {
+			v.add(pre+".kind", msgBadEnum, "kind", c.Kind, kindList())
+		}
+		return
+	}
+	checkSpecs(v, pre, channelBody, &c, func(s spec[Channel]) bool { return s.takes(c.Kind) })
+	if !c.Kind.IsPaid() {
+		if !c.MinBudget.IsZero() {
+			v.add(pre+".min_budget", msgNotPaid, "min_budget")
+		}
+		if c.MaxBudget.Valid {
+			v.add(pre+".max_budget", msgNotPaid, "max_budget")
+		}
+		if c.Locked {
+			v.add(pre+".locked", msgNotPaid, "locked")
+		}
+	} else if c.MaxBudget.Valid && c.MinBudget.GreaterThan(c.MaxBudget.Decimal) && v.ok(pre+".max_budget") {
+		v.add(pre+".min_budget", msgMinMax, formatDecimal(c.MinBudget), formatDecimal(c.MaxBudget.Decimal))
+	}
+	if c.Kind == Affiliate && c.CommissionPerSale.Valid && c.CommissionRate.Valid {
+		v.add(pre+".commission_rate", msgCommission)
+	}
+	if monthsOK {
+		seen := map[int]bool{}
+		for _, m := range c.ActiveMonths {
+			if m < 1 || m > p.Info.Months {
+				v.add(pre+".active_months", msgMonthNotIn, m, p.Info.Months, p.Info.Months)
+			} else if seen[m] {
+				v.add(pre+".active_months", msgMonthTwice, m)
+			}
+			seen[m] = true
+		}
+	}
+	for _, r := range c.Ranges {
+		v.rangeOf(pre, c, r)
+	}
+}
+
+// rangeOf checks one uncertainty range of channel c.
+func (v *validator) rangeOf(pre string, c Channel, r Range) {
+	path := pre + ".ranges." + r.Input
+	s, ok := channelSpec(c.Kind, r.Input)
+	if !ok || !isUncertain(s) {
+		v.add(path, msgRangeKey, r.Input, r.Input, article(c.Kind), c.Kind, strings.Join(uncertainKeys(c.Kind), ", "))
+		return
+	}
+	bad := false
+	for _, end := range []struct {
+		name string
+		d    decimal.Decimal
+	}{{"low", r.Low}, {"high", r.High}} {
+		if s.b != nil && !s.b.contains(end.d) {
+			v.add(path, msgRangeBound, r.Input, end.name, formatDecimal(end.d), s.b.desc)
+			bad = true
+		}
+	}
+	if bad {
+		return
+	}
+	if r.Low.GreaterThan(r.High) {
+		v.add(path, msgRangeOrder, r.Input, formatDecimal(r.Low), formatDecimal(r.High))
+		return
+	}
+	var val decimal.Decimal
+	switch f := s.field(&c).(type) {
+	case *decimal.Decimal:
+		val = *f
+	case *decimal.NullDecimal:
+		if !f.Valid {
+			if v.ok(pre + "." + r.Input) {
+				v.add(path, msgRangeUnset, r.Input, r.Input, r.Input)
+			}
+			return
+		}
+		val = f.Decimal
+	}
+	if !v.ok(pre + "." + r.Input) {
+		return
+	}
+	if val.LessThan(r.Low) || val.GreaterThan(r.High) {
+		v.add(path, msgRangeExclude, r.Input, formatDecimal(r.Low), formatDecimal(r.High), formatDecimal(val), r.Input)
+	}
+}
+
+func (v *validator) scenarios(p Plan) {
+	names := map[string]bool{}
+	all := allFactorKeys()
+	for i, s := range p.Scenarios {
+		pre := fmt.Sprintf("scenarios[%d]", i)
+		name := strings.TrimSpace(s.Name)
+		switch {
+		case name == "":
+			v.add(pre+".name", msgRequired, "name", "name", `"Pessimiste"`)
+		case strings.EqualFold(name, "base"):
+			v.add(pre+".name", msgScenarioName, s.Name)
+		case names[strings.ToLower(name)]:
+			v.add(pre+".name", msgScenarioDup, s.Name)
+		case utf8.RuneCountInString(s.Name) > 100:
+			v.add(pre+".name", msgTooLong, "name", utf8.RuneCountInString(s.Name), 100)
+		}
+		names[strings.ToLower(name)] = true
+		for _, f := range s.Factors {
+			path := pre + ".factors." + f.Input
+			if !slices.Contains(all, f.Input) {
+				v.add(path, msgFactorKey, f.Input, f.Input, strings.Join(all, ", "))
+			} else if !bFactor.contains(f.Factor) {
+				v.add(path, msgOutOfRange, "factors."+f.Input, formatDecimal(f.Factor), bFactor.desc)
+			}
+		}
+		seen := map[string]bool{}
+		for j, cf := range s.Channels {
+			cpre := fmt.Sprintf("%s.channel[%d]", pre, j)
+			c, ok := p.Channel(cf.ID)
+			switch {
+			case cf.ID == "":
+				v.add(cpre+".id", msgRequired, "id", "id", `"mailing"`)
+			case !ok:
+				v.add(cpre+".id", msgUnknownChan, "id", cf.ID, channelIDs(p))
+			case seen[cf.ID]:
+				v.add(cpre+".id", msgScenarioChan, cf.ID, s.Name)
+			}
+			seen[cf.ID] = true
+			for _, f := range cf.Factors {
+				path := cpre + ".factors." + f.Input
+				if ok && validKind(c.Kind) {
+					if keys := uncertainKeys(c.Kind); !slices.Contains(keys, f.Input) {
+						v.add(path, msgFactorChan, f.Input, f.Input, article(c.Kind), c.Kind, strings.Join(keys, ", "))
+						continue
+					}
+				}
+				if !bFactor.contains(f.Factor) {
+					v.add(path, msgOutOfRange, "factors."+f.Input, formatDecimal(f.Factor), bFactor.desc)
+				}
+			}
+		}
+	}
+}
+
+// isID reports whether s is a valid id: [a-z0-9-]+, at most 64 bytes.
+func isID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// slug suggests an id close to s: lower case, accents dropped, other
+// characters turned into '-'.
+func slug(s, what string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case strings.ContainsRune("àâä", r):
+			b.WriteByte('a')
+		case strings.ContainsRune("éèêë", r):
+			b.WriteByte('e')
+		case strings.ContainsRune("îï", r):
+			b.WriteByte('i')
+		case strings.ContainsRune("ôö", r):
+			b.WriteByte('o')
+		case strings.ContainsRune("ùûü", r):
+			b.WriteByte('u')
+		case r == 'ç':
+			b.WriteByte('c')
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	out := strings.TrimRight(b.String(), "-")
+	if len(out) > 64 {
+		out = strings.TrimRight(out[:64], "-")
+	}
+	if out == "" {
+		out = what + "-1"
+	}
+	return out
+}
+
+// isCurrency reports whether s looks like an ISO 4217 code: three capital
+// letters A-Z.
+func isCurrency(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func quoteList(l []string) string {
+	q := make([]string, len(l))
+	for i, s := range l {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+func kindList() string {
+	s := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		s[i] = string(k)
+	}
+	return quoteList(s)
+}
+
+func channelIDs(p Plan) string {
+	if len(p.Channels) == 0 {
+		return msgNoChannels
+	}
+	s := make([]string, len(p.Channels))
+	for i, c := range p.Channels {
+		s[i] = c.ID
+	}
+	return quoteList(s)
+}
