@@ -88,9 +88,14 @@ func (u Unit) Round(v decimal.Decimal) decimal.Decimal {
 
 // Stage is one step of a channel's funnel (e.g. "sent", "delivered",
 // "opens", "clicks", "customers"), with its expected count over the plan.
+//
+// Side is true for a stage beside the main chain (email bounces, opens and
+// unsubscribes): the next stage does not come from it, so a funnel chart
+// may draw it apart. The main stages never increase from one to the next.
 type Stage struct {
 	Name  string
 	Value decimal.Decimal
+	Side  bool
 }
 
 // ChannelResult is one channel's figures over the plan, its funnel stages,
@@ -103,6 +108,13 @@ type ChannelResult struct {
 	Stages           []Stage
 	MonthlyCost      []decimal.Decimal
 	MonthlyCustomers []decimal.Decimal
+	// MonthlyRevenue is the revenue booked each month from this channel's
+	// customers (first orders and repeats), index 0 is month 1.
+	MonthlyRevenue []decimal.Decimal
+	// ClickToOpen is clicks / opens for email and sms (MODEL.md asks for it;
+	// it is a rate, so it is a field rather than a stage); undefined for the
+	// other kinds and when there are no opens.
+	ClickToOpen decimal.NullDecimal
 }
 
 // MonthResult is one month of the plan's timeline (all channels).

@@ -1,29 +1,334 @@
 package simulate
 
 import (
-	"errors"
-
 	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
 )
 
-// errTODO marks the engine entry points until they are implemented.
-var errTODO = errors.New("simulate: not implemented yet")
+// BaseScenario is the name of the plan as written, for RunScenario and
+// Result.Scenario.
+const BaseScenario = "base"
 
 // Run simulates the plan as written (the base scenario) with the default
 // benchmark library. It returns the plan's validation errors (a
 // plan.ErrorList) if p is invalid.
+//
+// Readings of MODEL.md made here (see also each helper's comment):
+//   - a channel's cost is spread evenly over its active months; its counts
+//     (exposures, interactions, leads, customers…) too, except seo and
+//     content, whose counts follow each month's ramped visits;
+//   - a channel active in no month of the plan does not run: cost and every
+//     count are 0 (its stages are listed with zeros; a warning says so);
+//   - the last active month takes the rounding remainder of an even split,
+//     so the months of a channel add up exactly to its totals;
+//   - every rate is clamped to [0, 1] and every other input to ≥ 0 before
+//     the funnel (a no-op for a valid plan).
 func Run(p plan.Plan) (Result, error) { return RunWith(p, plan.DefaultLibrary()) }
 
 // RunWith is Run with a given benchmark library.
-func RunWith(p plan.Plan, lib plan.Library) (Result, error) { return Result{}, errTODO }
+func RunWith(p plan.Plan, lib plan.Library) (Result, error) {
+	if errs := plan.Validate(p); len(errs) > 0 {
+		return Result{}, errs
+	}
+	return runScenario(p, BaseScenario, lib, nil)
+}
 
-// RunScenario simulates the named scenario ("base" for the plan as written).
-func RunScenario(p plan.Plan, name string) (Result, error) { return Result{}, errTODO }
+// RunScenario simulates the named scenario ("base" for the plan as
+// written) with the default library. An unknown name is an error.
+// The SMART checklist's Achievable letter is judged on the base result
+// (MODEL.md: "met by the base result"), so a scenario's checklist equals
+// the base one while its Value, Met and Gap are the scenario's own.
+func RunScenario(p plan.Plan, name string) (Result, error) {
+	return runScenarioWith(p, name, plan.DefaultLibrary())
+}
+
+func runScenarioWith(p plan.Plan, name string, lib plan.Library) (Result, error) {
+	if errs := plan.Validate(p); len(errs) > 0 {
+		return Result{}, errs
+	}
+	if name == BaseScenario {
+		return runScenario(p, name, lib, nil)
+	}
+	base, err := runScenario(p, BaseScenario, lib, nil)
+	if err != nil {
+		return Result{}, err
+	}
+	return runScenario(p, name, lib, base.Objectives)
+}
 
 // RunAll simulates the base scenario then every scenario of the plan, in
 // file order: the results side by side.
-func RunAll(p plan.Plan) ([]Result, error) { return nil, errTODO }
+func RunAll(p plan.Plan) ([]Result, error) {
+	lib := plan.DefaultLibrary()
+	if errs := plan.Validate(p); len(errs) > 0 {
+		return nil, errs
+	}
+	base, err := runScenario(p, BaseScenario, lib, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := []Result{base}
+	for _, s := range p.Scenarios {
+		r, err := runScenario(p, s.Name, lib, base.Objectives)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
 
-// Evaluate computes results from the plan's actuals beside the plan over
-// the same months.
-func Evaluate(p plan.Plan) (Evaluation, error) { return Evaluation{}, errTODO }
+// runScenario runs one scenario; baseObj, when given, supplies the SMART
+// checklists (judged on the base result).
+func runScenario(p plan.Plan, name string, lib plan.Library, baseObj []ObjectiveResult) (Result, error) {
+	biz, ins, err := scenarioInputs(p, name)
+	if err != nil {
+		return Result{}, err
+	}
+	e := newEngine(p, biz, ins)
+	r := e.result(name)
+	r.Objectives = e.objectives(baseObj)
+	r.Recommendations = e.recommendations(lib, r)
+	r.Warnings = e.warnings(r)
+	return r, nil
+}
+
+// chanRun is one channel's run: its funnel and its months.
+type chanRun struct {
+	in     *inputs
+	f      funnel
+	share  []decimal.Decimal // share of the channel's counts in each plan month (Σ = 1 exactly, or all 0)
+	cost   []decimal.Decimal // per plan month
+	cust   []decimal.Decimal
+	rev    []decimal.Decimal
+	cogs   []decimal.Decimal
+	active int // number of active months
+}
+
+// engine holds one scenario's run of a plan.
+type engine struct {
+	p     plan.Plan
+	biz   business
+	clv   decimal.Decimal
+	n     int // plan months
+	chans []chanRun
+	// months numbers 1..n, for paybackMonth.
+	months []int
+}
+
+func newEngine(p plan.Plan, biz business, ins []inputs) *engine {
+	n := p.Info.Months
+	if n < 0 {
+		n = 0
+	}
+	e := &engine{p: p, biz: biz, clv: biz.clv(), n: n, chans: make([]chanRun, len(ins)), months: make([]int, n)}
+	for m := range e.months {
+		e.months[m] = m + 1
+	}
+	for i := range ins {
+		e.chans[i] = e.runChannel(&ins[i])
+	}
+	return e
+}
+
+// shares splits 1 over the months of mask in proportion to weights (one
+// per active month; nil or all zero: equal), the last active month taking
+// the remainder so the shares add up to exactly 1.
+func shares(n int, mask []bool, k int, weights []decimal.Decimal) []decimal.Decimal {
+	s := make([]decimal.Decimal, n)
+	if k == 0 {
+		return s
+	}
+	var total decimal.Decimal
+	for _, w := range weights {
+		total = total.Add(w)
+	}
+	even := total.IsZero()
+	kd := decimal.NewFromInt(int64(k))
+	var sum decimal.Decimal
+	j := 0
+	for m := 0; m < n; m++ {
+		if !mask[m] {
+			continue
+		}
+		j++
+		if j == k {
+			s[m] = one.Sub(sum)
+			break
+		}
+		if even {
+			s[m] = one.DivRound(kd, Precision)
+		} else {
+			s[m] = weights[j-1].DivRound(total, Precision)
+		}
+		sum = sum.Add(s[m])
+	}
+	return s
+}
+
+// split sets out[m] = total × share[m] rounded to Precision for the
+// months of mask, the last one taking the remainder so that the months add
+// up to total exactly.
+func split(out []decimal.Decimal, total decimal.Decimal, share []decimal.Decimal, mask []bool) {
+	last := -1
+	var sum decimal.Decimal
+	for m := range out {
+		if !mask[m] {
+			continue
+		}
+		if last >= 0 {
+			v := total.Mul(share[last]).Round(Precision)
+			out[last] = v
+			sum = sum.Add(v)
+		}
+		last = m
+	}
+	if last >= 0 {
+		out[last] = total.Sub(sum)
+	}
+}
+
+func (e *engine) runChannel(in *inputs) chanRun {
+	c := chanRun{in: in}
+	mask := make([]bool, e.n)
+	for m := 1; m <= e.n; m++ {
+		if in.ch.IsActive(m, e.n) {
+			mask[m-1] = true
+			c.active++
+		}
+	}
+	if c.active == 0 {
+		c.f = runFunnel(in, &e.biz, 1).zeroed()
+	} else {
+		c.f = runFunnel(in, &e.biz, c.active)
+	}
+	c.share = shares(e.n, mask, c.active, c.f.weights)
+	costShare := c.share
+	if c.f.weights != nil {
+		costShare = shares(e.n, mask, c.active, nil)
+	}
+	c.cost = make([]decimal.Decimal, e.n)
+	c.cust = make([]decimal.Decimal, e.n)
+	c.rev = make([]decimal.Decimal, e.n)
+	c.cogs = make([]decimal.Decimal, e.n)
+	split(c.cost, c.f.cost, costShare, mask)
+	split(c.cust, c.f.customers, c.share, mask)
+	e.biz.cohortMoney(c.cust, c.rev, c.cogs)
+	return c
+}
+
+// parts returns the channel's parts over the months where in[m] is true
+// (nil: every month).
+func (c *chanRun) parts(in []bool) parts {
+	var pt parts
+	var sh decimal.Decimal
+	for m := range c.cost {
+		if in != nil && !in[m] {
+			continue
+		}
+		sh = sh.Add(c.share[m])
+		pt.cost = pt.cost.Add(c.cost[m])
+		pt.revenue = pt.revenue.Add(c.rev[m])
+		pt.cogs = pt.cogs.Add(c.cogs[m])
+	}
+	f := &c.f
+	scale := func(x decimal.Decimal) decimal.Decimal {
+		if in == nil {
+			if c.active == 0 {
+				return zero
+			}
+			return x
+		}
+		return x.Mul(sh)
+	}
+	scaleN := func(x decimal.NullDecimal) decimal.NullDecimal {
+		if !x.Valid {
+			return x
+		}
+		return valid(scale(x.Decimal))
+	}
+	pt.customers = scale(f.customers)
+	pt.interactions = valid(scale(f.interactions))
+	pt.conversions = valid(scale(f.conversions))
+	pt.leads, pt.mql, pt.sql = scaleN(f.leads), scaleN(f.mql), scaleN(f.sql)
+	if f.exposures.Valid {
+		pt.exposures = valid(scale(f.exposures.Decimal))
+		pt.expCost = valid(pt.cost)
+		pt.expInteractions = pt.interactions
+	}
+	return pt
+}
+
+// gm returns the channel's monthly gross margin.
+func (c *chanRun) gm() []decimal.Decimal {
+	g := make([]decimal.Decimal, len(c.rev))
+	for m := range g {
+		g[m] = c.rev[m].Sub(c.cogs[m])
+	}
+	return g
+}
+
+// result assembles the totals, channels and timeline.
+func (e *engine) result(name string) Result {
+	r := Result{Scenario: name, Channels: make([]ChannelResult, len(e.chans)), Months: make([]MonthResult, e.n)}
+	var tot parts
+	for i := range e.chans {
+		c := &e.chans[i]
+		pt := c.parts(nil)
+		tot.add(pt)
+		r.Channels[i] = ChannelResult{
+			ID: c.in.ch.ID, Name: c.in.ch.Name, Kind: c.in.ch.Kind,
+			Figures:          derive(pt, e.clv, decimal.NullDecimal{}, paybackMonth(e.months, c.cost, c.gm())),
+			Stages:           c.f.stages,
+			MonthlyCost:      c.cost,
+			MonthlyCustomers: c.cust,
+			MonthlyRevenue:   c.rev,
+			ClickToOpen:      c.f.clickToOpen,
+		}
+	}
+	cost, gm := make([]decimal.Decimal, e.n), make([]decimal.Decimal, e.n)
+	var cc, ccu, cg decimal.Decimal
+	for m := 0; m < e.n; m++ {
+		mr := MonthResult{Month: m + 1}
+		for i := range e.chans {
+			c := &e.chans[i]
+			mr.Cost = mr.Cost.Add(c.cost[m])
+			mr.Customers = mr.Customers.Add(c.cust[m])
+			mr.Revenue = mr.Revenue.Add(c.rev[m])
+			mr.COGS = mr.COGS.Add(c.cogs[m])
+		}
+		mr.GrossMargin = mr.Revenue.Sub(mr.COGS)
+		cc, ccu, cg = cc.Add(mr.Cost), ccu.Add(mr.Customers), cg.Add(mr.GrossMargin)
+		mr.CumulativeCost, mr.CumulativeCustomers, mr.CumulativeGrossMargin = cc, ccu, cg
+		cost[m], gm[m] = mr.Cost, mr.GrossMargin
+		r.Months[m] = mr
+	}
+	r.Totals = derive(tot, e.clv, valid(e.p.Info.Budget), paybackMonth(e.months, cost, gm))
+	return r
+}
+
+// figuresOver returns the plan's figures over the months where in[m] is
+// true (the payback month is searched among those months, in order).
+func (e *engine) figuresOver(in []bool) Figures {
+	var tot parts
+	var months []int
+	cost, gm := []decimal.Decimal{}, []decimal.Decimal{}
+	for i := range e.chans {
+		tot.add(e.chans[i].parts(in))
+	}
+	for m := 0; m < e.n; m++ {
+		if !in[m] {
+			continue
+		}
+		var c, g decimal.Decimal
+		for i := range e.chans {
+			ch := &e.chans[i]
+			c = c.Add(ch.cost[m])
+			g = g.Add(ch.rev[m].Sub(ch.cogs[m]))
+		}
+		months = append(months, m+1)
+		cost, gm = append(cost, c), append(gm, g)
+	}
+	return derive(tot, e.clv, valid(e.p.Info.Budget), paybackMonth(months, cost, gm))
+}

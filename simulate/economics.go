@@ -1,0 +1,66 @@
+package simulate
+
+import "github.com/shopspring/decimal"
+
+// firstOrderRevenue is A(1−d): what a new customer pays for the first order.
+func (b *business) firstOrderRevenue() decimal.Decimal {
+	return b.avgOrder.Mul(one.Sub(b.discount))
+}
+
+// orderCOGS is A(1−g): the cost of goods of one order (first or repeat;
+// the first-order discount lowers revenue, not the goods).
+func (b *business) orderCOGS() decimal.Decimal {
+	return b.avgOrder.Mul(one.Sub(b.margin))
+}
+
+// firstOrderMargin is A(1−d) − A(1−g).
+func (b *business) firstOrderMargin() decimal.Decimal {
+	return b.firstOrderRevenue().Sub(b.orderCOGS())
+}
+
+// clv is MODEL.md's customer lifetime value, per customer:
+// first-order margin + Σ_{k=1}^{clv_months} r^k·o·A·g/(1+i)^k with
+// i = (1 + annual_discount_rate)^(1/12) − 1. The sum is geometric in
+// q = r/(1+i), so it is computed in closed form (geomSum). o = 0 or
+// clv_months = 0 gives the first-order margin alone.
+func (b *business) clv() decimal.Decimal {
+	fom := b.firstOrderMargin()
+	if b.ordersPerMonth.IsZero() || b.clvMonths <= 0 || b.retention.IsZero() {
+		return fom
+	}
+	i := monthlyRate(b.annul)
+	q := b.retention.DivRound(one.Add(i), workPrec)
+	s := geomSum(q, b.clvMonths)
+	rep := b.ordersPerMonth.Mul(b.avgOrder).Mul(b.margin).Mul(s)
+	return fom.Add(rep).Round(Precision)
+}
+
+// cohortMoney books the money of customers acquired month by month
+// (cust[t] in plan month t+1) into the months it occurs: month t gets the
+// first orders of its own customers, A(1−d) each, and the repeat orders of
+// every earlier cohort m < t, r^(t−m)·o orders at full price A each.
+// The retained stock P_t = Σ_{m<t} cust[m]·r^(t−m) follows
+// P_t = r·(P_{t−1} + cust[t−1]), rounded to Precision each month (the
+// other products are exact).
+// COGS is A(1−g) per order, first or repeat.
+func (b *business) cohortMoney(cust []decimal.Decimal, rev, cogs []decimal.Decimal) {
+	a1d := b.firstOrderRevenue()
+	oA := b.ordersPerMonth.Mul(b.avgOrder)
+	ag := b.orderCOGS()
+	repeats := !b.ordersPerMonth.IsZero() && !b.retention.IsZero()
+	var stock decimal.Decimal
+	for t := range cust {
+		if repeats && t > 0 {
+			stock = b.retention.Mul(stock.Add(cust[t-1])).Round(Precision)
+		}
+		r := cust[t].Mul(a1d)
+		c := cust[t]
+		if repeats {
+			orders := stock.Mul(b.ordersPerMonth)
+			r = r.Add(stock.Mul(oA))
+			c = c.Add(orders)
+		}
+		rev[t] = r
+		cogs[t] = c.Mul(ag)
+	}
+}

@@ -1,0 +1,241 @@
+package simulate
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// The generic stage names of an actual channel result (actuals do not
+// tell the kind's own stages).
+const (
+	StageExposures    = "exposures"
+	StageInteractions = "interactions"
+)
+
+// ErrNoActuals is returned by Evaluate for a plan without actuals.
+var ErrNoActuals = errors.New("simulate: the plan has no actuals to evaluate: add [[actuals]] rows (or import a CSV) first")
+
+// Evaluate computes results from the plan's actuals beside the plan over
+// the same months (the months that have at least one actual row).
+//
+// The actual side, per channel and for the totals: cost = Σ spend (fixed
+// costs included); exposures, interactions and leads = Σ of the rows that
+// give them (undefined when no row does; leads only in b2b, where they are
+// also the conversions — in b2c conversions are the customers); customers
+// and revenue as given; cogs as given, or revenue × (1 − gross_margin)
+// where unset; mql and sql are unknown (undefined). Every other figure is
+// derived by the same definitions as the plan's (roi = net_profit /
+// (cost + cogs), …); cpm and ctr use the rows that give exposures; clv and
+// break_even_cpa are the plan's; budget_left = plan budget − actual cost;
+// payback_month is searched among the evaluated months.
+//
+// The plan side is the base result restricted to the same months: each
+// channel's cost, customers, revenue and cogs of those months, its counts
+// and stages scaled by the share of its counts falling in them. Both sides
+// keep Monthly* slices of the plan's length (0 outside the evaluated
+// months) and list in Months only the evaluated months, cumulated over
+// them. Objectives, recommendations and warnings are not repeated.
+// Actual.Scenario is "actual"; Plan.Scenario is "base".
+//
+// Variance is actual − plan for every figure of the totals, undefined
+// where either side is. Errors: no actuals (ErrNoActuals), a row for an
+// unknown channel or outside the plan's months, or the plan's validation
+// errors.
+func Evaluate(p plan.Plan) (Evaluation, error) {
+	if errs := plan.Validate(p); len(errs) > 0 {
+		return Evaluation{}, errs
+	}
+	if len(p.Actuals) == 0 {
+		return Evaluation{}, ErrNoActuals
+	}
+	biz, ins, err := scenarioInputs(p, BaseScenario)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	e := newEngine(p, biz, ins)
+	idx := map[string]int{}
+	for i, c := range p.Channels {
+		idx[c.ID] = i
+	}
+	mask := make([]bool, e.n)
+	for k, a := range p.Actuals {
+		if _, ok := idx[a.Channel]; !ok {
+			return Evaluation{}, fmt.Errorf("simulate: actuals[%d]: no channel with id %q in the plan", k, a.Channel)
+		}
+		if a.Month < 1 || a.Month > e.n {
+			return Evaluation{}, fmt.Errorf("simulate: actuals[%d]: month %d is outside the plan (1..%d)", k, a.Month, e.n)
+		}
+		mask[a.Month-1] = true
+	}
+	var ev Evaluation
+	for m := 0; m < e.n; m++ {
+		if mask[m] {
+			ev.Months = append(ev.Months, m+1)
+		}
+	}
+	ev.Plan = e.planOver(mask, ev.Months)
+	ev.Actual = e.actualResult(p, idx, ev.Months)
+	ev.Variance = variance(ev.Actual.Totals, ev.Plan.Totals)
+	return ev, nil
+}
+
+// planOver is the base result restricted to the months of mask.
+func (e *engine) planOver(mask []bool, months []int) Result {
+	r := Result{Scenario: BaseScenario, Channels: make([]ChannelResult, len(e.chans))}
+	for i := range e.chans {
+		c := &e.chans[i]
+		var sh decimal.Decimal
+		cost, cust, rev := make([]decimal.Decimal, e.n), make([]decimal.Decimal, e.n), make([]decimal.Decimal, e.n)
+		var mc, mg []decimal.Decimal
+		for m := 0; m < e.n; m++ {
+			if !mask[m] {
+				continue
+			}
+			sh = sh.Add(c.share[m])
+			cost[m], cust[m], rev[m] = c.cost[m], c.cust[m], c.rev[m]
+			mc, mg = append(mc, c.cost[m]), append(mg, c.rev[m].Sub(c.cogs[m]))
+		}
+		st := make([]Stage, len(c.f.stages))
+		for j, s := range c.f.stages {
+			st[j] = Stage{Name: s.Name, Value: s.Value.Mul(sh), Side: s.Side}
+		}
+		r.Channels[i] = ChannelResult{ID: c.in.ch.ID, Name: c.in.ch.Name, Kind: c.in.ch.Kind,
+			Figures: derive(c.parts(mask), e.clv, decimal.NullDecimal{}, paybackMonth(months, mc, mg)),
+			Stages:  st, MonthlyCost: cost, MonthlyCustomers: cust, MonthlyRevenue: rev}
+	}
+	r.Totals = e.figuresOver(mask)
+	var cc, ccu, cg decimal.Decimal
+	for _, m := range months {
+		mr := MonthResult{Month: m}
+		for i := range e.chans {
+			c := &e.chans[i]
+			mr.Cost = mr.Cost.Add(c.cost[m-1])
+			mr.Customers = mr.Customers.Add(c.cust[m-1])
+			mr.Revenue = mr.Revenue.Add(c.rev[m-1])
+			mr.COGS = mr.COGS.Add(c.cogs[m-1])
+		}
+		mr.GrossMargin = mr.Revenue.Sub(mr.COGS)
+		cc, ccu, cg = cc.Add(mr.Cost), ccu.Add(mr.Customers), cg.Add(mr.GrossMargin)
+		mr.CumulativeCost, mr.CumulativeCustomers, mr.CumulativeGrossMargin = cc, ccu, cg
+		r.Months = append(r.Months, mr)
+	}
+	return r
+}
+
+// actualParts turns one actual row into parts.
+func (e *engine) actualParts(a plan.Actual) parts {
+	pt := parts{cost: a.Spend, revenue: a.Revenue, customers: a.Customers, interactions: a.Interactions}
+	if a.COGS.Valid {
+		pt.cogs = a.COGS.Decimal
+	} else {
+		pt.cogs = a.Revenue.Mul(one.Sub(e.biz.margin))
+	}
+	if e.biz.model == plan.B2B {
+		pt.leads = a.Leads
+		pt.conversions = a.Leads
+	} else {
+		pt.conversions = valid(a.Customers)
+	}
+	if a.Exposures.Valid {
+		pt.exposures = a.Exposures
+		pt.expCost = valid(a.Spend)
+		pt.expInteractions = a.Interactions
+	}
+	return pt
+}
+
+// actualResult builds the Result of the actuals over months.
+func (e *engine) actualResult(p plan.Plan, idx map[string]int, months []int) Result {
+	nc := len(e.chans)
+	chParts := make([]parts, nc)
+	type cell struct {
+		pt   parts
+		seen bool
+	}
+	grid := make([][]cell, nc) // channel × plan month
+	for i := range grid {
+		grid[i] = make([]cell, e.n)
+	}
+	rows := append([]plan.Actual(nil), p.Actuals...)
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Month < rows[j].Month })
+	var tot parts
+	for _, a := range rows {
+		i := idx[a.Channel]
+		pt := e.actualParts(a)
+		chParts[i].add(pt)
+		tot.add(pt)
+		g := &grid[i][a.Month-1]
+		g.pt.add(pt)
+		g.seen = true
+	}
+	r := Result{Scenario: "actual", Channels: make([]ChannelResult, nc)}
+	for i := range e.chans {
+		ch := e.chans[i].in.ch
+		cost, cust, rev := make([]decimal.Decimal, e.n), make([]decimal.Decimal, e.n), make([]decimal.Decimal, e.n)
+		var mc, mg []decimal.Decimal
+		for _, m := range months {
+			pt := grid[i][m-1].pt
+			cost[m-1], cust[m-1], rev[m-1] = pt.cost, pt.customers, pt.revenue
+			mc, mg = append(mc, pt.cost), append(mg, pt.revenue.Sub(pt.cogs))
+		}
+		pt := chParts[i]
+		var st []Stage
+		if pt.exposures.Valid {
+			st = append(st, Stage{Name: StageExposures, Value: pt.exposures.Decimal})
+		}
+		if pt.interactions.Valid {
+			st = append(st, Stage{Name: StageInteractions, Value: pt.interactions.Decimal})
+		}
+		if pt.leads.Valid {
+			st = append(st, Stage{Name: StageLeads, Value: pt.leads.Decimal})
+		}
+		st = append(st, Stage{Name: StageCustomers, Value: pt.customers})
+		r.Channels[i] = ChannelResult{ID: ch.ID, Name: ch.Name, Kind: ch.Kind,
+			Figures: derive(pt, e.clv, decimal.NullDecimal{}, paybackMonth(months, mc, mg)),
+			Stages:  st, MonthlyCost: cost, MonthlyCustomers: cust, MonthlyRevenue: rev}
+	}
+	var mc, mg []decimal.Decimal
+	var cc, ccu, cg decimal.Decimal
+	for _, m := range months {
+		mr := MonthResult{Month: m}
+		for i := 0; i < nc; i++ {
+			pt := grid[i][m-1].pt
+			mr.Cost = mr.Cost.Add(pt.cost)
+			mr.Customers = mr.Customers.Add(pt.customers)
+			mr.Revenue = mr.Revenue.Add(pt.revenue)
+			mr.COGS = mr.COGS.Add(pt.cogs)
+		}
+		mr.GrossMargin = mr.Revenue.Sub(mr.COGS)
+		cc, ccu, cg = cc.Add(mr.Cost), ccu.Add(mr.Customers), cg.Add(mr.GrossMargin)
+		mr.CumulativeCost, mr.CumulativeCustomers, mr.CumulativeGrossMargin = cc, ccu, cg
+		mc, mg = append(mc, mr.Cost), append(mg, mr.GrossMargin)
+		r.Months = append(r.Months, mr)
+	}
+	r.Totals = derive(tot, e.clv, valid(p.Info.Budget), paybackMonth(months, mc, mg))
+	return r
+}
+
+// fields returns pointers to every figure of f, in FigureSpecs order.
+func (f *Figures) fields() []*decimal.NullDecimal {
+	return []*decimal.NullDecimal{&f.Cost, &f.Revenue, &f.COGS, &f.GrossMargin, &f.NetProfit, &f.ROI,
+		&f.ROMI, &f.NetMargin, &f.ROAS, &f.CPA, &f.CPL, &f.CPC, &f.CPM, &f.CTR, &f.ConversionRate,
+		&f.BreakEvenCustomers, &f.BreakEvenCPA, &f.PaybackMonth, &f.BudgetLeft, &f.Exposures,
+		&f.Interactions, &f.Conversions, &f.Leads, &f.MQL, &f.SQL, &f.Customers, &f.CLV}
+}
+
+// variance is a − b figure by figure, undefined where either is.
+func variance(a, b Figures) Figures {
+	var v Figures
+	af, bf, vf := a.fields(), b.fields(), v.fields()
+	for i := range vf {
+		if af[i].Valid && bf[i].Valid {
+			*vf[i] = valid(af[i].Decimal.Sub(bf[i].Decimal))
+		}
+	}
+	return v
+}

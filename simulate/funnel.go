@@ -1,0 +1,204 @@
+package simulate
+
+import (
+	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// The stage names of ChannelResult.Stages, in the user's words.
+const (
+	StageSent         = "sent"         // email/sms: messages sent, Σ list_i
+	StageBounces      = "bounces"      // email/sms: messages not delivered (side stage)
+	StageDelivered    = "delivered"    // email/sms: messages delivered (the exposures)
+	StageOpens        = "opens"        // email/sms: opens (side stage: clicks come from delivered)
+	StageClicks       = "clicks"       // clicks (interactions of email, sms, search, display, social, affiliate)
+	StageUnsubscribes = "unsubscribes" // email/sms (side stage)
+	StageImpressions  = "impressions"  // search (when ctr is given), display, social_ads
+	StageReach        = "reach"        // social_organic, influencer, print: people exposed
+	StageVisits       = "visits"       // seo, content
+	StageContacts     = "contacts"     // event, partnership
+	StageResponses    = "responses"    // print, event, partnership
+	StageLeads        = "leads"        // b2b
+	StageMQL          = "mql"          // b2b
+	StageSQL          = "sql"          // b2b
+	StageCustomers    = "customers"    // every channel, last stage
+)
+
+// funnel is what one channel yields over the plan, before time and money.
+type funnel struct {
+	cost         decimal.Decimal // marketing cost, commission included
+	exposures    decimal.NullDecimal
+	interactions decimal.Decimal
+	conversions  decimal.Decimal
+	leads        decimal.NullDecimal // b2b
+	mql, sql     decimal.NullDecimal // b2b
+	customers    decimal.Decimal
+	stages       []Stage
+	clickToOpen  decimal.NullDecimal // email, sms
+	// weights are the relative share of the channel's counts in each of its
+	// active months, in order (nil: equal shares).
+	weights []decimal.Decimal
+}
+
+// runFunnel computes the funnel of one channel active in nActive months
+// (nActive ≥ 1) for the business b, following MODEL.md's table.
+func runFunnel(in *inputs, b *business, nActive int) funnel {
+	var f funnel
+	st := make([]Stage, 0, 10)
+	add := func(name string, v decimal.Decimal, side bool) {
+		st = append(st, Stage{Name: name, Value: v, Side: side})
+	}
+	switch in.ch.Kind {
+	case plan.Email, plan.SMS:
+		sends := in.ch.Sends
+		if sends <= 0 {
+			sends = 1
+		}
+		list := in.listSize
+		var sent, bounces, delivered, opens, clicks, unsubs decimal.Decimal
+		keep := one.Sub(in.bounce)
+		for i := 0; i < sends; i++ {
+			d := list.Mul(keep).Round(Precision)
+			u := d.Mul(in.unsub).Round(Precision)
+			sent = sent.Add(list)
+			bounces = bounces.Add(list.Sub(d))
+			delivered = delivered.Add(d)
+			opens = opens.Add(d.Mul(in.open))
+			clicks = clicks.Add(d.Mul(in.click))
+			unsubs = unsubs.Add(u)
+			list = nonNeg(list.Sub(u))
+		}
+		f.cost = in.fixedCost.Add(in.costPerMessage.Mul(sent))
+		f.exposures = valid(delivered)
+		f.interactions = clicks
+		f.clickToOpen = ratio(clicks, opens)
+		add(StageSent, sent, false)
+		add(StageBounces, bounces, true)
+		add(StageDelivered, delivered, false)
+		add(StageOpens, opens, true)
+		add(StageClicks, clicks, false)
+		add(StageUnsubscribes, unsubs, true)
+	case plan.Search:
+		var driver decimal.Decimal
+		if q, ok := div(in.budget, in.cpc); ok {
+			driver = q
+		}
+		clicks := sat(driver, in.maxClicks)
+		f.cost = in.budget.Add(in.fixedCost)
+		f.interactions = clicks
+		if in.ctr.Valid && in.ctr.Decimal.Sign() > 0 {
+			impr, _ := div(clicks, in.ctr.Decimal)
+			f.exposures = valid(impr)
+			add(StageImpressions, impr, false)
+		}
+		add(StageClicks, clicks, false)
+	case plan.Display, plan.SocialAds:
+		var driver decimal.Decimal
+		if q, ok := div(in.budget.Mul(thou), in.cpm); ok {
+			driver = q
+		}
+		impr := sat(driver, in.aud)
+		clicks := impr.Mul(in.ctr.Decimal) // an unset ctr reads as 0
+		f.cost = in.budget.Add(in.fixedCost)
+		f.exposures = valid(impr)
+		f.interactions = clicks
+		add(StageImpressions, impr, false)
+		add(StageClicks, clicks, false)
+	case plan.SocialOrganic, plan.Influencer:
+		reach := sat(in.posts.Mul(in.followers).Mul(in.reachRate), in.aud)
+		clicks := reach.Mul(in.ctr.Decimal)
+		f.cost = in.fixedCost
+		f.exposures = valid(reach)
+		f.interactions = clicks
+		add(StageReach, reach, false)
+		add(StageClicks, clicks, false)
+	case plan.SEO, plan.Content:
+		ramp := in.ch.RampMonths
+		if ramp <= 0 {
+			ramp = 1
+		}
+		f.weights = make([]decimal.Decimal, nActive)
+		var visits decimal.Decimal
+		for k := 1; k <= nActive; k++ {
+			w := one
+			if k < ramp {
+				w = decimal.NewFromInt(int64(k)).DivRound(decimal.NewFromInt(int64(ramp)), Precision)
+			}
+			v := in.visitsPerMonth.Mul(w)
+			f.weights[k-1] = v
+			visits = visits.Add(v)
+		}
+		f.cost = in.fixedCost
+		f.interactions = visits
+		add(StageVisits, visits, false)
+	case plan.Print:
+		reach := sat(in.units.Mul(in.reachPerUnit), in.aud)
+		resp := reach.Mul(in.responseRate)
+		f.cost = in.fixedCost.Add(in.costPerUnit.Mul(in.units))
+		f.exposures = valid(reach)
+		f.interactions = resp
+		add(StageReach, reach, false)
+		add(StageResponses, resp, false)
+	case plan.Event, plan.Partnership:
+		resp := in.contacts.Mul(in.responseRate)
+		f.cost = in.fixedCost
+		f.exposures = valid(in.contacts)
+		f.interactions = resp
+		add(StageContacts, in.contacts, false)
+		add(StageResponses, resp, false)
+	case plan.Affiliate:
+		f.cost = in.fixedCost
+		f.interactions = in.clicks
+		add(StageClicks, in.clicks, false)
+	default:
+		f.cost = in.fixedCost
+	}
+	f.conversions = f.interactions.Mul(in.conversionRate).Round(Precision)
+	if b.model == plan.B2B {
+		mql := f.conversions.Mul(in.l2m)
+		sql := mql.Mul(in.m2s)
+		f.customers = sql.Mul(in.s2c).Round(Precision)
+		f.leads, f.mql, f.sql = valid(f.conversions), valid(mql), valid(sql)
+		add(StageLeads, f.conversions, false)
+		add(StageMQL, mql, false)
+		add(StageSQL, sql, false)
+	} else {
+		f.customers = f.conversions
+	}
+	add(StageCustomers, f.customers, false)
+	if in.ch.Kind == plan.Affiliate {
+		f.cost = f.cost.Add(commission(in, b, f.conversions, f.customers))
+	}
+	f.stages = st
+	return f
+}
+
+// commission is the affiliate's pay: conversions × commission_per_sale when
+// that is set (MODEL.md: conversions, so leads in b2b), else first-order
+// revenue × commission_rate (the channel's customers × A(1−d)), else 0.
+func commission(in *inputs, b *business, conversions, customers decimal.Decimal) decimal.Decimal {
+	if in.commissionPerSale.Valid {
+		return conversions.Mul(in.commissionPerSale.Decimal)
+	}
+	if in.commissionRate.Valid {
+		return customers.Mul(b.firstOrderRevenue()).Mul(in.commissionRate.Decimal)
+	}
+	return zero
+}
+
+// zeroed returns f with every count and the cost set to 0 and the same
+// stages (a channel active in no month of the plan does not run).
+func (f funnel) zeroed() funnel {
+	g := funnel{stages: make([]Stage, len(f.stages))}
+	for i, s := range f.stages {
+		g.stages[i] = Stage{Name: s.Name, Side: s.Side}
+	}
+	if f.exposures.Valid {
+		g.exposures = valid(zero)
+	}
+	if f.leads.Valid {
+		g.leads, g.mql, g.sql = valid(zero), valid(zero), valid(zero)
+	}
+	return g
+}

@@ -1,0 +1,187 @@
+package simulate
+
+import (
+	"fmt"
+	"strings"
+
+	"campaignsim/plan"
+)
+
+// PurposeKinds is seed 004's objective → channel matrix, as channel kinds:
+// a plan is relevant to an objective's purpose when it has at least one of
+// these kinds. Seed 004 names: awareness → social networks (organic and
+// paid), influence marketing, display; lead generation → email, SEA,
+// downloadable content, webinars (events); conversion → SEO, SEA, targeted
+// email, remarketing (display); loyalty → personalised email, loyalty
+// programme, social networks (engagement). Readings: "email" includes sms;
+// downloadable content is content, and seo brings it its visitors;
+// webinars are events; the seed has no row for engagement, so it takes the
+// channels of its engagement KPIs (email open and click rates, time on
+// page, social shares and likes): email, sms, social, influencer, content.
+var PurposeKinds = map[string][]plan.Kind{
+	"awareness":  {plan.SocialOrganic, plan.SocialAds, plan.Influencer, plan.Display},
+	"engagement": {plan.Email, plan.SMS, plan.SocialOrganic, plan.SocialAds, plan.Influencer, plan.Content},
+	"leads":      {plan.Email, plan.Search, plan.Content, plan.SEO, plan.Event},
+	"conversion": {plan.SEO, plan.Search, plan.Email, plan.SMS, plan.Display},
+	"loyalty":    {plan.Email, plan.SMS, plan.SocialOrganic},
+}
+
+// b2bMetrics exist only in a b2b plan.
+var b2bMetrics = map[string]bool{"leads": true, "mql": true, "sql": true, "cpl": true}
+
+// exposureMetrics need at least one channel with exposures.
+var exposureMetrics = map[string]bool{"exposures": true, "reach": true, "impressions": true, "cpm": true, "ctr": true}
+
+// deadlineMonth returns the plan month whose end the objective is judged
+// at: the month of the deadline when it lies inside the plan, else the last
+// month (no deadline, or a deadline outside the plan: after its end or
+// before its start), and whether the deadline is inside the plan.
+func (e *engine) deadlineMonth(o plan.Objective) (int, bool) {
+	if o.Deadline.IsZero() {
+		return e.n, false
+	}
+	m := plan.MonthOf(e.p.Info.Start, o.Deadline)
+	if m < 1 || m > e.n {
+		return e.n, false
+	}
+	return m, true
+}
+
+// objectives checks every objective of the plan. The value is the metric's
+// figure over months 1..M, M the deadline's month (see deadlineMonth):
+// counts, cost and money cumulated; ratios recomputed from the cumulated
+// parts (cpa at the deadline = cumulative cost / cumulative customers);
+// budget_left = budget − cumulative cost; payback_month searched in 1..M;
+// clv and break_even_cpa are the plan's (they do not depend on time).
+// A metric the engine does not compute has an undefined value; Met is
+// false whenever the value is undefined. Gap = value − target.
+func (e *engine) objectives(baseObj []ObjectiveResult) []ObjectiveResult {
+	if len(e.p.Objectives) == 0 {
+		return nil
+	}
+	out := make([]ObjectiveResult, len(e.p.Objectives))
+	cache := map[int]Figures{}
+	for i, o := range e.p.Objectives {
+		dir := o.Direction
+		if dir == "" {
+			dir = plan.AtLeast
+		}
+		m, _ := e.deadlineMonth(o)
+		figs, ok := cache[m]
+		if !ok {
+			mask := make([]bool, e.n)
+			for j := 0; j < m; j++ {
+				mask[j] = true
+			}
+			figs = e.figuresOver(mask)
+			cache[m] = figs
+		}
+		or := ObjectiveResult{ID: o.ID, Metric: o.Metric, Target: o.Target, Direction: dir}
+		if spec, ok := SpecOf(o.Metric); ok {
+			or.Value = spec.Get(figs)
+		}
+		if or.Value.Valid {
+			c := or.Value.Decimal.Cmp(o.Target)
+			or.Met = c >= 0
+			if dir == plan.AtMost {
+				or.Met = c <= 0
+			}
+			or.Gap = valid(or.Value.Decimal.Sub(o.Target))
+		}
+		if baseObj != nil && i < len(baseObj) {
+			or.Smart = baseObj[i].Smart
+		} else {
+			or.Smart = e.smart(o, or.Met)
+		}
+		out[i] = or
+	}
+	return out
+}
+
+// smart fills the SMART checklist of objective o (MODEL.md); met is
+// whether the base result meets it. Reasons are English sentences.
+//   - Specific: a statement is written and a metric is chosen.
+//   - Measurable: the metric is one the engine computes and is defined for
+//     this plan: leads, mql, sql and cpl need a b2b plan; exposures, reach,
+//     impressions, cpm and ctr need a channel with exposures (not only seo,
+//     content, affiliate or search without ctr).
+//   - Achievable: the base result meets the target.
+//   - Relevant: the plan has a channel of PurposeKinds[purpose]; no purpose
+//     given is not relevant.
+//   - Time-bound: a deadline inside the plan.
+func (e *engine) smart(o plan.Objective, met bool) Smart {
+	var s Smart
+	switch {
+	case strings.TrimSpace(o.Statement) == "" && strings.TrimSpace(o.Metric) == "":
+		s.Specific.Reason = "no statement written and no metric chosen"
+	case strings.TrimSpace(o.Statement) == "":
+		s.Specific.Reason = "no statement written"
+	case strings.TrimSpace(o.Metric) == "":
+		s.Specific.Reason = "no metric chosen"
+	default:
+		s.Specific.OK = true
+	}
+	_, known := SpecOf(o.Metric)
+	switch {
+	case !known:
+		s.Measurable.Reason = fmt.Sprintf("%q is not a figure the simulation computes", o.Metric)
+	case b2bMetrics[o.Metric] && e.biz.model != plan.B2B:
+		s.Measurable.Reason = fmt.Sprintf("%s is only defined for a b2b plan", o.Metric)
+	case exposureMetrics[o.Metric] && !e.hasExposures():
+		s.Measurable.Reason = fmt.Sprintf("%s is undefined: no channel of the plan has exposures", o.Metric)
+	default:
+		s.Measurable.OK = true
+	}
+	if met {
+		s.Achievable.OK = true
+	} else {
+		s.Achievable.Reason = "the simulated plan does not meet the target"
+	}
+	kinds, known := PurposeKinds[o.Purpose]
+	switch {
+	case o.Purpose == "":
+		s.Relevant.Reason = "no purpose given"
+	case !known:
+		s.Relevant.Reason = fmt.Sprintf("unknown purpose %q", o.Purpose)
+	case !e.hasKind(kinds):
+		names := make([]string, len(kinds))
+		for i, k := range kinds {
+			names[i] = string(k)
+		}
+		s.Relevant.Reason = fmt.Sprintf("no channel recommended for %s (recommended: %s)", o.Purpose, strings.Join(names, ", "))
+	default:
+		s.Relevant.OK = true
+	}
+	_, inside := e.deadlineMonth(o)
+	switch {
+	case o.Deadline.IsZero():
+		s.TimeBound.Reason = "no deadline"
+	case !inside && o.Deadline.Before(e.p.Info.Start):
+		s.TimeBound.Reason = fmt.Sprintf("the deadline %s is before the plan starts (%s)", o.Deadline, e.p.Info.Start)
+	case !inside:
+		s.TimeBound.Reason = fmt.Sprintf("the deadline %s is after the plan ends (%s)", o.Deadline, plan.End(e.p.Info.Start, e.n))
+	default:
+		s.TimeBound.OK = true
+	}
+	return s
+}
+
+func (e *engine) hasExposures() bool {
+	for i := range e.chans {
+		if e.chans[i].f.exposures.Valid {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *engine) hasKind(kinds []plan.Kind) bool {
+	for i := range e.chans {
+		for _, k := range kinds {
+			if e.chans[i].in.ch.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
