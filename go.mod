@@ -1,8 +1,8 @@
 module campaignsim
 
-go 1.26.8
+go 1.25.0
 
 require (
-	github.com/BurntSushi/toml v1.6.0 // indirect
-	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/BurntSushi/toml v1.6.0
+	github.com/shopspring/decimal v1.6.0
 )

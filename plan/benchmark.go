@@ -5,7 +5,7 @@ import "github.com/shopspring/decimal"
 // Benchmark is one reference figure of the benchmark library, with where it
 // comes from. Value pre-fills a new channel's empty rate; Min and Max are the
 // thresholds below or above which the engine recommends the Levers.
-// Rates are fractions; money is in euros.
+// Rates are fractions; money is in Currency (euros unless it says otherwise).
 type Benchmark struct {
 	Metric string // a channel key ("open_rate", "ctr", …) or a funnel key ("lead_to_mql", …)
 	Kinds  []Kind // channel kinds it applies to; empty means every kind
@@ -13,10 +13,13 @@ type Benchmark struct {
 	Value  decimal.NullDecimal
 	Min    decimal.NullDecimal // alert when the plan's figure is below
 	Max    decimal.NullDecimal // alert when the plan's figure is above
-	Source string              // publisher and document, e.g. "WordStream, Google Ads benchmarks"
-	Year   int                 // year of the figure
-	Note   string              // what exactly it measures
-	Levers []string            // ids of Lever to suggest when the figure is off
+	// Currency is the ISO 4217 code of a money figure (cpc, cpm, costs);
+	// empty means EUR. Rates ignore it.
+	Currency string
+	Source   string   // publisher and document, e.g. "WordStream, Google Ads benchmarks"
+	Year     int      // year of the figure
+	Note     string   // what exactly it measures
+	Levers   []string // ids of Lever to suggest when the figure is off
 }
 
 // Lever is one improvement action from the seeds (e.g. "test subject lines,

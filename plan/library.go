@@ -72,21 +72,23 @@ type libLever struct {
 }
 
 type libBenchmark struct {
-	Metric string   `toml:"metric"`
-	Kinds  []string `toml:"kinds"`
-	Sector string   `toml:"sector"`
-	Value  any      `toml:"value"`
-	Min    any      `toml:"min"`
-	Max    any      `toml:"max"`
-	Source string   `toml:"source"`
-	Year   int      `toml:"year"`
-	Note   string   `toml:"note"`
-	Levers []string `toml:"levers"`
+	Metric   string   `toml:"metric"`
+	Kinds    []string `toml:"kinds"`
+	Sector   string   `toml:"sector"`
+	Value    any      `toml:"value"`
+	Min      any      `toml:"min"`
+	Max      any      `toml:"max"`
+	Source   string   `toml:"source"`
+	Year     int      `toml:"year"`
+	Note     string   `toml:"note"`
+	Currency string   `toml:"currency"`
+	Levers   []string `toml:"levers"`
 }
 
 var (
-	leverIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	metricPattern  = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$`)
+	leverIDPattern  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
+	metricPattern   = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$`)
 )
 
 // ParseLibrary reads a benchmark library in the format of
@@ -95,7 +97,7 @@ var (
 //	format = 1
 //	[[levers]]      id, fr, en, source            (all required)
 //	[[benchmarks]]  metric, source, year          (required)
-//	                kinds, sector, value, min, max, note, levers (optional)
+//	                kinds, sector, value, min, max, currency, note, levers (optional)
 //
 // It is strict: an unknown key, a TOML float where a decimal is expected
 // (write "0.2271", a quoted string, or an integer), a missing source or
@@ -166,7 +168,10 @@ func ParseLibrary(data []byte) (Library, error) {
 
 	for i, b := range f.Benchmarks {
 		p := fmt.Sprintf("benchmarks[%d]", i)
-		out := Benchmark{Metric: b.Metric, Sector: b.Sector, Source: b.Source, Year: b.Year, Note: b.Note}
+		out := Benchmark{Metric: b.Metric, Sector: b.Sector, Source: b.Source, Year: b.Year, Note: b.Note, Currency: b.Currency}
+		if b.Currency != "" && !currencyPattern.MatchString(b.Currency) {
+			add(p+".currency", "currency %q: write a 3-letter ISO 4217 code such as \"USD\"", b.Currency)
+		}
 		switch {
 		case b.Metric == "":
 			add(p+".metric", "missing metric")
@@ -538,8 +543,8 @@ func setChannelKey(c *Channel, name string, d decimal.Decimal) bool {
 // with no benchmark stays zero. ID, Name and the sizes only the user knows
 // (budget, list_size, followers, units, contacts, clicks…) are left empty.
 //
-// Money benchmarks are in the currency their Note states (WordStream's are
-// US dollars); they are copied as they are.
+// Money benchmarks are in their Currency (WordStream's are US dollars);
+// they are copied as they are: the UI shows the source and currency.
 func (l Library) Prefill(kind Kind, sector string) (Channel, []Benchmark) {
 	c := Channel{Kind: kind}
 	switch kind {

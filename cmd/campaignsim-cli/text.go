@@ -1,0 +1,502 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
+)
+
+// width is the number of columns s takes in a terminal: one per rune. The
+// multi-byte runes of the reports (€, U+202F, U+00A0, —, ✓, ×) each take
+// one column, so a byte count would misalign them. (text/tabwriter counts
+// runes too, but aligns every cell to one side; the tables here need text
+// on the left and numbers on the right.)
+func width(s string) int { return utf8.RuneCountInString(s) }
+
+// writeTable writes rows as an aligned table indented by indent: columns
+// two spaces apart, right-aligned where right says so (numbers), with a
+// header row underlined when head is not nil.
+func writeTable(b *bytes.Buffer, indent string, head []string, right []bool, rows [][]string) {
+	all := rows
+	if head != nil {
+		all = append([][]string{head}, rows...)
+	}
+	var widths []int
+	for _, r := range all {
+		for i, cell := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], width(cell))
+		}
+	}
+	line := func(r []string) {
+		var l strings.Builder
+		l.WriteString(indent)
+		for i, cell := range r {
+			pad := strings.Repeat(" ", widths[i]-width(cell))
+			if i > 0 {
+				l.WriteString("  ")
+			}
+			if i < len(right) && right[i] {
+				l.WriteString(pad + cell)
+			} else {
+				l.WriteString(cell + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(l.String(), " "))
+		b.WriteByte('\n')
+	}
+	if head != nil {
+		line(head)
+		dashes := make([]string, len(head))
+		for i := range head {
+			dashes[i] = strings.Repeat("-", widths[i])
+		}
+		line(dashes)
+	}
+	for _, r := range rows {
+		line(r)
+	}
+}
+
+// colon is ":" with French typography (a no-break space before it).
+func colon(lang plan.Language) string {
+	if lang == plan.LangEN {
+		return ": "
+	}
+	return "\u00a0: "
+}
+
+func heading(b *bytes.Buffer, title string, underline string) {
+	b.WriteString(title)
+	b.WriteByte('\n')
+	b.WriteString(strings.Repeat(underline, width(title)))
+	b.WriteByte('\n')
+}
+
+func section(b *bytes.Buffer, title string) {
+	b.WriteByte('\n')
+	heading(b, title, "-")
+}
+
+// fig formats figure name of f for people in the plan's currency and language.
+func fig(p plan.Plan, name string, f simulate.Figures) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		return display.Undefined
+	}
+	return display.Figure(s, s.Get(f), currencyOf(p), p.Info.Language)
+}
+
+// figValue formats a value of the metric name for people.
+func figValue(p plan.Plan, name string, v decimal.NullDecimal) string {
+	return showValue(name, v, currencyOf(p), p.Info.Language)
+}
+
+// showValue formats a value of a figure or a channel input for people. A
+// money input that is no figure (a cost per message) keeps its fractions
+// of a cent.
+func showValue(name string, v decimal.NullDecimal, currency string, lang plan.Language) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		s = simulate.Spec{Name: name, Unit: metricUnit(name)}
+		if s.Unit == simulate.Money && v.Valid {
+			return display.MoneyExact(v.Decimal, currency, lang)
+		}
+	}
+	return display.Figure(s, v, currency, lang)
+}
+
+func money(p plan.Plan, v decimal.Decimal) string {
+	return display.Money(v, currencyOf(p), p.Info.Language)
+}
+
+func count(p plan.Plan, v decimal.Decimal) string { return display.Count(v, p.Info.Language) }
+
+// isB2B reports whether the plan's conversions are leads.
+func isB2B(p plan.Plan) bool { return p.Business.Model == plan.B2B }
+
+// shownFigures lists the figures a report shows for p: every figure but
+// the lead stages in b2c, where they are undefined by definition.
+func shownFigures(p plan.Plan) []simulate.Spec {
+	var out []simulate.Spec
+	for _, s := range simulate.FigureSpecs() {
+		switch s.Name {
+		case "leads", "mql", "sql", "cpl":
+			if !isB2B(p) {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// writeHeader writes the plan's title, business, people, period and
+// budget, and the scenario when not empty.
+func writeHeader(b *bytes.Buffer, p plan.Plan, scenario string) {
+	lang := p.Info.Language
+	heading(b, p.Info.Title, "=")
+	var rows [][]string
+	add := func(key, value string) {
+		if value != "" {
+			rows = append(rows, []string{tr(lang, key) + colon(lang), value})
+		}
+	}
+	add("business", p.Business.Name)
+	add("author", p.Info.Author)
+	add("client", p.Info.Client)
+	if !p.Info.Start.IsZero() {
+		add("period", trf(lang, "period value", display.Date(p.Info.Start, lang),
+			display.Date(plan.End(p.Info.Start, p.Info.Months), lang), plural(lang, p.Info.Months, "month")))
+	}
+	add("budget", money(p, p.Info.Budget))
+	add("scenario", scenario)
+	writeTable(b, "", nil, nil, rows)
+}
+
+// keyFigures are the totals of the key-figures block, in order.
+var keyFigures = []string{"cost", "budget_left", "revenue", "cogs", "gross_margin", "net_profit",
+	"roi", "romi", "net_margin", "roas", "leads", "mql", "sql", "customers", "cpl", "cpa",
+	"clv", "break_even_customers", "payback_month"}
+
+// writeReport writes the text report of one result of p: the report a
+// student pastes into a document.
+func writeReport(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
+	lang := p.Info.Language
+	scenario := r.Scenario
+	if scenario == "" || scenario == "base" {
+		scenario = tr(lang, "base")
+	}
+	writeHeader(b, p, scenario)
+
+	section(b, tr(lang, "key figures"))
+	var rows [][]string
+	for _, name := range keyFigures {
+		if !isB2B(p) && (name == "leads" || name == "mql" || name == "sql" || name == "cpl") {
+			continue
+		}
+		rows = append(rows, []string{display.Label(name, lang), fig(p, name, r.Totals)})
+	}
+	writeTable(b, "  ", nil, []bool{false, true}, rows)
+
+	writeChannels(b, p, r)
+	writeFunnels(b, p, r)
+	writeTimeline(b, p, r)
+	writeObjectives(b, p, r)
+	writeRecommendations(b, p, r)
+	writeWarnings(b, p, r)
+}
+
+// channelColumns are the figures of the per-channel table.
+func channelColumns(p plan.Plan) []string {
+	if isB2B(p) {
+		return []string{"cost", "exposures", "interactions", "leads", "customers", "cpl", "cpa",
+			"revenue", "gross_margin", "roi"}
+	}
+	return []string{"cost", "exposures", "interactions", "customers", "cpa", "revenue",
+		"gross_margin", "roi"}
+}
+
+func writeChannels(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
+	lang := p.Info.Language
+	section(b, tr(lang, "by channel"))
+	cols := channelColumns(p)
+	head := []string{tr(lang, "col channel"), tr(lang, "col kind")}
+	right := []bool{false, false}
+	for _, c := range cols {
+		head = append(head, display.Label(c, lang))
+		right = append(right, true)
+	}
+	var rows [][]string
+	for _, ch := range r.Channels {
+		row := []string{ch.Name, display.KindLabel(ch.Kind, lang)}
+		for _, c := range cols {
+			row = append(row, fig(p, c, ch.Figures))
+		}
+		rows = append(rows, row)
+	}
+	row := []string{tr(lang, "total"), ""}
+	for _, c := range cols {
+		row = append(row, fig(p, c, r.Totals))
+	}
+	rows = append(rows, row)
+	writeTable(b, "  ", head, right, rows)
+}
+
+func writeFunnels(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
+	lang := p.Info.Language
+	if len(r.Channels) == 0 {
+		return
+	}
+	section(b, tr(lang, "funnel"))
+	for _, ch := range r.Channels {
+		fmt.Fprintf(b, "  %s%s%s\n", ch.Name, colon(lang), funnelLine(p, ch))
+	}
+}
+
+// funnelLine writes a channel's stages: the main stages joined by arrows,
+// then the side stages (email bounces, opens, unsubscribes: the next
+// stage does not come from them) and the click-to-open rate of email and
+// sms, after a dash.
+func funnelLine(p plan.Plan, ch simulate.ChannelResult) string {
+	lang := p.Info.Language
+	var main, side []string
+	for _, st := range ch.Stages {
+		item := display.Label(st.Name, lang) + " " + count(p, st.Value)
+		if st.Side {
+			side = append(side, item)
+		} else {
+			main = append(main, item)
+		}
+	}
+	if ch.ClickToOpen.Valid {
+		side = append(side, display.Label("click_to_open", lang)+" "+display.Percent(ch.ClickToOpen.Decimal, lang))
+	}
+	line := strings.Join(main, " → ")
+	if len(side) > 0 {
+		line += " — " + strings.Join(side, ", ")
+	}
+	return line
+}
+
+func writeTimeline(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
+	lang := p.Info.Language
+	if len(r.Months) == 0 {
+		return
+	}
+	section(b, tr(lang, "timeline"))
+	head := []string{tr(lang, "col month"), tr(lang, "col start"), display.Label("cost", lang),
+		display.Label("customers", lang), display.Label("revenue", lang), display.Label("gross_margin", lang),
+		tr(lang, "col cum cost"), tr(lang, "col cum customers"), tr(lang, "col cum margin")}
+	right := []bool{true, false, true, true, true, true, true, true, true}
+	var rows [][]string
+	for _, m := range r.Months {
+		start := display.Undefined
+		if !p.Info.Start.IsZero() {
+			start = display.Date(p.Info.Start.AddMonths(m.Month-1), lang)
+		}
+		rows = append(rows, []string{strconv.Itoa(m.Month), start, money(p, m.Cost), count(p, m.Customers),
+			money(p, m.Revenue), money(p, m.GrossMargin), money(p, m.CumulativeCost),
+			count(p, m.CumulativeCustomers), money(p, m.CumulativeGrossMargin)})
+	}
+	writeTable(b, "  ", head, right, rows)
+}
+
+func objectiveOf(p plan.Plan, id string) (plan.Objective, bool) {
+	for _, o := range p.Objectives {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return plan.Objective{}, false
+}
+
+func writeObjectives(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
+	lang := p.Info.Language
+	if len(r.Objectives) == 0 {
+		return
+	}
+	section(b, tr(lang, "objectives title"))
+	for i, ob := range r.Objectives {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		mark, status := "✗", tr(lang, "not met")
+		if ob.Met {
+			mark, status = "✓", tr(lang, "met")
+		}
+		po, _ := objectiveOf(p, ob.ID)
+		fmt.Fprintf(b, "  %s %s — %s\n", mark, ob.ID, status)
+		if po.Statement != "" {
+			if lang == plan.LangEN {
+				fmt.Fprintf(b, "    “%s”\n", po.Statement)
+			} else {
+				fmt.Fprintf(b, "    «\u00a0%s\u00a0»\n", po.Statement)
+			}
+		}
+		sign := "≥"
+		if ob.Direction == plan.AtMost {
+			sign = "≤"
+		}
+		deadline := tr(lang, "no deadline")
+		if !po.Deadline.IsZero() {
+			deadline = trf(lang, "deadline", display.Date(po.Deadline, lang))
+		}
+		fmt.Fprintf(b, "    %s %s %s, %s%s%s\n", display.Label(ob.Metric, lang), sign,
+			figValue(p, ob.Metric, decimal.NewNullDecimal(ob.Target)), deadline, colon(lang),
+			trf(lang, "value gap", figValue(p, ob.Metric, ob.Value), signedFig(p, ob.Metric, ob.Gap)))
+		checks := []struct {
+			letter string
+			c      simulate.Check
+		}{
+			{"S", ob.Smart.Specific}, {"M", ob.Smart.Measurable}, {"A", ob.Smart.Achievable},
+			{"R", ob.Smart.Relevant}, {"T", ob.Smart.TimeBound},
+		}
+		var letters, reasons []string
+		for _, ch := range checks {
+			if ch.c.OK {
+				letters = append(letters, ch.letter+" ✓")
+				continue
+			}
+			letters = append(letters, ch.letter+" ✗")
+			reason := tr(lang, "smart "+ch.letter)
+			if lang == plan.LangEN && ch.c.Reason != "" {
+				reason = ch.c.Reason // the engine's reasons are in English
+			}
+			reasons = append(reasons, fmt.Sprintf("    %s ✗ %s", ch.letter, reason))
+		}
+		fmt.Fprintf(b, "    SMART%s%s\n", colon(lang), strings.Join(letters, "  "))
+		for _, l := range reasons {
+			b.WriteString(l + "\n")
+		}
+	}
+}
+
+// signedFig formats a gap with a "+" when positive, so that a gap reads as one.
+func signedFig(p plan.Plan, metric string, v decimal.NullDecimal) string {
+	s := figValue(p, metric, v)
+	if v.Valid && v.Decimal.Sign() > 0 && !strings.HasPrefix(s, "-") && s != display.Undefined {
+		return "+" + s
+	}
+	return s
+}
+
+func channelName(r simulate.Result, id string) string {
+	for _, ch := range r.Channels {
+		if ch.ID == id {
+			return ch.Name
+		}
+	}
+	return id
+}
+
+func writeRecommendations(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
+	lang := p.Info.Language
+	if len(r.Recommendations) == 0 {
+		return
+	}
+	section(b, tr(lang, "recommendations"))
+	for _, rec := range r.Recommendations {
+		who := tr(lang, "plan wide")
+		if rec.Channel != "" {
+			who = channelName(r, rec.Channel)
+		}
+		side := tr(lang, "above")
+		if rec.Below {
+			side = tr(lang, "below")
+		}
+		fmt.Fprintf(b, "  - %s — %s %s, %s %s%s%s",
+			who, display.Label(rec.KPI, lang), figValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)),
+			side, figValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark)), colon(lang), rec.Lever.Text(lang))
+		if rec.Source != "" {
+			fmt.Fprintf(b, " (%s%s%s)", tr(lang, "source"), colon(lang), rec.Source)
+		}
+		b.WriteByte('\n')
+	}
+}
+
+func writeWarnings(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
+	lang := p.Info.Language
+	if len(r.Warnings) == 0 {
+		return
+	}
+	section(b, tr(lang, "warnings"))
+	for _, w := range r.Warnings {
+		fmt.Fprintf(b, "  - %s\n", w.Message(lang))
+	}
+}
+
+// writeScenariosText writes every scenario's figures side by side, then
+// each scenario's warnings.
+func writeScenariosText(b *bytes.Buffer, p plan.Plan, results []simulate.Result) {
+	lang := p.Info.Language
+	writeHeader(b, p, "")
+	section(b, tr(lang, "scenarios"))
+	head := []string{tr(lang, "col figure")}
+	right := []bool{false}
+	for _, r := range results {
+		name := r.Scenario
+		if name == "" {
+			name = "base"
+		}
+		head = append(head, name)
+		right = append(right, true)
+	}
+	var rows [][]string
+	for _, s := range shownFigures(p) {
+		row := []string{display.Label(s.Name, lang)}
+		for _, r := range results {
+			row = append(row, display.Figure(s, s.Get(r.Totals), currencyOf(p), lang))
+		}
+		rows = append(rows, row)
+	}
+	writeTable(b, "  ", head, right, rows)
+	for _, r := range results {
+		if len(r.Warnings) == 0 {
+			continue
+		}
+		section(b, tr(lang, "warnings")+" — "+r.Scenario)
+		for _, w := range r.Warnings {
+			fmt.Fprintf(b, "  - %s\n", w.Message(lang))
+		}
+	}
+}
+
+// writeEvaluation writes actual, plan and variance of every figure, then
+// the main figures per channel.
+func writeEvaluation(b *bytes.Buffer, p plan.Plan, ev simulate.Evaluation) {
+	lang := p.Info.Language
+	writeHeader(b, p, "")
+	section(b, tr(lang, "evaluation"))
+	months := make([]string, len(ev.Months))
+	for i, m := range ev.Months {
+		months[i] = strconv.Itoa(m)
+	}
+	fmt.Fprintf(b, "%s%s%s\n\n", tr(lang, "actual months"), colon(lang), strings.Join(months, ", "))
+	head := []string{tr(lang, "col figure"), tr(lang, "col actual"), tr(lang, "col plan"), tr(lang, "col variance")}
+	right := []bool{false, true, true, true}
+	var rows [][]string
+	for _, s := range shownFigures(p) {
+		rows = append(rows, []string{display.Label(s.Name, lang),
+			display.Figure(s, s.Get(ev.Actual.Totals), currencyOf(p), lang),
+			display.Figure(s, s.Get(ev.Plan.Totals), currencyOf(p), lang),
+			signedFig(p, s.Name, s.Get(ev.Variance))})
+	}
+	writeTable(b, "  ", head, right, rows)
+
+	section(b, tr(lang, "by channel"))
+	cols := []string{"cost", "customers", "revenue", "cpa"}
+	head = []string{tr(lang, "col channel")}
+	right = []bool{false}
+	for _, c := range cols {
+		l := display.Label(c, lang)
+		head = append(head, l+" ("+tr(lang, "col actual")+")", l+" ("+tr(lang, "col plan")+")")
+		right = append(right, true, true)
+	}
+	rows = nil
+	for _, pc := range ev.Plan.Channels {
+		var af simulate.Figures
+		for _, ac := range ev.Actual.Channels {
+			if ac.ID == pc.ID {
+				af = ac.Figures
+			}
+		}
+		row := []string{pc.Name}
+		for _, c := range cols {
+			row = append(row, fig(p, c, af), fig(p, c, pc.Figures))
+		}
+		rows = append(rows, row)
+	}
+	writeTable(b, "  ", head, right, rows)
+	writeWarnings(b, p, ev.Actual)
+}
