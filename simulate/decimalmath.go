@@ -1,6 +1,10 @@
 package simulate
 
-import "github.com/shopspring/decimal"
+import (
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
 
 // workPrec is the number of decimal places kept inside the long chains of
 // this file (series, powers, Newton steps): well beyond Precision, so the
@@ -74,36 +78,126 @@ var invFact = func() []decimal.Decimal {
 	return f
 }()
 
+// invFactCoef[n] is the coefficient of invFact[n] in units of
+// 10^-(seriesPrec+4) (read-only, shared).
+var invFactCoef = func() []*big.Int {
+	c := make([]*big.Int, len(invFact))
+	for n, f := range invFact {
+		c[n] = f.Shift(seriesPrec + 4).BigInt()
+	}
+	return c
+}()
+
 // seriesTerms is how many terms of Σ x^n/n! keep the tail below
 // 10^-seriesPrec for |x| ≤ 1/2 (0.5^27/27! < 1e-36).
 const seriesTerms = 27
 
-// expSmall returns e^x − 1 for |x| ≤ 1/2 by Horner's rule on the Taylor
-// series with precomputed 1/n!, to seriesPrec places relative to x.
-func expSmall(x decimal.Decimal) decimal.Decimal {
-	// e^x − 1 = x·(1/1! + x·(1/2! + x·(1/3! + …)))
-	acc := invFact[seriesTerms]
-	for n := seriesTerms - 1; n >= 1; n-- {
-		acc = acc.Mul(x).Add(invFact[n]).Round(seriesPrec + 4)
+// pow10Int returns 10^n (n ≥ 0) as a shared, read-only big.Int.
+func pow10Int(n int) *big.Int {
+	if n < len(pow10Tab) {
+		return pow10Tab[n]
 	}
-	return acc.Mul(x)
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 }
 
+var pow10Tab = func() []*big.Int {
+	t := make([]*big.Int, 160)
+	for n := range t {
+		t[n] = new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+	}
+	return t
+}()
+
+// dropDigits sets z to z / 10^d rounded half away from zero (d ≥ 0), using
+// r as scratch: exactly what Decimal.Round does to a coefficient when it
+// drops d digits.
+func dropDigits(z *big.Int, d int, r *big.Int) {
+	if d <= 0 {
+		return
+	}
+	p := pow10Int(d)
+	neg := z.Sign() < 0
+	z.QuoRem(z, p, r)
+	r.Abs(r)
+	r.Lsh(r, 1)
+	if r.Cmp(p) >= 0 {
+		if neg {
+			z.Sub(z, bigOne)
+		} else {
+			z.Add(z, bigOne)
+		}
+	}
+}
+
+var bigOne = big.NewInt(1)
+
 // expm1 returns e^x − 1 for |x| ≤ expLimit: x is halved k times
-// (exactly: multiplied by 0.5^k) until |x| ≤ 1/2, the series is summed
-// there, and e^(2y) − 1 = (e^y − 1)·(e^y − 1 + 2) is applied k times. The
-// result keeps its relative precision even for tiny x (no cancellation).
+// (exactly: multiplied by 0.5^k) until |x| ≤ 1/2, the Taylor series is
+// summed there by Horner's rule with precomputed 1/n!,
+//
+//	e^x − 1 = x·(1/1! + x·(1/2! + x·(1/3! + …))), each step rounded to
+//	seriesPrec+4 places (seriesTerms terms),
+//
+// and e^(2y) − 1 = (e^y − 1)·(e^y − 1 + 2) is applied k times, each step
+// rounded to workPrec places; the result is rounded to workPrec places.
+// The result keeps its relative precision even for tiny x (no
+// cancellation).
+//
+// The arithmetic is done on the coefficients (big.Int, in place) rather
+// than through Decimal values, for speed: each step is the very Decimal
+// Mul/Add/Round (half away from zero) it describes, so the result is the
+// same digit for digit.
 func expm1(x decimal.Decimal) decimal.Decimal {
+	// x = X·10^ex with ex ≤ 0.
+	X := x.Coefficient()
+	ex := int(x.Exponent())
+	if ex > 0 {
+		X.Mul(X, pow10Int(ex))
+		ex = 0
+	}
+	// Halve while |x| > 1/2, i.e. 2|X| > 10^-ex: x·0.5 = (5X)·10^(ex−1).
+	var t, r big.Int
+	five := big.NewInt(5)
 	k := 0
-	for x.Abs().GreaterThan(half) {
-		x = x.Mul(half)
+	for {
+		t.Abs(X)
+		t.Lsh(&t, 1)
+		if t.Cmp(pow10Int(-ex)) <= 0 {
+			break
+		}
+		X.Mul(X, five)
+		ex--
 		k++
 	}
-	m := expSmall(x)
-	for ; k > 0; k-- {
-		m = m.Mul(m.Add(two)).Round(workPrec)
+	// Horner: acc (units 10^-sp) ← round(acc·x + 1/n!) to sp places.
+	const sp = seriesPrec + 4
+	acc := new(big.Int).Set(invFactCoef[seriesTerms])
+	scale := pow10Int(-ex)
+	for n := seriesTerms - 1; n >= 1; n-- {
+		t.Mul(acc, X)
+		acc.Mul(invFactCoef[n], scale)
+		acc.Add(acc, &t)
+		dropDigits(acc, -ex, &r)
 	}
-	return m.Round(workPrec)
+	// m = acc·x, units 10^em.
+	m := acc.Mul(acc, X)
+	em := ex - sp
+	for ; k > 0; k-- {
+		// m ← m·(m + 2), rounded to workPrec places.
+		t.Lsh(pow10Int(-em), 1)
+		t.Add(&t, m)
+		m.Mul(m, &t)
+		em *= 2
+		if em < -workPrec {
+			dropDigits(m, -workPrec-em, &r)
+			em = -workPrec
+		}
+	}
+	if em < -workPrec {
+		dropDigits(m, -workPrec-em, &r)
+		em = -workPrec
+	}
+	return decimal.NewFromBigInt(m, int32(em))
 }
 
 // expDec returns e^x for 0 ≤ x ≤ expLimit, to about 30 significant digits.

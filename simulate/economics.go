@@ -1,6 +1,10 @@
 package simulate
 
-import "github.com/shopspring/decimal"
+import (
+	"sync/atomic"
+
+	"github.com/shopspring/decimal"
+)
 
 // firstOrderRevenue is A(1−d): what a new customer pays for the first order.
 func (b *business) firstOrderRevenue() decimal.Decimal {
@@ -23,7 +27,39 @@ func (b *business) firstOrderMargin() decimal.Decimal {
 // i = (1 + annual_discount_rate)^(1/12) − 1. The sum is geometric in
 // q = r/(1+i), so it is computed in closed form (geomSum). o = 0 or
 // clv_months = 0 gives the first-order margin alone.
+//
+// The value depends on the economics only, and its 12th root and power
+// are the costliest steps of a run; the last one computed is remembered
+// (lastCLV), so runs of the same business (scenarios on channel inputs,
+// the optimiser's and goal seek's repeated runs) compute it once.
 func (b *business) clv() decimal.Decimal {
+	if m := lastCLV.Load(); m != nil && m.b.sameEconomics(b) {
+		return m.v
+	}
+	v := b.computeCLV()
+	lastCLV.Store(&clvMemo{b: *b, v: v})
+	return v
+}
+
+// clvMemo is one business and its CLV (immutable once stored).
+type clvMemo struct {
+	b business
+	v decimal.Decimal
+}
+
+// lastCLV is the last CLV computed, shared by every run (safe for
+// concurrent runs: a memo is never changed once stored).
+var lastCLV atomic.Pointer[clvMemo]
+
+// sameEconomics reports whether a and b have the same inputs of the CLV.
+func (a *business) sameEconomics(b *business) bool {
+	return a.clvMonths == b.clvMonths && a.avgOrder.Equal(b.avgOrder) && a.margin.Equal(b.margin) &&
+		a.discount.Equal(b.discount) && a.ordersPerMonth.Equal(b.ordersPerMonth) &&
+		a.retention.Equal(b.retention) && a.annul.Equal(b.annul)
+}
+
+// computeCLV computes clv (see there) without the memo.
+func (b *business) computeCLV() decimal.Decimal {
 	fom := b.firstOrderMargin()
 	if b.ordersPerMonth.IsZero() || b.clvMonths <= 0 || b.retention.IsZero() {
 		return fom
@@ -52,6 +88,11 @@ func (b *business) cohortMoney(cust []decimal.Decimal, rev, cogs []decimal.Decim
 	for t := range cust {
 		if repeats && t > 0 {
 			stock = b.retention.Mul(stock.Add(cust[t-1])).Round(Precision)
+		}
+		if cust[t].IsZero() && stock.IsZero() {
+			// nothing is sold this month (a month outside the channel's)
+			rev[t], cogs[t] = zero, zero
+			continue
 		}
 		r := cust[t].Mul(a1d)
 		c := cust[t]

@@ -134,7 +134,9 @@ func newEngine(p plan.Plan, biz business, ins []inputs) *engine {
 
 // shares splits 1 over the months of mask in proportion to weights (one
 // per active month; nil or all zero: equal), the last active month taking
-// the remainder so the shares add up to exactly 1.
+// the remainder so the shares add up to exactly 1. An equal share is
+// 1/k rounded to Precision, computed once: the other months share that
+// one value, and the last one gets 1 − (k−1)·(1/k).
 func shares(n int, mask []bool, k int, weights []decimal.Decimal) []decimal.Decimal {
 	s := make([]decimal.Decimal, n)
 	if k == 0 {
@@ -145,7 +147,10 @@ func shares(n int, mask []bool, k int, weights []decimal.Decimal) []decimal.Deci
 		total = total.Add(w)
 	}
 	even := total.IsZero()
-	kd := decimal.NewFromInt(int64(k))
+	var each decimal.Decimal
+	if even {
+		each = one.DivRound(decimal.NewFromInt(int64(k)), Precision)
+	}
 	var sum decimal.Decimal
 	j := 0
 	for m := 0; m < n; m++ {
@@ -154,14 +159,17 @@ func shares(n int, mask []bool, k int, weights []decimal.Decimal) []decimal.Deci
 		}
 		j++
 		if j == k {
+			if even {
+				sum = each.Mul(decimal.NewFromInt(int64(k - 1)))
+			}
 			s[m] = one.Sub(sum)
 			break
 		}
 		if even {
-			s[m] = one.DivRound(kd, Precision)
-		} else {
-			s[m] = weights[j-1].DivRound(total, Precision)
+			s[m] = each
+			continue
 		}
+		s[m] = weights[j-1].DivRound(total, Precision)
 		sum = sum.Add(s[m])
 	}
 	return s
@@ -169,21 +177,35 @@ func shares(n int, mask []bool, k int, weights []decimal.Decimal) []decimal.Deci
 
 // split sets out[m] = total × share[m] rounded to Precision for the
 // months of mask, the last one taking the remainder so that the months add
-// up to total exactly.
+// up to total exactly. A run of months with equal shares (an even split)
+// shares one product, and the run is added to the sum in one
+// multiplication.
 func split(out []decimal.Decimal, total decimal.Decimal, share []decimal.Decimal, mask []bool) {
 	last := -1
-	var sum decimal.Decimal
+	var sum, v, runShare decimal.Decimal
+	run := int64(0) // months holding v since the last flush into sum
+	flush := func() {
+		if run > 0 {
+			sum = sum.Add(v.Mul(decimal.NewFromInt(run)))
+			run = 0
+		}
+	}
 	for m := range out {
 		if !mask[m] {
 			continue
 		}
 		if last >= 0 {
-			v := total.Mul(share[last]).Round(Precision)
+			if run == 0 || !share[last].Equal(runShare) {
+				flush()
+				runShare = share[last]
+				v = total.Mul(runShare).Round(Precision)
+			}
 			out[last] = v
-			sum = sum.Add(v)
+			run++
 		}
 		last = m
 	}
+	flush()
 	if last >= 0 {
 		out[last] = total.Sub(sum)
 	}
@@ -223,12 +245,18 @@ func (e *engine) runChannel(in *inputs) chanRun {
 func (c *chanRun) parts(in []bool) parts {
 	var pt parts
 	var sh decimal.Decimal
+	if in == nil {
+		// The months of the cost add up to the cost exactly (split).
+		pt.cost = c.f.cost
+	}
 	for m := range c.cost {
 		if in != nil && !in[m] {
 			continue
 		}
-		sh = sh.Add(c.share[m])
-		pt.cost = pt.cost.Add(c.cost[m])
+		if in != nil {
+			sh = sh.Add(c.share[m])
+			pt.cost = pt.cost.Add(c.cost[m])
+		}
 		pt.revenue = pt.revenue.Add(c.rev[m])
 		pt.cogs = pt.cogs.Add(c.cogs[m])
 	}
