@@ -1,0 +1,404 @@
+package simulate
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// DefaultRuns is the number of Monte Carlo runs when neither the options
+// nor the plan's [simulation] table give one.
+const DefaultRuns = 10000
+
+// DefaultBins is the number of histogram bins of a Distribution.
+const DefaultBins = 30
+
+// uncertaintyBlock is the number of runs drawn from one random source:
+// block b of a seed s draws from rand.NewPCG(s, b), whichever worker runs
+// it, so the results of a seed do not depend on the number of workers.
+const uncertaintyBlock = 256
+
+// UncertaintyFigures lists the figures Uncertainty summarises, in the
+// order of UncertaintyResult.Figures (and of FORMAT.md's JSON).
+var UncertaintyFigures = []string{"customers", "revenue", "gross_margin", "net_profit", "roi", "cpa"}
+
+// UncertaintyOptions tune a Monte Carlo simulation. The zero value uses
+// the plan's [simulation] settings and every core.
+type UncertaintyOptions struct {
+	// Runs is the number of draws; 0 takes the plan's [simulation] runs,
+	// or DefaultRuns when the plan has none.
+	Runs int
+	// Seed, when not nil, replaces the plan's [simulation] seed.
+	Seed *int64
+	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
+	// The result of a seed is the same for every number of workers.
+	Workers int
+	// Bins is the number of histogram bins; 0 means DefaultBins.
+	Bins int
+	// Progress, when not nil, is told how many runs are done out of how
+	// many, after each block of runs. It is called from the worker
+	// goroutines, one call at a time, with done increasing; it must be
+	// quick (a GUI should hand the numbers over with fyne.Do).
+	Progress func(done, total int)
+}
+
+// UncertaintyResult is the summary of a Monte Carlo simulation.
+type UncertaintyResult struct {
+	Runs int   // number of runs drawn
+	Seed int64 // seed of the generator
+	// Base are the plan's deterministic totals (the decimal engine, every
+	// input at its plan value), for comparison.
+	Base Figures
+	// Figures are the distributions of UncertaintyFigures, in that order.
+	Figures []Distribution
+	// Objectives are the chances of meeting each objective of the plan, in
+	// the plan's order.
+	Objectives []ObjectiveChance
+}
+
+// Figure returns the distribution of the named figure, and whether
+// Uncertainty summarises it.
+func (r UncertaintyResult) Figure(name string) (Distribution, bool) {
+	for _, d := range r.Figures {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	return Distribution{}, false
+}
+
+// Distribution summarises one figure over the runs. P10, P50 and P90 are
+// quantiles of type 7 (Hyndman and Fan; R's and NumPy's default): with the
+// n defined values sorted x[0] ≤ … ≤ x[n−1] and h = (n−1)·p, the quantile
+// is x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). So 8 runs in 10 fall between
+// P10 and P90. Values are rounded as Unit.Round says (money to cents).
+//
+// A run where the figure is undefined (cpa with no customer) is left out:
+// Defined counts the runs summarised, Undefined those left out. When no
+// run defines the figure, P10, P50, P90 and Mean are undefined and the
+// histogram is empty.
+type Distribution struct {
+	Name                string // a name of UncertaintyFigures
+	Unit                Unit
+	P10, P50, P90, Mean decimal.NullDecimal
+	Defined, Undefined  int
+	Histogram           Histogram
+}
+
+// Histogram counts the defined values of a figure in equal-width bins
+// between their minimum and maximum: bin i holds the values in
+// [Edges[i], Edges[i+1]) (the last bin includes its upper edge), so
+// len(Edges) = len(Counts) + 1. When every value is the same there is one
+// bin, whose two edges are that value. Edges are rounded like the figure.
+type Histogram struct {
+	Edges  []decimal.Decimal
+	Counts []int
+}
+
+// ObjectiveChance is the probability of meeting one objective: the share
+// of runs whose value of the objective's metric at its deadline (the same
+// reading as ObjectiveResult.Value) meets the target. A run where the
+// value is undefined does not meet it.
+type ObjectiveChance struct {
+	ID     string
+	Metric string
+	// Probability is a fraction, 0..1, rounded to 6 places.
+	Probability decimal.Decimal
+}
+
+// mcRange is one channel input drawn from PERT in every run.
+type mcRange struct {
+	ch        int
+	slot      fastSlot
+	low, span float64 // the draw is low + span × Beta(alpha, beta)
+	alpha     float64
+	beta      float64
+}
+
+// PERT returns the PERT distribution over [low, high] with the given mode
+// as the Beta distribution (gonum's distuv.Beta) it scales, with λ = 4:
+// α = 1 + 4(mode − low)/(high − low), β = 1 + 4(high − mode)/(high − low).
+// A draw is low + (high − low)·Beta. Its mean is (low + 4·mode + high)/6.
+// It needs low < high and low ≤ mode ≤ high; ok is false otherwise (a
+// degenerate range low = high is the constant low).
+func PERT(low, mode, high float64, src rand.Source) (b distuv.Beta, ok bool) {
+	if !(low < high) || mode < low || mode > high {
+		return distuv.Beta{}, false
+	}
+	w := high - low
+	return distuv.Beta{Alpha: 1 + 4*(mode-low)/w, Beta: 1 + 4*(high-mode)/w, Src: src}, true
+}
+
+// Uncertainty runs the Monte Carlo simulation of MODEL.md on the plan p:
+// in each run, every range of every channel is drawn independently from
+// PERT (λ = 4) over [low, high] with the plan value as mode, and the plan
+// is simulated with those inputs by a float64 mirror of the engine (see
+// fast.go; MODEL.md allows float64 here); ranges with low = high are
+// constant. It reports P10, P50, P90 and mean of UncertaintyFigures, their
+// histograms and the probability of meeting each objective.
+//
+// Runs are drawn in blocks of 256 from random sources derived from (seed,
+// block index), and the results are combined in run order: a seed gives
+// the same result for any number of workers. A plan with no range gives
+// P10 = P50 = P90 = mean = the deterministic value.
+//
+// It returns the plan's validation errors (a plan.ErrorList) when p is
+// invalid, and ctx.Err() when ctx is cancelled before the end.
+func Uncertainty(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (UncertaintyResult, error) {
+	base, err := RunWith(p, plan.Library{}) // the totals; no recommendations needed
+	if err != nil {
+		return UncertaintyResult{}, err
+	}
+	m, err := compileFast(p)
+	if err != nil {
+		return UncertaintyResult{}, err
+	}
+	runs := opt.Runs
+	if runs <= 0 {
+		runs = p.Simulation.Runs
+	}
+	if runs <= 0 {
+		runs = DefaultRuns
+	}
+	seed := p.Simulation.Seed
+	if opt.Seed != nil {
+		seed = *opt.Seed
+	}
+	ranges, err := mcRanges(p, m)
+	if err != nil {
+		return UncertaintyResult{}, err
+	}
+
+	nFig, nObj := len(UncertaintyFigures), len(m.objs)
+	vals := make([][]float64, nFig) // per figure, per run; NaN when undefined
+	for i := range vals {
+		vals[i] = make([]float64, runs)
+	}
+	nBlocks := (runs + uncertaintyBlock - 1) / uncertaintyBlock
+	met := make([]int32, nBlocks*nObj) // per block and objective
+	months := objectiveMonths(m)
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, nBlocks)
+	var next atomic.Int64
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := m.newScratch()
+			pts := make([]fastPartsOf, len(months))
+			for {
+				if ctx.Err() != nil {
+					return
+				}
+				b := int(next.Add(1) - 1)
+				if b >= nBlocks {
+					return
+				}
+				lo, hi := b*uncertaintyBlock, min((b+1)*uncertaintyBlock, runs)
+				src := rand.NewPCG(uint64(seed), uint64(b))
+				for r := lo; r < hi; r++ {
+					copy(s.in, m.base)
+					for i := range ranges {
+						g := &ranges[i]
+						beta := distuv.Beta{Alpha: g.alpha, Beta: g.beta, Src: src}
+						s.in[g.ch][g.slot] = g.low + g.span*beta.Rand()
+					}
+					m.run(s)
+					tot := m.parts(s, m.n)
+					for f, name := range UncertaintyFigures {
+						v, ok := m.fastFigure(name, &tot)
+						if !ok {
+							v = math.NaN()
+						}
+						vals[f][r] = v
+					}
+					for j, mo := range months {
+						pts[j] = m.parts(s, mo)
+					}
+					for k, o := range m.objs {
+						j, _ := slices.BinarySearch(months, o.month)
+						v, ok := m.fastFigure(o.metric, &pts[j])
+						if ok && fastMet(v, o.target, o.atMost) {
+							met[b*nObj+k]++
+						}
+					}
+				}
+				if opt.Progress != nil {
+					mu.Lock()
+					done += hi - lo
+					opt.Progress(done, runs)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return UncertaintyResult{}, err
+	}
+
+	bins := opt.Bins
+	if bins <= 0 {
+		bins = DefaultBins
+	}
+	res := UncertaintyResult{Runs: runs, Seed: seed, Base: base.Totals,
+		Figures: make([]Distribution, nFig), Objectives: make([]ObjectiveChance, nObj)}
+	var fwg sync.WaitGroup
+	for f, name := range UncertaintyFigures {
+		fwg.Add(1)
+		go func() {
+			defer fwg.Done()
+			spec, _ := SpecOf(name)
+			res.Figures[f] = summarise(name, spec.Unit, vals[f], bins)
+		}()
+	}
+	fwg.Wait()
+	for k, o := range p.Objectives {
+		n := 0
+		for b := 0; b < nBlocks; b++ {
+			n += int(met[b*nObj+k])
+		}
+		res.Objectives[k] = ObjectiveChance{ID: o.ID, Metric: o.Metric,
+			Probability: decimal.NewFromInt(int64(n)).DivRound(decimal.NewFromInt(int64(runs)), 6)}
+	}
+	return res, nil
+}
+
+// mcRanges lists the non-degenerate ranges of p's channels as draws on
+// the fast model's inputs (degenerate ranges set the input to their value).
+func mcRanges(p plan.Plan, m *fastModel) ([]mcRange, error) {
+	var out []mcRange
+	for ci, c := range p.Channels {
+		for _, r := range c.Ranges {
+			s, ok := fastSlots[r.Input]
+			if !ok {
+				return nil, fmt.Errorf("simulate: channel %q: %q cannot carry a range", c.ID, r.Input)
+			}
+			low, high := r.Low.InexactFloat64(), r.High.InexactFloat64()
+			mode := m.base[ci][s.slot]
+			if low == high {
+				m.base[ci][s.slot] = low
+				continue
+			}
+			b, ok := PERT(low, mode, high, nil)
+			if !ok {
+				return nil, fmt.Errorf("simulate: channel %q: %s = %g lies outside its range [%g, %g]", c.ID, r.Input, mode, low, high)
+			}
+			out = append(out, mcRange{ch: ci, slot: s.slot, low: low, span: high - low, alpha: b.Alpha, beta: b.Beta})
+		}
+	}
+	return out, nil
+}
+
+// objectiveMonths returns the distinct deadline months of m's objectives,
+// sorted.
+func objectiveMonths(m *fastModel) []int {
+	var months []int
+	for _, o := range m.objs {
+		if !slices.Contains(months, o.month) {
+			months = append(months, o.month)
+		}
+	}
+	slices.Sort(months)
+	return months
+}
+
+// fastMet reports whether value meets target in the direction; values
+// within 1e-10 relative of the target count as equal (and so meet it):
+// the float model is that close to the exact one, and an objective whose
+// exact value is its target is met.
+func fastMet(v, target float64, atMost bool) bool {
+	tol := 1e-10 * math.Max(math.Abs(v), math.Abs(target))
+	if atMost {
+		return v <= target+tol
+	}
+	return v >= target-tol
+}
+
+// toDecimal converts a float of the fast model to a decimal for people:
+// first to 12 significant digits (the float model agrees with the exact
+// one far closer than that, so float noise such as 2.9999999999999996 is
+// dropped), then rounded as unit u says.
+func toDecimal(x float64, u Unit) decimal.Decimal {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return decimal.Zero
+	}
+	d := decimal.NewFromFloat(x)
+	digits := 12 - int32(math.Floor(math.Log10(math.Abs(x)))+1)
+	return u.Round(d.Round(digits))
+}
+
+// quantile7 is the type-7 quantile p of the sorted values x (len ≥ 1).
+func quantile7(x []float64, p float64) float64 {
+	h := float64(len(x)-1) * p
+	lo := int(math.Floor(h))
+	if lo >= len(x)-1 {
+		return x[len(x)-1]
+	}
+	return x[lo] + (h-float64(lo))*(x[lo+1]-x[lo])
+}
+
+// summarise computes the distribution of one figure from its values in
+// run order (NaN where undefined).
+func summarise(name string, u Unit, vals []float64, bins int) Distribution {
+	d := Distribution{Name: name, Unit: u}
+	x := make([]float64, 0, len(vals))
+	sum := 0.0
+	for _, v := range vals {
+		if math.IsNaN(v) {
+			d.Undefined++
+			continue
+		}
+		x = append(x, v)
+		sum += v
+	}
+	d.Defined = len(x)
+	if len(x) == 0 {
+		return d
+	}
+	slices.Sort(x)
+	lo, hi := x[0], x[len(x)-1]
+	mean := sum / float64(len(x))
+	if lo == hi {
+		mean = lo
+	}
+	mean = min(max(mean, lo), hi)
+	nd := func(v float64) decimal.NullDecimal { return valid(toDecimal(v, u)) }
+	d.P10, d.P50, d.P90, d.Mean = nd(quantile7(x, 0.1)), nd(quantile7(x, 0.5)), nd(quantile7(x, 0.9)), nd(mean)
+	if lo == hi {
+		d.Histogram = Histogram{Edges: []decimal.Decimal{toDecimal(lo, u), toDecimal(hi, u)}, Counts: []int{len(x)}}
+		return d
+	}
+	w := (hi - lo) / float64(bins)
+	h := Histogram{Edges: make([]decimal.Decimal, bins+1), Counts: make([]int, bins)}
+	for i := 0; i <= bins; i++ {
+		e := lo + float64(i)*w
+		if i == bins {
+			e = hi
+		}
+		h.Edges[i] = toDecimal(e, u)
+	}
+	for _, v := range x {
+		i := int((v - lo) / w)
+		h.Counts[min(max(i, 0), bins-1)]++
+	}
+	d.Histogram = h
+	return d
+}
