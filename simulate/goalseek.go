@@ -1,0 +1,448 @@
+package simulate
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// Mix says how GoalSeek splits a candidate budget across the decision channels.
+type Mix string
+
+// The two mixes of goal seek (MODEL.md "Optimiser and goal seek").
+const (
+	// MixKeep scales every decision channel's budget by one factor:
+	// today's mix, min_budget and max_budget do not apply ("how much
+	// money with this mix").
+	MixKeep Mix = "keep"
+	// MixOptimize splits each candidate budget at its best for the metric
+	// within min_budget and max_budget.
+	MixOptimize Mix = "optimize"
+)
+
+// BudgetShare is one decision channel's budget in a goal seek answer.
+type BudgetShare struct {
+	ID     string
+	Name   string
+	Budget decimal.Decimal // money, to the cent
+}
+
+// Limit is what stops one decision channel from taking the metric any
+// higher, in an unreachable goal seek: its cap (audience, max_clicks) or,
+// with MixOptimize, its max_budget.
+type Limit struct {
+	Channel string // channel id
+	Name    string // channel name
+	Input   string // "audience", "max_clicks" or "max_budget"
+	Cap     decimal.Decimal
+	// Value is the most of the metric the channel can bring, rounded to 2
+	// places (its cap × its yield per person or click, or its value at
+	// max_budget).
+	Value decimal.Decimal
+}
+
+// GoalSeekResult is the answer of GoalSeek.
+type GoalSeekResult struct {
+	Metric    string          // as asked (an alias such as "clicks" is kept)
+	Target    decimal.Decimal // in the metric's unit
+	Mix       Mix
+	Reachable bool
+	// Budget is the smallest total of the decision channels' budgets whose
+	// plan reaches Target (money, the sum of Allocation); undefined when
+	// unreachable.
+	Budget decimal.NullDecimal
+	// Cost is the plan's marketing cost (MODEL.md cost) at Budget:
+	// Budget plus every other cost of the plan; undefined when unreachable.
+	Cost decimal.NullDecimal
+	// Value is the metric for the plan at Budget (decimal engine);
+	// undefined when unreachable.
+	Value      decimal.NullDecimal
+	Allocation []BudgetShare // the decision channels in plan order; empty when unreachable
+	// Plan is the input plan with the budgets of Allocation (the input
+	// itself when unreachable).
+	Plan plan.Plan
+	// Best is the most the metric can reach (the supremum: caps and
+	// bounds, or the peak of net profit), rounded to 2 places; undefined
+	// when it is unbounded.
+	Best decimal.NullDecimal
+	// BestBudget is the budget at which net profit peaks (net_profit only;
+	// undefined otherwise or when unbounded).
+	BestBudget decimal.NullDecimal
+	// Limits name the caps and bounds that make the target unreachable
+	// (empty when reachable, and for net profit).
+	Limits []Limit
+	// Other is what the channels that are not decisions bring to the metric
+	// (rounded to 2 places): part of Best.
+	Other    decimal.Decimal
+	Warnings []Warning
+}
+
+// seekTol is the relative width at which the bisection on the budget
+// stops: far below MODEL.md's 0.1 %.
+const seekTol = 1e-9
+
+// maxSeekBudget is the largest budget goal seek tries (money): beyond it
+// a target is reported unreachable even on a linear channel.
+const maxSeekBudget = 1e13
+
+// GoalSeek returns the smallest total budget of p's decision channels
+// (see IsDecision) at which the plan's metric reaches target, and how it is
+// split: mix MixKeep scales today's budgets by one factor (bounds do not
+// apply); MixOptimize splits each candidate budget at its best for the
+// metric itself, within min_budget and max_budget (so the budget found is
+// the smallest that any split within the bounds can do with).
+//
+// metric is one of SeekMetrics: every one but net_profit never decreases
+// when a budget grows, so the set of budgets that reach the target is a
+// half-line and its start is found by bisection to 1e-9 relative, then
+// checked (and nudged up if need be) with the decimal engine on budgets
+// rounded up to the cent, so that the answer reaches the target and 0.1 %
+// less does not. Net profit rises then falls with the budget (each curve
+// is concave and each euro costs a euro): its peak is found first, and the
+// smallest budget on the rising side is returned.
+//
+// Readings: the budget never goes below 0 (keep) or the sum of min_budget
+// (optimize); when that already reaches the target, that is the answer
+// (with keep: every decision budget 0 and Cost today's cost of the other
+// channels) and a warning says so. "Unreachable" (Reachable false, no
+// error) when caps, or with optimize the max_budget bounds, keep the
+// metric below the target even with unlimited money, or when net profit
+// peaks below it: Limits, Best and the first warning say why. With keep, a
+// channel with no budget today stays at 0 (a warning says so); if every
+// decision budget is 0 it is an error (nothing to scale). An invalid plan
+// returns its plan.ErrorList; an unknown or non-monotone metric, or one the
+// plan does not define, is an error naming the allowed metrics.
+func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (GoalSeekResult, error) {
+	if mix != MixKeep && mix != MixOptimize {
+		return GoalSeekResult{}, fmt.Errorf("simulate: unknown mix %q: use keep or optimize", mix)
+	}
+	if _, ok := canonicalMetric(metric); !ok {
+		return GoalSeekResult{}, fmt.Errorf("simulate: goal seek cannot reach a target of %q: the metric must grow with the budget; use one of %s",
+			metric, strings.Join(SeekMetrics, ", "))
+	}
+	resp, base, err := responseCurves(p, metric)
+	if err != nil {
+		return GoalSeekResult{}, err
+	}
+	if len(resp.Curves) == 0 {
+		return noDecisionSeek(p, metric, resp.Metric, target, mix, base), nil
+	}
+	g := seeker{p: p, resp: resp, mix: mix, target: target.InexactFloat64()}
+	res := GoalSeekResult{Metric: metric, Target: target, Mix: mix, Plan: p, Other: round2f(resp.Constant)}
+	for _, c := range resp.Curves {
+		g.today += c.Budget
+		g.sumMin += c.Min
+		g.sumMax += c.Max
+	}
+	if mix == MixKeep {
+		if g.today <= 0 {
+			return GoalSeekResult{}, fmt.Errorf("simulate: with mix keep every decision channel's budget is scaled, but they are all 0 today: set a budget or use mix optimize")
+		}
+		g.sumMin, g.sumMax = 0, math.Inf(1)
+		for _, c := range resp.Curves {
+			if c.Budget == 0 && c.Rate > 0 && c.Weight > 0 {
+				res.Warnings = append(res.Warnings, Warning{Code: WarnGoalKeepUnused, Channel: c.ID,
+					FR: fmt.Sprintf("« %s » n'a pas de budget aujourd'hui : en gardant la répartition, il reste à 0 (essayez la répartition optimisée).", c.Name),
+					EN: fmt.Sprintf("%q has no budget today: keeping the mix leaves it at 0 (try the optimised mix).", c.Name),
+				})
+			}
+		}
+	}
+
+	lo := g.sumMin
+	var hi float64
+	if v := g.value(lo); v >= g.target {
+		hi = lo
+		res.Warnings = append(res.Warnings, g.metAtMin(base))
+	} else {
+		top, best, attained := g.supremum()
+		if !math.IsInf(best, 1) {
+			res.Best = decimal.NewNullDecimal(round2f(best))
+		}
+		if resp.NetProfit && !math.IsInf(top, 1) {
+			res.BestBudget = decimal.NewNullDecimal(decimal.NewFromFloat(top).Round(2))
+		}
+		if best < g.target || (!attained && best <= g.target) {
+			return g.unreachable(res, best, top), nil
+		}
+		// Find a budget that reaches the target, doubling up to top.
+		hi = math.Max(math.Max(2*lo, g.today), 1)
+		for g.value(math.Min(hi, top)) < g.target {
+			if hi >= top || hi > maxSeekBudget {
+				return g.unreachable(res, best, top), nil
+			}
+			lo = math.Max(lo, hi)
+			hi *= 2
+		}
+		hi = math.Min(hi, top)
+		for hi-lo > seekTol*hi {
+			mid := lo + (hi-lo)/2
+			if g.value(mid) >= g.target {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+	}
+	// Check with the decimal engine on budgets rounded up to the cent;
+	// nudge the budget up if the float search fell a hair short.
+	var q plan.Plan
+	var r Result
+	var budgets []decimal.Decimal
+	spec, _ := SpecOf(resp.Metric)
+	step := math.Max(hi*1e-9, 0.01)
+	for try := 0; ; try++ {
+		budgets = g.cents(hi)
+		q = withBudgets(p, resp.Curves, budgets)
+		if r, err = RunWith(q, plan.Library{}); err != nil {
+			return GoalSeekResult{}, err
+		}
+		if !spec.Get(r.Totals).Decimal.LessThan(target) || try >= 60 {
+			break
+		}
+		hi += step
+		step *= 2
+	}
+	res.Reachable = true
+	res.Plan = q
+	res.Value = spec.Get(r.Totals)
+	res.Cost = r.Totals.Cost
+	var sum decimal.Decimal
+	for i, c := range resp.Curves {
+		sum = sum.Add(budgets[i])
+		res.Allocation = append(res.Allocation, BudgetShare{ID: c.ID, Name: c.Name, Budget: budgets[i]})
+	}
+	res.Budget = decimal.NewNullDecimal(sum)
+	res.Warnings = append(res.Warnings, linearWarnings(resp.Curves)...)
+	return res, nil
+}
+
+// seeker holds one goal seek.
+type seeker struct {
+	p      plan.Plan
+	resp   Response
+	mix    Mix
+	target float64
+	today  float64 // Σ today's budgets
+	sumMin float64 // the smallest total: 0 (keep) or Σ min_budget
+	sumMax float64 // the largest total: +Inf (keep) or Σ max_budget
+}
+
+// split returns the budgets of the decision channels for the total B.
+func (g *seeker) split(B float64) []float64 {
+	if g.mix == MixKeep {
+		x := make([]float64, len(g.resp.Curves))
+		for i, c := range g.resp.Curves {
+			x[i] = B * c.Budget / g.today
+		}
+		return x
+	}
+	// Net profit at a fixed total is gross margin minus that total: the
+	// best split is the one that maximises the curves (all spent).
+	return allocate(g.resp.Curves, math.Min(B, g.sumMax), false)
+}
+
+// value returns the metric at the total B.
+func (g *seeker) value(B float64) float64 { return g.resp.Value(g.split(B)) }
+
+// supremum returns the budget beyond which the metric grows no more (top:
+// Σ max_budget with optimize, the peak of net profit, else +Inf), the most
+// the metric can reach (best, +Inf when unbounded), and whether best is
+// attained at a finite budget.
+func (g *seeker) supremum() (top, best float64, attained bool) {
+	if g.resp.NetProfit {
+		top = g.netProfitPeak()
+		if math.IsInf(top, 1) {
+			return top, top, false
+		}
+		return top, g.value(top), true
+	}
+	if !math.IsInf(g.sumMax, 1) {
+		return g.sumMax, g.value(g.sumMax), true
+	}
+	best = g.resp.Constant
+	for _, c := range g.resp.Curves {
+		switch {
+		case g.mix == MixKeep && c.Budget == 0:
+		case g.mix == MixOptimize && !math.IsInf(c.Max, 1):
+			best += c.Value(c.Max)
+		default:
+			best += c.Sup()
+		}
+	}
+	return math.Inf(1), best, false
+}
+
+// netProfitPeak returns the total at which net profit is highest, +Inf
+// when it grows without end (a linear channel returning more than it
+// costs, with no max_budget).
+func (g *seeker) netProfitPeak() float64 {
+	curves := g.resp.Curves
+	if g.mix == MixOptimize {
+		// The best split of B has the marginal return λ(B), falling with B;
+		// net profit peaks where λ = 1.
+		s := 0.0
+		for _, c := range curves {
+			s += c.at(1)
+		}
+		return math.Min(math.Max(s, g.sumMin), g.sumMax)
+	}
+	// keep: d/dB of Σ Value_c(B·w_c) − B = Σ w_c·Marginal_c(B·w_c) − 1,
+	// falling with B: bisect its root.
+	slope := func(B float64) float64 {
+		s := -1.0
+		for _, c := range curves {
+			w := c.Budget / g.today
+			s += w * c.Marginal(B*w)
+		}
+		return s
+	}
+	if slope(0) <= 0 {
+		return 0
+	}
+	hi := math.Max(g.today, 1)
+	for slope(hi) > 0 {
+		hi *= 2
+		if hi > maxSeekBudget {
+			return math.Inf(1)
+		}
+	}
+	lo := 0.0
+	for hi-lo > seekTol*hi {
+		mid := lo + (hi-lo)/2
+		if slope(mid) > 0 {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
+// cents returns the budgets for the total B rounded up to the cent (within
+// max_budget with optimize), so that rounding never takes the metric below
+// the target.
+func (g *seeker) cents(B float64) []decimal.Decimal {
+	x := g.split(B)
+	out := make([]decimal.Decimal, len(x))
+	for i, c := range g.resp.Curves {
+		ch := g.p.Channels[c.Index]
+		v := decimal.NewFromFloat(x[i]).RoundCeil(2)
+		if g.mix == MixOptimize {
+			switch {
+			case math.Abs(x[i]-c.Min) < 0.005:
+				v = ch.MinBudget
+			case ch.MaxBudget.Valid && math.Abs(x[i]-c.Max) < 0.005:
+				v = ch.MaxBudget.Decimal
+			}
+			v = clampBudget(v, ch)
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// metAtMin is the warning of a target already met by the smallest budget.
+func (g *seeker) metAtMin(base Result) Warning {
+	if g.mix == MixKeep {
+		return Warning{Code: WarnGoalMetAtMin,
+			FR: "La cible est déjà atteinte sans aucun budget publicitaire : les autres canaux y suffisent.",
+			EN: "The target is met with no advertising budget at all: the other channels suffice.",
+		}
+	}
+	return Warning{Code: WarnGoalMetAtMin,
+		FR: "La cible est déjà atteinte avec les budgets minimaux (min_budget) des canaux payants.",
+		EN: "The target is met with the paid channels' minimum budgets (min_budget) already.",
+	}
+}
+
+// unreachable fills res for a target no budget reaches: the limits and
+// the reason, first of the warnings.
+func (g *seeker) unreachable(res GoalSeekResult, best, top float64) GoalSeekResult {
+	res.Reachable = false
+	res.Allocation = []BudgetShare{}
+	lang := func(l plan.Language) string {
+		return plainNum(res.Target, 2, l)
+	}
+	bestS := func(l plan.Language) string { return plainNum(round2f(best), 2, l) }
+	var w Warning
+	w.Code = WarnGoalUnreached
+	switch {
+	case g.resp.NetProfit && math.IsInf(best, 1):
+		w.FR = fmt.Sprintf("Inatteignable : il faudrait plus de %s de budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangFR))
+		w.EN = fmt.Sprintf("Unreachable: it would take more than %s of budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangEN))
+	case g.resp.NetProfit:
+		b := decimal.NewFromFloat(top).Round(2)
+		w.FR = fmt.Sprintf("Inatteignable : le résultat net culmine à %s pour un budget publicitaire de %s (cible %s) ; au-delà, chaque euro rapporte moins d'un euro de marge.",
+			bestS(plan.LangFR), plainNum(b, 2, plan.LangFR), lang(plan.LangFR))
+		w.EN = fmt.Sprintf("Unreachable: net profit peaks at %s for an advertising budget of %s (target %s); beyond that each euro returns less than a euro of margin.",
+			bestS(plan.LangEN), plainNum(b, 2, plan.LangEN), lang(plan.LangEN))
+	case math.IsInf(best, 1):
+		w.FR = fmt.Sprintf("Inatteignable : il faudrait plus de %s de budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangFR))
+		w.EN = fmt.Sprintf("Unreachable: it would take more than %s of budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangEN))
+	default:
+		var fr, en []string
+		for _, c := range g.resp.Curves {
+			if c.Rate <= 0 || c.Weight <= 0 || (g.mix == MixKeep && c.Budget == 0) {
+				continue
+			}
+			l := Limit{Channel: c.ID, Name: c.Name}
+			ch := g.p.Channels[c.Index]
+			bounded := g.mix == MixOptimize && ch.MaxBudget.Valid
+			if !bounded && c.Linear() {
+				continue // cannot happen: a linear channel makes the target reachable
+			}
+			if bounded {
+				l.Input, l.Cap, l.Value = "max_budget", ch.MaxBudget.Decimal, round2f(c.Value(c.Max))
+			} else {
+				l.Input, l.Value = c.CapName, round2f(c.Sup())
+				if c.CapName == "max_clicks" {
+					l.Cap = ch.MaxClicks.Decimal
+				} else {
+					l.Cap = ch.Audience.Decimal
+				}
+			}
+			res.Limits = append(res.Limits, l)
+			fr = append(fr, fmt.Sprintf("« %s » (%s %s) : %s au plus", c.Name, l.Input, plainNum(l.Cap, 0, plan.LangFR), plainNum(l.Value, 2, plan.LangFR)))
+			en = append(en, fmt.Sprintf("%q (%s %s): %s at most", c.Name, l.Input, plainNum(l.Cap, 0, plan.LangEN), plainNum(l.Value, 2, plan.LangEN)))
+		}
+		what := "même sans limite de budget, les plafonds des canaux"
+		whatEN := "even with unlimited money, the channels' caps"
+		if g.mix == MixOptimize && !math.IsInf(top, 1) {
+			what = "même au budget maximal de chaque canal, les plafonds et budgets maximaux"
+			whatEN = "even at every channel's max_budget, the caps and budget bounds"
+		}
+		w.FR = fmt.Sprintf("Inatteignable : %s limitent %s à %s (cible %s ; autres canaux %s) — %s.",
+			what, g.resp.Metric, bestS(plan.LangFR), lang(plan.LangFR), plainNum(res.Other, 2, plan.LangFR), strings.Join(fr, " ; "))
+		w.EN = fmt.Sprintf("Unreachable: %s limit %s to %s (target %s; other channels %s) — %s.",
+			whatEN, g.resp.Metric, bestS(plan.LangEN), lang(plan.LangEN), plainNum(res.Other, 2, plan.LangEN), strings.Join(en, "; "))
+	}
+	res.Warnings = append([]Warning{w}, res.Warnings...)
+	return res
+}
+
+// round2f converts x to a decimal rounded to 2 places.
+func round2f(x float64) decimal.Decimal { return decimal.NewFromFloat(x).Round(2) }
+
+// noDecisionSeek answers a goal seek on a plan with no decision channel:
+// no budget can move the metric, so the target is reachable (at today's
+// cost, with a zero decision budget) when the plan already meets it, and
+// unreachable otherwise. A WarnNoDecision warning says why either way.
+func noDecisionSeek(p plan.Plan, metric, canonical string, target decimal.Decimal, mix Mix, base Result) GoalSeekResult {
+	spec, _ := SpecOf(canonical)
+	v := spec.Get(base.Totals)
+	res := GoalSeekResult{Metric: metric, Target: target, Mix: mix, Plan: p, Allocation: []BudgetShare{},
+		Other: v.Decimal.Round(2), Best: decimal.NewNullDecimal(v.Decimal.Round(2)),
+		Warnings: []Warning{noDecisionWarning()}}
+	if v.Valid && !v.Decimal.LessThan(target) {
+		res.Reachable = true
+		res.Budget = decimal.NewNullDecimal(decimal.Zero)
+		res.Cost = base.Totals.Cost
+		res.Value = v
+	}
+	return res
+}

@@ -1,0 +1,405 @@
+package simulate
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// Goal is what Optimize maximises for the whole plan.
+type Goal string
+
+// The goals of the optimiser (MODEL.md "Optimiser and goal seek").
+const (
+	GoalCustomers   Goal = "customers"    // expected customers
+	GoalGrossMargin Goal = "gross_margin" // gross margin within the plan, money
+	GoalNetProfit   Goal = "net_profit"   // gross margin − marketing cost, money
+)
+
+// Goals lists the goals Optimize accepts.
+var Goals = []Goal{GoalCustomers, GoalGrossMargin, GoalNetProfit}
+
+// The warning codes of Optimize and GoalSeek (Warning.Code).
+const (
+	WarnOptLinear      = "optimizer_linear"      // a decision channel without cap: the answer extrapolates
+	WarnOptUnspent     = "optimizer_unspent"     // net profit is best leaving part of the budget unspent
+	WarnOptMaxShort    = "optimizer_max_short"   // the max_budget bounds add up to less than the budget
+	WarnGoalUnreached  = "goal_unreachable"      // no budget reaches the target: why
+	WarnGoalMetAtMin   = "goal_met_at_minimum"   // the target is met with the smallest budget already
+	WarnGoalKeepUnused = "goal_keep_zero_budget" // keep leaves channels with no budget today at zero
+	WarnNoDecision     = "no_decision_channel"   // no paid channel's budget to split or scale
+)
+
+// ErrBounds is wrapped by the errors of Optimize and GoalSeek that come
+// from the channels' min_budget/max_budget bounds.
+var ErrBounds = errors.New("budget bounds")
+
+// ChannelAllocation is one decision channel before and after Optimize:
+// its budget and its expected customers (from the decimal engine).
+type ChannelAllocation struct {
+	ID              string
+	Name            string
+	BudgetBefore    decimal.Decimal // money, as written in the plan
+	BudgetAfter     decimal.Decimal // money, to the cent
+	CustomersBefore decimal.Decimal // expected customers, exact
+	CustomersAfter  decimal.Decimal
+}
+
+// Optimization is the answer of Optimize: the best split of the budget
+// across the decision channels, the goal's value for the whole plan before
+// and after (both from the decimal engine), and the optimised plan.
+type Optimization struct {
+	Goal Goal
+	// Budget is the total split across the decision channels, money.
+	Budget decimal.Decimal
+	// Spent is the sum of the budgets after: Budget, unless the goal is
+	// net profit and spending less is better, or the max_budget bounds add
+	// up to less (a warning says so).
+	Spent      decimal.Decimal
+	Before     decimal.Decimal // the goal's value for the plan as written
+	After      decimal.Decimal // the goal's value for Plan
+	Allocation []ChannelAllocation
+	// Plan is the input plan with the new budgets (to the cent): "apply"
+	// it as one edit. Every other field is the input's.
+	Plan plan.Plan
+	// Result is the decimal engine's result for Plan (run without the
+	// benchmark library: it carries no recommendations).
+	Result   Result
+	Warnings []Warning
+}
+
+// Apply returns a copy of p with the budgets of o's allocation set on the
+// channels of the same id (channels o does not name are unchanged): the
+// optimiser's answer as one edit of the user's current plan.
+func (o Optimization) Apply(p plan.Plan) plan.Plan {
+	q := p.Clone()
+	for _, a := range o.Allocation {
+		for i := range q.Channels {
+			if q.Channels[i].ID == a.ID {
+				q.Channels[i].Budget = a.BudgetAfter
+			}
+		}
+	}
+	return q
+}
+
+// goalMetric returns the figure name of goal, or an error.
+func goalMetric(goal Goal) (string, error) {
+	for _, g := range Goals {
+		if g == goal {
+			return string(g), nil
+		}
+	}
+	names := make([]string, len(Goals))
+	for i, g := range Goals {
+		names[i] = string(g)
+	}
+	return "", fmt.Errorf("simulate: cannot optimise %q: use one of %s", goal, strings.Join(names, ", "))
+}
+
+// Optimize splits a total budget across p's decision channels (search,
+// display and social_ads that are not locked, see IsDecision) within each
+// one's min_budget and max_budget, to maximise goal for the whole plan.
+// Every other channel stays as written. total invalid means today's sum of
+// the decision channels' budgets.
+//
+// Method: with the saturating curves of ResponseCurves the goal is a sum of
+// concave functions of each channel's budget, so the optimum equalises the
+// marginal returns (Karush–Kuhn–Tucker): for a multiplier λ each channel
+// spends b_c(λ) = argmax Value_c(b) − λ·b in its bounds, which is
+// Cap/Rate·ln(Weight·Rate/λ) clamped (closed form); Σ b_c(λ) decreases with
+// λ, and λ is found by bisection until the budgets add up to the total (to
+// float64 precision). A linear channel (no cap) has a constant return: it
+// gets its max_budget when that return beats λ, its min_budget when not,
+// and the part of the total that falls between them when it is the
+// marginal channel — an exact corner solution; a warning then says that
+// the answer extrapolates. The budgets are rounded to the cent and the
+// figures reported come from the decimal engine.
+//
+// Readings: with GoalNetProfit the budget is a ceiling, not an obligation:
+// a euro whose gross margin returns less than a euro is not spent, so
+// Spent may be below Budget (a warning says how much stays unspent).
+// min_budget still applies. When the max_budget bounds add up to less
+// than the total, every channel gets its max_budget and a warning says how
+// much cannot be placed. When the min_budget bounds add up to more than the
+// total, it is an error wrapping ErrBounds. An invalid plan returns its
+// plan.ErrorList. A plan with no decision channel is returned as written,
+// with a WarnNoDecision warning.
+func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, error) {
+	metric, err := goalMetric(goal)
+	if err != nil {
+		return Optimization{}, err
+	}
+	resp, before, err := responseCurves(p, metric)
+	if err != nil {
+		return Optimization{}, err
+	}
+	if len(resp.Curves) == 0 {
+		// Nothing to split is an answer, not an error: the plan stays as
+		// written and a warning says why.
+		spec, _ := SpecOf(metric)
+		v := spec.Get(before.Totals).Decimal
+		return Optimization{Goal: goal, Before: v, After: v, Allocation: []ChannelAllocation{},
+			Plan: p, Result: before, Warnings: []Warning{noDecisionWarning()}}, nil
+	}
+	o := Optimization{Goal: goal}
+	var today, sumMin decimal.Decimal
+	sumMax := decimal.NullDecimal{Valid: true}
+	for _, c := range resp.Curves {
+		ch := p.Channels[c.Index]
+		today = today.Add(ch.Budget)
+		sumMin = sumMin.Add(ch.MinBudget)
+		if ch.MaxBudget.Valid && sumMax.Valid {
+			sumMax.Decimal = sumMax.Decimal.Add(ch.MaxBudget.Decimal)
+		} else {
+			sumMax.Valid = false
+		}
+	}
+	o.Budget = today
+	if total.Valid {
+		o.Budget = total.Decimal
+	}
+	cur := p.Info.Currency
+	switch {
+	case o.Budget.Sign() < 0:
+		return Optimization{}, fmt.Errorf("simulate: the budget to split (%s) is negative", o.Budget)
+	case sumMin.GreaterThan(o.Budget):
+		return Optimization{}, fmt.Errorf("%w: the decision channels' min_budget add up to %s, more than the budget to split (%s): lower a min_budget or raise the budget",
+			ErrBounds, sumMin.StringFixed(2), o.Budget.StringFixed(2))
+	}
+	target := o.Budget
+	if sumMax.Valid && sumMax.Decimal.LessThan(o.Budget) {
+		target = sumMax.Decimal
+		left := o.Budget.Sub(sumMax.Decimal)
+		o.Warnings = append(o.Warnings, Warning{Code: WarnOptMaxShort,
+			FR: fmt.Sprintf("Les budgets maximaux (max_budget) des canaux payants ne totalisent que %s : chaque canal reçoit son maximum et %s du budget de %s ne sont pas placés.",
+				plainMoney(sumMax.Decimal, cur, plan.LangFR), plainMoney(left, cur, plan.LangFR), plainMoney(o.Budget, cur, plan.LangFR)),
+			EN: fmt.Sprintf("The paid channels' max_budget add up to only %s: each channel gets its maximum and %s of the %s budget is not placed.",
+				plainMoney(sumMax.Decimal, cur, plan.LangEN), plainMoney(left, cur, plan.LangEN), plainMoney(o.Budget, cur, plan.LangEN)),
+		})
+	}
+	x := allocate(resp.Curves, toFloat(target), resp.NetProfit)
+	budgets := toCents(p, resp.Curves, x, target, !resp.NetProfit)
+	o.Plan = withBudgets(p, resp.Curves, budgets)
+	after, err := RunWith(o.Plan, plan.Library{})
+	if err != nil {
+		return Optimization{}, err
+	}
+	o.Result = after
+	spec, _ := SpecOf(metric)
+	o.Before = spec.Get(before.Totals).Decimal
+	o.After = spec.Get(after.Totals).Decimal
+	for i, c := range resp.Curves {
+		o.Spent = o.Spent.Add(budgets[i])
+		o.Allocation = append(o.Allocation, ChannelAllocation{
+			ID: c.ID, Name: c.Name,
+			BudgetBefore:    p.Channels[c.Index].Budget,
+			BudgetAfter:     budgets[i],
+			CustomersBefore: before.Channels[c.Index].Figures.Customers.Decimal,
+			CustomersAfter:  after.Channels[c.Index].Figures.Customers.Decimal,
+		})
+	}
+	if resp.NetProfit && o.Spent.LessThan(target) {
+		left := o.Budget.Sub(o.Spent)
+		o.Warnings = append(o.Warnings, Warning{Code: WarnOptUnspent,
+			FR: fmt.Sprintf("Le résultat net est maximal en dépensant %s sur %s : au-delà, chaque euro rapporterait moins d'un euro de marge brute. %s restent non dépensés.",
+				plainMoney(o.Spent, cur, plan.LangFR), plainMoney(o.Budget, cur, plan.LangFR), plainMoney(left, cur, plan.LangFR)),
+			EN: fmt.Sprintf("Net profit is highest spending %s of %s: beyond that each euro would return less than a euro of gross margin. %s stays unspent.",
+				plainMoney(o.Spent, cur, plan.LangEN), plainMoney(o.Budget, cur, plan.LangEN), plainMoney(left, cur, plan.LangEN)),
+		})
+	}
+	o.Warnings = append(o.Warnings, linearWarnings(resp.Curves)...)
+	return o, nil
+}
+
+// noDecisionWarning says that a plan has no decision channel: no search,
+// display or social_ads channel that is unlocked and active, so no budget
+// for the optimiser or goal seek to move.
+func noDecisionWarning() Warning {
+	return Warning{Code: WarnNoDecision,
+		FR: "Le plan n'a aucun canal payant dont le budget se décide (recherche, display ou publicité sociale, non verrouillé) : il n'y a rien à répartir.",
+		EN: "The plan has no paid channel whose budget is a decision (search, display or social ads, not locked): there is nothing to split."}
+}
+
+// linearWarnings says, for each decision channel without a cap that
+// yields something, that its response is linear and the answer extrapolates.
+func linearWarnings(curves []Curve) []Warning {
+	var w []Warning
+	for _, c := range curves {
+		if !c.Linear() || c.Rate <= 0 || c.Weight == 0 {
+			continue
+		}
+		key := "audience"
+		if c.Kind == plan.Search {
+			key = "max_clicks"
+		}
+		w = append(w, Warning{Code: WarnOptLinear, Channel: c.ID,
+			FR: fmt.Sprintf("« %s » n'a pas de plafond (%s) : sa réponse est linéaire, chaque euro rapporte autant que le précédent ; la réponse met tout le budget possible sur le canal linéaire le plus rentable et extrapole au-delà de ce qui a été observé.", c.Name, key),
+			EN: fmt.Sprintf("%q has no cap (%s): its response is linear, every euro returns as much as the one before; the answer puts all it can on the most profitable linear channel and extrapolates beyond what was observed.", c.Name, key),
+		})
+	}
+	return w
+}
+
+// allocate returns the budgets x, each within its curve's [Min, Max],
+// that maximise Σ Value_c(x_c) with Σ x_c = total — or, when netProfit,
+// Σ Value_c(x_c) − x_c with Σ x_c ≤ total. It requires Σ Min ≤ total;
+// when Σ Max ≤ total every curve gets Max (Min when netProfit and a
+// budget does not pay back). See Optimize for the method.
+//
+// Edge cases: the multiplier λ is bisected geometrically between the
+// floor (0, or 1 for net profit: below it a euro returns less than a euro)
+// and a value above every marginal return at Min, to 1e-15 relative; the
+// remainder of the total left by the bisection (a linear channel's corner
+// or rounding) is shared among the channels in proportion to how much
+// more each would spend at the lower end of the bracket.
+func allocate(curves []Curve, total float64, netProfit bool) []float64 {
+	n := len(curves)
+	x := make([]float64, n)
+	sumAt := func(l float64, out []float64) float64 {
+		s := 0.0
+		for i, c := range curves {
+			out[i] = c.at(l)
+			s += out[i]
+		}
+		return s
+	}
+	floor := 0.0
+	if netProfit {
+		floor = 1
+	}
+	if sumAt(floor, x) <= total {
+		return x // every channel at Max, or the net profit optimum fits in the budget
+	}
+	lo, hi := floor, floor+1 // Σ at(lo) > total ≥ Σ at(hi)
+	for _, c := range curves {
+		if m := c.Marginal(c.Min); m >= hi {
+			hi = 2 * m
+		}
+	}
+	for range 5000 {
+		mid := hi / 16
+		if lo > 0 {
+			mid = math.Sqrt(lo * hi)
+		}
+		if !(mid > lo && mid < hi) {
+			break
+		}
+		if sumAt(mid, x) > total {
+			lo = mid
+		} else {
+			hi = mid
+		}
+		if lo > 0 && hi-lo <= 1e-15*hi {
+			break
+		}
+	}
+	xl := make([]float64, n)
+	sumAt(lo, xl)
+	rest := total - sumAt(hi, x)
+	if rest <= 0 {
+		return x
+	}
+	// Share the rest in proportion to each channel's gap between the two
+	// ends of the bracket (an infinite gap, a linear channel with no
+	// max_budget, takes it all, shared equally with any other such).
+	var gaps float64
+	inf := 0
+	for i := range x {
+		g := xl[i] - x[i]
+		if math.IsInf(g, 1) {
+			inf++
+		} else if g > 0 {
+			gaps += g
+		}
+	}
+	for i := range x {
+		g := xl[i] - x[i]
+		switch {
+		case inf > 0:
+			if math.IsInf(g, 1) {
+				x[i] += rest / float64(inf)
+			}
+		case gaps > 0 && g > 0:
+			x[i] += rest * g / gaps
+		}
+	}
+	return x
+}
+
+// toCents turns the float budgets x of the curves into decimal budgets to
+// the cent within each channel's bounds (a budget within half a cent of a
+// bound takes the bound exactly). When fix is true the budgets are made to
+// add up to target exactly, the rounding difference going to the channels
+// with the largest budgets that have room.
+func toCents(p plan.Plan, curves []Curve, x []float64, target decimal.Decimal, fix bool) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(x))
+	var sum decimal.Decimal
+	for i, c := range curves {
+		ch := p.Channels[c.Index]
+		switch {
+		case math.Abs(x[i]-c.Min) < 0.005:
+			out[i] = ch.MinBudget
+		case ch.MaxBudget.Valid && math.Abs(x[i]-c.Max) < 0.005:
+			out[i] = ch.MaxBudget.Decimal
+		default:
+			out[i] = clampBudget(decimal.NewFromFloat(x[i]).Round(2), ch)
+		}
+		sum = sum.Add(out[i])
+	}
+	if !fix {
+		return out
+	}
+	diff := target.Sub(sum)
+	order := make([]int, len(x))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return out[order[a]].GreaterThan(out[order[b]]) })
+	for _, i := range order {
+		if diff.IsZero() {
+			break
+		}
+		ch := p.Channels[curves[i].Index]
+		v := clampBudget(out[i].Add(diff), ch)
+		diff = diff.Sub(v.Sub(out[i]))
+		out[i] = v
+	}
+	return out
+}
+
+// clampBudget limits b to ch's [min_budget, max_budget].
+func clampBudget(b decimal.Decimal, ch plan.Channel) decimal.Decimal {
+	if b.LessThan(ch.MinBudget) {
+		return ch.MinBudget
+	}
+	if ch.MaxBudget.Valid && b.GreaterThan(ch.MaxBudget.Decimal) {
+		return ch.MaxBudget.Decimal
+	}
+	return b
+}
+
+// plainMoney writes an amount to the cent with the currency code, with a
+// decimal comma in French, for the messages of Warning (the package
+// display, which formats for people, depends on this one).
+func plainMoney(d decimal.Decimal, cur string, lang plan.Language) string {
+	if cur == "" {
+		cur = "EUR"
+	}
+	return plainNum(d, 2, lang) + " " + cur
+}
+
+// plainNum writes d with places decimals, a decimal comma in French.
+func plainNum(d decimal.Decimal, places int32, lang plan.Language) string {
+	s := d.StringFixed(places)
+	if lang != plan.LangEN {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}

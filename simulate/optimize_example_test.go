@@ -1,0 +1,50 @@
+package simulate_test
+
+import (
+	"fmt"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+
+	"github.com/shopspring/decimal"
+)
+
+// The bakery's 1 600 € of paid media, re-split for the most customers.
+func ExampleOptimize() {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	o, err := simulate.Optimize(p, simulate.GoalCustomers, decimal.NullDecimal{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range o.Allocation {
+		fmt.Printf("%s: %s → %s\n", a.ID, a.BudgetBefore.StringFixed(2), a.BudgetAfter.StringFixed(2))
+	}
+	fmt.Println("customers", o.Before.Round(2), "→", o.After.Round(2))
+	// Output:
+	// facebook-familles: 1100.00 → 1230.56
+	// google-display: 500.00 → 369.44
+	// customers 215.12 → 215.23
+}
+
+// Google Ads at 2 € a click and 20 % conversion brings 0.1 customer per
+// euro: 250 customers take 2 500 €.
+func ExampleGoalSeek() {
+	p, err := plan.Example("google-ads")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := simulate.GoalSeek(p, "customers", decimal.NewFromInt(250), simulate.MixKeep)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Reachable, r.Budget.Decimal.StringFixed(2), r.Cost.Decimal.StringFixed(2), r.Value.Decimal.Round(2))
+	// Output:
+	// true 2500.00 2500.00 250
+}
