@@ -145,7 +145,7 @@ func TestUsageExitCodes(t *testing.T) {
 		{"help command", []string{"help", "simulate"}, exitOK, "--scenario", ""},
 		{"help unknown", []string{"help", "fly"}, exitUsage, "", "unknown command"},
 		{"unknown command", []string{"fly"}, exitUsage, "", `unknown command "fly"`},
-		{"later command", []string{"optimize", "p.toml"}, exitUsage, "", "unknown command"},
+		{"later command", []string{"export", "p.toml"}, exitUsage, "", "unknown command"},
 		{"validate help", []string{"validate", "--help"}, exitOK, "usage: campaignsim-cli validate", ""},
 		{"simulate help", []string{"simulate", "-h"}, exitOK, "--format", ""},
 		{"evaluate help", []string{"evaluate", "--help"}, exitOK, "not available yet", ""},

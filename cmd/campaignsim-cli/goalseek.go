@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
+)
+
+const goalseekUsage = "goalseek PLAN --metric METRIC --target VALUE [--mix keep|optimize] [--format text|json]"
+
+var goalseekHelp = `
+Finds the smallest paid budget — the budgets of the search, display and
+social_ads channels that are not locked — at which the plan's METRIC reaches
+VALUE, and what the whole plan then costs.
+
+--metric is one of: ` + strings.Join(simulate.SeekMetrics, ", ") + `
+(the figures that grow with the budget; leads, mql and sql in b2b plans
+only; net_profit rises then falls: the smallest budget on the rising side).
+--target is a decimal in the metric's unit (250 customers, 12000.50 of
+revenue). Both are required.
+
+--mix keep (the default) scales every paid channel's budget by one factor:
+today's mix, min_budget and max_budget do not apply ("how much money with
+this mix"); --mix optimize splits each candidate budget at its best within
+min_budget and max_budget.
+
+The answer is within 0.1 % of the exact budget: the budget found reaches
+the target and 0.1 % less does not. When caps (audience, max_clicks) or,
+with optimize, max_budget bounds make the target impossible, the answer
+says so and why (reachable false, exit code 0).
+
+--format text is advice in the plan's language; json is
+{ "metric", "target", "reachable", "cost",
+  "allocation": [ { "id", "budget" } ], "warnings": [...] }
+where cost is the plan's total marketing cost at that budget (null when
+unreachable), the first warning the reason when unreachable.`
+
+func (c *cli) goalseek(args []string) int {
+	fs := flags("goalseek")
+	metric := fs.String("metric", "", "the `METRIC` to reach: "+strings.Join(simulate.SeekMetrics, ", "))
+	targetText := fs.String("target", "", "the `VALUE` to reach, a decimal in the metric's unit")
+	mix := fs.String("mix", "keep", "keep (today's mix, scaled) or optimize (best split within the bounds)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	pos, err := c.parse(fs, "goalseek", args)
+	if err != nil {
+		return helpOrUsage(err)
+	}
+	path, ok := c.onePlan("goalseek", pos)
+	if !ok || !c.oneOf("goalseek", "format", *format, "text", "json") || !c.oneOf("goalseek", "mix", *mix, "keep", "optimize") {
+		return exitUsage
+	}
+	if *metric == "" {
+		c.usageError("goalseek", "missing --metric: use one of %s", strings.Join(simulate.SeekMetrics, ", "))
+		return exitUsage
+	}
+	if !c.oneOf("goalseek", "metric", *metric, simulate.SeekMetrics...) {
+		return exitUsage
+	}
+	if *targetText == "" {
+		c.usageError("goalseek", "missing --target: write the value to reach as a decimal, e.g. --target 250")
+		return exitUsage
+	}
+	target, err := parseAmount(*targetText)
+	if err != nil {
+		c.usageError("goalseek", "--target %q: write a decimal, e.g. --target 250 or --target 12000.50", *targetText)
+		return exitUsage
+	}
+	p, name, code := c.loadPlan(path)
+	if code != exitOK {
+		return code
+	}
+	res, err := simulate.GoalSeek(p, *metric, target, simulate.Mix(*mix))
+	if err != nil {
+		return c.planningError("goalseek", name, err)
+	}
+	if *format == "json" {
+		return c.writeJSON(goalseekJSON(p, res))
+	}
+	writeGoalSeek(&c.out, p, res)
+	return exitOK
+}
+
+// goalseekJSON is FORMAT.md's JSON output of goalseek.
+func goalseekJSON(p plan.Plan, r simulate.GoalSeekResult) object {
+	alloc := make([]any, 0, len(r.Allocation))
+	for _, a := range r.Allocation {
+		alloc = append(alloc, object{{"id", a.ID}, {"budget", edge(simulate.Money, a.Budget)}})
+	}
+	return object{
+		{"metric", r.Metric},
+		{"target", edge(jsonUnit(r.Metric), r.Target)},
+		{"reachable", r.Reachable},
+		{"cost", edgeNull(simulate.Money, r.Cost)},
+		{"allocation", alloc},
+		{"warnings", warningTexts(p.Info.Language, r.Warnings)},
+	}
+}
+
+// metricAmount shows value v of metric with its noun, as a sentence reads:
+// "250 clients", "12 000 € de chiffre d'affaires", "1 500 clics".
+func metricAmount(p plan.Plan, metric string, v decimal.Decimal) string {
+	lang := p.Info.Language
+	money := map[string][2]string{
+		"revenue":      {"de chiffre d'affaires", "of revenue"},
+		"gross_margin": {"de marge brute", "of gross margin"},
+		"net_profit":   {"de résultat net", "of net profit"},
+	}
+	if n, ok := money[metric]; ok {
+		return roundMoney(p, v) + " " + pick(lang, n[0], n[1])
+	}
+	nouns := map[string][2]string{
+		"customers":    {"clients", "customers"},
+		"conversions":  {"conversions", "conversions"},
+		"leads":        {"leads", "leads"},
+		"mql":          {"MQL", "MQLs"},
+		"sql":          {"SQL", "SQLs"},
+		"interactions": {"interactions", "interactions"},
+		"clicks":       {"clics", "clicks"},
+		"exposures":    {"expositions", "exposures"},
+		"impressions":  {"impressions", "impressions"},
+		"reach":        {"personnes atteintes", "people reached"},
+	}
+	n := nouns[metric]
+	num := display.Count(v, lang)
+	if v.Abs().LessThan(decimal.NewFromInt(100)) && !v.Equal(v.Round(0)) {
+		num = display.Decimal(v, 1, lang)
+	}
+	return num + " " + pick(lang, n[0], n[1])
+}
+
+// limitAmount shows what one capped channel can bring at most, in the
+// metric's unit and words.
+func limitAmount(p plan.Plan, metric string, v decimal.Decimal) string {
+	return metricAmount(p, metric, v)
+}
+
+// writeGoalSeek writes goal seek's advice.
+func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
+	lang := p.Info.Language
+	target := metricAmount(p, r.Metric, r.Target)
+	heading(b, pick(lang, "Recherche d'objectif", "Goal seek"), "=")
+	mixText := pick(lang, "en gardant la répartition actuelle", "keeping today's mix")
+	if r.Mix == simulate.MixOptimize {
+		mixText = pick(lang, "avec la meilleure répartition dans les bornes", "with the best split within the bounds")
+	}
+	fmt.Fprintf(b, "%s%s%s, %s\n\n", pick(lang, "Cible", "Target"), colon(lang), target, mixText)
+	if !r.Reachable {
+		writeUnreachable(b, p, r)
+	} else {
+		metAtMin := false
+		for _, w := range r.Warnings {
+			if w.Code == simulate.WarnGoalMetAtMin || w.Code == simulate.WarnNoDecision {
+				metAtMin = true
+			}
+		}
+		switch {
+		case metAtMin && r.Budget.Decimal.IsZero():
+			fmt.Fprintf(b, pick(lang, "%s sont déjà atteints sans budget publicitaire (coût total du plan %s).\n",
+				"%s are reached with no advertising budget at all (total plan cost %s).\n"),
+				target, roundMoney(p, r.Cost.Decimal))
+		case metAtMin:
+			fmt.Fprintf(b, pick(lang, "%s sont déjà atteints avec les budgets minimaux, soit %s de budget publicitaire (coût total du plan %s)\u00a0:\n",
+				"%s are reached with the minimum budgets already: %s of advertising (total plan cost %s):\n"),
+				target, roundMoney(p, r.Budget.Decimal), roundMoney(p, r.Cost.Decimal))
+		default:
+			fmt.Fprintf(b, pick(lang, "Pour %s, il faut un budget publicitaire de %s (coût total du plan %s), réparti ainsi\u00a0:\n",
+				"For %s, the advertising budget must be %s (total plan cost %s), split as follows:\n"),
+				target, roundMoney(p, r.Budget.Decimal), roundMoney(p, r.Cost.Decimal))
+		}
+		if !(metAtMin && r.Budget.Decimal.IsZero()) {
+			rows := make([][]string, 0, len(r.Allocation))
+			for _, a := range r.Allocation {
+				rows = append(rows, []string{"- " + guillemets(lang, a.Name), roundMoney(p, a.Budget)})
+			}
+			writeTable(b, "  ", nil, []bool{false, true}, rows)
+		}
+		fmt.Fprintf(b, pick(lang, "Le plan atteint alors %s.\n", "The plan then reaches %s.\n"), metricAmount(p, r.Metric, r.Value.Decimal))
+	}
+	var rest []string
+	for i, w := range r.Warnings {
+		if (i == 0 && !r.Reachable) || w.Code == simulate.WarnGoalMetAtMin {
+			continue // said above
+		}
+		rest = append(rest, w.Message(lang))
+	}
+	if len(rest) > 0 {
+		section(b, tr(lang, "warnings"))
+		for _, w := range rest {
+			fmt.Fprintf(b, "- %s\n", w)
+		}
+	}
+}
+
+// writeUnreachable explains why no budget reaches the target.
+func writeUnreachable(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
+	lang := p.Info.Language
+	target := metricAmount(p, r.Metric, r.Target)
+	switch {
+	case r.Metric == "net_profit" && r.Best.Valid && r.BestBudget.Valid:
+		fmt.Fprintf(b, pick(lang, "Inatteignable\u00a0: le résultat net culmine à %s pour un budget publicitaire de %s ; au-delà, chaque euro rapporte moins d'un euro de marge (cible %s).\n",
+			"Unreachable: net profit peaks at %s for an advertising budget of %s; beyond that each euro brings back less than a euro of margin (target %s).\n"),
+			roundMoney(p, r.Best.Decimal), roundMoney(p, r.BestBudget.Decimal), target)
+		return
+	case len(r.Limits) == 0:
+		fmt.Fprintf(b, "%s\n", r.Warnings[0].Message(lang))
+		return
+	}
+	intro := pick(lang, "même sans limite de budget", "even with unlimited money")
+	if r.Mix == simulate.MixOptimize {
+		intro = pick(lang, "même au budget maximal de chaque canal", "even at every channel's max_budget")
+	}
+	var parts []string
+	for _, l := range r.Limits {
+		name := guillemets(lang, l.Name)
+		most := limitAmount(p, r.Metric, l.Value)
+		switch l.Input {
+		case "audience":
+			parts = append(parts, pick(lang,
+				fmt.Sprintf("l'audience de %s (%s personnes) plafonne à %s", name, display.Count(l.Cap, lang), most),
+				fmt.Sprintf("the audience of %s (%s people) caps it at %s", name, display.Count(l.Cap, lang), most)))
+		case "max_clicks":
+			parts = append(parts, pick(lang,
+				fmt.Sprintf("le plafond de clics de %s (%s) limite à %s", name, display.Count(l.Cap, lang), most),
+				fmt.Sprintf("the click cap of %s (%s) limits it to %s", name, display.Count(l.Cap, lang), most)))
+		default:
+			parts = append(parts, pick(lang,
+				fmt.Sprintf("le budget maximal de %s (%s) limite à %s", name, roundMoney(p, l.Cap), most),
+				fmt.Sprintf("the max_budget of %s (%s) limits it to %s", name, roundMoney(p, l.Cap), most)))
+		}
+	}
+	sep := pick(lang, " ; ", "; ")
+	fmt.Fprintf(b, pick(lang, "Inatteignable\u00a0: %s, %s.\n", "Unreachable: %s, %s.\n"), intro, strings.Join(parts, sep))
+	if r.Best.Valid {
+		fmt.Fprintf(b, pick(lang, "Au mieux, le plan atteint %s (dont %s par les autres canaux), pour une cible de %s.\n",
+			"At best the plan reaches %s (%s from the other channels), for a target of %s.\n"),
+			metricAmount(p, r.Metric, r.Best.Decimal), metricAmount(p, r.Metric, r.Other), target)
+	}
+}

@@ -1,0 +1,343 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
+)
+
+const optimizeUsage = "optimize PLAN [--goal customers|gross_margin|net_profit] [--budget AMOUNT] [--format text|json]"
+
+const optimizeHelp = `
+Splits the paid budget — the budgets of the search, display and social_ads
+channels that are not locked — across those channels to get the most
+customers (the default), gross margin or net profit for the whole plan,
+within each channel's min_budget and max_budget. Every other channel stays
+as written. The answer is within 0.1 % of the true optimum (MODEL.md).
+
+--budget is the total to split (a decimal such as 4500 or 4500.50); by
+default, today's sum of those channels' budgets. With --goal net_profit the
+budget is a ceiling: a euro that brings back less than a euro of margin is
+not spent, and a warning says how much stays unspent.
+
+--format text is advice in the plan's language (which budget to move where,
+and what it changes); json is
+{ "goal", "budget", "before", "after",
+  "allocation": [ { "id", "budget_before", "budget_after",
+                    "customers_before", "customers_after" } ],
+  "warnings": [...] }
+where budget is the total split, before and after the goal's value for the
+whole plan, money with 2 places and customers with 2 places.
+
+A channel with no cap (search without max_clicks, display or social_ads
+without audience) has a linear response: a warning says the answer
+extrapolates. Bounds that cannot hold (the min_budget add up to more than
+the budget) are an error (exit code 1).`
+
+func (c *cli) optimize(args []string) int {
+	fs := flags("optimize")
+	goal := fs.String("goal", "customers", "what to maximise: customers, gross_margin or net_profit")
+	budgetText := fs.String("budget", "", "total `AMOUNT` to split (default: today's sum of the paid budgets)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	pos, err := c.parse(fs, "optimize", args)
+	if err != nil {
+		return helpOrUsage(err)
+	}
+	path, ok := c.onePlan("optimize", pos)
+	if !ok || !c.oneOf("optimize", "format", *format, "text", "json") ||
+		!c.oneOf("optimize", "goal", *goal, "customers", "gross_margin", "net_profit") {
+		return exitUsage
+	}
+	var total decimal.NullDecimal
+	if *budgetText != "" {
+		v, err := parseAmount(*budgetText)
+		if err != nil || v.Sign() < 0 {
+			c.usageError("optimize", "--budget %q: write an amount ≥ 0 as a decimal, e.g. --budget 4500.50", *budgetText)
+			return exitUsage
+		}
+		total = decimal.NewNullDecimal(v)
+	}
+	p, name, code := c.loadPlan(path)
+	if code != exitOK {
+		return code
+	}
+	o, err := simulate.Optimize(p, simulate.Goal(*goal), total)
+	if err != nil {
+		return c.planningError("optimize", name, err)
+	}
+	if *format == "json" {
+		return c.writeJSON(optimizeJSON(p, o))
+	}
+	writeOptimization(&c.out, p, o)
+	return exitOK
+}
+
+// parseAmount reads a decimal typed on the command line; a decimal comma
+// (French habit, "4500,50") is accepted as well as a point.
+func parseAmount(s string) (decimal.Decimal, error) {
+	s = strings.TrimSpace(s)
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	if s == "" || strings.ContainsAny(s, "eE") {
+		return decimal.Decimal{}, errors.New("not a decimal")
+	}
+	return decimal.NewFromString(s)
+}
+
+// planningError reports an error of the optimiser or goal seek: the plan's
+// problems, one per line, or the reason on one line; exit code 1.
+func (c *cli) planningError(cmd, name string, err error) int {
+	var list plan.ErrorList
+	if errors.As(err, &list) {
+		return c.engineError(name, err)
+	}
+	fmt.Fprintf(c.stderr, "%s %s: %s: %s\n", prog, cmd, name, oneLine(strings.TrimPrefix(err.Error(), "simulate: ")))
+	return exitInvalid
+}
+
+// goalUnit is the unit of an optimiser goal's value.
+func goalUnit(g simulate.Goal) simulate.Unit {
+	if g == simulate.GoalCustomers {
+		return simulate.Count
+	}
+	return simulate.Money
+}
+
+// warningTexts returns the warnings in the plan's language.
+func warningTexts(lang plan.Language, ws []simulate.Warning) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, w.Message(lang))
+	}
+	return out
+}
+
+// optimizeJSON is FORMAT.md's JSON output of optimize.
+func optimizeJSON(p plan.Plan, o simulate.Optimization) object {
+	u := goalUnit(o.Goal)
+	alloc := make([]any, 0, len(o.Allocation))
+	for _, a := range o.Allocation {
+		alloc = append(alloc, object{
+			{"id", a.ID},
+			{"budget_before", edge(simulate.Money, a.BudgetBefore)},
+			{"budget_after", edge(simulate.Money, a.BudgetAfter)},
+			{"customers_before", edge(simulate.Count, a.CustomersBefore)},
+			{"customers_after", edge(simulate.Count, a.CustomersAfter)},
+		})
+	}
+	return object{
+		{"goal", string(o.Goal)},
+		{"budget", edge(simulate.Money, o.Budget)},
+		{"before", edge(u, o.Before)},
+		{"after", edge(u, o.After)},
+		{"allocation", alloc},
+		{"warnings", warningTexts(p.Info.Language, o.Warnings)},
+	}
+}
+
+// pick returns the French or the English text.
+func pick(lang plan.Language, fr, en string) string {
+	if lang == plan.LangEN {
+		return en
+	}
+	return fr
+}
+
+// guillemets puts a channel name between the language's quotation marks.
+func guillemets(lang plan.Language, s string) string {
+	return pick(lang, "«\u00a0"+s+"\u00a0»", "“"+s+"”")
+}
+
+// roundMoney shows an amount to the whole currency unit, as advice reads:
+// fr "1 200 €", en "€1,200".
+func roundMoney(p plan.Plan, v decimal.Decimal) string {
+	lang := p.Info.Language
+	sym := display.CurrencySymbol(currencyOf(p), lang)
+	s := display.Decimal(v.Abs(), 0, lang)
+	sign := ""
+	if v.Round(0).Sign() < 0 {
+		sign = "-"
+	}
+	if lang != plan.LangEN {
+		return sign + s + display.NBSP + sym
+	}
+	if r, _ := utf8.DecodeLastRuneInString(sym); unicode.IsLetter(r) {
+		return sign + sym + " " + s
+	}
+	return sign + sym + s
+}
+
+// goalAmount shows a value of the goal for people: customers whole, or
+// with one decimal when fine is true (a small gain must not read "from
+// 215 to 215"), money to the unit.
+func goalAmount(p plan.Plan, g simulate.Goal, v decimal.Decimal, fine bool) string {
+	lang := p.Info.Language
+	switch g {
+	case simulate.GoalCustomers:
+		if fine {
+			return display.Decimal(v, 1, lang)
+		}
+		return display.Count(v, lang)
+	default:
+		return roundMoney(p, v)
+	}
+}
+
+// goalNoun is the goal's noun after the number v: "clients", "de marge
+// brute" (French singular below 2, English singular for 1).
+func goalNoun(lang plan.Language, g simulate.Goal, v decimal.Decimal) string {
+	switch g {
+	case simulate.GoalGrossMargin:
+		return pick(lang, "de marge brute", "of gross margin")
+	case simulate.GoalNetProfit:
+		return pick(lang, "de résultat net", "of net profit")
+	}
+	a := v.Abs()
+	if (lang == plan.LangEN && a.Equal(decimal.NewFromInt(1))) || (lang != plan.LangEN && a.LessThan(decimal.NewFromInt(2))) {
+		return pick(lang, "client", "customer")
+	}
+	return pick(lang, "clients", "customers")
+}
+
+// budgetMove is one piece of advice: amount from one channel to another ("" for
+// money added to or taken out of the paid budget).
+type budgetMove struct {
+	from, to string
+	amount   decimal.Decimal
+}
+
+// budgetMoves turns the before/after budgets into transfers: the channels that
+// lose money give it, largest first, to those that gain, largest first.
+// What is left is money added (a larger --budget) or not spent.
+func budgetMoves(o simulate.Optimization) []budgetMove {
+	type side struct {
+		name string
+		amt  decimal.Decimal
+	}
+	var give, take []side
+	for _, a := range o.Allocation {
+		delta := a.BudgetAfter.Sub(a.BudgetBefore)
+		switch delta.Sign() {
+		case -1:
+			give = append(give, side{a.Name, delta.Neg()})
+		case 1:
+			take = append(take, side{a.Name, delta})
+		}
+	}
+	sort.SliceStable(give, func(i, j int) bool { return give[i].amt.GreaterThan(give[j].amt) })
+	sort.SliceStable(take, func(i, j int) bool { return take[i].amt.GreaterThan(take[j].amt) })
+	var out []budgetMove
+	i, j := 0, 0
+	for i < len(give) && j < len(take) {
+		m := decimal.Min(give[i].amt, take[j].amt)
+		out = append(out, budgetMove{give[i].name, take[j].name, m})
+		give[i].amt = give[i].amt.Sub(m)
+		take[j].amt = take[j].amt.Sub(m)
+		if give[i].amt.IsZero() {
+			i++
+		}
+		if take[j].amt.IsZero() {
+			j++
+		}
+	}
+	for ; i < len(give); i++ {
+		out = append(out, budgetMove{from: give[i].name, amount: give[i].amt})
+	}
+	for ; j < len(take); j++ {
+		out = append(out, budgetMove{to: take[j].name, amount: take[j].amt})
+	}
+	return out
+}
+
+// writeOptimization writes optimize's advice: the moves, what they change,
+// a table of the budgets and customers before and after, and the warnings.
+func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
+	lang := p.Info.Language
+	heading(b, pick(lang, "Optimisation du budget publicitaire", "Advertising budget optimisation"), "=")
+	fmt.Fprintf(b, "%s%s%s\n", pick(lang, "Objectif", "Goal"), colon(lang), display.Label(string(o.Goal), lang))
+	if len(o.Allocation) == 0 {
+		// No paid channel: the warning says it all; no empty table.
+		b.WriteByte('\n')
+		for _, w := range warningTexts(lang, o.Warnings) {
+			fmt.Fprintf(b, "%s\n", w)
+		}
+		fmt.Fprintf(b, "%s%s%s\n", display.Label(string(o.Goal), lang), colon(lang), goalAmount(p, o.Goal, o.After, true))
+		return
+	}
+	fmt.Fprintf(b, "%s%s%s (%s)\n\n", pick(lang, "Budget à répartir", "Budget to split"), colon(lang), roundMoney(p, o.Budget),
+		pick(lang, fmt.Sprintf("%d canaux payants", len(o.Allocation)), fmt.Sprintf("%d paid channels", len(o.Allocation))))
+	gain := o.After.Sub(o.Before)
+	sign := "+"
+	if gain.Sign() < 0 {
+		sign = ""
+	}
+	fine := gain.Abs().LessThan(decimal.NewFromInt(10))
+	effect := fmt.Sprintf("%s%s %s (%s %s %s %s)", sign, goalAmount(p, o.Goal, gain, fine), goalNoun(lang, o.Goal, gain),
+		pick(lang, "de", "from"), goalAmount(p, o.Goal, o.Before, fine), pick(lang, "à", "to"), goalAmount(p, o.Goal, o.After, fine))
+	ms := budgetMoves(o)
+	var visible []budgetMove
+	for _, m := range ms {
+		if m.amount.Round(0).Sign() > 0 {
+			visible = append(visible, m)
+		}
+	}
+	if len(visible) == 0 {
+		fmt.Fprintf(b, "%s\n", pick(lang,
+			"La répartition actuelle est déjà la meilleure, à l'euro près : "+effect+".",
+			"Today's split is already the best, to the euro: "+effect+"."))
+	}
+	for i, m := range visible {
+		var s string
+		amt := roundMoney(p, m.amount)
+		switch {
+		case m.from != "" && m.to != "":
+			s = pick(lang, fmt.Sprintf("Déplacer %s de %s vers %s", amt, guillemets(lang, m.from), guillemets(lang, m.to)),
+				fmt.Sprintf("Move %s from %s to %s", amt, guillemets(lang, m.from), guillemets(lang, m.to)))
+		case m.from != "":
+			s = pick(lang, fmt.Sprintf("Retirer %s à %s (ne pas les dépenser)", amt, guillemets(lang, m.from)),
+				fmt.Sprintf("Take %s off %s (do not spend it)", amt, guillemets(lang, m.from)))
+		default:
+			s = pick(lang, fmt.Sprintf("Ajouter %s à %s", amt, guillemets(lang, m.to)),
+				fmt.Sprintf("Add %s to %s", amt, guillemets(lang, m.to)))
+		}
+		if len(visible) == 1 {
+			fmt.Fprintf(b, "%s%s%s.\n", s, colon(lang), effect)
+			continue
+		}
+		fmt.Fprintf(b, "%d. %s.\n", i+1, s)
+	}
+	if len(visible) > 1 {
+		fmt.Fprintf(b, "%s%s%s.\n", pick(lang, "Au total", "In all"), colon(lang), effect)
+	}
+	section(b, pick(lang, "Répartition", "Allocation"))
+	head := []string{tr(lang, "col channel"), pick(lang, "Budget avant", "Budget before"), pick(lang, "Budget après", "Budget after"),
+		pick(lang, "Clients avant", "Customers before"), pick(lang, "Clients après", "Customers after")}
+	rows := make([][]string, 0, len(o.Allocation)+1)
+	for _, a := range o.Allocation {
+		rows = append(rows, []string{a.Name, money(p, a.BudgetBefore), money(p, a.BudgetAfter),
+			display.Decimal(a.CustomersBefore, 1, lang), display.Decimal(a.CustomersAfter, 1, lang)})
+	}
+	var bb decimal.Decimal
+	for _, a := range o.Allocation {
+		bb = bb.Add(a.BudgetBefore)
+	}
+	rows = append(rows, []string{tr(lang, "total"), money(p, bb), money(p, o.Spent), "", ""})
+	writeTable(b, "  ", head, []bool{false, true, true, true, true}, rows)
+	if len(o.Warnings) > 0 {
+		section(b, tr(lang, "warnings"))
+		for _, w := range warningTexts(lang, o.Warnings) {
+			fmt.Fprintf(b, "- %s\n", w)
+		}
+	}
+}

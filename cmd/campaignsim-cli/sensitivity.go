@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
+)
+
+const sensitivityHelp = `
+Shows which inputs matter most (a tornado): each uncertain input of each
+channel is moved alone to its range ends (or, without a range, to −20 %
+and +20 % of its plan value, rates kept within 0–100 %), and the plan is
+simulated exactly. The inputs are sorted by swing, the gap between the
+figure at the two ends, largest first: check those figures first.
+
+Without a range, the inputs moved are each channel's rates and unit
+costs: conversion_rate, and click_rate, bounce_rate, unsubscribe_rate,
+cost_per_message (email, sms); cpc (search); ctr, cpm (display,
+social_ads); ctr, reach_rate (social_organic, influencer); response_rate,
+cost_per_unit (print); response_rate (event, partnership);
+commission_rate or commission_per_sale (affiliate). Budgets and fixed
+costs are decisions, not uncertainties: give them a range to include them.
+
+--metric is the figure to watch: net_profit (default) or customers.
+
+--format text is advice in the plan's language; json is
+{ "metric", "base", "inputs": [ { "channel", "input", "low", "high",
+  "value_low", "value_high", "swing" } ] } with low and high the input's
+exact ends and the values written as in simulate's JSON.`
+
+func (c *cli) sensitivity(args []string) int {
+	fs := flags("sensitivity")
+	metric := fs.String("metric", "net_profit", "figure to watch: `net_profit` or customers")
+	format := fs.String("format", "text", "output `format`: text or json")
+	pos, err := c.parse(fs, "sensitivity", args)
+	if err != nil {
+		return helpOrUsage(err)
+	}
+	path, ok := c.onePlan("sensitivity", pos)
+	if !ok || !c.oneOf("sensitivity", "metric", *metric, "net_profit", "customers") ||
+		!c.oneOf("sensitivity", "format", *format, "text", "json") {
+		return exitUsage
+	}
+	p, name, code := c.loadPlan(path)
+	if code != exitOK {
+		return code
+	}
+	r, err := simulate.Sensitivity(p, *metric)
+	if err != nil {
+		return c.engineError(name, err)
+	}
+	if *format == "json" {
+		return c.writeJSON(sensitivityJSON(r))
+	}
+	writeSensitivity(&c.out, p, r)
+	return exitOK
+}
+
+// sensitivityJSON is FORMAT.md's JSON output of sensitivity.
+func sensitivityJSON(r simulate.SensitivityResult) object {
+	ins := make([]any, 0, len(r.Inputs))
+	for _, in := range r.Inputs {
+		ins = append(ins, object{
+			{"channel", in.Channel},
+			{"input", in.Input},
+			{"low", in.Low.String()},
+			{"high", in.High.String()},
+			{"value_low", edgeNull(r.Unit, in.ValueLow)},
+			{"value_high", edgeNull(r.Unit, in.ValueHigh)},
+			{"swing", edgeNull(r.Unit, in.Swing)},
+		})
+	}
+	return object{{"metric", r.Metric}, {"base", edgeNull(r.Unit, r.Base)}, {"inputs", ins}}
+}
+
+// inputValue formats a channel input for people: money with its fractions
+// of a cent, a rate as a percentage (two decimals when fine is set), else
+// a number.
+func inputValue(p plan.Plan, name string, v decimal.Decimal, fine bool) string {
+	lang := p.Info.Language
+	switch metricUnit(name) {
+	case simulate.Money:
+		return display.MoneyExact(v, currencyOf(p), lang)
+	case simulate.Rate:
+		if fine {
+			s := display.Decimal(v.Shift(2), 2, lang)
+			return s + say(lang, display.NarrowNBSP+"%", "%")
+		}
+		return display.Percent(v, lang)
+	}
+	return display.Decimal(v, 0, lang)
+}
+
+// writeSensitivity writes the tornado as advice: what matters most, then
+// every input.
+func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult) {
+	lang := p.Info.Language
+	spec, _ := simulate.SpecOf(r.Metric)
+	show := func(v decimal.NullDecimal) string { return display.Figure(spec, v, currencyOf(p), lang) }
+	label := display.Label(r.Metric, lang)
+	heading(b, say(lang, "Sensibilité\u00a0: ", "Sensitivity: ")+p.Info.Title, "=")
+	fmt.Fprintf(b, say(lang, "%s prévu\u00a0: %s.\n", "Planned %s: %s.\n"), say(lang, label, lowerFirst(label)), show(r.Base))
+	if len(r.Inputs) == 0 {
+		b.WriteString(say(lang, "Aucune donnée incertaine à faire varier dans ce plan.\n",
+			"No uncertain input to move in this plan.\n"))
+		return
+	}
+	chName := func(id string) string {
+		if ch, ok := p.Channel(id); ok && ch.Name != "" {
+			return ch.Name
+		}
+		return id
+	}
+	top := r.Inputs[0]
+	if top.Swing.Valid && top.Swing.Decimal.Sign() > 0 {
+		lo, hi := top.ValueLow, top.ValueHigh
+		if lo.Valid && hi.Valid && lo.Decimal.GreaterThan(hi.Decimal) {
+			lo, hi = hi, lo
+		}
+		fmt.Fprintf(b, say(lang, "Ce qui compte le plus\u00a0: le %s de %s (de %s à %s de %s).\n",
+			"What matters most: the %s of %s (from %s to %s of %s).\n"),
+			lowerFirst(display.Label(top.Input, lang)), quote(lang, chName(top.Channel)), show(lo), show(hi), lowerFirst(label))
+		b.WriteString(say(lang,
+			"Vérifiez ces chiffres en premier\u00a0: un test à petite échelle (un envoi, une semaine de publicité) vaut mieux qu'une hypothèse.\n",
+			"Check these figures first: a small test (one send, one week of ads) beats a guess.\n"))
+	}
+
+	section(b, say(lang, "Chaque donnée déplacée seule", "Each input moved alone"))
+	head := []string{tr(lang, "col channel"), say(lang, "Donnée", "Input"), say(lang, "Bas", "Low"), say(lang, "Haut", "High"),
+		say(lang, "Au bas", "At low"), say(lang, "Au haut", "At high"), say(lang, "Écart", "Swing")}
+	var rows [][]string
+	for _, in := range r.Inputs {
+		what := display.Label(in.Input, lang)
+		if !in.Ranged {
+			what += " (±20\u00a0%)"
+			if lang == plan.LangEN {
+				what = display.Label(in.Input, lang) + " (±20%)"
+			}
+		}
+		// rates below 1 % show two decimals at both ends
+		fine := in.Low.LessThan(decimal.New(1, -2)) && !in.Low.IsZero()
+		rows = append(rows, []string{chName(in.Channel), what, inputValue(p, in.Input, in.Low, fine), inputValue(p, in.Input, in.High, fine),
+			show(in.ValueLow), show(in.ValueHigh), show(in.Swing)})
+	}
+	writeTable(b, "  ", head, []bool{false, false, true, true, true, true, true}, rows)
+	b.WriteString(say(lang,
+		"\nBas et haut\u00a0: la fourchette du plan (ranges), sinon ±20\u00a0% de la valeur du plan.\n",
+		"\nLow and high: the plan's range, else ±20% of the plan value.\n"))
+}

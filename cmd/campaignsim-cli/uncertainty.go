@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
+)
+
+const uncertaintyHelp = `
+Runs the plan many times (Monte Carlo), each time drawing every input that
+carries a range (ranges = { open_rate = ["0.15", "0.28"] } in a channel)
+from a PERT distribution over [low, high] whose most likely value is the
+plan's, and reports what to expect: P10, median (P50), P90 and mean of
+customers, revenue, gross margin, net profit, ROI and CPA — 8 runs in 10
+fall between P10 and P90 — and the probability of meeting each objective.
+
+--runs and --seed replace the plan's [simulation] settings (defaults
+10000 and 1); the same seed always gives the same figures.
+
+--format text is advice in the plan's language; json is
+{ "runs", "seed", "figures": { NAME: { "p10", "p50", "p90", "mean" } },
+  "objectives": [ { "id", "probability" } ],
+  "histograms": { NAME: { "edges": [...], "counts": [...] } } }
+for NAME in customers, revenue, gross_margin, net_profit, roi, cpa, with
+decimals written as in simulate's JSON (null where undefined: cpa when no
+run has a customer) and probabilities as fractions with 6 places.`
+
+func (c *cli) uncertainty(args []string) int {
+	fs := flags("uncertainty")
+	runs := fs.Int("runs", 0, "number of simulations `N` (default: the plan's [simulation] runs, 10000)")
+	seedText := fs.String("seed", "", "seed `S` of the random generator, an integer (default: the plan's, 1)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	pos, err := c.parse(fs, "uncertainty", args)
+	if err != nil {
+		return helpOrUsage(err)
+	}
+	path, ok := c.onePlan("uncertainty", pos)
+	if !ok || !c.oneOf("uncertainty", "format", *format, "text", "json") {
+		return exitUsage
+	}
+	if *runs < 0 || *runs > 1_000_000 {
+		c.usageError("uncertainty", "--runs %d: use a number of simulations from 1 to 1000000", *runs)
+		return exitUsage
+	}
+	opt := simulate.UncertaintyOptions{Runs: *runs}
+	if *seedText != "" {
+		s, err := strconv.ParseInt(*seedText, 10, 64)
+		if err != nil {
+			c.usageError("uncertainty", "--seed %q: write a whole number, e.g. --seed 42", *seedText)
+			return exitUsage
+		}
+		opt.Seed = &s
+	}
+	p, name, code := c.loadPlan(path)
+	if code != exitOK {
+		return code
+	}
+	r, err := simulate.Uncertainty(context.Background(), p, opt)
+	if err != nil {
+		return c.engineError(name, err)
+	}
+	if *format == "json" {
+		return c.writeJSON(uncertaintyJSON(r))
+	}
+	writeUncertainty(&c.out, p, r)
+	return exitOK
+}
+
+// uncertaintyJSON is FORMAT.md's JSON output of uncertainty.
+func uncertaintyJSON(r simulate.UncertaintyResult) object {
+	figs := make(object, 0, len(r.Figures))
+	hists := make(object, 0, len(r.Figures))
+	for _, d := range r.Figures {
+		figs = append(figs, member{d.Name, object{
+			{"p10", edgeNull(d.Unit, d.P10)},
+			{"p50", edgeNull(d.Unit, d.P50)},
+			{"p90", edgeNull(d.Unit, d.P90)},
+			{"mean", edgeNull(d.Unit, d.Mean)},
+		}})
+		edges := make([]string, len(d.Histogram.Edges))
+		for i, e := range d.Histogram.Edges {
+			edges[i] = edge(d.Unit, e)
+		}
+		counts := append([]int{}, d.Histogram.Counts...)
+		hists = append(hists, member{d.Name, object{{"edges", edges}, {"counts", counts}}})
+	}
+	objs := make([]any, 0, len(r.Objectives))
+	for _, o := range r.Objectives {
+		objs = append(objs, object{{"id", o.ID}, {"probability", edge(simulate.Rate, o.Probability)}})
+	}
+	return object{
+		{"runs", r.Runs},
+		{"seed", r.Seed},
+		{"figures", figs},
+		{"objectives", objs},
+		{"histograms", hists},
+	}
+}
+
+// say picks the French or the English text.
+func say(lang plan.Language, fr, en string) string {
+	if lang == plan.LangEN {
+		return en
+	}
+	return fr
+}
+
+// lowerFirst lowercases the first letter of a label for the middle of a
+// sentence ("Taux de conversion" → "taux de conversion"), but not of an
+// acronym ("CPA", "ROI").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	if unicode.IsUpper(r) && !unicode.IsUpper(r2) {
+		return string(unicode.ToLower(r)) + s[n:]
+	}
+	return s
+}
+
+// quote puts s between the language's quotation marks.
+func quote(lang plan.Language, s string) string {
+	if lang == plan.LangEN {
+		return "“" + s + "”"
+	}
+	return "«\u00a0" + s + "\u00a0»"
+}
+
+// hasRanges reports whether any channel of p carries a range.
+func hasRanges(p plan.Plan) bool {
+	for _, ch := range p.Channels {
+		for _, r := range ch.Ranges {
+			if !r.Low.Equal(r.High) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writeUncertainty writes the Monte Carlo summary as advice.
+func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult) {
+	lang := p.Info.Language
+	runs := display.Decimal(decimal.NewFromInt(int64(r.Runs)), 0, lang)
+	heading(b, say(lang, "Incertitude\u00a0: ", "Uncertainty: ")+p.Info.Title, "=")
+	if !hasRanges(p) {
+		b.WriteString(say(lang,
+			"Le plan ne donne aucune fourchette (ranges)\u00a0: les simulations sont toutes identiques au plan.\n"+
+				"Ajoutez une fourchette aux taux dont vous n'êtes pas sûr, par exemple\n"+
+				"ranges = { conversion_rate = [\"0.01\", \"0.03\"] }.\n\n",
+			"The plan gives no range: every simulation equals the plan.\n"+
+				"Give a range to the rates you are unsure of, e.g.\n"+
+				"ranges = { conversion_rate = [\"0.01\", \"0.03\"] }.\n\n"))
+	}
+	// The headline: customers, then the first objective on customers.
+	if cu, ok := r.Figure("customers"); ok && cu.P10.Valid {
+		fmt.Fprintf(b, say(lang, "Sur %s simulations, 8 sur 10 donnent entre %s et %s clients",
+			"Out of %s simulations, 8 in 10 give between %s and %s customers"),
+			runs, count(p, cu.P10.Decimal), count(p, cu.P90.Decimal))
+		for i, o := range r.Objectives {
+			if o.Metric != "customers" {
+				continue
+			}
+			fmt.Fprintf(b, say(lang, "\u00a0; probabilité d'atteindre %s\u00a0: %s", "; probability of reaching %s: %s"),
+				quote(lang, objectiveName(p, i)), display.Percent(o.Probability, lang))
+			break
+		}
+		b.WriteString(".\n")
+	}
+	if np, ok := r.Figure("net_profit"); ok && np.P10.Valid {
+		switch {
+		case np.P90.Decimal.Sign() < 0:
+			fmt.Fprintf(b, say(lang, "Même dans les bons cas (P90), la campagne perd de l'argent\u00a0: %s de résultat net.\n",
+				"Even in the good cases (P90) the campaign loses money: %s of net profit.\n"), money(p, np.P90.Decimal))
+		case np.P10.Decimal.Sign() < 0:
+			fmt.Fprintf(b, say(lang, "Une simulation sur 10 fait moins de %s de résultat net\u00a0: prévoyez de quoi absorber une perte.\n",
+				"One simulation in 10 makes less than %s of net profit: be ready to absorb a loss.\n"), money(p, np.P10.Decimal))
+		default:
+			fmt.Fprintf(b, say(lang, "Neuf simulations sur 10 font au moins %s de résultat net\u00a0: la campagne est rentable même si les taux déçoivent.\n",
+				"Nine simulations in 10 make at least %s of net profit: the campaign pays even if the rates disappoint.\n"), money(p, np.P10.Decimal))
+		}
+	}
+
+	section(b, say(lang, "Ce qu'il faut attendre", "What to expect"))
+	head := []string{tr(lang, "col figure"), say(lang, "Plan", "Plan"), "P10", say(lang, "Médiane", "Median"), "P90", say(lang, "Moyenne", "Mean")}
+	var rows [][]string
+	var notes []string
+	for _, d := range r.Figures {
+		spec, _ := simulate.SpecOf(d.Name)
+		show := func(v decimal.NullDecimal) string { return display.Figure(spec, v, currencyOf(p), lang) }
+		rows = append(rows, []string{display.Label(d.Name, lang), show(spec.Get(r.Base)), show(d.P10), show(d.P50), show(d.P90), show(d.Mean)})
+		if d.Undefined > 0 {
+			notes = append(notes, fmt.Sprintf(say(lang, "%s\u00a0: non défini dans %s simulations (aucun client), laissées de côté.",
+				"%s: undefined in %s simulations (no customer), left out."), display.Label(d.Name, lang),
+				display.Decimal(decimal.NewFromInt(int64(d.Undefined)), 0, lang)))
+		}
+	}
+	writeTable(b, "  ", head, []bool{false, true, true, true, true, true}, rows)
+	for _, n := range notes {
+		b.WriteString("  " + n + "\n")
+	}
+
+	if len(r.Objectives) > 0 {
+		section(b, say(lang, "Chances d'atteindre les objectifs", "Chances of meeting the objectives"))
+		for i, o := range r.Objectives {
+			fmt.Fprintf(b, "  %s%s%s — %s\n", quote(lang, objectiveName(p, i)), colon(lang),
+				display.Percent(o.Probability, lang), chanceAdvice(lang, o.Probability))
+		}
+	}
+	fmt.Fprintf(b, say(lang, "\n%s simulations, graine %d. Les chiffres se répètent à l'identique avec la même graine.\n",
+		"\n%s simulations, seed %d. The same seed gives the same figures.\n"), runs, r.Seed)
+}
+
+// objectiveName is how the text names objective i of p: its statement,
+// else its id.
+func objectiveName(p plan.Plan, i int) string {
+	if i < len(p.Objectives) && strings.TrimSpace(p.Objectives[i].Statement) != "" {
+		return p.Objectives[i].Statement
+	}
+	if i < len(p.Objectives) {
+		return p.Objectives[i].ID
+	}
+	return ""
+}
+
+// chanceAdvice says what a probability of meeting an objective means for
+// the owner.
+func chanceAdvice(lang plan.Language, pr decimal.Decimal) string {
+	switch {
+	case pr.GreaterThanOrEqual(decimal.New(9, -1)):
+		return say(lang, "quasi assuré", "nearly certain")
+	case pr.GreaterThanOrEqual(decimal.New(5, -1)):
+		return say(lang, "probable, sans être garanti\u00a0: surveillez les premiers résultats",
+			"likely but not certain: watch the first results")
+	case pr.GreaterThanOrEqual(decimal.New(1, -1)):
+		return say(lang, "risqué\u00a0: renforcez les canaux qui comptent le plus (campaignsim-cli sensitivity) ou revoyez l'objectif",
+			"risky: strengthen the channels that matter most (campaignsim-cli sensitivity) or revise the objective")
+	default:
+		return say(lang, "hors de portée avec ce plan\u00a0: changez de plan ou d'objectif",
+			"out of reach with this plan: change the plan or the objective")
+	}
+}
