@@ -41,8 +41,9 @@ build:
 examples: build
 	./scripts/examples.sh $(CLI)
 
+# Benchmarks beside NumPy and SciPy; figures for the README's performance section.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./plan/ ./simulate/
+	./bench/run.sh
 
 clean:
 	rm -rf $(BIN)

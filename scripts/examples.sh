@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the command line on every embedded example plan: validate, then
-# simulate in every output format and for every scenario, then evaluate where
-# the example has actuals. Fails on the first command that fails.
+# simulate in every output format and for every scenario, the four planning
+# tools, then evaluate where the example has actuals. Fails on the first command that fails.
 set -euo pipefail
 cli=${1:?usage: examples.sh PATH/TO/campaignsim-cli}
 out=$(mktemp -d)
@@ -15,10 +15,18 @@ for f in assets/examples/*.toml; do
   for fmt in text json csv; do
     "$cli" simulate "$out/$name.toml" --scenario all --format "$fmt" >"$out/$name.$fmt"
   done
+  # The planning tools (MODEL.md "Uncertainty", "Optimiser and goal seek").
+  for fmt in text json; do
+    "$cli" uncertainty "$out/$name.toml" --runs 2000 --format "$fmt" >/dev/null
+    "$cli" optimize "$out/$name.toml" --format "$fmt" >/dev/null
+    "$cli" sensitivity "$out/$name.toml" --format "$fmt" >/dev/null
+    "$cli" goalseek "$out/$name.toml" --metric customers --target 100 --format "$fmt" >/dev/null
+    "$cli" goalseek "$out/$name.toml" --metric customers --target 100 --mix optimize --format "$fmt" >/dev/null
+  done
   if grep -q '^\[\[actuals\]\]' "$f"; then
     "$cli" evaluate "$out/$name.toml" --format json >/dev/null
   fi
   n=$((n + 1))
 done
 [ "$n" -gt 0 ] || { echo "examples: no example plans found" >&2; exit 1; }
-echo "examples: $n plans validated and simulated"
+echo "examples: $n plans validated, simulated, and run through uncertainty, optimize, goalseek, sensitivity"
