@@ -1,6 +1,7 @@
 // Package assets holds the data CampaignSim embeds in its binaries: the
 // benchmark library (benchmarks.toml) and the example plans
-// (examples/*.toml). It only exposes bytes; package plan parses them.
+// (examples/*.toml), the fonts and the icon. It only exposes bytes;
+// package plan parses the data.
 //
 // Sources of every figure are listed in README.md next to this file and in
 // the comments and source fields of benchmarks.toml.
@@ -21,3 +22,23 @@ var Benchmarks []byte
 //
 //go:embed examples/*.toml
 var Examples embed.FS
+
+// FontRegular and FontBold are DejaVu Sans (regular and bold), TrueType,
+// from Debian's fonts-dejavu-core: they have "€", the French accents and
+// the narrow no-break space U+202F that French number formatting uses, so
+// the app, the charts and the PDF show money the French way without
+// missing glyphs. Their licence (free to embed and redistribute) is
+// fonts/LICENSE-DejaVu.txt.
+//
+//go:embed fonts/DejaVuSans.ttf
+var FontRegular []byte
+
+// FontBold is DejaVu Sans Bold; see FontRegular.
+//
+//go:embed fonts/DejaVuSans-Bold.ttf
+var FontBold []byte
+
+// Icon is the application icon (PNG, 256×256): a funnel of three bars.
+//
+//go:embed icon.png
+var Icon []byte
