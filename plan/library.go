@@ -496,44 +496,6 @@ func PrefillKeys(kind Kind) []string {
 	return append([]string(nil), prefillKeys[kind]...)
 }
 
-// setChannelKey sets the decimal channel key name of c to d, reporting
-// whether the key is one Prefill knows.
-func setChannelKey(c *Channel, name string, d decimal.Decimal) bool {
-	switch name {
-	case "cost_per_message":
-		c.CostPerMessage = d
-	case "bounce_rate":
-		c.BounceRate = d
-	case "open_rate":
-		c.OpenRate = d
-	case "click_rate":
-		c.ClickRate = d
-	case "unsubscribe_rate":
-		c.UnsubscribeRate = d
-	case "conversion_rate":
-		c.ConversionRate = d
-	case "cpc":
-		c.CPC = d
-	case "cpm":
-		c.CPM = d
-	case "ctr":
-		c.CTR = decimal.NewNullDecimal(d)
-	case "reach_rate":
-		c.ReachRate = d
-	case "cost_per_unit":
-		c.CostPerUnit = d
-	case "reach_per_unit":
-		c.ReachPerUnit = d
-	case "response_rate":
-		c.ResponseRate = d
-	case "commission_rate":
-		c.CommissionRate = decimal.NewNullDecimal(d)
-	default:
-		return false
-	}
-	return true
-}
-
 // Prefill returns a new channel of the given kind for a business in
 // sector, with the kind's defaults (sends, posts, ramp_months = 1) and its
 // rates and unit costs (PrefillKeys) taken from the library's Value
@@ -561,7 +523,7 @@ func (l Library) Prefill(kind Kind, sector string) (Channel, []Benchmark) {
 		if !ok {
 			continue
 		}
-		if setChannelKey(&c, key, b.Value.Decimal) {
+		if c.SetValue(key, b.Value.Decimal) {
 			used = append(used, b)
 		}
 	}

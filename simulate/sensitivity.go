@@ -103,7 +103,7 @@ func Sensitivity(p plan.Plan, metric string) (SensitivityResult, error) {
 		}
 		slices.Sort(names)
 		for _, name := range names {
-			val, ok := channelValue(&c, name)
+			val, ok := c.Value(name)
 			if !ok {
 				continue
 			}
@@ -126,7 +126,7 @@ func Sensitivity(p plan.Plan, metric string) (SensitivityResult, error) {
 				q := p.Clone()
 				qc := &q.Channels[ci]
 				qc.Ranges = nil
-				setChannelValue(qc, name, end.v)
+				qc.SetValue(name, end.v)
 				r, err := RunWith(q, lib)
 				if err != nil {
 					return SensitivityResult{}, fmt.Errorf("simulate: sensitivity: channel %q with %s = %s: %w", c.ID, name, end.v, err)
@@ -156,81 +156,4 @@ func Sensitivity(p plan.Plan, metric string) (SensitivityResult, error) {
 		return cmp.Compare(a.Input, b.Input)
 	})
 	return res, nil
-}
-
-// channelField returns the decimal field of c for the channel key name
-// (one of plan's uncertain keys): a *decimal.Decimal or a
-// *decimal.NullDecimal, or nil.
-func channelField(c *plan.Channel, name string) any {
-	switch name {
-	case "fixed_cost":
-		return &c.FixedCost
-	case "conversion_rate":
-		return &c.ConversionRate
-	case "cost_per_message":
-		return &c.CostPerMessage
-	case "bounce_rate":
-		return &c.BounceRate
-	case "open_rate":
-		return &c.OpenRate
-	case "click_rate":
-		return &c.ClickRate
-	case "unsubscribe_rate":
-		return &c.UnsubscribeRate
-	case "budget":
-		return &c.Budget
-	case "cpc":
-		return &c.CPC
-	case "cpm":
-		return &c.CPM
-	case "ctr":
-		return &c.CTR
-	case "max_clicks":
-		return &c.MaxClicks
-	case "audience":
-		return &c.Audience
-	case "followers":
-		return &c.Followers
-	case "reach_rate":
-		return &c.ReachRate
-	case "visits_per_month":
-		return &c.VisitsPerMonth
-	case "cost_per_unit":
-		return &c.CostPerUnit
-	case "reach_per_unit":
-		return &c.ReachPerUnit
-	case "response_rate":
-		return &c.ResponseRate
-	case "contacts":
-		return &c.Contacts
-	case "clicks":
-		return &c.Clicks
-	case "commission_per_sale":
-		return &c.CommissionPerSale
-	case "commission_rate":
-		return &c.CommissionRate
-	}
-	return nil
-}
-
-// channelValue returns the value of input name of c, and false when c has
-// no such input or it is unset.
-func channelValue(c *plan.Channel, name string) (decimal.Decimal, bool) {
-	switch f := channelField(c, name).(type) {
-	case *decimal.Decimal:
-		return *f, true
-	case *decimal.NullDecimal:
-		return f.Decimal, f.Valid
-	}
-	return decimal.Decimal{}, false
-}
-
-// setChannelValue sets input name of c to v.
-func setChannelValue(c *plan.Channel, name string, v decimal.Decimal) {
-	switch f := channelField(c, name).(type) {
-	case *decimal.Decimal:
-		*f = v
-	case *decimal.NullDecimal:
-		*f = valid(v)
-	}
 }
