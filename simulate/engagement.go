@@ -1,0 +1,162 @@
+package simulate
+
+import (
+	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// EngagementWeight is the weight of one engagement KPI in the engagement
+// score (any non-negative decimal; the weights are normalised over the
+// KPIs that can be measured).
+type EngagementWeight struct {
+	KPI    string
+	Weight decimal.Decimal
+}
+
+// EngagementKPIs are the KPIs the engagement score knows, with the channel
+// kinds each one is measured on:
+//   - open_rate: email, sms — opens / delivered. The actuals have no opens
+//     column yet, so it is never measured today and its weight goes to the
+//     others;
+//   - click_rate: email, sms — clicks / delivered;
+//   - ctr: search (with impressions), display, social_ads, social_organic,
+//     influencer — clicks / impressions (the interaction rate of social);
+//   - response_rate: print, event, partnership — responses / exposures.
+var EngagementKPIs = map[string][]plan.Kind{
+	"open_rate":     {plan.Email, plan.SMS},
+	"click_rate":    {plan.Email, plan.SMS},
+	"ctr":           {plan.Search, plan.Display, plan.SocialAds, plan.SocialOrganic, plan.Influencer},
+	"response_rate": {plan.Print, plan.Event, plan.Partnership},
+}
+
+// DefaultEngagementWeights are the weights used when the plan gives none:
+// open rate 0.2, click rate 0.3, ctr 0.3, response rate 0.2 — clicks weigh
+// more than opens (a click is a deliberate act; opens are inflated by
+// privacy proxies), and the two click measures as much as each other.
+var DefaultEngagementWeights = []EngagementWeight{
+	{"open_rate", decimal.New(2, -1)},
+	{"click_rate", decimal.New(3, -1)},
+	{"ctr", decimal.New(3, -1)},
+	{"response_rate", decimal.New(2, -1)},
+}
+
+// EngagementIndex is one KPI of the score: the pooled actual rate (Σ
+// interactions / Σ exposures over the channels of its kinds and the
+// actual rows that give both), the plan's rate over the same channels and
+// months, and Index = 100 × Actual / Plan (100 = engagement as planned).
+type EngagementIndex struct {
+	KPI          string
+	Weight       decimal.Decimal // as given
+	Actual, Plan decimal.NullDecimal
+	Index        decimal.NullDecimal
+}
+
+// EngagementScore is seed 004's multichannel engagement score: the mean of
+// the KPIs' indices weighted by their weights, over the KPIs whose index
+// is defined (the others' weight is left out): 100 means engagement as
+// planned, 120 a fifth better. Undefined when no KPI can be measured.
+// Months holds the same score for each tracked month.
+type EngagementScore struct {
+	Score   decimal.NullDecimal
+	Indices []EngagementIndex
+	Months  []MonthScore
+}
+
+// MonthScore is the engagement score of one plan month.
+type MonthScore struct {
+	Month int
+	Score decimal.NullDecimal
+}
+
+var hundred = decimal.NewFromInt(100)
+
+// engagement computes the score over every tracked month, then each month.
+func (tk *tracker) engagement(weights []EngagementWeight) EngagementScore {
+	all := make([]bool, tk.e.n)
+	var months []int
+	for m := 0; m < tk.e.n; m++ {
+		for i := range tk.seen {
+			if tk.seen[i][m] {
+				all[m] = true
+			}
+		}
+		if all[m] {
+			months = append(months, m+1)
+		}
+	}
+	s := tk.engagementOver(weights, all)
+	for _, m := range months {
+		ms := tk.engagementOver(weights, tk.monthMask(m))
+		s.Months = append(s.Months, MonthScore{Month: m, Score: ms.Score})
+	}
+	return s
+}
+
+func (tk *tracker) engagementOver(weights []EngagementWeight, mask []bool) EngagementScore {
+	var s EngagementScore
+	var sumW, sumWI decimal.Decimal
+	for _, w := range weights {
+		ix := EngagementIndex{KPI: w.KPI, Weight: w.Weight}
+		kinds := EngagementKPIs[w.KPI]
+		if w.KPI != "open_rate" {
+			var ai, ae, pi, pe decimal.Decimal
+			for i := range tk.e.chans {
+				c := &tk.e.chans[i]
+				if !hasKind(kinds, c.in.ch.Kind) || (c.in.ch.Kind == plan.Search && !c.in.ctr.Valid) {
+					continue
+				}
+				for m, in := range mask {
+					if !in || !tk.seen[i][m] {
+						continue
+					}
+					pt := tk.grid[i][m]
+					if !pt.exposures.Valid || !pt.interactions.Valid {
+						continue
+					}
+					ai, ae = ai.Add(pt.interactions.Decimal), ae.Add(pt.exposures.Decimal)
+					one := make([]bool, len(mask))
+					one[m] = true
+					pp := c.parts(one)
+					if pp.exposures.Valid && pp.expInteractions.Valid {
+						pi, pe = pi.Add(pp.expInteractions.Decimal), pe.Add(pp.exposures.Decimal)
+					}
+				}
+			}
+			ix.Actual, ix.Plan = ratio(ai, ae), ratio(pi, pe)
+			if ix.Actual.Valid && ix.Plan.Valid && ix.Plan.Decimal.Sign() > 0 {
+				ix.Index = valid(ix.Actual.Decimal.Mul(hundred).DivRound(ix.Plan.Decimal, Precision))
+			}
+		}
+		if ix.Index.Valid && w.Weight.Sign() > 0 {
+			sumW = sumW.Add(w.Weight)
+			sumWI = sumWI.Add(w.Weight.Mul(ix.Index.Decimal))
+		}
+		s.Indices = append(s.Indices, ix)
+	}
+	if sumW.Sign() > 0 {
+		s.Score = valid(sumWI.DivRound(sumW, Precision))
+	}
+	return s
+}
+
+func hasKind(ks []plan.Kind, k plan.Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Engagement computes the engagement score of the plan's actuals with the
+// given weights (nil: DefaultEngagementWeights). Errors: those of Evaluate.
+func Engagement(p plan.Plan, weights []EngagementWeight) (EngagementScore, error) {
+	if _, err := Evaluate(p); err != nil {
+		return EngagementScore{}, err
+	}
+	if weights == nil {
+		weights = DefaultEngagementWeights
+	}
+	return newTracker(p, plan.DefaultLibrary()).engagement(weights), nil
+}

@@ -1,0 +1,419 @@
+package simulate
+
+import (
+	"context"
+
+	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// CredibilityEvents is the k of the re-forecast's credibility weighting
+// for rates, in expected events: the plan's rate counts as much as a
+// sample in which the plan expected CredibilityEvents events (clicks,
+// conversions, responses). For a rate planned at p over an observed
+// volume n (the rate's denominator: interactions for a conversion rate,
+// exposures for a ctr), k = CredibilityEvents / p trials and the weight of
+// the observation is w = n / (n + k) = n·p / (n·p + CredibilityEvents):
+// 10 expected events weigh one half, 90 weigh nine tenths. (This is the
+// mean of a Beta prior of strength k centred on the plan: Bühlmann's
+// credibility for a binomial rate.)
+var CredibilityEvents = decimal.NewFromInt(10)
+
+// CredibilityClicks and CredibilityImpressions are the k of the cost per
+// result, in the volume's unit: a planned cpc counts as much as 100
+// observed clicks, a planned cpm as much as 100 000 observed impressions.
+var (
+	CredibilityClicks      = decimal.NewFromInt(100)
+	CredibilityImpressions = decimal.NewFromInt(100000)
+)
+
+// credibilityFallback is k, in trials, for a rate the plan set to 0 (k =
+// events / 0 has no meaning): 1 000 trials.
+var credibilityFallback = decimal.NewFromInt(1000)
+
+// ReforecastInput is one channel input corrected by the actuals:
+// Blended = Weight·Observed + (1 − Weight)·Planned with Weight = Volume /
+// (Volume + K). Input names a channel key: conversion_rate; click_rate
+// (email, sms: clicks / delivered); ctr (search with a ctr, display,
+// social_ads, social_organic, influencer); response_rate (print, event,
+// partnership); cpc (search: media spend / clicks); cpm (display,
+// social_ads: media spend / impressions × 1000). Media spend is the actual
+// spend less the channel's planned fixed cost of those months (at least 0).
+// Volume is the observed denominator (interactions, exposures, clicks or
+// impressions) and K is in the same unit.
+type ReforecastInput struct {
+	Channel  string
+	Input    string
+	Planned  decimal.Decimal
+	Observed decimal.Decimal
+	Volume   decimal.Decimal
+	K        decimal.Decimal
+	Weight   decimal.Decimal // 0..1
+	Blended  decimal.Decimal
+	// Lagging is true when the observed value is worse than the planned
+	// one by more than TrackingTolerance (a rate lower, a cost higher).
+	Lagging bool
+}
+
+// ChannelForecast is one channel's end-of-plan forecast.
+type ChannelForecast struct {
+	ID      string
+	Name    string
+	Figures Figures
+}
+
+// Reforecast is a new end-of-plan forecast made from the actuals: the
+// months 1..LastMonth as they happened, the months after with the plan's
+// rates corrected by what the actuals showed (ReforecastInput).
+//
+// Reading: each channel's corrected rates are applied to the whole plan
+// (Plan), which the engine runs; the forecast takes that run's months
+// after LastMonth (their cost, counts and customers) and adds them to the
+// actual rows. Money of the later months follows the cohorts: the repeat
+// orders of the customers actually won come on top of those of the
+// forecast customers (the engine's cohort rule on the combined monthly
+// customers). A channel with no actual row keeps its planned rates. The
+// forecast is deterministic; the chance of each objective (see
+// ReforecastChances) is Monte Carlo on the corrected Plan as a whole —
+// "had the observed rates held from the start" — not conditioned on the
+// months already run.
+type Reforecast struct {
+	// FromMonth is the first month forecast (LastMonth + 1); above the
+	// plan's months when every month has run.
+	FromMonth int
+	Inputs    []ReforecastInput
+	// Plan is the plan with the blended rates (its ranges moved with them,
+	// keeping their relative width).
+	Plan plan.Plan
+	// Totals are the end-of-plan figures: actuals + forecast months;
+	// PlanTotals the plan's own (base run).
+	Totals, PlanTotals Figures
+	Channels           []ChannelForecast
+	// Months is the combined timeline: actual months then forecast ones.
+	Months []MonthResult
+	// Objectives are each objective's value at its deadline on the combined
+	// timeline (the SMART checklist is not filled).
+	Objectives []ObjectiveResult
+	// Recommendations name the levers of the library for each lagging
+	// input (its benchmark's levers), and cpa-above-clv when the
+	// forecast CPA of a channel or of the plan exceeds the CLV.
+	Recommendations []Recommendation
+
+	// monthFigures are the figures of each month of the combined timeline
+	// (for the dashboard's trends).
+	monthFigures []Figures
+}
+
+// weight returns n / (n + k), 0 when n = 0.
+func weight(n, k decimal.Decimal) decimal.Decimal {
+	if n.Sign() <= 0 {
+		return zero
+	}
+	return n.DivRound(n.Add(k), Precision)
+}
+
+// blend returns the ReforecastInput for a rate or a cost.
+func blend(channel, input string, planned, observed, volume, k decimal.Decimal, lowerBetter bool) ReforecastInput {
+	w := weight(volume, k)
+	b := w.Mul(observed).Add(one.Sub(w).Mul(planned)).Round(Precision)
+	ri := ReforecastInput{Channel: channel, Input: input, Planned: planned, Observed: observed,
+		Volume: volume, K: k, Weight: w, Blended: b}
+	better := "at_least"
+	if lowerBetter {
+		better = "at_most"
+	}
+	ri.Lagging = status(valid(observed), valid(planned), better) == StatusBehind
+	return ri
+}
+
+// rateK is k for a rate planned at p: CredibilityEvents / p trials.
+func rateK(p decimal.Decimal) decimal.Decimal {
+	if p.Sign() <= 0 {
+		return credibilityFallback
+	}
+	return CredibilityEvents.DivRound(p, Precision)
+}
+
+// observedInputs returns the corrected inputs of channel i from its rows.
+func (tk *tracker) observedInputs(i int) []ReforecastInput {
+	c := &tk.e.chans[i]
+	ch := c.in.ch
+	var spend, fixed, expo, inter, expoI, interE, conv decimal.Decimal
+	var any bool
+	fixedPerMonth := zero
+	if c.active > 0 {
+		fixedPerMonth = c.in.fixedCost.DivRound(decimal.NewFromInt(int64(c.active)), Precision)
+	}
+	for m := range tk.grid[i] {
+		if !tk.seen[i][m] {
+			continue
+		}
+		pt := tk.grid[i][m]
+		any = true
+		spend = spend.Add(pt.cost)
+		fixed = fixed.Add(fixedPerMonth)
+		if pt.interactions.Valid && pt.conversions.Valid {
+			inter = inter.Add(pt.interactions.Decimal)
+			conv = conv.Add(pt.conversions.Decimal)
+		}
+		if pt.exposures.Valid && pt.interactions.Valid {
+			expoI = expoI.Add(pt.exposures.Decimal)
+			interE = interE.Add(pt.interactions.Decimal)
+		}
+		if pt.exposures.Valid {
+			expo = expo.Add(pt.exposures.Decimal)
+		}
+	}
+	if !any {
+		return nil
+	}
+	media := spend.Sub(fixed)
+	if media.Sign() < 0 {
+		media = zero
+	}
+	var out []ReforecastInput
+	if inter.Sign() > 0 {
+		obs := conv.DivRound(inter, Precision)
+		out = append(out, blend(ch.ID, "conversion_rate", c.in.conversionRate, obs, inter, rateK(c.in.conversionRate), false))
+	}
+	if expoI.Sign() > 0 {
+		obs := clamp01(interE.DivRound(expoI, Precision))
+		switch ch.Kind {
+		case plan.Email, plan.SMS:
+			out = append(out, blend(ch.ID, "click_rate", c.in.click, obs, expoI, rateK(c.in.click), false))
+		case plan.Display, plan.SocialAds, plan.SocialOrganic, plan.Influencer:
+			out = append(out, blend(ch.ID, "ctr", c.in.ctr.Decimal, obs, expoI, rateK(c.in.ctr.Decimal), false))
+		case plan.Search:
+			if c.in.ctr.Valid {
+				out = append(out, blend(ch.ID, "ctr", c.in.ctr.Decimal, obs, expoI, rateK(c.in.ctr.Decimal), false))
+			}
+		case plan.Print, plan.Event, plan.Partnership:
+			out = append(out, blend(ch.ID, "response_rate", c.in.responseRate, obs, expoI, rateK(c.in.responseRate), false))
+		}
+	}
+	switch ch.Kind {
+	case plan.Search:
+		var clicks decimal.Decimal
+		for m := range tk.grid[i] {
+			if tk.seen[i][m] && tk.grid[i][m].interactions.Valid {
+				clicks = clicks.Add(tk.grid[i][m].interactions.Decimal)
+			}
+		}
+		if clicks.Sign() > 0 && media.Sign() > 0 {
+			out = append(out, blend(ch.ID, "cpc", c.in.cpc, media.DivRound(clicks, Precision), clicks, CredibilityClicks, true))
+		}
+	case plan.Display, plan.SocialAds:
+		if expo.Sign() > 0 && media.Sign() > 0 {
+			out = append(out, blend(ch.ID, "cpm", c.in.cpm, media.Mul(thou).DivRound(expo, Precision), expo, CredibilityImpressions, true))
+		}
+	}
+	return out
+}
+
+// setInput sets a channel key to v and moves its range, if any, by the
+// same factor (clamped to [0, 1] for rates); a range around 0 is dropped.
+func setInput(c *plan.Channel, name string, v decimal.Decimal) {
+	old := zero
+	switch name {
+	case "conversion_rate":
+		old, c.ConversionRate = c.ConversionRate, v
+	case "click_rate":
+		old, c.ClickRate = c.ClickRate, v
+	case "ctr":
+		old, c.CTR = c.CTR.Decimal, valid(v)
+	case "response_rate":
+		old, c.ResponseRate = c.ResponseRate, v
+	case "cpc":
+		old, c.CPC = c.CPC, v
+	case "cpm":
+		old, c.CPM = c.CPM, v
+	}
+	rs := c.Ranges[:0:0]
+	for _, r := range c.Ranges {
+		if r.Input == name {
+			if old.Sign() <= 0 {
+				continue
+			}
+			f := v.DivRound(old, Precision)
+			r.Low, r.High = r.Low.Mul(f).Round(Precision), r.High.Mul(f).Round(Precision)
+			if name != "cpc" && name != "cpm" {
+				r.Low, r.High = clamp01(r.Low), clamp01(r.High)
+			}
+			if r.Low.GreaterThan(v) {
+				r.Low = v
+			}
+			if r.High.LessThan(v) {
+				r.High = v
+			}
+		}
+		rs = append(rs, r)
+	}
+	c.Ranges = rs
+}
+
+// reforecast builds the Reforecast of the plan of tk (see Reforecast).
+func reforecast(p plan.Plan, lib plan.Library, tk *tracker) Reforecast {
+	n := tk.e.n
+	last := 0
+	for i := range tk.seen {
+		for m := range tk.seen[i] {
+			if tk.seen[i][m] && m+1 > last {
+				last = m + 1
+			}
+		}
+	}
+	rf := Reforecast{FromMonth: last + 1, Plan: p.Clone()}
+	for i := range tk.e.chans {
+		ins := tk.observedInputs(i)
+		for _, in := range ins {
+			setInput(&rf.Plan.Channels[i], in.Input, in.Blended)
+		}
+		rf.Inputs = append(rf.Inputs, ins...)
+	}
+	biz, ins, _ := scenarioInputs(rf.Plan, BaseScenario)
+	ce := newEngine(rf.Plan, biz, ins)
+	rf.PlanTotals = tk.e.result(BaseScenario).Totals
+
+	// Combined per channel: actual parts by month (m ≤ last), corrected
+	// run's parts after, with the money of the combined cohorts.
+	nc := len(ce.chans)
+	rev := make([][]decimal.Decimal, nc)
+	cogs := make([][]decimal.Decimal, nc)
+	for i := range ce.chans {
+		c := &ce.chans[i]
+		cust := make([]decimal.Decimal, n)
+		for m := 0; m < n; m++ {
+			if m < last {
+				cust[m] = tk.grid[i][m].customers
+			} else {
+				cust[m] = c.cust[m]
+			}
+		}
+		rev[i], cogs[i] = make([]decimal.Decimal, n), make([]decimal.Decimal, n)
+		ce.biz.cohortMoney(cust, rev[i], cogs[i])
+	}
+	var overFrom func(ch, from, upto int, budget decimal.NullDecimal) Figures
+	// monthParts returns channel i's combined parts in month m (0-based).
+	monthParts := func(i, m int) parts {
+		if m < last {
+			return tk.grid[i][m]
+		}
+		mask := make([]bool, n)
+		mask[m] = true
+		pt := ce.chans[i].parts(mask)
+		pt.revenue, pt.cogs = rev[i][m], cogs[i][m]
+		return pt
+	}
+	over := func(ch int, upto int, budget decimal.NullDecimal) Figures {
+		return overFrom(ch, 0, upto, budget)
+	}
+	overFrom = func(ch, from, upto int, budget decimal.NullDecimal) Figures {
+		var tot parts
+		var months []int
+		var cost, gm []decimal.Decimal
+		for m := from; m < upto; m++ {
+			var c, g decimal.Decimal
+			for i := 0; i < nc; i++ {
+				if ch >= 0 && i != ch {
+					continue
+				}
+				pt := monthParts(i, m)
+				tot.add(pt)
+				c, g = c.Add(pt.cost), g.Add(pt.revenue.Sub(pt.cogs))
+			}
+			months, cost, gm = append(months, m+1), append(cost, c), append(gm, g)
+		}
+		return derive(tot, ce.clv, budget, paybackMonth(months, cost, gm))
+	}
+	rf.Totals = over(-1, n, valid(p.Info.Budget))
+	for m := 0; m < n; m++ {
+		rf.monthFigures = append(rf.monthFigures, overFrom(-1, m, m+1, decimal.NullDecimal{}))
+	}
+	for i := range ce.chans {
+		ch := ce.chans[i].in.ch
+		rf.Channels = append(rf.Channels, ChannelForecast{ID: ch.ID, Name: ch.Name, Figures: over(i, n, decimal.NullDecimal{})})
+	}
+	var cc, ccu, cg decimal.Decimal
+	for m := 0; m < n; m++ {
+		mr := MonthResult{Month: m + 1}
+		for i := 0; i < nc; i++ {
+			pt := monthParts(i, m)
+			mr.Cost, mr.Customers = mr.Cost.Add(pt.cost), mr.Customers.Add(pt.customers)
+			mr.Revenue, mr.COGS = mr.Revenue.Add(pt.revenue), mr.COGS.Add(pt.cogs)
+		}
+		mr.GrossMargin = mr.Revenue.Sub(mr.COGS)
+		cc, ccu, cg = cc.Add(mr.Cost), ccu.Add(mr.Customers), cg.Add(mr.GrossMargin)
+		mr.CumulativeCost, mr.CumulativeCustomers, mr.CumulativeGrossMargin = cc, ccu, cg
+		rf.Months = append(rf.Months, mr)
+	}
+	for _, o := range p.Objectives {
+		dir := o.Direction
+		if dir == "" {
+			dir = plan.AtLeast
+		}
+		dm, _ := ce.deadlineMonth(o)
+		or := ObjectiveResult{ID: o.ID, Metric: o.Metric, Target: o.Target, Direction: dir}
+		if spec, ok := SpecOf(o.Metric); ok {
+			or.Value = spec.Get(over(-1, dm, valid(p.Info.Budget)))
+		}
+		if or.Value.Valid {
+			c := or.Value.Decimal.Cmp(o.Target)
+			or.Met = c >= 0
+			if dir == plan.AtMost {
+				or.Met = c <= 0
+			}
+			or.Gap = valid(or.Value.Decimal.Sub(o.Target))
+		}
+		rf.Objectives = append(rf.Objectives, or)
+	}
+	rf.Recommendations = reforecastLevers(p, lib, rf, ce)
+	return rf
+}
+
+// reforecastLevers recommends the levers of each lagging input (the
+// levers of the library's benchmark for the input's KPI, the same lookup
+// as the plan's recommendations), then cpa-above-clv for each channel and
+// the plan whose forecast CPA exceeds the CLV.
+func reforecastLevers(p plan.Plan, lib plan.Library, rf Reforecast, ce *engine) []Recommendation {
+	var out []Recommendation
+	for _, in := range rf.Inputs {
+		if !in.Lagging {
+			continue
+		}
+		ch, _ := p.Channel(in.Channel)
+		b, ok := findBenchmark(lib, ch.Kind, p.Business.Sector, in.Input)
+		if !ok {
+			continue
+		}
+		src := sourceOf(b.Source, b.Year)
+		for _, id := range b.Levers {
+			out = append(out, Recommendation{Channel: in.Channel, KPI: in.Input, Value: in.Observed,
+				Benchmark: in.Planned, Below: in.Input != "cpc" && in.Input != "cpm", Lever: findLever(lib, id), Source: src})
+		}
+	}
+	lever := findLever(lib, LeverCPAAboveCLV)
+	add := func(channel string, f Figures) {
+		if f.CPA.Valid && f.CPA.Decimal.GreaterThan(ce.clv) {
+			out = append(out, Recommendation{Channel: channel, KPI: "cpa", Value: f.CPA.Decimal, Benchmark: ce.clv,
+				Lever: lever, Source: lever.Source})
+		}
+	}
+	for _, c := range rf.Channels {
+		add(c.ID, c.Figures)
+	}
+	add("", rf.Totals)
+	return out
+}
+
+// ReforecastChances runs Uncertainty on the re-forecast's corrected plan
+// and returns the chance of meeting each objective (see Reforecast for
+// the reading: the corrected plan as a whole, not conditioned on the
+// months already run).
+func ReforecastChances(ctx context.Context, rf Reforecast, opt UncertaintyOptions) ([]ObjectiveChance, error) {
+	r, err := Uncertainty(ctx, rf.Plan, opt)
+	if err != nil {
+		return nil, err
+	}
+	return r.Objectives, nil
+}
