@@ -1,0 +1,449 @@
+// Package report writes a campaign plan as the PDF document a consultant
+// hands to a client, laid out like the course's case study (seed 002): a
+// cover, then ten sections — summary, context, SMART objectives, actions
+// (the channel mix), planning and budget, expected results, risks,
+// tracking, recommendations — with page numbers, a running header, tables
+// that break across pages with their header repeated, and the charts of
+// package chart at print resolution.
+//
+// Every figure comes from package simulate and is written by package
+// display, so the document shows the same numbers as the command line and
+// the desktop app. Text is set in DejaVu Sans (assets.FontRegular and
+// assets.FontBold), embedded in the file, which has "€", the French
+// accents and the narrow no-break space of French number formats. The
+// document is in French or English; all its strings are in strings.go.
+//
+// The same plan, options and date give the same bytes: the PDF's creation
+// and modification dates are the document date and its catalogs are
+// sorted.
+package report
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
+)
+
+// Options say which document to write.
+type Options struct {
+	// Lang is the language of the document: plan.LangFR or plan.LangEN;
+	// "" means the plan's own language (French when the plan has none).
+	Lang plan.Language
+	// Scenario picks the results shown: "" or "base" for the plan as
+	// written; the name of one of the plan's scenarios; "all" for the base
+	// results plus every scenario side by side in the results section.
+	Scenario string
+	// Date is the document's date, on the cover and in the PDF's metadata;
+	// the zero time means today. Set it for byte-identical output.
+	Date time.Time
+}
+
+// ErrUnknownScenario is wrapped by the error Write returns when
+// Options.Scenario names no scenario of the plan.
+var ErrUnknownScenario = errors.New("unknown scenario")
+
+// ErrLanguage is wrapped by the error Write returns when Options.Lang is
+// neither "", "fr" nor "en".
+var ErrLanguage = errors.New("unknown language")
+
+// Write writes the PDF document of plan p to w. An invalid plan returns
+// its validation errors (a plan.ErrorList, as simulate.Run does) and
+// writes nothing; so do an unknown scenario (ErrUnknownScenario) and an
+// unknown language (ErrLanguage). The document is built in memory and
+// written to w in one call only when complete.
+func Write(w io.Writer, p plan.Plan, o Options) error {
+	data, err := render(p, o)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(data); err != nil {
+		return fmt.Errorf("report: writing the PDF: %w", err)
+	}
+	return nil
+}
+
+// WriteFile writes the PDF document of plan p to the file at path,
+// atomically: the document goes to a temporary file in the same
+// directory, which is synced then renamed over path. On any error nothing
+// is left behind (no temporary file, no half PDF) and an existing file at
+// path is untouched.
+func WriteFile(path string, p plan.Plan, o Options) (err error) {
+	data, err := render(p, o)
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("report: cannot write %s: it is a folder", path)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("report: cannot write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("report: cannot write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("report: cannot write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("report: cannot write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("report: cannot write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("report: cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// doc is one document being written: the plan, everything computed from
+// it, and the page layout.
+type doc struct {
+	*layout
+	p    plan.Plan
+	lang plan.Language
+	cur  string
+	date time.Time
+	lib  plan.Library
+
+	base     simulate.Result   // the plan as written
+	r        simulate.Result   // the results shown (base or the scenario asked for)
+	all      []simulate.Result // base and every scenario, when Options.Scenario is "all"
+	scenario string            // the scenario asked for ("base" by default)
+
+	unc    *simulate.UncertaintyResult // nil when the plan has no range
+	sens   *simulate.SensitivityResult // nil when it cannot be computed
+	seeks  []seek
+	eval   *simulate.Evaluation   // nil when the plan has no actuals
+	opt    *simulate.Optimization // nil without decision channel
+	charts chartSet
+	pngs   map[chartKey][]byte // the charts, drawn by prerender
+}
+
+// seek is the goal seek answer for one objective.
+type seek struct {
+	obj plan.Objective
+	res simulate.GoalSeekResult
+	err error
+}
+
+// render computes everything and returns the PDF bytes.
+func render(p plan.Plan, o Options) ([]byte, error) {
+	d, err := prepare(p, o)
+	if err != nil {
+		return nil, err
+	}
+	d.layout = newLayout()
+	d.write()
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("report: building the PDF: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// prepare checks the options and runs every computation the document
+// shows.
+func prepare(p plan.Plan, o Options) (*doc, error) {
+	lang := o.Lang
+	if lang == "" {
+		lang = p.Info.Language
+	}
+	switch lang {
+	case "", plan.LangFR:
+		lang = plan.LangFR
+	case plan.LangEN:
+	default:
+		return nil, fmt.Errorf("report: language %q: %w (use fr or en)", o.Lang, ErrLanguage)
+	}
+	d := &doc{p: p, lang: lang, cur: p.Info.Currency, lib: plan.DefaultLibrary(), scenario: o.Scenario}
+	if d.cur == "" {
+		d.cur = "EUR"
+	}
+	d.date = o.Date
+	if d.date.IsZero() {
+		d.date = time.Now()
+	}
+	y, m, dd := d.date.Date()
+	d.date = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+
+	base, err := simulate.Run(p)
+	if err != nil {
+		return nil, err
+	}
+	d.base, d.r = base, base
+	switch o.Scenario {
+	case "", simulate.BaseScenario:
+		d.scenario = simulate.BaseScenario
+	case "all":
+		if d.all, err = simulate.RunAll(p); err != nil {
+			return nil, err
+		}
+	default:
+		found := false
+		for _, s := range p.Scenarios {
+			found = found || s.Name == o.Scenario
+		}
+		if !found {
+			return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
+		}
+		if d.r, err = simulate.RunScenario(p, o.Scenario); err != nil {
+			return nil, err
+		}
+	}
+
+	if hasRanges(p) {
+		u, err := simulate.Uncertainty(context.Background(), p, simulate.UncertaintyOptions{})
+		if err == nil {
+			d.unc = &u
+		}
+	}
+	if s, err := simulate.Sensitivity(p, "net_profit"); err == nil {
+		d.sens = &s
+	}
+	for _, ob := range p.Objectives {
+		if !seekable(ob) {
+			continue
+		}
+		res, err := simulate.GoalSeek(p, ob.Metric, ob.Target, simulate.MixKeep)
+		d.seeks = append(d.seeks, seek{obj: ob, res: res, err: err})
+	}
+	if len(p.Actuals) > 0 {
+		if ev, err := simulate.Evaluate(p); err == nil {
+			d.eval = &ev
+		}
+	}
+	if hasDecision(p) {
+		if op, err := simulate.Optimize(p, simulate.GoalCustomers, decimal.NullDecimal{}); err == nil {
+			d.opt = &op
+		}
+	}
+	d.charts = newChartSet(d)
+	d.prerender(d.fullCharts())
+	return d, nil
+}
+
+// hasRanges reports whether any channel of p carries an uncertainty range.
+func hasRanges(p plan.Plan) bool {
+	for _, c := range p.Channels {
+		if len(c.Ranges) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDecision reports whether p has a channel whose budget the optimiser
+// may move.
+func hasDecision(p plan.Plan) bool {
+	for _, c := range p.Channels {
+		if simulate.IsDecision(c, p.Info.Months) {
+			return true
+		}
+	}
+	return false
+}
+
+// seekable reports whether goal seek answers objective ob: an at_least
+// target on one of simulate.SeekMetrics.
+func seekable(ob plan.Objective) bool {
+	if ob.Direction == plan.AtMost {
+		return false
+	}
+	for _, m := range simulate.SeekMetrics {
+		if m == ob.Metric {
+			return true
+		}
+	}
+	return false
+}
+
+// write lays the whole document out.
+func (d *doc) write() {
+	pdf := d.pdf
+	title := d.p.Info.Title
+	pdf.SetTitle(title, true)
+	pdf.SetSubject(d.p.Business.Name, true)
+	if d.p.Info.Author != "" {
+		pdf.SetAuthor(d.p.Info.Author, true)
+	}
+	pdf.SetCreator("CampaignSim", true)
+	pdf.SetProducer("CampaignSim (go-pdf/fpdf)", true)
+	pdf.SetLang(string(d.lang))
+	pdf.SetCreationDate(d.date)
+	pdf.SetModificationDate(d.date)
+	pdf.SetCatalogSort(true)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetHeaderFuncMode(d.header, false)
+	pdf.SetFooterFunc(d.footer)
+
+	d.cover()
+	d.summary()
+	d.context()
+	d.smart()
+	d.actions()
+	d.planning()
+	d.results()
+	d.risks()
+	d.tracking()
+	d.recommendations()
+}
+
+// header draws the running header on every page but the cover: the
+// plan's title on the left, the section on the right, over a thin rule.
+func (d *doc) header() {
+	if d.pdf.PageNo() == 1 {
+		return
+	}
+	d.font(false, headerSize)
+	d.color(colGrey)
+	right := d.fit(d.section, contentW*0.4)
+	rw := d.pdf.GetStringWidth(right) + 2*cellPad
+	left := d.fit(d.p.Info.Title, contentW-rw-4)
+	d.pdf.SetXY(marginL, 10)
+	d.pdf.CellFormat(contentW-rw, 4, left, "", 0, "L", false, 0, "")
+	d.pdf.CellFormat(rw, 4, right, "", 0, "R", false, 0, "")
+	d.draw(colRule)
+	d.pdf.Line(marginL, 14.5, marginL+contentW, 14.5)
+	d.pdf.SetXY(marginL, marginT)
+	d.color(colText)
+}
+
+// footer draws the business name and "Page n / N" on every page but the
+// cover.
+func (d *doc) footer() {
+	if d.pdf.PageNo() == 1 {
+		return
+	}
+	d.font(false, headerSize)
+	d.color(colGrey)
+	d.pdf.SetXY(marginL, pageH-12)
+	page := trf(d.lang, "page", fmt.Sprint(d.pdf.PageNo()), "{nb}")
+	d.pdf.CellFormat(contentW*0.7, 4, d.fit(d.p.Business.Name, contentW*0.65), "", 0, "L", false, 0, "")
+	d.pdf.CellFormat(contentW*0.3, 4, page, "", 0, "R", false, 0, "")
+	d.color(colText)
+}
+
+// money, pct, cnt and fig format numbers through package display.
+func (d *doc) money(v decimal.Decimal) string { return display.Money(v, d.cur, d.lang) }
+func (d *doc) pct(v decimal.Decimal) string   { return display.Percent(v, d.lang) }
+func (d *doc) cnt(v decimal.Decimal) string   { return display.Count(v, d.lang) }
+
+// fig formats the figure name of f.
+func (d *doc) fig(name string, f simulate.Figures) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		return display.Undefined
+	}
+	return display.Figure(s, s.Get(f), d.cur, d.lang)
+}
+
+// value formats a value of a figure, metric or channel input name.
+func (d *doc) value(name string, v decimal.NullDecimal) string {
+	return showValue(name, v, d.cur, d.lang)
+}
+
+// showValue formats a value of a figure or channel input for people; a
+// money input that is no figure (a cost per message) keeps its fractions
+// of a cent.
+func showValue(name string, v decimal.NullDecimal, cur string, lang plan.Language) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		s = simulate.Spec{Name: name, Unit: inputUnit(name)}
+		if s.Unit == simulate.Money && v.Valid {
+			return display.MoneyExact(v.Decimal, cur, lang)
+		}
+	}
+	return display.Figure(s, v, cur, lang)
+}
+
+// inputUnit is the unit of a channel or business input name.
+func inputUnit(name string) simulate.Unit {
+	if s, ok := simulate.SpecOf(name); ok {
+		return s.Unit
+	}
+	switch name {
+	case "cost_per_message", "cost_per_unit", "commission_per_sale", "budget", "fixed_cost", "average_order":
+		return simulate.Money
+	case "visits_per_month", "followers", "contacts", "list_size", "audience", "max_clicks", "sends",
+		"posts", "units", "clicks", "orders_per_month":
+		return simulate.Count
+	}
+	return simulate.Rate
+}
+
+// nd wraps a decimal as a defined NullDecimal.
+func nd(v decimal.Decimal) decimal.NullDecimal { return decimal.NewNullDecimal(v) }
+
+// channelName returns the name of the channel with id in p (the id when
+// unknown, "whole plan" when empty).
+func (d *doc) channelName(id string) string {
+	if id == "" {
+		return tr(d.lang, "plan wide")
+	}
+	if c, ok := d.p.Channel(id); ok {
+		return c.Name
+	}
+	return id
+}
+
+// objectiveTitle is the statement of ob, or its id when it has none.
+func objectiveTitle(ob plan.Objective) string {
+	if ob.Statement != "" {
+		return ob.Statement
+	}
+	return ob.ID
+}
+
+// objective returns the plan's objective with id.
+func (d *doc) objective(id string) plan.Objective {
+	for _, ob := range d.p.Objectives {
+		if ob.ID == id {
+			return ob
+		}
+	}
+	return plan.Objective{ID: id}
+}
+
+// sign is "≥" for at_least and "≤" for at_most.
+func sign(dir plan.Direction) string {
+	if dir == plan.AtMost {
+		return "≤"
+	}
+	return "≥"
+}
+
+// probability returns the Monte Carlo chance of objective id, if run.
+func (d *doc) probability(id string) (decimal.Decimal, bool) {
+	if d.unc == nil {
+		return decimal.Zero, false
+	}
+	for _, c := range d.unc.Objectives {
+		if c.ID == id {
+			return c.Probability, true
+		}
+	}
+	return decimal.Zero, false
+}
+
+// dateOf is the calendar date of t.
+func dateOf(t time.Time) plan.Date { return plan.DateOf(t) }
