@@ -23,10 +23,16 @@ for f in assets/examples/*.toml; do
     "$cli" goalseek "$out/$name.toml" --metric customers --target 100 --format "$fmt" >/dev/null
     "$cli" goalseek "$out/$name.toml" --metric customers --target 100 --mix optimize --format "$fmt" >/dev/null
   done
+  # The PDF document, in both languages (English with every scenario).
+  "$cli" export "$out/$name.toml" -o "$out/$name.fr.pdf" --lang fr
+  "$cli" export "$out/$name.toml" -o "$out/$name.en.pdf" --lang en --scenario all
+  [ -s "$out/$name.fr.pdf" ] && [ -s "$out/$name.en.pdf" ] || { echo "examples: '$name' PDF not written" >&2; exit 1; }
   if grep -q '^\[\[actuals\]\]' "$f"; then
     "$cli" evaluate "$out/$name.toml" --format json >/dev/null
+    "$cli" evaluate "$out/$name.toml" >/dev/null
+    "$cli" track "$out/$name.toml" --format json >/dev/null
   fi
   n=$((n + 1))
 done
 [ "$n" -gt 0 ] || { echo "examples: no example plans found" >&2; exit 1; }
-echo "examples: $n plans validated, simulated, and run through uncertainty, optimize, goalseek, sensitivity"
+echo "examples: $n plans validated, simulated, run through uncertainty, optimize, goalseek, sensitivity, and exported to PDF"

@@ -170,12 +170,22 @@ shaped as simulate's JSON; csv has the rows actual, plan and variance
 (column "series") for every channel, then for the totals (channel empty,
 name "Total"). Numbers are written as in simulate's JSON and CSV.
 
-Reading actuals from a CSV file (--actuals FILE.csv) is not available yet:
-write them as [[actuals]] in the plan file for now.`
+--actuals FILE.csv reads actuals from a CSV file — the format of FORMAT.md
+(channel,month,spend,exposures,interactions,leads,customers,revenue,cogs;
+"," or ";" separated, decimal point or comma) or a Google Ads or Mailchimp
+campaign report — and merges them into the plan's [[actuals]] (a row of the
+file replaces the plan's row for the same channel and month). A bad file
+exits with 1 and one error per line as FILE:LINE: message, naming the
+column; a file that cannot be read exits with 3.
+
+The text report then adds the tracking of 'campaignsim-cli track': the
+dashboard by life-cycle stage, the variance per channel, the re-forecast
+and what to change. JSON and CSV keep the shapes above.`
 
 func (c *cli) evaluate(args []string) int {
 	fs := flags("evaluate")
 	format := fs.String("format", "text", "output `format`: text, json or csv")
+	actuals := fs.String("actuals", "", "read actuals from `FILE.csv` (merged into the plan's [[actuals]])")
 	pos, err := c.parse(fs, "evaluate", args)
 	if err != nil {
 		return helpOrUsage(err)
@@ -186,6 +196,9 @@ func (c *cli) evaluate(args []string) int {
 	}
 	p, name, code := c.loadPlan(path)
 	if code != exitOK {
+		return code
+	}
+	if p, code = c.withActuals(p, *actuals); code != exitOK {
 		return code
 	}
 	if len(p.Actuals) == 0 {
@@ -207,6 +220,9 @@ func (c *cli) evaluate(args []string) int {
 		return c.writeCSV(evaluateCSV(ev))
 	default:
 		writeEvaluation(&c.out, p, ev)
+		if t, err := simulate.Track(p); err == nil {
+			writeTracking(&c.out, p, t, nil)
+		}
 		return exitOK
 	}
 }

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+)
+
+const attributionUsage = "attribution PATHS.csv --plan PLAN [--format text|json]"
+
+const attributionHelp = `
+Credits the conversions and revenue of conversion paths to the plan's
+channels under four attribution models (seeds 000 and 004), side by side:
+first touch (all to the first channel), last touch (all to the last),
+linear (equal shares of the path's touches) and position-based (40 % to
+the first touch, 40 % to the last, 20 % shared by the touches between; a
+one-touch path gives 100 % to it, a two-touch path 50/50). Under each model
+the credits add up exactly to the conversions and the revenue. The spread
+is, per channel, the highest credit of any model less the lowest: how much
+the choice of model matters for that channel.
+
+PATHS.csv has one row per touch: path_id,step,channel,converted,revenue
+(French headers parcours;étape;canal;converti;chiffre_affaires are read
+too; "," or ";" separated, decimal point or comma). channel is a channel id
+of the plan; converted is 1/0 (yes/no, oui/non) and revenue is the path's,
+given on one of its rows or repeated identically on each. Paths that did
+not convert credit nothing.
+
+--format json is { "paths", "conversions", "revenue", "models": [ { "model",
+"channels": [ { "id", "conversions", "revenue" } ] } ], "spread": [ { "id",
+"conversions_min", "conversions_max", "revenue_min", "revenue_max" } ] }.
+Exit codes: 1 a bad plan or CSV (one error per line, FILE:LINE: message
+naming the column); 3 a file that cannot be read.`
+
+func (c *cli) attribution(args []string) int {
+	fs := flags("attribution")
+	planPath := fs.String("plan", "", "the plan `PLAN` whose channels the paths name (- for standard input)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	pos, err := c.parse(fs, "attribution", args)
+	if err != nil {
+		return helpOrUsage(err)
+	}
+	switch {
+	case len(pos) != 1:
+		c.usageError("attribution", "give one PATHS.csv file")
+		return exitUsage
+	case *planPath == "":
+		c.usageError("attribution", "missing --plan PLAN: the channels of the paths are the plan's")
+		return exitUsage
+	case !c.oneOf("attribution", "format", *format, "text", "json"):
+		return exitUsage
+	}
+	p, name, code := c.loadPlan(*planPath)
+	if code != exitOK {
+		return code
+	}
+	data, err := readFileLimited(pos[0], plan.MaxFileSize+1)
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, errNotExist) {
+			msg = "no such file"
+		}
+		fmt.Fprintf(c.stderr, "%s: cannot read the paths: %s\n", pos[0], msg)
+		return exitIO
+	}
+	paths, err := plan.ParsePathsCSV(pos[0], data, p)
+	if err != nil {
+		c.planErrors(pos[0], err)
+		return exitInvalid
+	}
+	a, err := simulate.Attribute(p, paths)
+	if err != nil {
+		return c.engineError(name, err)
+	}
+	if *format == "json" {
+		return c.writeJSON(attributionJSON(a))
+	}
+	writeAttribution(&c.out, p, a)
+	return exitOK
+}
+
+// errNotExist is fs.ErrNotExist (the name fs is taken by the flag set).
+var errNotExist = fs.ErrNotExist
+
+func modelName(lang plan.Language, m simulate.AttributionModel) string {
+	switch m {
+	case simulate.FirstTouch:
+		return say(lang, "Premier contact", "First touch")
+	case simulate.LastTouch:
+		return say(lang, "Dernier contact", "Last touch")
+	case simulate.Linear:
+		return say(lang, "Linéaire", "Linear")
+	}
+	return say(lang, "En U (40/20/40)", "Position-based (40/20/40)")
+}
+
+func writeAttribution(b *bytes.Buffer, p plan.Plan, a simulate.Attribution) {
+	lang := p.Info.Language
+	heading(b, say(lang, "Attribution des conversions", "Attribution of conversions"), "=")
+	fmt.Fprintf(b, say(lang, "%d parcours, %s conversions, %s de chiffre d'affaires.\n",
+		"%d paths, %s conversions, %s of revenue.\n"), a.Paths, count(p, a.Conversions), money(p, a.Revenue))
+	for _, what := range []string{"conversions", "revenue"} {
+		section(b, say(lang, map[string]string{"conversions": "Conversions par canal", "revenue": "Chiffre d'affaires par canal"}[what],
+			map[string]string{"conversions": "Conversions by channel", "revenue": "Revenue by channel"}[what]))
+		head := []string{tr(lang, "col channel")}
+		right := []bool{false}
+		for _, t := range a.Models {
+			head = append(head, modelName(lang, t.Model))
+			right = append(right, true)
+		}
+		head = append(head, say(lang, "Écart max", "Spread"))
+		right = append(right, true)
+		var rows [][]string
+		for i, ch := range p.Channels {
+			row := []string{ch.Name}
+			for _, t := range a.Models {
+				cc := t.Channels[i]
+				if what == "revenue" {
+					row = append(row, money(p, cc.Revenue))
+				} else {
+					row = append(row, display.Decimal(cc.Conversions, 2, lang))
+				}
+			}
+			if what == "revenue" {
+				row = append(row, money(p, a.Spread[i].RevenueSpread))
+			} else {
+				row = append(row, display.Decimal(a.Spread[i].ConversionsSpread, 2, lang))
+			}
+			rows = append(rows, row)
+		}
+		writeTable(b, "  ", head, right, rows)
+	}
+}
+
+func attributionJSON(a simulate.Attribution) object {
+	models := []any{}
+	for _, t := range a.Models {
+		chs := []any{}
+		for _, cc := range t.Channels {
+			chs = append(chs, object{{"id", cc.Channel}, {"conversions", edge(simulate.Count, cc.Conversions)},
+				{"revenue", edge(simulate.Money, cc.Revenue)}})
+		}
+		models = append(models, object{{"model", string(t.Model)}, {"channels", chs}})
+	}
+	spread := []any{}
+	for _, s := range a.Spread {
+		spread = append(spread, object{{"id", s.Channel},
+			{"conversions_min", edge(simulate.Count, s.MinConversions)}, {"conversions_max", edge(simulate.Count, s.MaxConversions)},
+			{"revenue_min", edge(simulate.Money, s.MinRevenue)}, {"revenue_max", edge(simulate.Money, s.MaxRevenue)}})
+	}
+	return object{{"paths", a.Paths}, {"conversions", edge(simulate.Count, a.Conversions)},
+		{"revenue", edge(simulate.Money, a.Revenue)}, {"models", models}, {"spread", spread}}
+}

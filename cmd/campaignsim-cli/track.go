@@ -1,0 +1,435 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
+)
+
+const trackUsage = "track PLAN [--actuals FILE.csv] [--runs N] [--format text|json]"
+
+const trackHelp = `
+Follows a running campaign: the plan's [[actuals]] (and, with --actuals,
+those of a CSV file, merged in as with evaluate) against the plan.
+
+The text report, in the plan's language, shows:
+  - the dashboard: 4 to 10 KPIs chosen for the plan's objectives, grouped by
+    life-cycle stage (awareness, engagement, lead generation, sales,
+    loyalty), each with its monthly trend, actual against plan, and a
+    status: on track within ±10 % of the plan, ahead or behind beyond;
+  - the variance per channel, cumulated over the months with actuals:
+    actual, plan, variance, variance % and status of cost, exposures,
+    interactions, customers, revenue, gross margin, CPA, ROI, CTR (the click
+    rate of email) and conversion rate, with the benchmark each crosses;
+  - the re-forecast: each rate the actuals measured, blended with the
+    plan's by credibility (weight w = volume / (volume + k), k = 10 / the
+    planned rate, i.e. the plan counts as much as 10 expected events;
+    k = 100 clicks for a CPC, 100 000 impressions for a CPM), the new
+    end-of-plan figures, each objective's forecast and its chance (Monte
+    Carlo on the corrected plan, --runs draws, default the plan's), and the
+    levers to pull where a KPI lags;
+  - the multichannel engagement score (100 = engagement as planned).
+
+--format json is one object:
+{ "months": [...], "last_month", "totals": [ COMPARISON ],
+  "channels": [ { "id", "name", "kind", "cumulative": [ COMPARISON ],
+                  "months": [ { "month", "figures": [ COMPARISON ] } ], "missing": [...] } ],
+  "objectives": [ { "id", "metric", "target", "direction", "so_far", "plan_so_far",
+                    "status", "plan", "forecast", "forecast_met", "probability" } ],
+  "dashboard": [ { "stage", "kpi", "reason", "actual", "plan", "status",
+                   "trend": [ { "month", "actual", "plan", "forecast" } ] } ],
+  "reforecast": { "from_month", "inputs": [ { "channel", "input", "planned",
+                  "observed", "volume", "k", "weight", "blended", "lagging" } ],
+                  "totals": { FIGURES }, "plan_totals": { FIGURES },
+                  "recommendations": [ { "channel", "kpi", "value", "benchmark", "message", "source" } ] },
+  "engagement": { "score", "indices": [ { "kpi", "weight", "actual", "plan", "index" } ],
+                  "months": [ { "month", "score" } ] } }
+with COMPARISON = { "figure", "actual", "plan", "variance", "variance_pct",
+"status", "benchmark", "benchmark_flag", "source" }; status is on_track,
+behind, ahead or null; numbers as in simulate's JSON (rates and weights
+with 6 places), null where undefined.`
+
+func (c *cli) track(args []string) int {
+	fs := flags("track")
+	format := fs.String("format", "text", "output `format`: text or json")
+	actuals := fs.String("actuals", "", "read actuals from `FILE.csv` (merged into the plan's [[actuals]])")
+	runs := fs.Int("runs", 0, "Monte Carlo draws `N` for the chance of each objective (default: the plan's, 10000; -1: none)")
+	pos, err := c.parse(fs, "track", args)
+	if err != nil {
+		return helpOrUsage(err)
+	}
+	path, ok := c.onePlan("track", pos)
+	if !ok || !c.oneOf("track", "format", *format, "text", "json") {
+		return exitUsage
+	}
+	if *runs < -1 || *runs > 1_000_000 {
+		c.usageError("track", "--runs %d: use a number of simulations from 1 to 1000000, or -1 for none", *runs)
+		return exitUsage
+	}
+	p, name, code := c.loadPlan(path)
+	if code != exitOK {
+		return code
+	}
+	if p, code = c.withActuals(p, *actuals); code != exitOK {
+		return code
+	}
+	if len(p.Actuals) == 0 {
+		fmt.Fprintf(c.stderr, "%s: %s\n", name, tr(p.Info.Language, "no actuals"))
+		return exitInvalid
+	}
+	t, err := simulate.Track(p)
+	if err != nil {
+		return c.engineError(name, err)
+	}
+	var chances []simulate.ObjectiveChance
+	if *runs >= 0 && len(p.Objectives) > 0 {
+		chances, err = simulate.ReforecastChances(context.Background(), t.Reforecast, simulate.UncertaintyOptions{Runs: *runs})
+		if err != nil {
+			return c.engineError(name, err)
+		}
+	}
+	if *format == "json" {
+		return c.writeJSON(trackingJSON(p, t, chances))
+	}
+	writeHeader(&c.out, p, "")
+	writeTracking(&c.out, p, t, chances)
+	return exitOK
+}
+
+// withActuals merges the actuals of the CSV file at path (none when path
+// is empty) into p. A file that cannot be read gives exitIO; a bad file
+// exitInvalid, its errors on stderr one per line.
+func (c *cli) withActuals(p plan.Plan, path string) (plan.Plan, int) {
+	if path == "" {
+		return p, exitOK
+	}
+	data, err := readFileLimited(path, plan.MaxFileSize+1)
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "no such file"
+		}
+		fmt.Fprintf(c.stderr, "%s: cannot read the actuals: %s\n", path, msg)
+		return p, exitIO
+	}
+	rows, err := plan.ParseActualsCSV(path, data, p)
+	if err != nil {
+		c.planErrors(path, err)
+		return p, exitInvalid
+	}
+	q, err := plan.MergeActuals(p, rows)
+	if err != nil {
+		c.planErrors(path, err)
+		return p, exitInvalid
+	}
+	return q, exitOK
+}
+
+// statusText is a status for people.
+func statusText(lang plan.Language, s simulate.Status) string {
+	switch s {
+	case simulate.StatusOnTrack:
+		return say(lang, "dans les clous", "on track")
+	case simulate.StatusAhead:
+		return say(lang, "en avance", "ahead")
+	case simulate.StatusBehind:
+		return say(lang, "en retard", "behind")
+	}
+	return ""
+}
+
+// stageText names a life-cycle stage.
+func stageText(lang plan.Language, st string) string {
+	fr := map[string]string{"awareness": "Notoriété", "engagement": "Engagement", "leads": "Génération de leads",
+		"sales": "Ventes", "loyalty": "Fidélisation"}
+	en := map[string]string{"awareness": "Awareness", "engagement": "Engagement", "leads": "Lead generation",
+		"sales": "Sales", "loyalty": "Loyalty"}
+	return say(lang, fr[st], en[st])
+}
+
+// kpiLabel names a tracked figure or a channel KPI.
+func kpiLabel(lang plan.Language, name string) string {
+	switch name {
+	case "click_rate":
+		return say(lang, "Taux de clic (email)", "Click rate (email)")
+	case "response_rate":
+		return say(lang, "Taux de réponse", "Response rate")
+	case "open_rate":
+		return say(lang, "Taux d'ouverture", "Open rate")
+	}
+	return display.Label(name, lang)
+}
+
+// showIn shows v in the unit of the figure or KPI name.
+func showIn(p plan.Plan, name string, v decimal.NullDecimal) string {
+	switch name {
+	case "click_rate", "response_rate", "open_rate":
+		name = "ctr"
+	}
+	return figValue(p, name, v)
+}
+
+// pct shows a fraction as a signed percentage, or "—".
+func pct(lang plan.Language, v decimal.NullDecimal) string {
+	if !v.Valid {
+		return display.Undefined
+	}
+	s := display.Percent(v.Decimal, lang)
+	if v.Decimal.Sign() > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// writeTracking writes the dashboard, the variance per channel, the
+// re-forecast with its levers and the engagement score. chances may be nil.
+func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []simulate.ObjectiveChance) {
+	lang := p.Info.Language
+	tol := display.Percent(simulate.TrackingTolerance, lang)
+
+	section(b, say(lang, "Tableau de bord par étape du cycle de vie", "Dashboard by life-cycle stage"))
+	fmt.Fprintf(b, say(lang, "Cumul des mois réalisés ; dans les clous à ±%s du plan.\n\n",
+		"Cumulated over the months with actuals; on track within ±%s of the plan.\n\n"), tol)
+	head := []string{say(lang, "Étape", "Stage"), say(lang, "Indicateur", "KPI"), say(lang, "Réalisé", "Actual"),
+		say(lang, "Prévu", "Plan"), say(lang, "État", "Status"), say(lang, "Tendance (réalisé/prévu par mois)", "Trend (actual/plan by month)")}
+	var rows [][]string
+	for _, k := range t.Dashboard.KPIs {
+		var tr []string
+		for _, tp := range k.Trend {
+			if !tp.Actual.Valid {
+				continue
+			}
+			tr = append(tr, fmt.Sprintf("%d: %s/%s", tp.Month, showIn(p, k.Name, tp.Actual), showIn(p, k.Name, tp.Plan)))
+		}
+		rows = append(rows, []string{stageText(lang, k.Stage), kpiLabel(lang, k.Name), showIn(p, k.Name, k.Actual),
+			showIn(p, k.Name, k.Plan), statusText(lang, k.Status), strings.Join(tr, "  ")})
+	}
+	writeTable(b, "  ", head, []bool{false, false, true, true, false, false}, rows)
+	if s := t.Engagement.Score; s.Valid {
+		fmt.Fprintf(b, say(lang, "\n  Score d'engagement multicanal%s%s (100 = comme prévu)\n",
+			"\n  Multichannel engagement score%s%s (100 = as planned)\n"), colon(lang), display.Decimal(s.Decimal, 0, lang))
+	}
+
+	section(b, say(lang, "Écarts par canal (cumul des mois réalisés)", "Variance by channel (months with actuals)"))
+	head = []string{tr(lang, "col channel"), say(lang, "Indicateur", "Figure"), say(lang, "Réalisé", "Actual"),
+		say(lang, "Prévu", "Plan"), say(lang, "Écart", "Variance"), say(lang, "Écart %", "Variance %"),
+		say(lang, "État", "Status"), say(lang, "Repère", "Benchmark")}
+	rows = nil
+	for _, ch := range t.Channels {
+		for i, cmp := range ch.Cumulative {
+			if !cmp.Actual.Valid && !cmp.Plan.Valid {
+				continue
+			}
+			name := ""
+			if i == 0 {
+				name = ch.Name
+			}
+			bench := ""
+			switch cmp.BenchmarkFlag {
+			case "below":
+				bench = tr(lang, "below") + " " + showIn(p, cmp.Name, cmp.Benchmark)
+			case "above":
+				bench = tr(lang, "above") + " " + showIn(p, cmp.Name, cmp.Benchmark)
+			}
+			rows = append(rows, []string{name, kpiLabel(lang, cmp.Name), showIn(p, cmp.Name, cmp.Actual),
+				showIn(p, cmp.Name, cmp.Plan), signedFig(p, cmp.Name, cmp.Variance), pct(lang, cmp.VariancePct),
+				statusText(lang, cmp.Status), bench})
+		}
+	}
+	writeTable(b, "  ", head, []bool{false, false, true, true, true, true, false, false}, rows)
+	for _, ch := range t.Channels {
+		if len(ch.Missing) > 0 {
+			ms := make([]string, len(ch.Missing))
+			for i, m := range ch.Missing {
+				ms[i] = strconv.Itoa(m)
+			}
+			fmt.Fprintf(b, say(lang, "  ! %s : aucun réalisé pour le mois %s alors que le plan y prévoyait une activité (compté 0).\n",
+				"  ! %s: no actual for month %s although the plan expected activity (counted as 0).\n"), ch.Name, strings.Join(ms, ", "))
+		}
+	}
+
+	rf := t.Reforecast
+	section(b, say(lang, "Re-prévision de fin de plan", "Re-forecast to the end of the plan"))
+	if rf.FromMonth > p.Info.Months {
+		b.WriteString(say(lang, "Tous les mois du plan sont réalisés : la prévision est le réalisé.\n",
+			"Every month of the plan has run: the forecast is the actual.\n"))
+	} else {
+		fmt.Fprintf(b, say(lang, "Mois %d à %d re-prévus avec les taux corrigés par le réalisé : taux retenu = w × observé + (1 − w) × prévu, w = volume / (volume + k).\n\n",
+			"Months %d to %d re-forecast with the rates corrected by the actuals: rate used = w × observed + (1 − w) × planned, w = volume / (volume + k).\n\n"),
+			rf.FromMonth, p.Info.Months)
+	}
+	if len(rf.Inputs) > 0 {
+		head = []string{tr(lang, "col channel"), say(lang, "Taux", "Input"), say(lang, "Prévu", "Planned"),
+			say(lang, "Observé", "Observed"), "volume", "k", "w", say(lang, "Retenu", "Used")}
+		rows = nil
+		for _, in := range rf.Inputs {
+			rows = append(rows, []string{channelName(t.Evaluation.Plan, in.Channel), kpiLabel(lang, in.Input),
+				inputValue(p, in.Input, in.Planned, true), inputValue(p, in.Input, in.Observed, true),
+				display.Decimal(in.Volume, 0, lang), display.Decimal(in.K, 0, lang),
+				display.Percent(in.Weight, lang), inputValue(p, in.Input, in.Blended, true)})
+		}
+		writeTable(b, "  ", head, []bool{false, false, true, true, true, true, true, true}, rows)
+		b.WriteByte('\n')
+	}
+	head = []string{say(lang, "Indicateur", "Figure"), say(lang, "Plan initial", "Original plan"), say(lang, "Nouvelle prévision", "New forecast")}
+	rows = nil
+	for _, name := range []string{"cost", "customers", "revenue", "gross_margin", "net_profit", "roi", "cpa"} {
+		rows = append(rows, []string{display.Label(name, lang), fig(p, name, rf.PlanTotals), fig(p, name, rf.Totals)})
+	}
+	writeTable(b, "  ", head, []bool{false, true, true}, rows)
+
+	if len(t.Objectives) > 0 {
+		section(b, tr(lang, "objectives title"))
+		for i, o := range t.Objectives {
+			met := tr(lang, "not met")
+			if o.ForecastMet {
+				met = tr(lang, "met")
+			}
+			fmt.Fprintf(b, "  %s%s", quote(lang, objectiveName(p, i)), colon(lang))
+			fmt.Fprintf(b, say(lang, "à date %s (prévu %s, %s) ; prévision %s, cible %s — %s",
+				"so far %s (plan %s, %s); forecast %s, target %s — %s"),
+				figValue(p, o.Metric, o.SoFar), figValue(p, o.Metric, o.PlanSoFar), statusText(lang, o.Status),
+				figValue(p, o.Metric, o.Forecast), figValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), met)
+			for _, ch := range chances {
+				if ch.ID == o.ID {
+					fmt.Fprintf(b, say(lang, " ; chance %s", "; chance %s"), display.Percent(ch.Probability, lang))
+				}
+			}
+			b.WriteByte('\n')
+		}
+		if chances != nil {
+			b.WriteString(say(lang, "  (chance : Monte Carlo sur le plan corrigé pris en entier, comme si les taux observés avaient valu dès le début)\n",
+				"  (chance: Monte Carlo on the corrected plan as a whole, as if the observed rates had held from the start)\n"))
+		}
+	}
+
+	if len(rf.Recommendations) > 0 {
+		section(b, say(lang, "Que changer", "What to change"))
+		for _, r := range rf.Recommendations {
+			who := tr(lang, "plan wide")
+			if r.Channel != "" {
+				who = channelName(t.Evaluation.Plan, r.Channel)
+			}
+			text := r.Lever.Text(lang)
+			if text == "" {
+				text = r.Lever.ID
+			}
+			show := func(v decimal.Decimal) string { return inputValue(p, r.KPI, v, true) }
+			if _, isFigure := simulate.SpecOf(r.KPI); isFigure {
+				show = func(v decimal.Decimal) string { return figValue(p, r.KPI, decimal.NewNullDecimal(v)) }
+			}
+			fmt.Fprintf(b, "  - %s, %s %s (%s %s)%s%s [%s]\n", who, lowerFirst(kpiLabel(lang, r.KPI)),
+				show(r.Value), say(lang, "prévu/seuil", "plan/threshold"), show(r.Benchmark), colon(lang), text, r.Source)
+		}
+	}
+}
+
+// comparisonJSON is one Comparison in JSON.
+func comparisonJSON(c simulate.Comparison) object {
+	u := c.Unit
+	return object{
+		{"figure", c.Name},
+		{"actual", edgeNull(u, c.Actual)},
+		{"plan", edgeNull(u, c.Plan)},
+		{"variance", edgeNull(u, c.Variance)},
+		{"variance_pct", edgeNull(simulate.Rate, c.VariancePct)},
+		{"status", nullString(string(c.Status))},
+		{"benchmark", edgeNull(u, c.Benchmark)},
+		{"benchmark_flag", nullString(c.BenchmarkFlag)},
+		{"source", nullString(c.BenchmarkSource)},
+	}
+}
+
+func comparisonsJSON(cs []simulate.Comparison) []any {
+	out := make([]any, len(cs))
+	for i, c := range cs {
+		out[i] = comparisonJSON(c)
+	}
+	return out
+}
+
+// trackingJSON is track's JSON (see trackHelp).
+func trackingJSON(p plan.Plan, t simulate.Tracking, chances []simulate.ObjectiveChance) object {
+	lang := p.Info.Language
+	chans := []any{}
+	for _, ch := range t.Channels {
+		months := []any{}
+		for _, m := range ch.Months {
+			months = append(months, object{{"month", m.Month}, {"figures", comparisonsJSON(m.Figures)}})
+		}
+		missing := append([]int{}, ch.Missing...)
+		chans = append(chans, object{{"id", ch.ID}, {"name", ch.Name}, {"kind", string(ch.Kind)},
+			{"cumulative", comparisonsJSON(ch.Cumulative)}, {"months", months}, {"missing", missing}})
+	}
+	objs := []any{}
+	for _, o := range t.Objectives {
+		u := jsonUnit(o.Metric)
+		var prob any
+		for _, ch := range chances {
+			if ch.ID == o.ID {
+				prob = edge(simulate.Rate, ch.Probability)
+			}
+		}
+		objs = append(objs, object{{"id", o.ID}, {"metric", o.Metric}, {"target", edge(u, o.Target)},
+			{"direction", string(o.Direction)}, {"so_far", edgeNull(u, o.SoFar)}, {"plan_so_far", edgeNull(u, o.PlanSoFar)},
+			{"status", nullString(string(o.Status))}, {"plan", edgeNull(u, o.Plan)}, {"forecast", edgeNull(u, o.Forecast)},
+			{"forecast_met", o.ForecastMet}, {"probability", prob}})
+	}
+	dash := []any{}
+	for _, k := range t.Dashboard.KPIs {
+		trend := []any{}
+		for _, tp := range k.Trend {
+			trend = append(trend, object{{"month", tp.Month}, {"actual", edgeNull(k.Unit, tp.Actual)},
+				{"plan", edgeNull(k.Unit, tp.Plan)}, {"forecast", edgeNull(k.Unit, tp.Forecast)}})
+		}
+		dash = append(dash, object{{"stage", k.Stage}, {"kpi", k.Name}, {"reason", k.Reason},
+			{"actual", edgeNull(k.Unit, k.Actual)}, {"plan", edgeNull(k.Unit, k.Plan)},
+			{"status", nullString(string(k.Status))}, {"trend", trend}})
+	}
+	rf := t.Reforecast
+	ins := []any{}
+	for _, in := range rf.Inputs {
+		u := jsonUnit(in.Input)
+		ins = append(ins, object{{"channel", in.Channel}, {"input", in.Input}, {"planned", edge(u, in.Planned)},
+			{"observed", edge(u, in.Observed)}, {"volume", edge(simulate.Count, in.Volume)},
+			{"k", edge(simulate.Count, in.K)}, {"weight", edge(simulate.Rate, in.Weight)},
+			{"blended", edge(u, in.Blended)}, {"lagging", in.Lagging}})
+	}
+	recs := []any{}
+	for _, r := range rf.Recommendations {
+		u := jsonUnit(r.KPI)
+		recs = append(recs, object{{"channel", nullString(r.Channel)}, {"kpi", r.KPI}, {"value", edge(u, r.Value)},
+			{"benchmark", edge(u, r.Benchmark)}, {"message", r.Lever.Text(lang)}, {"source", r.Source}})
+	}
+	idx := []any{}
+	for _, ix := range t.Engagement.Indices {
+		idx = append(idx, object{{"kpi", ix.KPI}, {"weight", edge(simulate.Rate, ix.Weight)},
+			{"actual", edgeNull(simulate.Rate, ix.Actual)}, {"plan", edgeNull(simulate.Rate, ix.Plan)},
+			{"index", edgeNull(simulate.Count, ix.Index)}})
+	}
+	ems := []any{}
+	for _, m := range t.Engagement.Months {
+		ems = append(ems, object{{"month", m.Month}, {"score", edgeNull(simulate.Count, m.Score)}})
+	}
+	return object{
+		{"months", append([]int{}, t.Months...)},
+		{"last_month", t.LastMonth},
+		{"totals", comparisonsJSON(t.Totals)},
+		{"channels", chans},
+		{"objectives", objs},
+		{"dashboard", dash},
+		{"reforecast", object{{"from_month", rf.FromMonth}, {"inputs", ins}, {"totals", figuresJSON(rf.Totals)},
+			{"plan_totals", figuresJSON(rf.PlanTotals)}, {"recommendations", recs}}},
+		{"engagement", object{{"score", edgeNull(simulate.Count, t.Engagement.Score)}, {"indices", idx}, {"months", ems}}},
+	}
+}
