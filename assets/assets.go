@@ -1,7 +1,7 @@
 // Package assets holds the data CampaignSim embeds in its binaries: the
 // benchmark library (benchmarks.toml) and the example plans
-// (examples/*.toml), the fonts and the icon. It only exposes bytes;
-// package plan parses the data.
+// (examples/*.toml), the fonts, the icon and the interface translations
+// (i18n/). It only exposes bytes; package plan parses the data.
 //
 // Sources of every figure are listed in README.md next to this file and in
 // the comments and source fields of benchmarks.toml.
@@ -42,3 +42,11 @@ var FontBold []byte
 //
 //go:embed icon.png
 var Icon []byte
+
+// I18N holds the interface translations as i18n/LANG/AREA.json (LANG is
+// "fr" or "en"): JSON objects keyed by the English text. Each area of the
+// desktop app has its own file; package app merges every file of a
+// language.
+//
+//go:embed i18n
+var I18N embed.FS

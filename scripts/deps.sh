@@ -4,10 +4,11 @@
 #   gcc                         cgo: the race detector and Fyne's OpenGL driver
 #   libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev pkg-config
 #                               Fyne's Linux build (ARCHITECTURE.md)
-#   xvfb xdotool                the desktop app's end-to-end smoke test
+#   xvfb xdotool imagemagick    the desktop app's end-to-end smoke test (imagemagick's
+#                               `import` takes its screenshot)
 #   poppler-utils               pdftotext/pdffonts/pdfimages for the PDF checks
 set -euo pipefail
-pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool poppler-utils)
+pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev xvfb xdotool imagemagick poppler-utils)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,0 +1,548 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"campaignsim/assets"
+	"campaignsim/plan"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys of the window and the files.
+const (
+	prefRecent   = "recent"    // string list, most recent first
+	prefLastPlan = "last_plan" // path of the plan open when the app last closed
+)
+
+// maxRecent is how many recent files the File menu lists.
+const maxRecent = 8
+
+// recoveryInterval is how often unsaved edits are written to the recovery
+// file (a variable for the tests).
+var recoveryInterval = 5 * time.Second
+
+// tab is one screen of the main window's tabs: its title (already
+// translated) and the panel.
+type tab struct {
+	title string
+	panel Panel
+}
+
+// wiring connects the screens and the PDF export that other files of the
+// package provide (wiring.go). Each is nil until that file sets it: the
+// window then simply has no such tab or menu item.
+var wiring struct {
+	// tabs builds the editor, charts and tools tabs, in order.
+	tabs func(w fyne.Window, edit EditFunc) []tab
+	// exportPDF writes the PDF report of p (scenario "" for the base) to
+	// path; it runs in a goroutine.
+	exportPDF func(path string, p plan.Plan, lang plan.Language, scenario string) error
+}
+
+// UI is CampaignSim's main window: the document, the tabs of editors and
+// views, the results panel always on the right, the menus and shortcuts,
+// files, recovery and preferences.
+type UI struct {
+	app     fyne.App
+	win     fyne.Window
+	doc     *Document
+	runner  *SimRunner
+	results *ResultsPanel
+	tabs    []tab
+	last    *Results // the latest results delivered, for the version in last.Version
+
+	stamp    fileStamp // the plan file as opened or saved, to see changes on disk
+	hasStamp bool
+
+	recoveryFile    string
+	recoveredAt     int // document version last written to the recovery file
+	stopRecovery    chan struct{}
+	undoItem        *fyne.MenuItem
+	redoItem        *fyne.MenuItem
+	recentMenu      *fyne.Menu
+	edited          bool // the user has edited the plan in this session
+	closing         bool
+	keepRecovery    bool // a recovery file from a crash awaits the user's answer
+	afterShowAction func()
+}
+
+// New builds the main window of a (the Fyne app made by cmd/campaignsim)
+// and opens a plan: the file named by args[0] when given, else the plan
+// open at the last close, else the bakery example as an untitled plan.
+// After a crash it offers to restore the unsaved edits. Call ShowAndRun.
+func New(a fyne.App, args []string) *UI {
+	prefs := a.Preferences()
+	setupLanguage(prefs.StringWithFallback(prefLanguage, "auto"))
+	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, "auto")))
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+
+	u := &UI{app: a, win: a.NewWindow("CampaignSim"), recoveredAt: -1, stopRecovery: make(chan struct{})}
+	u.recoveryFile = recoveryPath(a)
+	u.results = NewResultsPanel()
+	u.doc = NewDocument(plan.Plan{}, "")
+	u.runner = NewSimRunner(u.onResults)
+	u.doc.OnChange(u.onDocChanged)
+	if wiring.tabs != nil {
+		u.tabs = wiring.tabs(u.win, u.Edit)
+	}
+	u.win.SetContent(u.layout())
+	u.win.SetMainMenu(u.mainMenu())
+	u.addShortcuts()
+	u.win.SetCloseIntercept(u.onClose)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.CenterOnScreen()
+
+	u.openInitial(args)
+	go u.recoveryLoop(recoveryInterval)
+	return u
+}
+
+// Window returns the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Document returns the document shown in the window.
+func (u *UI) Document() *Document { return u.doc }
+
+// ShowAndRun shows the window and runs the app until it quits.
+func (u *UI) ShowAndRun() {
+	u.win.Show()
+	if f := u.afterShowAction; f != nil {
+		u.afterShowAction = nil
+		f()
+	}
+	u.app.Run()
+}
+
+// layout places the tabs on the left and the results on the right; with
+// no tabs the results fill the window.
+func (u *UI) layout() fyne.CanvasObject {
+	if len(u.tabs) == 0 {
+		return u.results.Widget()
+	}
+	items := make([]*container.TabItem, len(u.tabs))
+	for i, t := range u.tabs {
+		// A horizontal scroll lets a wide screen shrink with the window
+		// instead of pushing the results off the screen.
+		items[i] = container.NewTabItem(t.title, container.NewHScroll(t.panel.Widget()))
+	}
+	tabs := container.NewAppTabs(items...)
+	split := container.NewHSplit(tabs, u.results.Widget())
+	split.Offset = 0.58
+	return split
+}
+
+// Edit records an edit from a panel as one undoable step (the EditFunc
+// every editor receives).
+func (u *UI) Edit(label string, p plan.Plan) {
+	u.edited = true
+	u.doc.Edit(label, p)
+}
+
+// onDocChanged runs after every change of the document: title, menus,
+// panels, and a new background simulation.
+func (u *UI) onDocChanged() {
+	u.updateTitle()
+	u.updateEditMenu()
+	p := u.doc.Plan()
+	v := u.doc.Version()
+	u.results.ShowHint(!u.edited)
+	var r *Results
+	if u.last != nil && u.last.Version == v {
+		r = u.last
+	}
+	u.refreshPanels(p, r)
+	if r == nil {
+		u.runner.Schedule(v, p)
+	}
+	if !u.doc.Dirty() {
+		u.removeRecovery()
+	}
+}
+
+func (u *UI) refreshPanels(p plan.Plan, r *Results) {
+	for _, t := range u.tabs {
+		t.panel.Refresh(p, r)
+	}
+	u.results.Refresh(p, r)
+}
+
+// onResults receives the results of the latest version on the UI goroutine.
+func (u *UI) onResults(r *Results, err error) {
+	if err != nil {
+		u.results.ShowError(err)
+		return
+	}
+	u.results.ShowError(nil)
+	if r == nil || r.Version != u.doc.Version() {
+		return
+	}
+	u.last = r
+	u.refreshPanels(u.doc.Plan(), r)
+}
+
+// updateTitle shows the plan's title, its file and a mark when unsaved.
+func (u *UI) updateTitle() {
+	title := u.doc.Plan().Info.Title
+	if title == "" {
+		title = lang.L("Untitled plan")
+	}
+	file := lang.L("not saved")
+	if u.doc.Path() != "" {
+		file = filepath.Base(u.doc.Path())
+	}
+	t := title + " (" + file + ") — CampaignSim"
+	if u.doc.Dirty() {
+		t = "• " + t
+	}
+	u.win.SetTitle(t)
+}
+
+func (u *UI) updateEditMenu() {
+	if u.undoItem == nil {
+		return
+	}
+	if l, ok := u.doc.UndoLabel(); ok {
+		u.undoItem.Label = lang.L("Undo “{{.Edit}}”", map[string]any{"Edit": l})
+		u.undoItem.Disabled = false
+	} else {
+		u.undoItem.Label = lang.L("Undo")
+		u.undoItem.Disabled = true
+	}
+	if l, ok := u.doc.RedoLabel(); ok {
+		u.redoItem.Label = lang.L("Redo “{{.Edit}}”", map[string]any{"Edit": l})
+		u.redoItem.Disabled = false
+	} else {
+		u.redoItem.Label = lang.L("Redo")
+		u.redoItem.Disabled = true
+	}
+	if mm := u.win.MainMenu(); mm != nil {
+		mm.Refresh()
+	}
+}
+
+// Undo takes back the last edit.
+func (u *UI) Undo() { u.doc.Undo() }
+
+// Redo makes again the last edit undone.
+func (u *UI) Redo() { u.doc.Redo() }
+
+func (u *UI) mainMenu() *fyne.MainMenu {
+	short := func(k fyne.KeyName, shift bool) fyne.Shortcut {
+		m := fyne.KeyModifierShortcutDefault
+		if shift {
+			m |= fyne.KeyModifierShift
+		}
+		return &desktop.CustomShortcut{KeyName: k, Modifier: m}
+	}
+	newItem := fyne.NewMenuItem(lang.L("New…"), u.onNew)
+	newItem.Shortcut = short(fyne.KeyN, false)
+	openItem := fyne.NewMenuItem(lang.L("Open…"), u.onOpen)
+	openItem.Shortcut = short(fyne.KeyO, false)
+	u.recentMenu = fyne.NewMenu(lang.L("Recent files"))
+	recentItem := fyne.NewMenuItem(lang.L("Recent files"), nil)
+	recentItem.ChildMenu = u.recentMenu
+	u.updateRecentMenu()
+	saveItem := fyne.NewMenuItem(lang.L("Save"), func() { u.onSave(nil) })
+	saveItem.Shortcut = short(fyne.KeyS, false)
+	saveAsItem := fyne.NewMenuItem(lang.L("Save as…"), func() { u.onSaveAs(nil) })
+	saveAsItem.Shortcut = short(fyne.KeyS, true)
+	items := []*fyne.MenuItem{newItem, openItem, recentItem, fyne.NewMenuItemSeparator(), saveItem, saveAsItem}
+	if wiring.exportPDF != nil {
+		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Export as PDF…"), u.onExportPDF))
+	}
+	quit := fyne.NewMenuItem(lang.L("Quit"), u.onClose)
+	quit.IsQuit = true
+	items = append(items, fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu(lang.L("File"), items...)
+
+	u.undoItem = fyne.NewMenuItem(lang.L("Undo"), u.Undo)
+	u.undoItem.Shortcut = short(fyne.KeyZ, false)
+	u.redoItem = fyne.NewMenuItem(lang.L("Redo"), u.Redo)
+	u.redoItem.Shortcut = short(fyne.KeyY, false)
+	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem)
+
+	prefs := fyne.NewMenuItem(lang.L("Preferences…"), u.onPreferences)
+	view := fyne.NewMenu(lang.L("View"), prefs)
+
+	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About CampaignSim"), u.onAbout))
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+func (u *UI) addShortcuts() {
+	add := func(k fyne.KeyName, shift bool, fn func()) {
+		m := fyne.KeyModifierShortcutDefault
+		if shift {
+			m |= fyne.KeyModifierShift
+		}
+		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: m}, func(fyne.Shortcut) { fn() })
+	}
+	add(fyne.KeyN, false, u.onNew)
+	add(fyne.KeyO, false, u.onOpen)
+	add(fyne.KeyS, false, func() { u.onSave(nil) })
+	add(fyne.KeyS, true, func() { u.onSaveAs(nil) })
+	add(fyne.KeyZ, false, u.Undo)
+	add(fyne.KeyY, false, u.Redo)
+	add(fyne.KeyZ, true, u.Redo)
+}
+
+// openInitial opens what the app shows at start (see New).
+func (u *UI) openInitial(args []string) {
+	// Read the recovery file first, and keep it until the user decides:
+	// opening the initial plan must not remove it.
+	rp, rpath, rerr := readRecovery(u.recoveryFile)
+	u.keepRecovery = rerr == nil
+	if len(args) > 0 {
+		path, _ := filepath.Abs(args[0])
+		if err := u.openPath(path); err != nil {
+			u.openExample("bakery")
+			u.afterShowAction = func() { u.showLoadErrors(path, err) }
+		}
+	} else if last := u.app.Preferences().String(prefLastPlan); last != "" && u.openPath(last) == nil {
+		// reopened the last plan
+	} else {
+		u.openExample("bakery")
+	}
+	if rerr == nil {
+		prev := u.afterShowAction
+		u.afterShowAction = func() {
+			if prev != nil {
+				prev()
+			}
+			u.offerRecovery(rp, rpath)
+		}
+	}
+}
+
+// openExample opens the embedded example name as an untitled plan.
+func (u *UI) openExample(name string) {
+	p, err := plan.Example(name)
+	if err != nil {
+		fyne.LogError("example "+name, err)
+		p = emptyPlan(time.Now())
+	}
+	u.hasStamp = false
+	u.doc.Replace(p, "", false)
+}
+
+// openPath opens the plan file at path, or returns why it cannot; nothing
+// changes then.
+func (u *UI) openPath(path string) error {
+	p, st, err := readPlanFile(path)
+	if err != nil {
+		return err
+	}
+	u.stamp, u.hasStamp = st, true
+	u.doc.Replace(p, path, false)
+	u.addRecent(path)
+	return nil
+}
+
+// confirmDiscard runs then at once when the plan has no unsaved changes;
+// otherwise it asks whether to save them first.
+func (u *UI) confirmDiscard(then func()) {
+	if !u.doc.Dirty() {
+		then()
+		return
+	}
+	msg := widget.NewLabel(lang.L("The plan has unsaved changes. Save them before continuing?"))
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	save := widget.NewButton(lang.L("Save"), func() { d.Hide(); u.onSave(then) })
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton(lang.L("Don't save"), func() { d.Hide(); then() })
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), msg, u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.Resize(fyne.NewSize(460, 160))
+	d.Show()
+}
+
+func (u *UI) onClose() {
+	u.confirmDiscard(func() {
+		u.closing = true
+		close(u.stopRecovery)
+		u.runner.Stop()
+		u.removeRecovery()
+		prefs := u.app.Preferences()
+		prefs.SetString(prefLastPlan, u.doc.Path())
+		u.win.Close()
+		u.app.Quit()
+	})
+}
+
+func (u *UI) onNew() {
+	u.confirmDiscard(func() { u.showNewDialog() })
+}
+
+// showLoadErrors lists every problem of a plan file that could not be
+// opened, each with its line.
+func (u *UI) showLoadErrors(path string, err error) {
+	lines := loadErrorLines(err)
+	head := lang.L("“{{.File}}” cannot be opened: nothing was changed.", map[string]any{"File": filepath.Base(path)})
+	if len(lines) > 1 {
+		head += "\n" + lang.L("{{.N}} problems to fix in the file:", map[string]any{"N": len(lines)})
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true
+	headL := widget.NewLabel(head)
+	headL.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(headL, nil, nil, nil, container.NewVScroll(text))
+	d := dialog.NewCustom(lang.L("The plan cannot be opened"), lang.L("Close"), body, u.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+func (u *UI) showError(err error) {
+	dialog.ShowError(err, u.win)
+}
+
+func (u *UI) onAbout() {
+	v := u.app.Metadata().Version
+	if v == "" {
+		v = "dev"
+	}
+	msg := lang.L("CampaignSim {{.Version}} — plan a marketing campaign, simulate its results and compare scenarios.",
+		map[string]any{"Version": v})
+	dialog.ShowInformation(lang.L("About CampaignSim"), msg, u.win)
+}
+
+// onPreferences lets the user choose the language and the colours.
+func (u *UI) onPreferences() {
+	prefs := u.app.Preferences()
+	langCodes := []string{"auto", "fr", "en"}
+	langNames := []string{lang.L("System language"), "Français", "English"}
+	themeCodes := []string{"auto", "light", "dark"}
+	themeNames := []string{lang.L("System colours"), lang.L("Light"), lang.L("Dark")}
+	langSel := widget.NewSelect(langNames, nil)
+	langSel.SetSelectedIndex(indexOf(langCodes, prefs.StringWithFallback(prefLanguage, "auto")))
+	themeSel := widget.NewSelect(themeNames, nil)
+	themeSel.SetSelectedIndex(indexOf(themeCodes, prefs.StringWithFallback(prefTheme, "auto")))
+	form := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Language"), langSel),
+		widget.NewFormItem(lang.L("Theme"), themeSel),
+	}
+	dialog.ShowForm(lang.L("Preferences"), lang.L("Apply"), lang.L("Cancel"), form, func(ok bool) {
+		if !ok {
+			return
+		}
+		themeCode := themeCodes[max(themeSel.SelectedIndex(), 0)]
+		prefs.SetString(prefTheme, themeCode)
+		u.app.Settings().SetTheme(newTheme(themeCode))
+		newLang := langCodes[max(langSel.SelectedIndex(), 0)]
+		if newLang != prefs.StringWithFallback(prefLanguage, "auto") {
+			prefs.SetString(prefLanguage, newLang)
+			dialog.ShowInformation(lang.L("Language"),
+				lang.L("The new language applies the next time CampaignSim starts."), u.win)
+		}
+	}, u.win)
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return 0
+}
+
+// recoveryPath returns the recovery file of the app: under its storage
+// root, or the user's config folder when the app has none.
+func recoveryPath(a fyne.App) string {
+	if st := a.Storage(); st != nil {
+		if root := st.RootURI(); root != nil && root.Path() != "" {
+			return filepath.Join(root.Path(), "recovery.toml")
+		}
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "campaignsim", "recovery.toml")
+}
+
+// recoveryLoop writes the unsaved plan to the recovery file every
+// every, until the window closes.
+func (u *UI) recoveryLoop(every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-u.stopRecovery:
+			return
+		case <-t.C:
+			fyne.Do(u.saveRecovery)
+		}
+	}
+}
+
+// saveRecovery writes the plan to the recovery file when it has unsaved
+// edits not yet written there. It runs on the UI goroutine; the write
+// itself happens in a goroutine.
+func (u *UI) saveRecovery() {
+	if u.closing || !u.doc.Dirty() || u.recoveredAt == u.doc.Version() {
+		return
+	}
+	u.recoveredAt = u.doc.Version()
+	p, path, file := u.doc.Plan(), u.doc.Path(), u.recoveryFile
+	go func() {
+		if err := writeRecovery(file, p, path); err != nil {
+			fyne.LogError("recovery file", err)
+		}
+	}()
+}
+
+func (u *UI) removeRecovery() {
+	u.recoveredAt = -1
+	if u.keepRecovery {
+		return
+	}
+	if err := os.Remove(u.recoveryFile); err != nil && !errors.Is(err, os.ErrNotExist) {
+		fyne.LogError("recovery file", err)
+	}
+}
+
+// offerRecovery asks whether to restore the unsaved edits found at start.
+func (u *UI) offerRecovery(p plan.Plan, path string) {
+	where := lang.L("an untitled plan")
+	if path != "" {
+		where = filepath.Base(path)
+	}
+	msg := lang.L("CampaignSim closed without saving the changes to “{{.Title}}” ({{.File}}). Restore them?",
+		map[string]any{"Title": p.Info.Title, "File": where})
+	d := dialog.NewConfirm(lang.L("Restore unsaved changes?"), msg, func(ok bool) {
+		u.keepRecovery = false
+		if !ok {
+			u.removeRecovery()
+			return
+		}
+		u.restore(p, path)
+	}, u.win)
+	d.SetConfirmText(lang.L("Restore"))
+	d.SetDismissText(lang.L("Discard"))
+	d.Show()
+}
+
+// restore shows a recovered plan bound to path, with unsaved changes.
+func (u *UI) restore(p plan.Plan, path string) {
+	u.keepRecovery = false
+	u.hasStamp = false
+	if path != "" {
+		if st, err := stampOf(path); err == nil {
+			u.stamp, u.hasStamp = st, true
+		}
+	}
+	u.doc.Replace(p, path, true)
+	u.saveRecovery()
+}

@@ -1,0 +1,911 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+	"time"
+
+	"campaignsim/plan"
+	"campaignsim/simulate/display"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+)
+
+// This file holds what every plan editor shares: parsing what people type
+// (French decimal commas, spaces between thousands, percentages), the field
+// widget that shows a unit, an error and a source line, and the commit
+// rule: build a candidate plan, validate it, mark the field or call the
+// EditFunc.
+
+// uiLanguage returns the language the interface speaks, as a plan.Language,
+// for number formats and display labels. It follows the translations the
+// shell loaded: editors.json maps the key "campaignsim.ui-language" to "fr"
+// in French; without it (English, or no translation loaded) it is English.
+func uiLanguage() plan.Language {
+	if lang.X("campaignsim.ui-language", "en") == "fr" {
+		return plan.LangFR
+	}
+	return plan.LangEN
+}
+
+// fieldUnit says what a field holds, and so how it is typed and shown.
+type fieldUnit int
+
+const (
+	unitText    fieldUnit = iota // free text
+	unitMoney                    // an amount in the plan's currency, shown with cents
+	unitPrice                    // a unit price that may hold fractions of a cent (0,001 €)
+	unitPercent                  // a fraction stored, a percentage typed: "22,5" is 0.225
+	unitNumber                   // a decimal count or plain number
+	unitInt                      // a whole number
+	unitDate                     // a calendar date: jj/mm/aaaa in French, yyyy-mm-dd in English
+	unitChange                   // a scenario factor typed as a percentage change: "−20" is 0.8
+)
+
+// maxInputLen is the longest number a field accepts, in characters; a
+// longer one is refused before it reaches the decimal parser.
+const maxInputLen = 40
+
+var (
+	errNotNumber = errors.New("not a number")
+	errNotWhole  = errors.New("not a whole number")
+	errNotDate   = errors.New("not a date")
+	errRequired  = errors.New("required")
+	numberRE     = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)$`)
+	enGroupRE    = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+$`)
+)
+
+// parseNumber reads a decimal number as people type it, in either language:
+// spaces (also no-break ones) and apostrophes between thousands are dropped;
+// a comma or a point is the decimal separator ("1 250,50", "1250.50");
+// when both appear the last one is the decimal separator ("1,250.50",
+// "1.250,50"); several of the same are thousands ("1,000,000"). A single
+// comma followed by groups of three digits is a thousands separator only
+// in English ("1,250" is 1250 in English, 1.25 in French). A leading
+// "−" (U+2212) is a minus; "%", "€", "$" and "£" around the number are
+// ignored. No float64 is involved; no exponent is accepted.
+//
+//	"1 250,50" → 1250.50   "22,5 %" → 22.5   "abc" → errNotNumber
+func parseNumber(s string, l plan.Language) (decimal.Decimal, error) {
+	s = strings.TrimSpace(s)
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "\u2009", "", "'", "", "’", "",
+		"−", "-", "–", "-", "%", "", "€", "", "$", "", "£", "").Replace(s)
+	if s == "" || len(s) > maxInputLen {
+		return decimal.Decimal{}, errNotNumber
+	}
+	commas, points := strings.Count(s, ","), strings.Count(s, ".")
+	switch {
+	case commas > 0 && points > 0:
+		if strings.LastIndex(s, ",") > strings.LastIndex(s, ".") {
+			s = strings.ReplaceAll(s, ".", "")
+			s = strings.Replace(s, ",", ".", 1)
+		} else {
+			s = strings.ReplaceAll(s, ",", "")
+		}
+	case commas > 1:
+		s = strings.ReplaceAll(s, ",", "")
+	case commas == 1:
+		if l == plan.LangEN && enGroupRE.MatchString(s) {
+			s = strings.ReplaceAll(s, ",", "")
+		} else {
+			s = strings.Replace(s, ",", ".", 1)
+		}
+	case points > 1:
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	if strings.Count(s, ".") > 1 || !numberRE.MatchString(s) {
+		return decimal.Decimal{}, errNotNumber
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, errNotNumber
+	}
+	return d, nil
+}
+
+// parsePercent reads a percentage and returns it as a fraction:
+// "22,5" → 0.225, "3" → 0.03.
+func parsePercent(s string, l plan.Language) (decimal.Decimal, error) {
+	d, err := parseNumber(s, l)
+	if err != nil {
+		return d, err
+	}
+	return d.Shift(-2), nil
+}
+
+// parseChange reads a percentage change and returns the factor it
+// multiplies by: "−20" → 0.8, "+15" → 1.15, "0" → 1.
+func parseChange(s string, l plan.Language) (decimal.Decimal, error) {
+	d, err := parseNumber(s, l)
+	if err != nil {
+		return d, err
+	}
+	return decimal.NewFromInt(1).Add(d.Shift(-2)), nil
+}
+
+// parseWhole reads a whole number: "1 200" → 1200; "2,5" → errNotWhole.
+// Numbers beyond ±10^15 are refused as not whole rather than overflow.
+func parseWhole(s string, l plan.Language) (int64, error) {
+	d, err := parseNumber(s, l)
+	if err != nil {
+		return 0, err
+	}
+	if !d.IsInteger() || d.Abs().GreaterThan(decimal.New(1, 15)) {
+		return 0, errNotWhole
+	}
+	return d.IntPart(), nil
+}
+
+var (
+	dateFR = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+	dateEN = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+)
+
+// parseDate reads "04/01/2027" (day first, as in French) or "2027-01-04"
+// (ISO) in either language, and refuses dates that do not exist (31/02).
+func parseDate(s string) (plan.Date, error) {
+	s = strings.TrimSpace(s)
+	var y, m, d int
+	if g := dateFR.FindStringSubmatch(s); g != nil {
+		fmt.Sscan(g[1], &d)
+		fmt.Sscan(g[2], &m)
+		fmt.Sscan(g[3], &y)
+	} else if g := dateEN.FindStringSubmatch(s); g != nil {
+		fmt.Sscan(g[1], &y)
+		fmt.Sscan(g[2], &m)
+		fmt.Sscan(g[3], &d)
+	} else {
+		return plan.Date{}, errNotDate
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return plan.Date{}, errNotDate
+	}
+	return plan.NewDate(y, time.Month(m), d), nil
+}
+
+// decimals returns the number of decimal places d is written with.
+func decimals(d decimal.Decimal) int32 {
+	_, frac, _ := strings.Cut(d.String(), ".")
+	return int32(len(frac))
+}
+
+// inputText formats a number for an entry: grouped by thousands, with the
+// decimal separator of l and as many decimals as it has (at least minPlaces
+// when it is not whole).
+func inputText(d decimal.Decimal, minPlaces int32, l plan.Language) string {
+	p := decimals(d)
+	if p > 0 && p < minPlaces {
+		p = minPlaces
+	}
+	return display.Decimal(d, p, l)
+}
+
+// changeText formats a factor as the percentage change people type:
+// 0.8 → "−20", 1.15 → "+15", 1 → "0".
+func changeText(f decimal.Decimal, l plan.Language) string {
+	c := f.Sub(decimal.NewFromInt(1)).Shift(2)
+	switch c.Sign() {
+	case 0:
+		return "0"
+	case -1:
+		return "−" + inputText(c.Neg(), 0, l)
+	}
+	return "+" + inputText(c, 0, l)
+}
+
+// dateText formats a date for an entry (empty for the zero date).
+func dateText(d plan.Date, l plan.Language) string {
+	if d.IsZero() {
+		return ""
+	}
+	return display.Date(d, l)
+}
+
+// valueText returns the text an entry shows for the value behind ptr (a
+// pointer into a plan: *string, *decimal.Decimal, *decimal.NullDecimal,
+// *int, *int64 or *plan.Date) in unit u.
+func valueText(ptr any, u fieldUnit, l plan.Language) string {
+	var d decimal.Decimal
+	switch v := ptr.(type) {
+	case *string:
+		return *v
+	case *plan.Date:
+		return dateText(*v, l)
+	case *int:
+		return inputText(decimal.NewFromInt(int64(*v)), 0, l)
+	case *int64:
+		return inputText(decimal.NewFromInt(*v), 0, l)
+	case *decimal.NullDecimal:
+		if !v.Valid {
+			return ""
+		}
+		d = v.Decimal
+	case *decimal.Decimal:
+		d = *v
+	default:
+		return ""
+	}
+	switch u {
+	case unitPercent:
+		return inputText(d.Shift(2), 0, l)
+	case unitChange:
+		return changeText(d, l)
+	case unitMoney:
+		return inputText(d, 2, l)
+	}
+	return inputText(d, 0, l)
+}
+
+// setValue parses text in unit u and stores it behind ptr. An empty text
+// unsets a *decimal.NullDecimal, clears a *string or a *plan.Date, and is
+// errRequired for the other types. It never panics.
+func setValue(ptr any, text string, u fieldUnit, l plan.Language) error {
+	empty := strings.TrimSpace(text) == ""
+	switch v := ptr.(type) {
+	case *string:
+		*v = strings.TrimSpace(text)
+		return nil
+	case *plan.Date:
+		if empty {
+			*v = plan.Date{}
+			return nil
+		}
+		d, err := parseDate(text)
+		if err != nil {
+			return err
+		}
+		*v = d
+		return nil
+	case *int, *int64:
+		if empty {
+			return errRequired
+		}
+		n, err := parseWhole(text, l)
+		if err != nil {
+			return err
+		}
+		if p, ok := v.(*int); ok {
+			if n > 1<<31-1 || n < -(1<<31) {
+				return errNotWhole
+			}
+			*p = int(n)
+		} else {
+			*v.(*int64) = n
+		}
+		return nil
+	}
+	var d decimal.Decimal
+	var err error
+	if !empty {
+		switch u {
+		case unitPercent:
+			d, err = parsePercent(text, l)
+		case unitChange:
+			d, err = parseChange(text, l)
+		default:
+			d, err = parseNumber(text, l)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	switch v := ptr.(type) {
+	case *decimal.NullDecimal:
+		*v = decimal.NullDecimal{Decimal: d, Valid: !empty}
+	case *decimal.Decimal:
+		if empty {
+			return errRequired
+		}
+		*v = d
+	default:
+		return fmt.Errorf("app: no field of type %T", ptr)
+	}
+	return nil
+}
+
+// inputError returns the message a field shows when its text does not
+// parse.
+func inputError(err error, u fieldUnit) string {
+	switch {
+	case errors.Is(err, errRequired):
+		return lang.L("Enter a value")
+	case errors.Is(err, errNotWhole):
+		return lang.L("Enter a whole number, e.g. 12")
+	case errors.Is(err, errNotDate):
+		if uiLanguage() == plan.LangFR {
+			return lang.L("Enter a date as dd/mm/yyyy, e.g. 04/01/2027")
+		}
+		return lang.L("Enter a date as yyyy-mm-dd, e.g. 2027-01-04")
+	case u == unitPercent:
+		return lang.L("Enter a percentage, e.g. 22,5 for 22.5 %")
+	case u == unitChange:
+		return lang.L("Enter a change in percent, e.g. -20 or +15")
+	case u == unitMoney || u == unitPrice:
+		return lang.L("Enter an amount, e.g. 1 250,50")
+	}
+	return lang.L("Enter a number, e.g. 1 250,50")
+}
+
+// fieldEntry is a widget.Entry that knows whether it has the focus and
+// tells when the user leaves it, so that a field commits on Enter or when
+// the focus moves away, and Refresh never overwrites what is being typed.
+type fieldEntry struct {
+	widget.Entry
+	focused bool
+	onLeave func()
+}
+
+var _ fyne.Focusable = (*fieldEntry)(nil)
+
+func newFieldEntry(multiline bool) *fieldEntry {
+	e := &fieldEntry{}
+	e.MultiLine = multiline
+	if multiline {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained notes the focus, then behaves as widget.Entry.
+func (e *fieldEntry) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
+}
+
+// FocusLost behaves as widget.Entry, then commits the field.
+func (e *fieldEntry) FocusLost() {
+	e.focused = false
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// field is one labelled input of an editor: an entry with its unit beside
+// it, an error line under it (hidden when the value is fine) and an info
+// line (the source of a benchmark figure, a hint). It is bound to a value
+// of the plan by ptr and to a validation path.
+type field struct {
+	Entry *fieldEntry
+	Unit  *widget.Label // "€", "%"…; empty for text
+	Error *widget.Label // the problem with what was typed; hidden when none
+	Info  *widget.Label // source or hint; hidden when empty
+
+	unit  fieldUnit
+	path  string                 // Validate path, e.g. "business.gross_margin"
+	undo  string                 // undo label, in English (translated when used)
+	ptr   func(p *plan.Plan) any // where the value lives in a plan
+	shown string                 // the text last shown from the plan
+	bad   bool                   // the text typed was refused
+	// commit is called with the text when the user presses Enter or
+	// leaves the field after changing it.
+	commit func(f *field, text string)
+	// relayout is called when a line appears or disappears, so the form
+	// around the field makes room for it.
+	relayout func()
+	box      *fyne.Container
+	row      *fyne.Container
+}
+
+// newField returns a field in unit u; multiline for long text.
+func newField(u fieldUnit, multiline bool) *field {
+	f := &field{Entry: newFieldEntry(multiline), unit: u, Unit: widget.NewLabel(""),
+		Error: widget.NewLabel(""), Info: widget.NewLabel("")}
+	f.Error.Importance = widget.DangerImportance
+	f.Error.Wrapping = fyne.TextWrapWord
+	f.Error.Hide()
+	f.Info.Importance = widget.LowImportance
+	f.Info.Wrapping = fyne.TextWrapWord
+	f.Info.TextStyle = fyne.TextStyle{Italic: true}
+	f.Info.Hide()
+	f.Unit.Hide()
+	if multiline {
+		f.Entry.SetMinRowsVisible(4)
+	}
+	switch u {
+	case unitDate:
+		if uiLanguage() == plan.LangFR {
+			f.Entry.SetPlaceHolder(lang.L("dd/mm/yyyy"))
+		} else {
+			f.Entry.SetPlaceHolder("yyyy-mm-dd")
+		}
+	case unitPercent:
+		f.SetUnit("%")
+	case unitChange:
+		f.SetUnit(lang.L("% change"))
+	}
+	f.Entry.OnSubmitted = func(string) { f.submit() }
+	f.Entry.onLeave = f.submit
+	f.Entry.OnChanged = func(s string) {
+		if f.unit == unitText || s == f.shown {
+			if !f.bad || s == f.shown {
+				f.SetError("")
+			}
+			return
+		}
+		// Say at once when the text cannot be read; range checks wait
+		// for the commit.
+		if err := setValue(f.probe(), s, f.unit, uiLanguage()); err != nil && !errors.Is(err, errRequired) {
+			f.SetError(inputError(err, f.unit))
+		} else if !f.bad {
+			f.SetError("")
+		}
+	}
+	f.row = container.NewBorder(nil, nil, nil, f.Unit, f.Entry)
+	f.box = container.NewVBox(f.row, f.Error, f.Info)
+	return f
+}
+
+// probe returns a throw-away value of the field's type, to check that a
+// text parses.
+func (f *field) probe() any {
+	if f.ptr != nil {
+		var p plan.Plan
+		v := reflect.ValueOf(f.ptr(&p))
+		if v.Kind() == reflect.Pointer && !v.IsNil() {
+			return reflect.New(v.Elem().Type()).Interface()
+		}
+	}
+	switch f.unit {
+	case unitInt:
+		return new(int64)
+	case unitDate:
+		return new(plan.Date)
+	}
+	return new(decimal.NullDecimal)
+}
+
+// Widget returns the field's entry with its unit, error and info lines.
+func (f *field) Widget() fyne.CanvasObject { return f.box }
+
+// SetUnit shows the unit beside the entry ("€", "%", "clients").
+func (f *field) SetUnit(u string) {
+	if f.Unit.Text == u {
+		return
+	}
+	f.Unit.SetText(u)
+	f.Unit.Hidden = u == ""
+	if f.row != nil {
+		f.row.Refresh()
+	}
+}
+
+// SetInfo shows (or, with "", hides) the line under the field.
+func (f *field) SetInfo(s string) {
+	if f.Info.Text == s && f.Info.Visible() == (s != "") {
+		return
+	}
+	f.Info.SetText(s)
+	f.Info.Hidden = s == ""
+	f.changed()
+}
+
+// changed lays out the field and the form around it again after a line
+// appeared, disappeared or changed height.
+func (f *field) changed() {
+	if f.box == nil {
+		return
+	}
+	f.box.Refresh()
+	if f.relayout != nil {
+		f.relayout()
+	}
+}
+
+// SetError marks the field with msg (and f.Entry's validation status), or
+// clears the mark with "".
+func (f *field) SetError(msg string) {
+	f.bad = msg != ""
+	if msg == "" {
+		f.Entry.SetValidationError(nil)
+	} else {
+		f.Entry.SetValidationError(errors.New(msg))
+	}
+	if f.Error.Text == msg && f.Error.Visible() == f.bad {
+		return
+	}
+	f.Error.SetText(msg)
+	f.Error.Hidden = !f.bad
+	f.changed()
+}
+
+// Invalid reports whether the field is marked with an error.
+func (f *field) Invalid() bool { return f.bad }
+
+// show puts the text of the plan's value in the entry, unless the user is
+// typing in it, or left refused text there and the plan's value has not
+// changed since (so they can still see and fix it).
+func (f *field) show(text string) {
+	if f.Entry.focused {
+		return
+	}
+	if f.bad && text == f.shown {
+		return
+	}
+	f.shown = text
+	if f.Entry.Text != text {
+		f.Entry.SetText(text)
+	}
+	f.SetError("")
+}
+
+// accepted records that text is now the plan's value.
+func (f *field) accepted(text string) {
+	f.shown = text
+	f.SetError("")
+}
+
+// submit commits the entry's text when it differs from the plan's value,
+// or when it was refused (to show the problem again).
+func (f *field) submit() {
+	if f.commit == nil {
+		return
+	}
+	t := f.Entry.Text
+	if t == f.shown && !f.bad {
+		return
+	}
+	f.commit(f, t)
+}
+
+// editorCore is what every editor shares: the EditFunc, the plan and the
+// results last shown, and the commit rule.
+type editorCore struct {
+	win  fyne.Window
+	edit EditFunc
+	p    plan.Plan
+	r    *Results
+	// loaded is false until the first Refresh.
+	loaded bool
+	// updating is true while the editor sets its widgets from the plan, so
+	// that the callbacks of selects and checks do not make edits.
+	updating bool
+	// applied is called after an edit went through, with the new plan, so
+	// the editor shows it at once (the shell's Refresh follows).
+	applied func(p plan.Plan)
+	// root is the editor's root object, laid out again when a field grows
+	// or shrinks (an error line appears); batch counts the updates in
+	// progress, which lay out once at the end.
+	root  fyne.CanvasObject
+	batch int
+}
+
+// layout lays the editor out again, unless a batch of updates is running.
+func (c *editorCore) layout() {
+	if c.batch == 0 && c.root != nil {
+		c.root.Refresh()
+	}
+}
+
+// begin starts a batch of widget updates; the returned func ends it and
+// lays the editor out once.
+func (c *editorCore) begin() func() {
+	c.batch++
+	c.updating = true
+	return func() {
+		c.batch--
+		if c.batch == 0 {
+			c.updating = false
+			c.layout()
+		}
+	}
+}
+
+// apply validates cand, the current plan with one change. When Validate
+// finds problems it returns them, those on path first, and leaves the plan
+// alone; otherwise it calls edit with the undo label (translated) and
+// returns nil. A candidate equal to the current plan is no edit.
+func (c *editorCore) apply(label, path string, cand plan.Plan) []string {
+	if reflect.DeepEqual(cand, c.p) {
+		return nil
+	}
+	if msgs := problems(plan.Validate(cand), plan.Validate(c.p), path); len(msgs) > 0 {
+		return msgs
+	}
+	c.p = cand
+	if c.edit != nil {
+		c.edit(lang.L(label), cand)
+	}
+	if c.applied != nil {
+		c.applied(cand)
+	}
+	return nil
+}
+
+// problems returns the messages of errs that concern path (the field
+// itself or something inside it); if none does, those errs that were not
+// already in before (the change caused them elsewhere, e.g. an objective
+// that a b2c plan cannot measure), and at most three of them.
+func problems(errs, before plan.ErrorList, path string) []string {
+	if len(errs) == 0 {
+		return nil
+	}
+	var own, other []string
+	old := map[string]bool{}
+	for _, e := range before {
+		old[e.Path+"\x00"+e.Msg] = true
+	}
+	for _, e := range errs {
+		switch {
+		case path != "" && (e.Path == path || strings.HasPrefix(e.Path, path+".") || strings.HasPrefix(e.Path, path+"[")):
+			own = append(own, friendly(e.Msg))
+		case !old[e.Path+"\x00"+e.Msg]:
+			other = append(other, friendly(e.Msg))
+		}
+	}
+	if len(own) > 0 {
+		return own
+	}
+	if len(other) == 0 {
+		for _, e := range errs {
+			other = append(other, e.Error())
+		}
+	}
+	if len(other) > 3 {
+		other = other[:3]
+	}
+	return other
+}
+
+var (
+	rateRangeRE = regexp.MustCompile(`^(?:ranges\.)?[a-z_.]+(?:: (?:low|high))? = -?[0-9.]+ is out of range: write a fraction (from 0|above 0) `)
+	wholeRE     = regexp.MustCompile(`is out of range: write a whole number from (-?\d+) to (-?\d+)`)
+)
+
+// friendly turns a validation message written for plan files into one for
+// a form: rates are typed as percentages here, so "write a fraction from 0
+// to 1" becomes "enter a percentage from 0 to 100". Other messages are
+// passed through lang.L (translated when editors.json knows them).
+func friendly(msg string) string {
+	if m := rateRangeRE.FindStringSubmatch(msg); m != nil {
+		if m[1] == "from 0" {
+			return lang.L("Enter a percentage from 0 to 100")
+		}
+		return lang.L("Enter a percentage above 0 and at most 100")
+	}
+	if m := wholeRE.FindStringSubmatch(msg); m != nil {
+		return lang.L("Enter a whole number from {{.Lo}} to {{.Hi}}", map[string]any{"Lo": m[1], "Hi": m[2]})
+	}
+	switch {
+	case strings.Contains(msg, "is out of range: write an amount above 0"):
+		return lang.L("Enter an amount above 0")
+	case strings.Contains(msg, "is out of range: write an amount from 0"):
+		return lang.L("Enter an amount of 0 or more (at most 1 000 billion)")
+	case strings.Contains(msg, "is out of range: write a number above 0"):
+		return lang.L("Enter a number above 0")
+	case strings.Contains(msg, "is out of range: write a number from 0"):
+		return lang.L("Enter a number of 0 or more")
+	case strings.Contains(msg, "is out of range: write a factor"):
+		return lang.L("Enter a change above -100 % and at most +9 900 %")
+	case strings.Contains(msg, " is required: "):
+		return lang.L("Enter a value")
+	}
+	return lang.L(msg)
+}
+
+// commitField is the usual commit of a field bound to a plan value: parse
+// the text into a clone of the plan, validate, edit or mark.
+func (c *editorCore) commitField(f *field, text string) {
+	cand := c.p.Clone()
+	if f.ptr == nil {
+		return
+	}
+	ptr := f.ptr(&cand)
+	if ptr == nil {
+		return
+	}
+	if err := setValue(ptr, text, f.unit, uiLanguage()); err != nil {
+		f.SetError(inputError(err, f.unit))
+		return
+	}
+	if msgs := c.apply(f.undo, f.path, cand); len(msgs) > 0 {
+		f.SetError(strings.Join(msgs, "\n"))
+		return
+	}
+	f.accepted(text)
+}
+
+// bind makes f edit the plan value ptr points to, at path, with the undo
+// label undo.
+func (c *editorCore) bind(f *field, path, undo string, ptr func(p *plan.Plan) any) *field {
+	f.path, f.undo, f.ptr = path, undo, ptr
+	f.commit = c.commitField
+	f.relayout = c.layout
+	return f
+}
+
+// showField puts the plan's value in f.
+func (c *editorCore) showField(f *field) {
+	if f.ptr == nil {
+		return
+	}
+	p := c.p
+	if ptr := f.ptr(&p); ptr != nil {
+		f.show(valueText(ptr, f.unit, uiLanguage()))
+	}
+}
+
+// formRow is a label and its input, for a two-column grid.
+func formRow(label string, input fyne.CanvasObject) []fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	return []fyne.CanvasObject{l, input}
+}
+
+// newForm lays out label/input pairs in two columns: labels on the left
+// sized to their text, inputs filling the rest.
+func newForm(rows ...[]fyne.CanvasObject) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, r := range rows {
+		objs = append(objs, r...)
+	}
+	return container.New(newFormLayout(), objs...)
+}
+
+// errorLine returns a hidden red label for errors of selects and checks.
+func errorLine() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// setLine sets a label's text and hides it when empty.
+func setLine(l *widget.Label, s string) {
+	if l.Text == s && l.Visible() == (s != "") {
+		return
+	}
+	l.SetText(s)
+	l.Hidden = s == ""
+	l.Refresh()
+}
+
+// formLayout lays out objects in pairs: a label column as wide as the
+// widest visible label, and an input column filling the rest. A pair whose
+// input is hidden takes no room.
+type formLayout struct{}
+
+func newFormLayout() fyne.Layout { return formLayout{} }
+
+func (formLayout) widths(objs []fyne.CanvasObject) (label, input float32) {
+	for i := 0; i+1 < len(objs); i += 2 {
+		if !objs[i+1].Visible() {
+			continue
+		}
+		label = max(label, objs[i].MinSize().Width)
+		input = max(input, objs[i+1].MinSize().Width)
+	}
+	return label, input
+}
+
+// MinSize is the widest label and input side by side, and the rows stacked.
+func (l formLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	lw, iw := l.widths(objs)
+	var h float32
+	n := 0
+	for i := 0; i+1 < len(objs); i += 2 {
+		if !objs[i+1].Visible() {
+			continue
+		}
+		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
+		n++
+	}
+	if n > 1 {
+		h += float32(n-1) * theme.Padding()
+	}
+	return fyne.NewSize(lw+theme.Padding()+iw, h)
+}
+
+// Layout places each visible pair on its own row.
+func (l formLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	lw, _ := l.widths(objs)
+	var y float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		lab, in := objs[i], objs[i+1]
+		if !in.Visible() {
+			lab.Hide()
+			continue
+		}
+		lab.Show()
+		h := max(lab.MinSize().Height, in.MinSize().Height)
+		lab.Move(fyne.NewPos(0, y))
+		lab.Resize(fyne.NewSize(lw, lab.MinSize().Height))
+		in.Move(fyne.NewPos(lw+theme.Padding(), y))
+		in.Resize(fyne.NewSize(size.Width-lw-theme.Padding(), h))
+		y += h + theme.Padding()
+	}
+}
+
+// planEqual reports whether two plans are the same value (an editor
+// compares the plan it is given with the one it shows, to rebuild nothing
+// when nothing changed).
+func planEqual(a, b plan.Plan) bool { return reflect.DeepEqual(a, b) }
+
+// benchmarkHint returns the line shown under a pre-filled field: where the
+// benchmark figure comes from, and its value when the plan's differs.
+// Money in another currency than the plan's is flagged as not converted.
+// It is empty when no benchmark carries a value.
+//
+//	from the benchmarks: WordStream, Google Ads benchmarks 2018 (search network, all industries)
+//	benchmark 22,7 %: Mailchimp 2019 (…)
+func benchmarkHint(bs []plan.Benchmark, ptr any, u fieldUnit, planCurrency string) string {
+	var b plan.Benchmark
+	found := false
+	for _, x := range bs {
+		if x.Value.Valid {
+			b, found = x, true
+			break
+		}
+	}
+	if !found {
+		return ""
+	}
+	l := uiLanguage()
+	var cur decimal.NullDecimal
+	switch v := ptr.(type) {
+	case *decimal.Decimal:
+		cur = decimal.NewNullDecimal(*v)
+	case *decimal.NullDecimal:
+		cur = *v
+	}
+	src := fmt.Sprintf("%s %d", b.Source, b.Year)
+	if b.Note != "" {
+		src += " (" + b.Note + ")"
+	}
+	money := u == unitMoney || u == unitPrice
+	bcur := b.Currency
+	if bcur == "" {
+		bcur = "EUR"
+	}
+	pcur := planCurrency
+	if pcur == "" {
+		pcur = "EUR"
+	}
+	var s string
+	if cur.Valid && cur.Decimal.Equal(b.Value.Decimal) {
+		s = lang.L("From the benchmarks: {{.Source}}", map[string]any{"Source": src})
+	} else {
+		v := display.Percent(b.Value.Decimal, l)
+		if money {
+			v = display.MoneyExact(b.Value.Decimal, bcur, l)
+		} else if u != unitPercent {
+			v = display.Decimal(b.Value.Decimal, decimals(b.Value.Decimal), l)
+		}
+		s = lang.L("Benchmark {{.Value}}: {{.Source}}", map[string]any{"Value": v, "Source": src})
+	}
+	if money && bcur != pcur {
+		s += " — " + lang.L("⚠ figure in {{.Currency}}, not converted", map[string]any{"Currency": bcur})
+	}
+	return s
+}
+
+// say sets an error or notice line of the editor and lays it out again.
+func (c *editorCore) say(l *widget.Label, s string) {
+	if l.Text == s && l.Visible() == (s != "") {
+		return
+	}
+	setLine(l, s)
+	c.layout()
+}
+
+// newCard is a titled section of a form. Its subtitle is a word-wrapped
+// label inside the card: widget.Card's own subtitle never wraps, so a long
+// one would make the whole form wider than the window.
+func newCard(title, subtitle string, content fyne.CanvasObject) *widget.Card {
+	if subtitle == "" {
+		return widget.NewCard(title, "", content)
+	}
+	l := widget.NewLabel(subtitle)
+	l.Wrapping = fyne.TextWrapWord
+	return widget.NewCard(title, "", container.NewVBox(l, content))
+}

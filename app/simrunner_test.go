@@ -1,0 +1,69 @@
+package app
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// TestSimRunnerDropsStale schedules versions 1..5 quickly: only the last
+// is delivered, and a run that finishes after a newer edit is dropped.
+func TestSimRunnerDropsStale(t *testing.T) {
+	test.NewTempApp(t)
+	p := shellBakery(t)
+	var mu sync.Mutex
+	var ran []int
+	delivered := make(chan *Results, 10)
+	release := make(chan struct{})
+	s := NewSimRunner(func(r *Results, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		delivered <- r
+	})
+	s.Debounce = 10 * time.Millisecond
+	s.run = func(q plan.Plan) ([]simulate.Result, error) {
+		mu.Lock()
+		ran = append(ran, int(q.Info.Budget.IntPart()))
+		first := len(ran) == 1
+		mu.Unlock()
+		if first {
+			<-release // the first run is slow: a newer edit arrives meanwhile
+		}
+		return simulate.RunAll(q)
+	}
+
+	s.Schedule(1, shellWithBudget(p, "1"))
+	time.Sleep(50 * time.Millisecond) // run 1 has started and is blocked
+	for v := 2; v <= 5; v++ {
+		s.Schedule(v, shellWithBudget(p, string(rune('0'+v))))
+	}
+	close(release)
+
+	select {
+	case r := <-delivered:
+		if r.Version != 5 {
+			t.Fatalf("delivered version %d, want 5", r.Version)
+		}
+		if !r.Base.Totals.Cost.Valid || len(r.Scenarios) == 0 {
+			t.Fatal("results without figures")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no results delivered")
+	}
+	select {
+	case r := <-delivered:
+		t.Fatalf("a second delivery, version %d: stale results were not dropped", r.Version)
+	case <-time.After(100 * time.Millisecond):
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(ran) != 2 || ran[0] != 1 || ran[1] != 5 {
+		t.Errorf("runs for budgets %v, want [1 5]: versions 2..4 must be debounced away", ran)
+	}
+}

@@ -1,0 +1,380 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/shopspring/decimal"
+)
+
+// toolsOptimize is the optimiser tab: a goal, the total paid budget to
+// split, Run; then the advice (which budget to move where), the goal
+// before → after, a table of the paid channels' budgets and customers
+// before and after, the warnings, and Apply.
+type toolsOptimize struct {
+	v *ToolsView
+	toolsRun
+
+	goal         *widget.Select
+	goals        []simulate.Goal // the goal of each option, in order
+	budget       *widget.Entry
+	budgetEdited bool // the user typed a budget: Refresh keeps it
+	setting      bool // the code is setting the entry (not the user)
+	currency     *widget.Label
+	run, apply   *widget.Button
+	applyNote    *widget.Label // why Apply is disabled
+
+	advice   *widget.Label
+	change   *widget.Label   // the goal before → after
+	table    *fyne.Container // holds the allocation table
+	warnings *fyne.Container
+	results  *fyne.Container
+
+	result  simulate.Optimization
+	applied plan.Plan // the plan Apply produced, to say "applied"
+	content fyne.CanvasObject
+}
+
+// newToolsOptimize builds the optimiser tab of v, with no result.
+func newToolsOptimize(v *ToolsView) *toolsOptimize {
+	s := &toolsOptimize{v: v, toolsRun: newToolsRun(), goals: simulate.Goals}
+	opts := make([]string, len(s.goals))
+	for i, g := range s.goals {
+		opts[i] = display.Label(string(g), toolsLang())
+	}
+	s.goal = widget.NewSelect(opts, nil)
+	s.goal.SetSelectedIndex(0)
+	s.budget = widget.NewEntry()
+	s.budget.OnChanged = func(string) {
+		if !s.setting {
+			s.budgetEdited = true
+		}
+	}
+	s.currency = widget.NewLabel(display.CurrencySymbol("EUR", toolsLang()))
+	s.run = widget.NewButton(lang.L("Run"), s.onRun)
+	s.run.Importance = widget.HighImportance
+	s.apply = widget.NewButton(lang.L("Apply to the plan"), s.onApply)
+	s.apply.Disable()
+	s.applyNote = widget.NewLabel("")
+	s.applyNote.Importance = widget.WarningImportance
+
+	s.advice = toolsLabel("")
+	s.advice.TextStyle.Bold = true
+	s.change = widget.NewLabel("")
+	s.table = container.NewStack()
+	s.warnings = container.NewVBox()
+	s.results = container.NewVBox(s.advice, s.change, s.table, s.warnings)
+	s.results.Hide()
+
+	intro := toolsIntro(lang.L("Splits the paid advertising budget (search, display and social ads channels that are not locked) to get the most of the goal, within each channel's minimum and maximum budget. The other channels stay as written."))
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Goal"), toolsSized(s.goal, 220)),
+		widget.NewFormItem(lang.L("Budget to split"), container.NewHBox(toolsSized(s.budget, 140), s.currency)),
+	)
+	buttons := container.NewHBox(s.run, s.apply, s.applyNote)
+	controls := container.NewVBox(intro, form, buttons)
+	s.content = toolsPage(controls, &s.toolsRun, s.results)
+	return s
+}
+
+// planChanged refreshes the budget (unless the user typed one), the
+// currency, the stale banner and Apply. The screen is locked.
+func (s *toolsOptimize) planChanged() {
+	p := s.v.current
+	s.currency.SetText(display.CurrencySymbol(toolsCurrency(p), toolsLang()))
+	if !s.budgetEdited && !s.v.focused(s.budget) {
+		s.setting = true
+		s.budget.SetText(toolsAmountText(toolsDecisionBudget(p), toolsLang()))
+		s.setting = false
+	}
+	s.showStale(p)
+	s.updateApply()
+}
+
+// toolsAmountText writes an amount for an entry the user may edit:
+// grouped, without decimals when it is whole ("1 600", "1 600,50").
+func toolsAmountText(v decimal.Decimal, l plan.Language) string {
+	if v.Equal(v.Round(0)) {
+		return display.Decimal(v, 0, l)
+	}
+	return display.Decimal(v, 2, l)
+}
+
+// updateApply enables Apply only for a fresh result that moves money, and
+// says why it is disabled otherwise. The screen is locked.
+func (s *toolsOptimize) updateApply() {
+	cur := s.v.current
+	switch {
+	case !s.has || s.running:
+		s.apply.Disable()
+		s.applyNote.SetText("")
+	case s.isStale(cur) && len(s.applied.Channels) > 0 && toolsSamePlan(s.applied, cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.SuccessImportance
+		s.applyNote.SetText(lang.L("Applied to the plan (Undo brings the old budgets back)."))
+	case s.isStale(cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.WarningImportance
+		s.applyNote.SetText(lang.L("Plan changed — run again"))
+	case len(s.result.Allocation) == 0 || toolsSamePlan(s.result.Apply(cur), cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.LowImportance
+		s.applyNote.SetText(lang.L("Nothing to change."))
+	default:
+		s.apply.Enable()
+		s.applyNote.SetText("")
+	}
+}
+
+// onRun optimises the current plan in a goroutine.
+func (s *toolsOptimize) onRun() {
+	v := s.v
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if !v.hasPlan {
+		s.setStatus(lang.L("No plan to optimise yet."), widget.DangerImportance)
+		return
+	}
+	goal := simulate.GoalCustomers
+	if i := s.goal.SelectedIndex(); i >= 0 && i < len(s.goals) {
+		goal = s.goals[i]
+	}
+	var total decimal.NullDecimal
+	if t := strings.TrimSpace(s.budget.Text); t != "" {
+		b, err := toolsParseAmount(t, toolsLang())
+		if err != nil || b.Sign() < 0 {
+			s.setStatus(lang.L("Budget to split: write an amount, e.g. 1 600 or 1600,50."), widget.DangerImportance)
+			return
+		}
+		total = decimal.NewNullDecimal(b)
+	}
+	s.seq++
+	seq := s.seq
+	p := v.current.Clone()
+	s.running = true
+	s.run.Disable()
+	s.updateApply()
+	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
+	go func() {
+		o, err := toolsCompute(func() (simulate.Optimization, error) { return simulate.Optimize(p, goal, total) })
+		v.do(func() {
+			if seq != s.seq {
+				return
+			}
+			s.running = false
+			s.run.Enable()
+			if err != nil {
+				s.setStatus(toolsErrorText(err), widget.DangerImportance)
+				s.updateApply()
+				return
+			}
+			s.result, s.runPlan, s.has = o, p, true
+			s.applied = plan.Plan{}
+			s.show(p)
+			s.showStale(v.current)
+			s.updateApply()
+		})
+	}()
+}
+
+// onApply writes the optimised budgets into the current plan as one
+// undoable edit.
+func (s *toolsOptimize) onApply() {
+	v := s.v
+	v.mu.Lock()
+	if !s.has || s.running || s.isStale(v.current) {
+		v.mu.Unlock()
+		return
+	}
+	q := s.result.Apply(v.current)
+	if errs := plan.Validate(q); len(errs) > 0 {
+		s.setStatus(toolsErrorText(errs), widget.DangerImportance)
+		v.mu.Unlock()
+		return
+	}
+	s.applied = q
+	v.mu.Unlock()
+	// edit refreshes every panel, this one too: call it unlocked.
+	if v.edit != nil {
+		v.edit(lang.L("Optimise budget"), q)
+	}
+}
+
+// show fills the results from s.result, computed for p. The screen is
+// locked.
+func (s *toolsOptimize) show(p plan.Plan) {
+	l := toolsLang()
+	cur := toolsCurrency(p)
+	o := s.result
+	s.setStatus(lang.L("Done."), widget.SuccessImportance)
+	goalName := display.Label(string(o.Goal), l)
+
+	gain := o.After.Sub(o.Before)
+	fine := gain.Abs().LessThan(decimal.NewFromInt(10))
+	s.change.SetText(goalName + toolsColon(l) + toolsGoalAmount(o.Goal, o.Before, fine, cur, l) +
+		" → " + toolsGoalAmount(o.Goal, o.After, fine, cur, l))
+
+	if len(o.Allocation) == 0 {
+		s.advice.SetText("")
+		s.table.Objects = nil
+		s.table.Refresh()
+	} else {
+		sign := "+"
+		if gain.Sign() < 0 {
+			sign = ""
+		}
+		effect := toolsGoalChange(o.Goal, sign+toolsGoalAmount(o.Goal, gain, fine, cur, l), gain, l)
+		var lines []string
+		for _, m := range toolsBudgetMoves(o) {
+			if m.amount.Round(0).Sign() <= 0 {
+				continue
+			}
+			data := map[string]any{"Amount": toolsRoundMoney(m.amount, cur, l), "From": toolsQuote(l, m.from), "To": toolsQuote(l, m.to)}
+			switch {
+			case m.from != "" && m.to != "":
+				lines = append(lines, lang.L("Move {{.Amount}} from {{.From}} to {{.To}}", data))
+			case m.from != "":
+				lines = append(lines, lang.L("Take {{.Amount}} off {{.From}} (do not spend it)", data))
+			default:
+				lines = append(lines, lang.L("Add {{.Amount}} to {{.To}}", data))
+			}
+		}
+		switch len(lines) {
+		case 0:
+			s.advice.SetText(lang.L("Today's split is already the best, to the euro: {{.Effect}}.", map[string]any{"Effect": effect}))
+		case 1:
+			s.advice.SetText(lines[0] + toolsColon(l) + effect + ".")
+		default:
+			for i := range lines {
+				lines[i] = fmt.Sprintf("%d. %s.", i+1, lines[i])
+			}
+			lines = append(lines, lang.L("In all")+toolsColon(l)+effect+".")
+			s.advice.SetText(strings.Join(lines, "\n"))
+		}
+		header := []string{lang.L("Paid channel"), lang.L("Budget before"), lang.L("Budget after"), lang.L("Customers before"), lang.L("Customers after")}
+		rows := make([][]string, 0, len(o.Allocation)+1)
+		var before decimal.Decimal
+		for _, a := range o.Allocation {
+			before = before.Add(a.BudgetBefore)
+			rows = append(rows, []string{a.Name, display.Money(a.BudgetBefore, cur, l), display.Money(a.BudgetAfter, cur, l),
+				display.Decimal(a.CustomersBefore, 1, l), display.Decimal(a.CustomersAfter, 1, l)})
+		}
+		rows = append(rows, []string{lang.L("Total"), display.Money(before, cur, l), display.Money(o.Spent, cur, l), "", ""})
+		s.table.Objects = []fyne.CanvasObject{toolsTable(header, rows, 1)}
+		s.table.Refresh()
+	}
+	toolsShowWarnings(s.warnings, o.Warnings, nil)
+	s.results.Show()
+	s.content.Refresh()
+}
+
+// toolsShowWarnings lists the warnings' messages in box under a title,
+// leaving out those skip returns true for.
+func toolsShowWarnings(box *fyne.Container, ws []simulate.Warning, skip func(int, simulate.Warning) bool) {
+	l := toolsLang()
+	box.Objects = nil
+	for i, w := range ws {
+		if skip != nil && skip(i, w) {
+			continue
+		}
+		if len(box.Objects) == 0 {
+			t := widget.NewLabel(lang.L("Warnings"))
+			t.TextStyle.Bold = true
+			box.Add(t)
+		}
+		lb := toolsLabel("⚠ " + w.Message(l))
+		box.Add(lb)
+	}
+	box.Refresh()
+}
+
+// toolsGoalAmount writes a value of an optimiser goal: customers whole,
+// or with one decimal when fine (a small gain must not read "from 215 to
+// 215"); money to the whole unit.
+func toolsGoalAmount(g simulate.Goal, v decimal.Decimal, fine bool, currency string, l plan.Language) string {
+	if g == simulate.GoalCustomers {
+		if fine {
+			return display.Decimal(v, 1, l)
+		}
+		return display.Count(v, l)
+	}
+	return toolsRoundMoney(v, currency, l)
+}
+
+// toolsGoalChange writes amount (a written value v of goal g) with its
+// noun: "+0,1 client", "12 clients" (French singular below 2, English
+// singular for exactly 1), "+120 € de marge brute", "-40 € de résultat net".
+func toolsGoalChange(g simulate.Goal, amount string, v decimal.Decimal, l plan.Language) string {
+	data := map[string]any{"N": amount}
+	switch g {
+	case simulate.GoalGrossMargin:
+		return lang.L("{{.N}} of gross margin", data)
+	case simulate.GoalNetProfit:
+		return lang.L("{{.N}} of net profit", data)
+	}
+	a := v.Abs()
+	if (l == plan.LangEN && a.Equal(decimal.NewFromInt(1))) || (l != plan.LangEN && a.LessThan(decimal.NewFromInt(2))) {
+		return lang.L("{{.N}} customer", data)
+	}
+	return lang.L("{{.N}} customers", data)
+}
+
+// toolsBudgetMove is one piece of advice: an amount from one channel to
+// another ("" for money added to or taken out of the paid budget).
+type toolsBudgetMove struct {
+	from, to string
+	amount   decimal.Decimal
+}
+
+// toolsBudgetMoves turns the budgets before and after into transfers: the
+// channels that lose money give it, largest first, to those that gain,
+// largest first. What is left is money added or not spent.
+func toolsBudgetMoves(o simulate.Optimization) []toolsBudgetMove {
+	type side struct {
+		name string
+		amt  decimal.Decimal
+	}
+	var give, take []side
+	for _, a := range o.Allocation {
+		d := a.BudgetAfter.Sub(a.BudgetBefore)
+		switch d.Sign() {
+		case -1:
+			give = append(give, side{a.Name, d.Neg()})
+		case 1:
+			take = append(take, side{a.Name, d})
+		}
+	}
+	sort.SliceStable(give, func(i, j int) bool { return give[i].amt.GreaterThan(give[j].amt) })
+	sort.SliceStable(take, func(i, j int) bool { return take[i].amt.GreaterThan(take[j].amt) })
+	var out []toolsBudgetMove
+	i, j := 0, 0
+	for i < len(give) && j < len(take) {
+		m := decimal.Min(give[i].amt, take[j].amt)
+		out = append(out, toolsBudgetMove{give[i].name, take[j].name, m})
+		give[i].amt = give[i].amt.Sub(m)
+		take[j].amt = take[j].amt.Sub(m)
+		if give[i].amt.IsZero() {
+			i++
+		}
+		if take[j].amt.IsZero() {
+			j++
+		}
+	}
+	for ; i < len(give); i++ {
+		out = append(out, toolsBudgetMove{from: give[i].name, amount: give[i].amt})
+	}
+	for ; j < len(take); j++ {
+		out = append(out, toolsBudgetMove{to: take[j].name, amount: take[j].amt})
+	}
+	return out
+}
