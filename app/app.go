@@ -293,6 +293,7 @@ func (u *UI) addShortcuts() {
 	add(fyne.KeyZ, false, u.Undo)
 	add(fyne.KeyY, false, u.Redo)
 	add(fyne.KeyZ, true, u.Redo)
+	add(fyne.KeyQ, false, u.onClose)
 }
 
 // openInitial opens what the app shows at start (see New).

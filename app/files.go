@@ -86,7 +86,7 @@ func readPlanFile(path string) (plan.Plan, fileStamp, error) {
 
 // writePlanFile saves p to path atomically: it writes a temporary file in
 // the same folder, flushes it to disk, copies the previous version (if
-// any) to path + ".bak", then renames the temporary file over path. If
+// any and not empty) to path + ".bak", then renames the temporary file over path. If
 // anything fails, path is left as it was and the error says why. It
 // returns the stamp of the file written.
 func writePlanFile(path string, p plan.Plan) (fileStamp, error) {
@@ -106,13 +106,15 @@ func writePlanFile(path string, p plan.Plan) (fileStamp, error) {
 	default:
 		return fileStamp{}, err
 	}
+	if len(old) > 0 {
+		// The previous version is kept beside it, before it is replaced.
+		// An empty file is no version worth keeping: it is what Fyne's save
+		// dialog creates for a new name. A .bak that cannot be written does
+		// not stop the save.
+		_ = writeAtomic(path+".bak", old, mode)
+	}
 	if err := writeAtomic(path, data, mode); err != nil {
 		return fileStamp{}, err
-	}
-	if old != nil {
-		// The previous version is kept beside it. The save itself has
-		// succeeded, so a .bak that cannot be written is not fatal.
-		_ = writeAtomic(path+".bak", old, mode)
 	}
 	fi, err := os.Stat(path)
 	if err != nil {

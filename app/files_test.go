@@ -197,3 +197,22 @@ func TestEmptyPlanIsValid(t *testing.T) {
 		t.Errorf("empty plan: %d months, budget %s, %d channels", p.Info.Months, p.Info.Budget, len(p.Channels))
 	}
 }
+
+// TestWritePlanFileNoEmptyBackup: Fyne's save dialog creates an empty file
+// for a new name before the plan is written; that empty file is not a
+// previous version, so no .bak is made from it.
+func TestWritePlanFileNoEmptyBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.toml")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writePlanFile(path, shellBakery(t)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + ".bak"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("an empty file left a .bak (err %v)", err)
+	}
+	if got, _, err := readPlanFile(path); err != nil || got.Info.Title == "" {
+		t.Errorf("the plan was not written: %v", err)
+	}
+}
