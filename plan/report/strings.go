@@ -73,7 +73,7 @@ var strs = map[string]text{
 	"conc one channel": {"Le seul canal du plan, « %s », a un CPA de %s.", "The plan's only channel, \"%s\", has a CPA of %s."},
 	"conc no customer": {"aucun client", "no customer"},
 	"conc cpa":         {"CPA %s", "CPA %s"},
-	"conc risk":        {"Le principal risque tient à « %s » de « %s » : entre %s et %s, le résultat net va de %s à %s.", "The main risk lies in the %s of \"%s\": between %s and %s, net profit ranges from %s to %s."},
+	"conc risk":        {"Le principal risque porte sur l'hypothèse « %s » du canal « %s » : entre %s et %s, le résultat net va de %s à %s.", "The main risk lies in the %s of \"%s\": between %s and %s, net profit ranges from %s to %s."},
 	"conc risk p10":    {" Dans un cas sur dix, le résultat net sera inférieur à %s.", " In one case out of ten, net profit will be below %s."},
 	"conc no risk":     {"Aucune donnée du plan ne fait varier sensiblement le résultat net.", "No input of the plan moves net profit noticeably."},
 
