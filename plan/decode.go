@@ -158,7 +158,7 @@ func parent(p string) string {
 	return ""
 }
 
-var topKeys = []string{"format", "plan", "business", "funnel", "objectives", "channels", "scenarios", "simulation", "actuals"}
+var topKeys = []string{"format", "plan", "business", "funnel", "objectives", "channels", "scenarios", "simulation", "tracking", "actuals"}
 
 func (d *decoder) plan(raw map[string]any) Plan {
 	p := Plan{Format: FormatVersion}
@@ -214,6 +214,10 @@ func (d *decoder) plan(raw map[string]any) Plan {
 		d.unknown("simulation", "[simulation]", t, specKeys(simulationSpecs), nil)
 	}
 	decodeSpecs(d, "simulation", "[simulation]", sim, simulationSpecs, &p.Simulation, nil)
+	if t, ok := d.table(raw, "tracking", false, ""); ok {
+		d.unknown("tracking", "[tracking]", t, trackingKeys, nil)
+		p.Tracking.EngagementWeights = d.weights(t)
+	}
 	for i, t := range d.tableList(raw, "actuals") {
 		path := fmt.Sprintf("actuals[%d]", i)
 		what := fmt.Sprintf("[[actuals]] #%d", i+1)
@@ -356,6 +360,44 @@ func (d *decoder) factors(path string, t map[string]any) []Factor {
 		if f, ok := d.decimal(fp+"."+key, key, `"0.8"`, ft[key]); ok {
 			out = append(out, Factor{Input: key, Factor: f})
 		}
+	}
+	return out
+}
+
+// weights reads the optional `engagement_weights = { ctr = "0.3", … }` of
+// the [tracking] table t, sorted by KPI. Keys that are not EngagementKPIs
+// are reported and left out.
+func (d *decoder) weights(t map[string]any) []EngagementWeight {
+	v, ok := t["engagement_weights"]
+	if !ok {
+		return nil
+	}
+	const wp = "tracking.engagement_weights"
+	wt, ok := v.(map[string]any)
+	if !ok {
+		d.errorf(wp, msgWeightsTable, weightsExample)
+		return nil
+	}
+	if len(wt) == 0 {
+		d.errorf(wp, msgWeightsZero)
+		return nil
+	}
+	d.unknown(wp, "engagement_weights", wt, EngagementKPIs, nil)
+	var out []EngagementWeight
+	failed, positive := false, false
+	for _, key := range sortedKeys(wt) {
+		if !slices.Contains(EngagementKPIs, key) {
+			continue
+		}
+		if w, ok := d.decimal(wp+"."+key, key, `"0.3"`, wt[key]); ok {
+			out = append(out, EngagementWeight{KPI: key, Weight: w})
+			positive = positive || w.Sign() > 0
+		} else {
+			failed = true
+		}
+	}
+	if failed && !positive {
+		d.bad[wp] = true // "no weight above 0" would only echo the value reported
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,7 +22,8 @@ import (
 // Encode writes every required key and every key that has a default, and
 // leaves out optional keys that are unset or empty (author, owner,
 // deadline, ctr, audience, fixed_cost = 0, min_budget = 0, locked = false,
-// …). A channel gets only the keys of its kind; the [funnel] and the
+// …), and the [tracking] table when it has no engagement_weights (the
+// weights are written sorted by KPI). A channel gets only the keys of its kind; the [funnel] and the
 // channels' funnel overrides are written only in a b2b plan. Encode fails
 // only on text that is not valid UTF-8.
 func Encode(p Plan) ([]byte, error) {
@@ -88,6 +90,17 @@ func Encode(p Plan) ([]byte, error) {
 	w.printf("\n[simulation]\n")
 	sim := p.Simulation
 	encodeSpecs(w, simulationSpecs, &sim, nil)
+
+	if ws := p.Tracking.EngagementWeights; len(ws) > 0 {
+		ws = slices.Clone(ws)
+		slices.SortStableFunc(ws, func(a, b EngagementWeight) int { return strings.Compare(a.KPI, b.KPI) })
+		parts := make([]string, len(ws))
+		for i, x := range ws {
+			parts[i] = fmt.Sprintf("%s = %q", tomlKey(x.KPI), formatDecimal(x.Weight))
+		}
+		w.printf("\n[tracking]\n")
+		w.printf("engagement_weights = { %s }\n", strings.Join(parts, ", "))
+	}
 
 	for _, a := range p.Actuals {
 		w.printf("\n[[actuals]]\n")

@@ -47,6 +47,7 @@ var (
 	bOrders   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1000), desc: descOrders}
 	bReach    = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1_000_000), desc: descReach}
 	bFactor   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(100), loOpen: true, desc: descFactor}
+	bWeight   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1000), desc: descWeight}
 )
 
 // whole returns the bounds lo..hi for a whole number.
@@ -186,6 +187,13 @@ var simulationSpecs = []spec[Simulation]{
 	{key: "runs", typ: tInt, def: "10000", b: whole(1, 1_000_000), ex: "10000", field: func(v *Simulation) any { return &v.Runs }},
 	{key: "seed", typ: tInt64, def: "1", ex: "1", field: func(v *Simulation) any { return &v.Seed }},
 }
+
+// trackingKeys are the keys of the [tracking] table.
+var trackingKeys = []string{"engagement_weights"}
+
+// weightsExample is an engagement_weights value as written in TOML, for
+// messages.
+const weightsExample = `{ open_rate = "0.2", click_rate = "0.3", ctr = "0.3", response_rate = "0.2" }`
 
 var actualSpecs = []spec[Actual]{
 	{key: "channel", typ: tString, req: true, ex: `"mailing"`, field: func(v *Actual) any { return &v.Channel }},

@@ -71,6 +71,10 @@ const (
 	msgFactorKey    = "factors.%s: %s is not an input a scenario can scale: use one of %s" // key, key, keys
 	msgFactorChan   = "factors.%s: %s is not a key of %s %s channel: use one of %s"        // key, key, article, kind, keys
 	msgNoChannels   = "(this plan has no channel yet)"
+	msgWeightsTable = "engagement_weights must be a table of KPI = weight: write engagement_weights = %s" // example
+	msgWeightsZero  = "engagement_weights gives no weight above 0: give at least one KPI a weight above 0, or remove engagement_weights to use the default weights"
+	msgWeightKey    = "engagement_weights.%s: %s is not an engagement KPI: use one of %s" // key, key, keys
+	msgWeightTwice  = "engagement_weights.%s is given twice: give each KPI one weight"    // key
 )
 
 // Descriptions of ranges, used in msgOutOfRange.
@@ -85,5 +89,6 @@ const (
 	descOrders    = `a number of orders from 0 to 1000`
 	descReach     = `a number of people from 0 to 1000000`
 	descFactor    = `a factor above 0 and at most 100 ("0.8" is 20 % less)`
+	descWeight    = `a weight from 0 to 1000 (only the ratios between the weights count)`
 	descWholeFrom = `a whole number from %d to %d`
 )

@@ -22,7 +22,7 @@ const MaxFileSize = 10 << 20
 
 // Plan is a whole campaign plan: the [plan] table (Info), the business
 // economics, the b2b funnel, SMART objectives, the channel mix, scenarios,
-// Monte Carlo settings and actuals.
+// Monte Carlo settings, the tracking settings and actuals.
 type Plan struct {
 	// Format is the file format version; always FormatVersion once decoded.
 	Format     int
@@ -33,7 +33,10 @@ type Plan struct {
 	Channels   []Channel
 	Scenarios  []Scenario
 	Simulation Simulation
-	Actuals    []Actual
+	// Tracking is the optional [tracking] table; its zero value means
+	// the defaults.
+	Tracking Tracking
+	Actuals  []Actual
 }
 
 // Language is a user-facing language: LangFR or LangEN.
@@ -247,6 +250,35 @@ type Simulation struct {
 	Seed int64 // default 1
 }
 
+// The KPIs of the multichannel engagement score (simulate.Engagement).
+const (
+	KPIOpenRate     = "open_rate"
+	KPIClickRate    = "click_rate"
+	KPICTR          = "ctr"
+	KPIResponseRate = "response_rate"
+)
+
+// EngagementKPIs lists the KPIs the engagement score knows, in display
+// order: the keys [tracking] engagement_weights may take.
+var EngagementKPIs = []string{KPIOpenRate, KPIClickRate, KPICTR, KPIResponseRate}
+
+// EngagementWeight is the weight of one engagement KPI in the engagement
+// score: a decimal ≥ 0 (only the ratios between the weights count).
+type EngagementWeight struct {
+	KPI    string // one of EngagementKPIs
+	Weight decimal.Decimal
+}
+
+// Tracking is the optional [tracking] table: settings for comparing the
+// actuals with the plan.
+type Tracking struct {
+	// EngagementWeights are the plan's own weights of the engagement
+	// score, sorted by KPI, each KPI at most once; a KPI left out weighs
+	// 0. Empty means the defaults (simulate.DefaultEngagementWeights).
+	// When set, at least one weight is above 0.
+	EngagementWeights []EngagementWeight
+}
+
 // Actual is what really happened for one channel in one plan month.
 // Spend is everything the channel cost that month, fixed costs included.
 // Unset optional figures are unknown, not zero.
@@ -304,6 +336,7 @@ func (p Plan) Clone() Plan {
 	if p.Scenarios == nil {
 		q.Scenarios = nil
 	}
+	q.Tracking.EngagementWeights = append([]EngagementWeight(nil), p.Tracking.EngagementWeights...)
 	q.Actuals = append([]Actual(nil), p.Actuals...)
 	return q
 }

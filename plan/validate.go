@@ -57,6 +57,9 @@ import (
 //     average_order, first_order_discount, gross_margin, monthly_retention,
 //     orders_per_month; a [[scenarios.channel]] names an existing channel
 //     once per scenario and scales only that channel's keys.
+//   - tracking: engagement_weights, when set, name each KPI of
+//     EngagementKPIs at most once, with a weight from 0 to 1000, at least
+//     one of them above 0.
 //   - actuals: the channel exists, month within 1..months, at most one row
 //     per channel and month.
 //
@@ -213,6 +216,7 @@ func (v *validator) plan(p Plan) {
 
 	sim := p.Simulation
 	checkSpecs(v, "simulation", simulationSpecs, &sim, nil)
+	v.tracking(p)
 
 	seen := map[string]bool{}
 	for i, a := range p.Actuals {
@@ -389,6 +393,32 @@ func (v *validator) scenarios(p Plan) {
 				}
 			}
 		}
+	}
+}
+
+func (v *validator) tracking(p Plan) {
+	ws := p.Tracking.EngagementWeights
+	if len(ws) == 0 {
+		return
+	}
+	const pre = "tracking.engagement_weights"
+	seen := map[string]bool{}
+	positive := false
+	for _, w := range ws {
+		path := pre + "." + w.KPI
+		switch {
+		case !slices.Contains(EngagementKPIs, w.KPI):
+			v.add(path, msgWeightKey, w.KPI, w.KPI, strings.Join(EngagementKPIs, ", "))
+		case seen[w.KPI]:
+			v.add(path, msgWeightTwice, w.KPI)
+		case !bWeight.contains(w.Weight):
+			v.add(path, msgOutOfRange, "engagement_weights."+w.KPI, formatDecimal(w.Weight), bWeight.desc)
+		}
+		seen[w.KPI] = true
+		positive = positive || w.Weight.Sign() > 0
+	}
+	if !positive {
+		v.add(pre, msgWeightsZero)
 	}
 }
 

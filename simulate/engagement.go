@@ -8,14 +8,13 @@ import (
 
 // EngagementWeight is the weight of one engagement KPI in the engagement
 // score (any non-negative decimal; the weights are normalised over the
-// KPIs that can be measured).
-type EngagementWeight struct {
-	KPI    string
-	Weight decimal.Decimal
-}
+// KPIs that can be measured). It is the plan's type: a plan may set its
+// own weights in [tracking] engagement_weights.
+type EngagementWeight = plan.EngagementWeight
 
-// EngagementKPIs are the KPIs the engagement score knows, with the channel
-// kinds each one is measured on:
+// EngagementKPIs are the KPIs the engagement score knows (its keys are
+// plan.EngagementKPIs, the one list of them), with the channel kinds each
+// one is measured on:
 //   - open_rate: email, sms — opens / delivered. The actuals have no opens
 //     column yet, so it is never measured today and its weight goes to the
 //     others;
@@ -24,21 +23,44 @@ type EngagementWeight struct {
 //     influencer — clicks / impressions (the interaction rate of social);
 //   - response_rate: print, event, partnership — responses / exposures.
 var EngagementKPIs = map[string][]plan.Kind{
-	"open_rate":     {plan.Email, plan.SMS},
-	"click_rate":    {plan.Email, plan.SMS},
-	"ctr":           {plan.Search, plan.Display, plan.SocialAds, plan.SocialOrganic, plan.Influencer},
-	"response_rate": {plan.Print, plan.Event, plan.Partnership},
+	plan.KPIOpenRate:     {plan.Email, plan.SMS},
+	plan.KPIClickRate:    {plan.Email, plan.SMS},
+	plan.KPICTR:          {plan.Search, plan.Display, plan.SocialAds, plan.SocialOrganic, plan.Influencer},
+	plan.KPIResponseRate: {plan.Print, plan.Event, plan.Partnership},
 }
 
-// DefaultEngagementWeights are the weights used when the plan gives none:
-// open rate 0.2, click rate 0.3, ctr 0.3, response rate 0.2 — clicks weigh
-// more than opens (a click is a deliberate act; opens are inflated by
-// privacy proxies), and the two click measures as much as each other.
+// DefaultEngagementWeights are the weights used when the plan gives none
+// (the one place they are set): open rate 0.2, click rate 0.3, ctr 0.3,
+// response rate 0.2 — clicks weigh more than opens (a click is a
+// deliberate act; opens are inflated by privacy proxies), and the two
+// click measures as much as each other.
 var DefaultEngagementWeights = []EngagementWeight{
-	{"open_rate", decimal.New(2, -1)},
-	{"click_rate", decimal.New(3, -1)},
-	{"ctr", decimal.New(3, -1)},
-	{"response_rate", decimal.New(2, -1)},
+	{KPI: plan.KPIOpenRate, Weight: decimal.New(2, -1)},
+	{KPI: plan.KPIClickRate, Weight: decimal.New(3, -1)},
+	{KPI: plan.KPICTR, Weight: decimal.New(3, -1)},
+	{KPI: plan.KPIResponseRate, Weight: decimal.New(2, -1)},
+}
+
+// EngagementWeightsOf returns the weights the engagement score of p uses,
+// in the order of plan.EngagementKPIs, and whether they are the plan's own
+// ([tracking] engagement_weights; a KPI the plan leaves out weighs 0) or,
+// when the plan gives none, a copy of DefaultEngagementWeights.
+func EngagementWeightsOf(p plan.Plan) (weights []EngagementWeight, fromPlan bool) {
+	ws := p.Tracking.EngagementWeights
+	if len(ws) == 0 {
+		return append([]EngagementWeight(nil), DefaultEngagementWeights...), false
+	}
+	for _, kpi := range plan.EngagementKPIs {
+		w := EngagementWeight{KPI: kpi}
+		for _, x := range ws {
+			if x.KPI == kpi {
+				w.Weight = x.Weight
+				break
+			}
+		}
+		weights = append(weights, w)
+	}
+	return weights, true
 }
 
 // EngagementIndex is one KPI of the score: the pooled actual rate (Σ
@@ -56,11 +78,14 @@ type EngagementIndex struct {
 // the KPIs' indices weighted by their weights, over the KPIs whose index
 // is defined (the others' weight is left out): 100 means engagement as
 // planned, 120 a fifth better. Undefined when no KPI can be measured.
-// Months holds the same score for each tracked month.
+// Months holds the same score for each tracked month. FromPlan says
+// whether the weights are the plan's own ([tracking] engagement_weights)
+// rather than DefaultEngagementWeights or weights given by the caller.
 type EngagementScore struct {
-	Score   decimal.NullDecimal
-	Indices []EngagementIndex
-	Months  []MonthScore
+	Score    decimal.NullDecimal
+	Indices  []EngagementIndex
+	Months   []MonthScore
+	FromPlan bool
 }
 
 // MonthScore is the engagement score of one plan month.
@@ -150,13 +175,23 @@ func hasKind(ks []plan.Kind, k plan.Kind) bool {
 }
 
 // Engagement computes the engagement score of the plan's actuals with the
-// given weights (nil: DefaultEngagementWeights). Errors: those of Evaluate.
+// given weights (nil: the plan's, else DefaultEngagementWeights; see
+// EngagementWeightsOf). Errors: those of Evaluate.
 func Engagement(p plan.Plan, weights []EngagementWeight) (EngagementScore, error) {
 	if _, err := Evaluate(p); err != nil {
 		return EngagementScore{}, err
 	}
+	return newTracker(p, plan.DefaultLibrary()).engagementOf(p, weights), nil
+}
+
+// engagementOf scores engagement with weights, or when nil with the
+// plan's weights or the defaults, and records where they came from.
+func (tk *tracker) engagementOf(p plan.Plan, weights []EngagementWeight) EngagementScore {
+	fromPlan := false
 	if weights == nil {
-		weights = DefaultEngagementWeights
+		weights, fromPlan = EngagementWeightsOf(p)
 	}
-	return newTracker(p, plan.DefaultLibrary()).engagement(weights), nil
+	s := tk.engagement(weights)
+	s.FromPlan = fromPlan
+	return s
 }

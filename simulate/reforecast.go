@@ -406,14 +406,51 @@ func reforecastLevers(p plan.Plan, lib plan.Library, rf Reforecast, ce *engine) 
 	return out
 }
 
-// ReforecastChances runs Uncertainty on the re-forecast's corrected plan
-// and returns the chance of meeting each objective (see Reforecast for
-// the reading: the corrected plan as a whole, not conditioned on the
-// months already run).
+// ReforecastChances returns the chance of meeting each objective, in the
+// plan's order. An objective whose deadline month has already run (every
+// month up to it has actuals) is decided: its chance is 1 when the actuals
+// meet it and 0 when they do not. For the others it runs Uncertainty on the
+// re-forecast's corrected plan (see Reforecast for that reading: the
+// corrected plan as a whole, not conditioned on the months already run).
 func ReforecastChances(ctx context.Context, rf Reforecast, opt UncertaintyOptions) ([]ObjectiveChance, error) {
+	out := make([]ObjectiveChance, len(rf.Plan.Objectives))
+	open := false
+	for i, o := range rf.Plan.Objectives {
+		out[i] = ObjectiveChance{ID: o.ID, Metric: o.Metric, Probability: decimal.NewFromInt(-1)}
+		if objectiveMonth(rf.Plan, o) < rf.FromMonth && i < len(rf.Objectives) {
+			out[i].Probability = zero
+			if rf.Objectives[i].Met {
+				out[i].Probability = one
+			}
+			continue
+		}
+		open = true
+	}
+	if !open {
+		return out, nil
+	}
 	r, err := Uncertainty(ctx, rf.Plan, opt)
 	if err != nil {
 		return nil, err
 	}
-	return r.Objectives, nil
+	for i := range out {
+		if out[i].Probability.IsNegative() && i < len(r.Objectives) {
+			out[i] = r.Objectives[i]
+		}
+	}
+	return out, nil
+}
+
+// objectiveMonth is the plan month at whose end an objective is judged: its
+// deadline's month, or the last month when it has no deadline or one after
+// the plan.
+func objectiveMonth(p plan.Plan, o plan.Objective) int {
+	n := p.Info.Months
+	if o.Deadline.IsZero() {
+		return n
+	}
+	if m := plan.MonthOf(p.Info.Start, o.Deadline); m >= 1 && m < n {
+		return m
+	}
+	return n
 }

@@ -113,8 +113,9 @@ type Tracking struct {
 }
 
 // Track compares the plan's actuals with the plan, builds the dashboard,
-// re-forecasts the months not yet run and scores engagement with
-// DefaultEngagementWeights. It uses the default benchmark library.
+// re-forecasts the months not yet run and scores engagement with the
+// plan's [tracking] engagement_weights, or DefaultEngagementWeights when
+// it gives none. It uses the default benchmark library.
 //
 // Every figure, actual or planned, comes from the engine's own derivation
 // (the one Run and Evaluate use): the actual side of a month or channel
@@ -122,10 +123,11 @@ type Tracking struct {
 // from the base run restricted to the same months. Errors: those of
 // Evaluate (no actuals, an invalid plan).
 func Track(p plan.Plan) (Tracking, error) {
-	return TrackWith(p, plan.DefaultLibrary(), DefaultEngagementWeights)
+	return TrackWith(p, plan.DefaultLibrary(), nil)
 }
 
-// TrackWith is Track with a benchmark library and engagement weights.
+// TrackWith is Track with a benchmark library and engagement weights
+// (nil: the plan's, else DefaultEngagementWeights, as Track).
 func TrackWith(p plan.Plan, lib plan.Library, weights []EngagementWeight) (Tracking, error) {
 	ev, err := Evaluate(p)
 	if err != nil {
@@ -195,7 +197,7 @@ func TrackWith(p plan.Plan, lib plan.Library, weights []EngagementWeight) (Track
 		}
 		t.Objectives = append(t.Objectives, ot)
 	}
-	t.Engagement = tk.engagement(weights)
+	t.Engagement = tk.engagementOf(p, weights)
 	t.Dashboard = dashboard(p, t, tk)
 	return t, nil
 }
@@ -341,10 +343,8 @@ func (tk *tracker) compare(kind plan.Kind, a, p Figures, sector string) []Compar
 		}
 		if c.Actual.Valid && c.Plan.Valid {
 			c.Variance = valid(c.Actual.Decimal.Sub(c.Plan.Decimal))
-			if !c.Plan.Decimal.IsZero() {
-				c.VariancePct = valid(c.Variance.Decimal.DivRound(c.Plan.Decimal.Abs(), Precision))
-			}
 		}
+		c.VariancePct = VariancePct(c.Actual, c.Plan)
 		c.Status = status(c.Actual, c.Plan, betterOf(name))
 		tk.flag(&c, kind, sector)
 		out = append(out, c)
@@ -401,4 +401,14 @@ func FindComparison(cs []Comparison, name string) (Comparison, bool) {
 		}
 	}
 	return Comparison{}, false
+}
+
+// VariancePct is (actual − plan) / |plan|, a fraction (0.12 is +12 %):
+// how far actual is from plan, relative to plan. It is undefined when
+// either is undefined or plan is zero.
+func VariancePct(actual, planned decimal.NullDecimal) decimal.NullDecimal {
+	if !actual.Valid || !planned.Valid || planned.Decimal.IsZero() {
+		return decimal.NullDecimal{}
+	}
+	return valid(actual.Decimal.Sub(planned.Decimal).DivRound(planned.Decimal.Abs(), Precision))
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
 )
 
 // trackPlan is a two-month b2c plan from 2027-01-01: A = 50, g = 0.5,
@@ -216,7 +218,7 @@ func TestEngagementScore(t *testing.T) {
 		Sends: 1, ClickRate: d("0.03"), OpenRate: d("0.2"), ConversionRate: d("0.1")})
 	p.Actuals = append(p.Actuals, plan.Actual{Channel: "mail", Month: 1, Spend: d("0"), Exposures: nd("500"),
 		Interactions: nd("18"), Customers: d("1"), Revenue: d("50")})
-	s, err = Engagement(p, []EngagementWeight{{"open_rate", d("0.2")}, {"ctr", d("0.5")}, {"click_rate", d("0.3")}})
+	s, err = Engagement(p, []EngagementWeight{{KPI: "open_rate", Weight: d("0.2")}, {KPI: "ctr", Weight: d("0.5")}, {KPI: "click_rate", Weight: d("0.3")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,5 +284,65 @@ func TestAttribution(t *testing.T) {
 	}
 	if _, err := Attribute(p, []plan.ConversionPath{{ID: "x", Channels: []string{"tv"}}}); err == nil {
 		t.Error("unknown channel accepted")
+	}
+}
+
+// TestReforecastChancesDecided: in the google-ads example every month has
+// actuals (a one-month plan, fully run), so each objective is decided by
+// the actuals: its chance is 1 when the actuals meet it, 0 otherwise — not
+// a Monte Carlo guess about months that are over.
+func TestReforecastChancesDecided(t *testing.T) {
+	p, err := plan.Example("google-ads")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := Track(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rf := tr.Reforecast
+	if rf.FromMonth <= p.Info.Months {
+		t.Fatalf("FromMonth %d: the example should be fully run", rf.FromMonth)
+	}
+	ch, err := ReforecastChances(context.Background(), rf, UncertaintyOptions{Runs: 200})
+	if err != nil || len(ch) != len(p.Objectives) {
+		t.Fatalf("chances %v %v", ch, err)
+	}
+	for i, c := range ch {
+		want := zero
+		if rf.Objectives[i].Met {
+			want = one
+		}
+		if !c.Probability.Equal(want) {
+			t.Errorf("%s: chance %s, want %s (met %v)", c.ID, c.Probability, want, rf.Objectives[i].Met)
+		}
+	}
+}
+
+// TestVariancePct: (actual − plan) / |plan|, undefined over a zero plan.
+func TestVariancePct(t *testing.T) {
+	nd := func(s string) decimal.NullDecimal { return decimal.NewNullDecimal(decimal.RequireFromString(s)) }
+	cases := []struct {
+		name         string
+		actual, plan decimal.NullDecimal
+		want         string // "" means undefined
+	}{
+		{"ahead", nd("120"), nd("100"), "0.2"},          // (120 − 100)/100
+		{"behind", nd("75"), nd("100"), "-0.25"},        // (75 − 100)/100
+		{"negative plan", nd("-50"), nd("-100"), "0.5"}, // (−50 + 100)/|−100|: better than planned
+		{"zero plan", nd("10"), nd("0"), ""},
+		{"undefined actual", decimal.NullDecimal{}, nd("100"), ""},
+	}
+	for _, c := range cases {
+		got := VariancePct(c.actual, c.plan)
+		if c.want == "" {
+			if got.Valid {
+				t.Errorf("%s: %s, want undefined", c.name, got.Decimal)
+			}
+			continue
+		}
+		if !got.Valid || !got.Decimal.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("%s: %v, want %s", c.name, got, c.want)
+		}
 	}
 }

@@ -38,7 +38,9 @@ The text report, in the plan's language, shows:
     end-of-plan figures, each objective's forecast and its chance (Monte
     Carlo on the corrected plan, --runs draws, default the plan's), and the
     levers to pull where a KPI lags;
-  - the multichannel engagement score (100 = engagement as planned).
+  - the multichannel engagement score (100 = engagement as planned), with
+    the weights it used: the plan's [tracking] engagement_weights, or the
+    defaults (open_rate 0.2, click_rate 0.3, ctr 0.3, response_rate 0.2).
 
 --format json is one object:
 { "months": [...], "last_month", "totals": [ COMPARISON ],
@@ -52,7 +54,9 @@ The text report, in the plan's language, shows:
                   "observed", "volume", "k", "weight", "blended", "lagging" } ],
                   "totals": { FIGURES }, "plan_totals": { FIGURES },
                   "recommendations": [ { "channel", "kpi", "value", "benchmark", "message", "source" } ] },
-  "engagement": { "score", "indices": [ { "kpi", "weight", "actual", "plan", "index" } ],
+  "engagement": { "score", "weights_from": "plan" | "default",
+                  "weights": [ { "kpi", "weight" } ],
+                  "indices": [ { "kpi", "weight", "actual", "plan", "index" } ],
                   "months": [ { "month", "score" } ] } }
 with COMPARISON = { "figure", "actual", "plan", "variance", "variance_pct",
 "status", "benchmark", "benchmark_flag", "source" }; status is on_track,
@@ -191,6 +195,33 @@ func pct(lang plan.Language, v decimal.NullDecimal) string {
 	return s
 }
 
+// weightsFrom says where the engagement score's weights come from: "plan"
+// ([tracking] engagement_weights) or "default".
+func weightsFrom(e simulate.EngagementScore) string {
+	if e.FromPlan {
+		return "plan"
+	}
+	return "default"
+}
+
+// writeEngagementWeights writes the line of the weights the engagement
+// score used and where they come from.
+func writeEngagementWeights(b *bytes.Buffer, lang plan.Language, e simulate.EngagementScore) {
+	parts := make([]string, 0, len(e.Indices))
+	for _, ix := range e.Indices {
+		places := 0 // as many as the weight needs, trailing zeros dropped
+		if _, frac, ok := strings.Cut(ix.Weight.String(), "."); ok {
+			places = min(len(frac), 6)
+		}
+		parts = append(parts, kpiLabel(lang, ix.KPI)+" "+display.Decimal(ix.Weight, int32(places), lang))
+	}
+	from := say(lang, "par défaut", "defaults")
+	if e.FromPlan {
+		from = say(lang, "du plan, [tracking] engagement_weights", "the plan's, [tracking] engagement_weights")
+	}
+	fmt.Fprintf(b, say(lang, "  Poids (%s)%s%s\n", "  Weights (%s)%s%s\n"), from, colon(lang), strings.Join(parts, " · "))
+}
+
 // writeTracking writes the dashboard, the variance per channel, the
 // re-forecast with its levers and the engagement score. chances may be nil.
 func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []simulate.ObjectiveChance) {
@@ -218,6 +249,11 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	if s := t.Engagement.Score; s.Valid {
 		fmt.Fprintf(b, say(lang, "\n  Score d'engagement multicanal%s%s (100 = comme prévu)\n",
 			"\n  Multichannel engagement score%s%s (100 = as planned)\n"), colon(lang), display.Decimal(s.Decimal, 0, lang))
+		writeEngagementWeights(b, lang, t.Engagement)
+	} else {
+		fmt.Fprintf(b, say(lang, "\n  Score d'engagement multicanal%snon mesurable (aucun réel ne donne à la fois expositions et interactions)\n",
+			"\n  Multichannel engagement score%snot measurable (no actual gives both exposures and interactions)\n"), colon(lang))
+		writeEngagementWeights(b, lang, t.Engagement)
 	}
 
 	section(b, say(lang, "Écarts par canal (cumul des mois réalisés)", "Variance by channel (months with actuals)"))
@@ -417,6 +453,10 @@ func trackingJSON(p plan.Plan, t simulate.Tracking, chances []simulate.Objective
 			{"actual", edgeNull(simulate.Rate, ix.Actual)}, {"plan", edgeNull(simulate.Rate, ix.Plan)},
 			{"index", edgeNull(simulate.Count, ix.Index)}})
 	}
+	ws := []any{}
+	for _, ix := range t.Engagement.Indices {
+		ws = append(ws, object{{"kpi", ix.KPI}, {"weight", edge(simulate.Rate, ix.Weight)}})
+	}
 	ems := []any{}
 	for _, m := range t.Engagement.Months {
 		ems = append(ems, object{{"month", m.Month}, {"score", edgeNull(simulate.Count, m.Score)}})
@@ -430,6 +470,7 @@ func trackingJSON(p plan.Plan, t simulate.Tracking, chances []simulate.Objective
 		{"dashboard", dash},
 		{"reforecast", object{{"from_month", rf.FromMonth}, {"inputs", ins}, {"totals", figuresJSON(rf.Totals)},
 			{"plan_totals", figuresJSON(rf.PlanTotals)}, {"recommendations", recs}}},
-		{"engagement", object{{"score", edgeNull(simulate.Count, t.Engagement.Score)}, {"indices", idx}, {"months", ems}}},
+		{"engagement", object{{"score", edgeNull(simulate.Count, t.Engagement.Score)},
+			{"weights_from", weightsFrom(t.Engagement)}, {"weights", ws}, {"indices", idx}, {"months", ems}}},
 	}
 }
