@@ -1,8 +1,10 @@
 package report
 
 import (
+	"context"
 	"sync"
 
+	"campaignsim/simulate"
 	"campaignsim/simulate/chart"
 )
 
@@ -24,6 +26,12 @@ type chartFunc func(o chart.Options) ([]byte, error)
 type chartSet struct {
 	timeline, monthlyCost, costVsCustomers, breakEven, scenarios, histogram, tornado chartFunc
 	funnel                                                                           []chartFunc
+	// trend is the small chart of each dashboard KPI (section 8), drawn
+	// from track, the plan's tracking (nil without actuals); chances are
+	// the objectives' chances on the re-forecast (nil when not computed).
+	trend   []chartFunc
+	track   *simulate.Tracking
+	chances []simulate.ObjectiveChance
 }
 
 // newChartSet binds the charts of package chart to d's results.
@@ -47,6 +55,24 @@ func newChartSet(d *doc) chartSet {
 		s := *d.sens
 		cs.tornado = func(o chart.Options) ([]byte, error) { return chart.Tornado(s, o) }
 	}
+	if len(p.Actuals) > 0 {
+		if tk, err := simulate.Track(p); err == nil {
+			cs.track = &tk
+			start := p.Info.Start
+			for _, k := range tk.Dashboard.KPIs {
+				cs.trend = append(cs.trend, func(o chart.Options) ([]byte, error) {
+					o.Scale = trendScale
+					return chart.Trend(k, start, o)
+				})
+			}
+			if len(p.Objectives) > 0 {
+				if ch, err := simulate.ReforecastChances(context.Background(), tk.Reforecast,
+					simulate.UncertaintyOptions{Runs: reforecastRuns}); err == nil {
+					cs.chances = ch
+				}
+			}
+		}
+	}
 	for _, c := range r.Channels {
 		c := c
 		cs.funnel = append(cs.funnel, func(o chart.Options) ([]byte, error) { return chart.Funnel(c, o) })
@@ -64,6 +90,14 @@ const (
 	funnelH = funnelW * 0.72
 	// funnelGap is the space between two funnels side by side.
 	funnelGap = 4.0
+	// trendW × trendH is a KPI's small trend chart, two per row, drawn
+	// with smaller type (trendScale) than the full-width charts.
+	trendW     = funnelW
+	trendH     = trendW * 0.5
+	trendScale = 1.45
+	// reforecastRuns is the number of Monte Carlo runs of the objectives'
+	// chances on the re-forecast.
+	reforecastRuns = 2000
 )
 
 // chartKey identifies one drawing of a chart: the func and its size.
@@ -88,6 +122,9 @@ func (d *doc) prerender(full []fullChartSpec) {
 	}
 	for i := range d.charts.funnel {
 		keys = append(keys, chartKey{&d.charts.funnel[i], funnelW, funnelH})
+	}
+	for i := range d.charts.trend {
+		keys = append(keys, chartKey{&d.charts.trend[i], trendW, trendH})
 	}
 	d.pngs = make(map[chartKey][]byte, len(keys))
 	pngs := make([][]byte, len(keys))
@@ -138,13 +175,19 @@ func (d *doc) fullChart(f *chartFunc, ratio float64) {
 }
 
 // funnelCharts draws the funnel of every channel, two per row.
-func (d *doc) funnelCharts() {
-	w, h, gap := funnelW, funnelH, funnelGap
-	for i := 0; i < len(d.charts.funnel); i += 2 {
-		left := d.renderChart(&d.charts.funnel[i], w, h)
+func (d *doc) funnelCharts() { d.pairCharts(d.charts.funnel, funnelW, funnelH) }
+
+// trendCharts draws the trend of every dashboard KPI, two per row.
+func (d *doc) trendCharts() { d.pairCharts(d.charts.trend, trendW, trendH) }
+
+// pairCharts draws fs two per row, each w × h mm.
+func (d *doc) pairCharts(fs []chartFunc, w, h float64) {
+	gap := funnelGap
+	for i := 0; i < len(fs); i += 2 {
+		left := d.renderChart(&fs[i], w, h)
 		var right []byte
-		if i+1 < len(d.charts.funnel) {
-			right = d.renderChart(&d.charts.funnel[i+1], w, h)
+		if i+1 < len(fs) {
+			right = d.renderChart(&fs[i+1], w, h)
 		}
 		if left == nil && right == nil {
 			continue

@@ -125,6 +125,12 @@ func TestDocuments(t *testing.T) {
 					t.Errorf("the %s document has a heading of the other language: %q", lang, other[lang])
 				}
 
+				// Section 8 with actuals: the stages of the dashboard, a
+				// status word and the re-forecast.
+				if np.name == "google-ads" || np.name == "eshop-emailing" {
+					checkTracking(t, p, lang, text)
+				}
+
 				fonts := runTool(t, "pdffonts", path)
 				lines := strings.Split(strings.TrimSpace(fonts), "\n")
 				if len(lines) < 3 {
@@ -146,6 +152,9 @@ func TestDocuments(t *testing.T) {
 				}
 				if hasRanges(p) {
 					wantImages++ // histogram
+				}
+				if len(p.Actuals) > 0 {
+					wantImages++ // the KPIs' trend charts of section 8
 				}
 				if n < wantImages {
 					t.Errorf("pdfimages lists %d pictures, want at least %d:\n%s", n, wantImages, images)
@@ -333,4 +342,41 @@ func BenchmarkExportBakery(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size), "bytes/pdf")
+}
+
+// checkTracking checks section 8 of a plan with actuals: the dashboard's
+// stage names, a status word and the re-forecast heading, in lang.
+func checkTracking(t *testing.T, p plan.Plan, lang plan.Language, text string) {
+	t.Helper()
+	if len(p.Actuals) == 0 {
+		t.Fatal("the plan has no actuals")
+	}
+	tk, err := simulate.Track(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages := map[string][2]string{"awareness": {"Notoriété", "Awareness"}, "engagement": {"Engagement", "Engagement"},
+		"leads": {"Génération de leads", "Lead generation"}, "sales": {"Vente", "Sales"}, "loyalty": {"Fidélisation", "Loyalty"}}
+	i := 0
+	if lang == plan.LangEN {
+		i = 1
+	}
+	want := []string{[2]string{"Tableau de bord par étape du cycle de vie", "Dashboard by life-cycle stage"}[i],
+		[2]string{"Reprévision de fin de plan", "End-of-plan re-forecast"}[i]}
+	for _, k := range tk.Dashboard.KPIs {
+		want = append(want, stages[k.Stage][i], display.Label(k.Name, lang))
+	}
+	for _, s := range want {
+		if !strings.Contains(text, flat(s)) {
+			t.Errorf("section 8 lacks %q", s)
+		}
+	}
+	words := [][2]string{{"Dans les temps", "On track"}, {"En avance", "Ahead"}, {"En retard", "Behind"}}
+	found := false
+	for _, w := range words {
+		found = found || strings.Contains(text, w[i])
+	}
+	if !found {
+		t.Errorf("section 8 has no status word in %s", lang)
+	}
 }

@@ -347,6 +347,10 @@ func (d *doc) tracking() {
 	lang, r := d.lang, d.r
 	tot := r.Totals
 	d.h1(8, tr(lang, "s tracking"))
+	if tk := d.charts.track; tk != nil {
+		d.trackingWithActuals(*tk)
+		return
+	}
 	d.para(tr(lang, "tracking intro"))
 	b2b := d.p.Business.Model == plan.B2B
 	leads := trf(lang, "pv conv", d.fig("conversions", tot), d.fig("conversion_rate", tot))
@@ -374,17 +378,26 @@ func (d *doc) tracking() {
 		d.para(tr(lang, "no actuals"))
 		return
 	}
-	ev := d.eval
 	var ms []string
-	for _, m := range ev.Months {
+	for _, m := range d.eval.Months {
 		ms = append(ms, monthLabel(lang, d.p.Info.Start, m))
 	}
 	d.note(trf(lang, "actuals intro", strings.Join(ms, ", ")))
+	d.actualsTable()
+}
+
+// actualsTable is the plan's figures over the tracked months, actual
+// beside plan, with the variance.
+func (d *doc) actualsTable() {
+	lang, ev := d.lang, d.eval
+	if ev == nil {
+		return
+	}
 	names := []string{"cost", "customers", "cpa", "revenue", "gross_margin", "net_profit", "roi", "exposures", "interactions"}
-	if b2b {
+	if d.p.Business.Model == plan.B2B {
 		names = append(names, "leads", "cpl")
 	}
-	t = table{head: []string{tr(lang, "col figure"), tr(lang, "col actual"), tr(lang, "col plan"), tr(lang, "col variance")}}
+	t := table{head: []string{tr(lang, "col figure"), tr(lang, "col actual"), tr(lang, "col plan"), tr(lang, "col variance")}}
 	t.cols = cols(0, 3, 32)
 	for _, n := range names {
 		s, _ := simulate.SpecOf(n)

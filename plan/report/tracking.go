@@ -1,0 +1,316 @@
+package report
+
+import (
+	"strings"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
+)
+
+// Section 8 with actuals: the dashboard by life-cycle stage, the trend of
+// each KPI, the actuals beside the plan (totals and per channel), the
+// re-forecast and what to do where a KPI lags.
+
+// trackingWithActuals writes section 8 for a plan with actuals (its h1
+// already written).
+func (d *doc) trackingWithActuals(tk simulate.Tracking) {
+	lang := d.lang
+	var ms []string
+	for _, m := range tk.Months {
+		ms = append(ms, monthLabel(lang, d.p.Info.Start, m))
+	}
+	d.para(trf(lang, "dash intro", strings.Join(ms, ", "), d.pct(simulate.TrackingTolerance)))
+
+	d.h2(tr(lang, "h dashboard"), 30)
+	d.dashboardTable(tk.Dashboard)
+	if len(d.charts.trend) > 0 {
+		d.h2(tr(lang, "h trends"), trendH+22)
+		d.note(tr(lang, "trends legend"))
+		d.trendCharts()
+	}
+
+	d.h2(tr(lang, "h actuals"), 30)
+	d.actualsTable()
+	d.channelActuals(tk)
+
+	d.reforecast(tk)
+	d.lagging(tk)
+
+	d.h2(tr(lang, "h tools"), 25)
+	d.bullets(d.tools())
+	d.note(tr(lang, "tracking src"))
+}
+
+// statusText is a status in words and its colour.
+func statusText(lang plan.Language, s simulate.Status) (string, [3]int) {
+	switch s {
+	case simulate.StatusAhead:
+		return tr(lang, "st ahead"), colGood
+	case simulate.StatusOnTrack:
+		return tr(lang, "st on track"), colGood
+	case simulate.StatusBehind:
+		return tr(lang, "st behind"), colBad
+	}
+	return "—", colGrey
+}
+
+// variancePct is (actual − plan) / |plan| written as "+12,0 %", "—" when
+// undefined.
+func (d *doc) variancePct(a, p decimal.NullDecimal) string {
+	if !a.Valid || !p.Valid || p.Decimal.IsZero() {
+		return display.Undefined
+	}
+	v := a.Decimal.Sub(p.Decimal).DivRound(p.Decimal.Abs(), 6)
+	s := d.pct(v)
+	if v.Sign() > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// statusTable draws t like layout.table, with the text of the last
+// column of each row written in bold in colours[i].
+func (d *doc) statusTable(t table, colours [][3]int) {
+	words := make([]string, len(t.rows))
+	for i, row := range t.rows {
+		words[i] = row[len(row)-1]
+		t.rows[i] = append(append([]string{}, row[:len(row)-1]...), "")
+	}
+	size := t.size
+	if size == 0 {
+		size = tableSize
+	}
+	last := t.cols[len(t.cols)-1]
+	xLast := marginL
+	for _, c := range t.cols[:len(t.cols)-1] {
+		xLast += c.w
+	}
+	d.font(true, size)
+	headLines, headH := d.rowLines(t, t.head)
+	head := func() {
+		d.font(true, size)
+		d.color(colPrimary)
+		fill := colLight
+		d.drawRow(t, headLines, headH, &fill)
+		d.color(colText)
+	}
+	for i, row := range t.rows {
+		d.font(false, size)
+		ls, h := d.rowLines(t, row)
+		if i == 0 {
+			d.need(headH + h)
+			head()
+		} else if d.room() < h {
+			d.pdf.AddPage()
+			head()
+		}
+		d.font(false, size)
+		var fill *[3]int
+		if i%2 == 1 {
+			z := colZebra
+			fill = &z
+		}
+		y := d.pdf.GetY()
+		d.drawRow(t, ls, h, fill)
+		d.font(true, size)
+		d.color(colours[i])
+		d.pdf.SetXY(xLast, y+cellPad*0.8)
+		d.pdf.CellFormat(last.w, size*0.46, d.fit(words[i], last.w), "", 0, last.align, false, 0, "")
+		d.color(colText)
+		d.pdf.SetXY(marginL, y+h)
+	}
+	d.pdf.Ln(3)
+}
+
+// dashboardTable lists the dashboard's KPIs by stage: actual, plan,
+// variance and status.
+func (d *doc) dashboardTable(db simulate.Dashboard) {
+	lang := d.lang
+	t := table{head: []string{tr(lang, "col lc stage"), tr(lang, "col kpi"), tr(lang, "col actual"), tr(lang, "col plan"),
+		tr(lang, "col variance pct"), tr(lang, "col track status")}}
+	t.cols = []column{{30, "L"}, {contentW - 30 - 2*28 - 20 - 28, "L"}, {28, "R"}, {28, "R"}, {20, "R"}, {28, "L"}}
+	var colours [][3]int
+	prev := ""
+	for _, k := range db.KPIs {
+		stage := ""
+		if k.Stage != prev {
+			stage = tr(lang, "lc "+k.Stage)
+			prev = k.Stage
+		}
+		word, col := statusText(lang, k.Status)
+		t.rows = append(t.rows, []string{stage, display.Label(k.Name, lang), d.value(k.Name, k.Actual),
+			d.value(k.Name, k.Plan), d.variancePct(k.Actual, k.Plan), word})
+		colours = append(colours, col)
+	}
+	d.statusTable(t, colours)
+	d.note(trf(lang, "status legend", d.pct(simulate.TrackingTolerance)))
+}
+
+// channelActuals is the per-channel table: cost, customers and CPA,
+// actual beside plan, and the customers' status.
+func (d *doc) channelActuals(tk simulate.Tracking) {
+	lang := d.lang
+	if len(tk.Channels) == 0 {
+		return
+	}
+	d.h3(tr(lang, "h track channels"), 20)
+	names := []string{"cost", "customers", "cpa"}
+	t := table{head: []string{tr(lang, "col channel")}}
+	for _, n := range names {
+		l := display.Label(n, lang)
+		t.head = append(t.head, l+" "+tr(lang, "actual short"), l+" "+tr(lang, "plan short"))
+	}
+	t.head = append(t.head, tr(lang, "col track status"))
+	t.cols = []column{{contentW - 6*19 - 28, "L"}, {19, "R"}, {19, "R"}, {19, "R"}, {19, "R"}, {19, "R"}, {19, "R"}, {28, "L"}}
+	var colours [][3]int
+	for _, c := range tk.Channels {
+		row := []string{c.Name}
+		st := simulate.StatusNone
+		for _, n := range names {
+			cmp := comparison(c.Cumulative, n)
+			row = append(row, d.value(n, cmp.Actual), d.value(n, cmp.Plan))
+			if n == "customers" {
+				st = cmp.Status
+			}
+		}
+		word, col := statusText(lang, st)
+		row = append(row, word)
+		colours = append(colours, col)
+		if len(c.Missing) > 0 {
+			var ms []string
+			for _, m := range c.Missing {
+				ms = append(ms, monthLabel(lang, d.p.Info.Start, m))
+			}
+			row[0] += " (" + trf(lang, "missing months", strings.Join(ms, ", ")) + ")"
+		}
+		t.rows = append(t.rows, row)
+	}
+	d.statusTable(t, colours)
+}
+
+// comparison returns the comparison of figure name in cs.
+func comparison(cs []simulate.Comparison, name string) simulate.Comparison {
+	for _, c := range cs {
+		if c.Name == name {
+			return c
+		}
+	}
+	return simulate.Comparison{Name: name}
+}
+
+// reforecast writes the end-of-plan forecast beside the plan, each
+// objective's updated chance and how the observed rates were blended.
+func (d *doc) reforecast(tk simulate.Tracking) {
+	lang, rf := d.lang, tk.Reforecast
+	d.h2(tr(lang, "h reforecast"), 40)
+	if rf.FromMonth > d.p.Info.Months {
+		d.para(tr(lang, "rf all run"))
+	} else {
+		d.para(trf(lang, "rf intro", monthLabel(lang, d.p.Info.Start, rf.FromMonth)))
+	}
+	t := table{head: []string{tr(lang, "col figure"), tr(lang, "col plan"), tr(lang, "col forecast"), tr(lang, "col variance"), tr(lang, "col variance pct")}}
+	t.cols = cols(0, 4, 30)
+	for _, n := range []string{"customers", "cost", "revenue", "net_profit"} {
+		s, _ := simulate.SpecOf(n)
+		p, f := s.Get(rf.PlanTotals), s.Get(rf.Totals)
+		v := display.Undefined
+		if p.Valid && f.Valid {
+			diff := f.Decimal.Sub(p.Decimal)
+			v = d.value(n, nd(diff))
+			if diff.Sign() > 0 {
+				v = "+" + v
+			}
+		}
+		t.rows = append(t.rows, []string{display.Label(n, lang), d.value(n, p), d.value(n, f), v, d.variancePct(f, p)})
+	}
+	d.table(t)
+
+	if len(tk.Objectives) > 0 {
+		d.h3(tr(lang, "h rf objectives"), 20)
+		t := table{head: []string{tr(lang, "col objective"), tr(lang, "col target"), tr(lang, "col plan"),
+			tr(lang, "col forecast"), tr(lang, "col met"), tr(lang, "col chance")}}
+		t.cols = []column{{contentW - 4*26 - 22, "L"}, {26, "R"}, {26, "R"}, {26, "R"}, {22, "C"}, {26, "R"}}
+		for _, ob := range tk.Objectives {
+			met := tr(lang, "not met")
+			if ob.ForecastMet {
+				met = tr(lang, "met")
+			}
+			chance := display.Undefined
+			for _, c := range d.charts.chances {
+				if c.ID == ob.ID {
+					chance = d.pct(c.Probability)
+				}
+			}
+			t.rows = append(t.rows, []string{objectiveTitle(d.objective(ob.ID)), sign(ob.Direction) + " " + d.value(ob.Metric, nd(ob.Target)),
+				d.value(ob.Metric, ob.Plan), d.value(ob.Metric, ob.Forecast), met, chance})
+		}
+		d.table(t)
+		d.note(tr(lang, "rf chance note"))
+	}
+
+	if len(rf.Inputs) > 0 {
+		d.h3(tr(lang, "h rf blend"), 20)
+		d.para(tr(lang, "rf blend intro"))
+		var lines []string
+		for _, in := range rf.Inputs {
+			lines = append(lines, trf(lang, "rf blend line", d.channelName(in.Channel), display.Label(in.Input, lang),
+				d.inputValue(in.Input, in.Observed), d.cnt(in.Volume), tr(lang, "vol "+in.Input),
+				d.pct(in.Weight), d.inputValue(in.Input, in.Planned), d.inputValue(in.Input, in.Blended)))
+		}
+		d.bullets(lines)
+	}
+}
+
+// inputValue writes a re-forecast input: cpc and cpm in money, rates as
+// percentages.
+func (d *doc) inputValue(input string, v decimal.Decimal) string {
+	if input == "cpc" || input == "cpm" {
+		return d.money(v)
+	}
+	return d.pct(v)
+}
+
+// lagging names the KPIs behind the plan and the levers of the
+// re-forecast's recommendations.
+func (d *doc) lagging(tk simulate.Tracking) {
+	lang := d.lang
+	d.h2(tr(lang, "h lagging"), 25)
+	var behind []string
+	for _, k := range tk.Dashboard.KPIs {
+		if k.Status == simulate.StatusBehind {
+			behind = append(behind, display.Label(k.Name, lang)+" ("+d.variancePct(k.Actual, k.Plan)+")")
+		}
+	}
+	recs := tk.Reforecast.Recommendations
+	if len(behind) == 0 && len(recs) == 0 {
+		d.para(tr(lang, "no lagging"))
+		return
+	}
+	if len(behind) > 0 {
+		d.para(trf(lang, "lagging kpis", strings.Join(behind, ", ")))
+	}
+	for _, rec := range recs {
+		side := tr(lang, "rec above")
+		if rec.Below {
+			side = tr(lang, "rec below")
+		}
+		name := tr(lang, "whole plan")
+		if rec.Channel != "" {
+			name = d.channelName(rec.Channel)
+		}
+		value := func(v decimal.Decimal) string {
+			if rec.KPI == "cpa" {
+				return d.money(v)
+			}
+			return d.inputValue(rec.KPI, v)
+		}
+		d.h3(trf(lang, "rec line", name, display.Label(rec.KPI, lang), value(rec.Value), side, value(rec.Benchmark)), 12)
+		d.para(rec.Lever.Text(lang))
+		if rec.Source != "" {
+			d.note(tr(lang, "source") + tr(lang, "colon") + rec.Source)
+		}
+	}
+}
