@@ -99,7 +99,7 @@ func New(a fyne.App, args []string) *UI {
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.onClose)
-	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Resize(fyne.NewSize(1024, 720))
 	u.win.CenterOnScreen()
 
 	u.openInitial(args)
@@ -257,6 +257,11 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	saveAsItem := fyne.NewMenuItem(lang.L("Save as…"), func() { u.onSaveAs(nil) })
 	saveAsItem.Shortcut = short(fyne.KeyS, true)
 	items := []*fyne.MenuItem{newItem, openItem, recentItem, fyne.NewMenuItemSeparator(), saveItem, saveAsItem}
+	for _, t := range u.tabs {
+		if tv, ok := t.panel.(*TrackingView); ok {
+			items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Import actuals…"), tv.ShowImportActuals))
+		}
+	}
 	if wiring.exportPDF != nil {
 		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Export as PDF…"), u.onExportPDF))
 	}

@@ -82,7 +82,7 @@ func NewPlanEditor(w fyne.Window, edit EditFunc) *PlanEditor {
 	}
 	e.sector = widget.NewSelect(append([]string{lang.L("(no sector)")}, e.sectorNames...), func(s string) { e.onSector(s) })
 	e.model = widget.NewRadioGroup([]string{lang.L("B2C: sells to consumers"), lang.L("B2B: sells to businesses")}, func(s string) { e.onModel(s) })
-	e.model.Horizontal = true
+	// Stacked: side by side, the two long choices would widen the whole form.
 	e.model.Required = true
 	e.selectErr = errorLine()
 

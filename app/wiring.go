@@ -19,6 +19,7 @@ func init() {
 			{lang.L("Scenarios"), NewScenariosEditor(w, edit)},
 			{lang.L("Charts"), NewChartsView(w)},
 			{lang.L("Tools"), NewToolsView(w, edit)},
+			{lang.L("Tracking"), NewTrackingView(w, edit)},
 		}
 	}
 	wiring.exportPDF = func(path string, p plan.Plan, l plan.Language, scenario string) error {
