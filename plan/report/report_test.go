@@ -371,7 +371,7 @@ func checkTracking(t *testing.T, p plan.Plan, lang plan.Language, text string) {
 			t.Errorf("section 8 lacks %q", s)
 		}
 	}
-	words := [][2]string{{"Dans les temps", "On track"}, {"En avance", "Ahead"}, {"En retard", "Behind"}}
+	words := [][2]string{{"Conforme", "On track"}, {"En avance", "Ahead"}, {"En retard", "Behind"}}
 	found := false
 	for _, w := range words {
 		found = found || strings.Contains(text, w[i])

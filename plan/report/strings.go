@@ -243,7 +243,7 @@ var strs = map[string]text{
 	"h trends":            {"Tendance mois par mois", "Month-by-month trend"},
 	"trends legend":       {"Barres grises : prévu du mois ; ligne pleine : réalisé ; pointillés : reprévision des mois à venir ; zone grisée : mois déjà réalisés.", "Grey bars: the month's plan; solid line: actual; dashed line: re-forecast of the months to come; shaded area: months already run."},
 	"st ahead":            {"En avance", "Ahead"},
-	"st on track":         {"Dans les temps", "On track"},
+	"st on track":         {"Conforme", "On track"},
 	"st behind":           {"En retard", "Behind"},
 	"col variance pct":    {"Écart %", "Var. %"},
 	"col track status":    {"Statut", "Status"},

@@ -210,7 +210,7 @@ func init() {
 		"trend.forecast":  {"Reprévision", "Re-forecast"},
 		"trend.sub":       {"Réalisé %s · prévu %s", "Actual %s · plan %s"},
 		"status.ahead":    {"En avance", "Ahead"},
-		"status.on_track": {"Dans les temps", "On track"},
+		"status.on_track": {"Conforme", "On track"},
 		"status.behind":   {"En retard", "Behind"},
 	} {
 		words[k] = v
