@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"campaignsim/plan"
@@ -235,15 +234,15 @@ func (s *toolsOptimize) show(p plan.Plan) {
 		}
 		effect := toolsGoalChange(o.Goal, sign+toolsGoalAmount(o.Goal, gain, fine, cur, l), gain, l)
 		var lines []string
-		for _, m := range toolsBudgetMoves(o) {
-			if m.amount.Round(0).Sign() <= 0 {
+		for _, m := range o.Moves() {
+			if m.Amount.Round(0).Sign() <= 0 {
 				continue
 			}
-			data := map[string]any{"Amount": toolsRoundMoney(m.amount, cur, l), "From": toolsQuote(l, m.from), "To": toolsQuote(l, m.to)}
+			data := map[string]any{"Amount": toolsRoundMoney(m.Amount, cur, l), "From": toolsQuote(l, m.From), "To": toolsQuote(l, m.To)}
 			switch {
-			case m.from != "" && m.to != "":
+			case m.From != "" && m.To != "":
 				lines = append(lines, lang.L("Move {{.Amount}} from {{.From}} to {{.To}}", data))
-			case m.from != "":
+			case m.From != "":
 				lines = append(lines, lang.L("Take {{.Amount}} off {{.From}} (do not spend it)", data))
 			default:
 				lines = append(lines, lang.L("Add {{.Amount}} to {{.To}}", data))
@@ -329,52 +328,3 @@ func toolsGoalChange(g simulate.Goal, amount string, v decimal.Decimal, l plan.L
 	return lang.L("{{.N}} customers", data)
 }
 
-// toolsBudgetMove is one piece of advice: an amount from one channel to
-// another ("" for money added to or taken out of the paid budget).
-type toolsBudgetMove struct {
-	from, to string
-	amount   decimal.Decimal
-}
-
-// toolsBudgetMoves turns the budgets before and after into transfers: the
-// channels that lose money give it, largest first, to those that gain,
-// largest first. What is left is money added or not spent.
-func toolsBudgetMoves(o simulate.Optimization) []toolsBudgetMove {
-	type side struct {
-		name string
-		amt  decimal.Decimal
-	}
-	var give, take []side
-	for _, a := range o.Allocation {
-		d := a.BudgetAfter.Sub(a.BudgetBefore)
-		switch d.Sign() {
-		case -1:
-			give = append(give, side{a.Name, d.Neg()})
-		case 1:
-			take = append(take, side{a.Name, d})
-		}
-	}
-	sort.SliceStable(give, func(i, j int) bool { return give[i].amt.GreaterThan(give[j].amt) })
-	sort.SliceStable(take, func(i, j int) bool { return take[i].amt.GreaterThan(take[j].amt) })
-	var out []toolsBudgetMove
-	i, j := 0, 0
-	for i < len(give) && j < len(take) {
-		m := decimal.Min(give[i].amt, take[j].amt)
-		out = append(out, toolsBudgetMove{give[i].name, take[j].name, m})
-		give[i].amt = give[i].amt.Sub(m)
-		take[j].amt = take[j].amt.Sub(m)
-		if give[i].amt.IsZero() {
-			i++
-		}
-		if take[j].amt.IsZero() {
-			j++
-		}
-	}
-	for ; i < len(give); i++ {
-		out = append(out, toolsBudgetMove{from: give[i].name, amount: give[i].amt})
-	}
-	for ; j < len(take); j++ {
-		out = append(out, toolsBudgetMove{to: take[j].name, amount: take[j].amt})
-	}
-	return out
-}

@@ -403,3 +403,56 @@ func plainNum(d decimal.Decimal, places int32, lang plan.Language) string {
 	}
 	return s
 }
+
+// BudgetMove is one transfer of the optimiser's advice: Amount (money)
+// moves from the channel named From to the channel named To. From is ""
+// for money added to the paid budget (a larger total), To is "" for money
+// taken out of it (not spent).
+type BudgetMove struct {
+	From, To string
+	Amount   decimal.Decimal
+}
+
+// Moves turns the budgets before and after into transfers a person can
+// act on: the channels that lose money give it, largest first, to those
+// that gain, largest first; what is left is money added or not spent. The
+// moves add up to the allocation's changes exactly.
+func (o Optimization) Moves() []BudgetMove {
+	type side struct {
+		name string
+		amt  decimal.Decimal
+	}
+	var give, take []side
+	for _, a := range o.Allocation {
+		d := a.BudgetAfter.Sub(a.BudgetBefore)
+		switch d.Sign() {
+		case -1:
+			give = append(give, side{a.Name, d.Neg()})
+		case 1:
+			take = append(take, side{a.Name, d})
+		}
+	}
+	sort.SliceStable(give, func(i, j int) bool { return give[i].amt.GreaterThan(give[j].amt) })
+	sort.SliceStable(take, func(i, j int) bool { return take[i].amt.GreaterThan(take[j].amt) })
+	var out []BudgetMove
+	i, j := 0, 0
+	for i < len(give) && j < len(take) {
+		m := decimal.Min(give[i].amt, take[j].amt)
+		out = append(out, BudgetMove{give[i].name, take[j].name, m})
+		give[i].amt = give[i].amt.Sub(m)
+		take[j].amt = take[j].amt.Sub(m)
+		if give[i].amt.IsZero() {
+			i++
+		}
+		if take[j].amt.IsZero() {
+			j++
+		}
+	}
+	for ; i < len(give); i++ {
+		out = append(out, BudgetMove{From: give[i].name, Amount: give[i].amt})
+	}
+	for ; j < len(take); j++ {
+		out = append(out, BudgetMove{To: take[j].name, Amount: take[j].amt})
+	}
+	return out
+}

@@ -592,3 +592,28 @@ func TestNoDecisionChannel(t *testing.T) {
 		t.Errorf("a target above what the plan gets: reachable %v cost %v warnings %+v", miss.Reachable, miss.Cost, miss.Warnings)
 	}
 }
+
+// TestOptimizationMoves: A loses 300 and B loses 100; C gains 250 and D
+// gains 200 (50 more than was taken: the total grew by 50). Largest giver to
+// largest taker: A→C 250, then A's last 50 → D, then B's 100 → D, and the
+// 50 D still lacks is money added. 250 + 50 + 100 + 50 = 450 = C + D's gain.
+func TestOptimizationMoves(t *testing.T) {
+	d := decimal.RequireFromString
+	o := Optimization{Allocation: []ChannelAllocation{
+		{Name: "A", BudgetBefore: d("500"), BudgetAfter: d("200")},
+		{Name: "B", BudgetBefore: d("300"), BudgetAfter: d("200")},
+		{Name: "C", BudgetBefore: d("100"), BudgetAfter: d("350")},
+		{Name: "D", BudgetBefore: d("0"), BudgetAfter: d("200")},
+		{Name: "E", BudgetBefore: d("80"), BudgetAfter: d("80")},
+	}}
+	want := []BudgetMove{{"A", "C", d("250")}, {"A", "D", d("50")}, {"B", "D", d("100")}, {"", "D", d("50")}}
+	got := o.Moves()
+	if len(got) != len(want) {
+		t.Fatalf("moves %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].From != want[i].From || got[i].To != want[i].To || !got[i].Amount.Equal(want[i].Amount) {
+			t.Errorf("move %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}

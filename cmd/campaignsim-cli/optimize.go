@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -210,55 +209,6 @@ func goalNoun(lang plan.Language, g simulate.Goal, v decimal.Decimal) string {
 	return pick(lang, "clients", "customers")
 }
 
-// budgetMove is one piece of advice: amount from one channel to another ("" for
-// money added to or taken out of the paid budget).
-type budgetMove struct {
-	from, to string
-	amount   decimal.Decimal
-}
-
-// budgetMoves turns the before/after budgets into transfers: the channels that
-// lose money give it, largest first, to those that gain, largest first.
-// What is left is money added (a larger --budget) or not spent.
-func budgetMoves(o simulate.Optimization) []budgetMove {
-	type side struct {
-		name string
-		amt  decimal.Decimal
-	}
-	var give, take []side
-	for _, a := range o.Allocation {
-		delta := a.BudgetAfter.Sub(a.BudgetBefore)
-		switch delta.Sign() {
-		case -1:
-			give = append(give, side{a.Name, delta.Neg()})
-		case 1:
-			take = append(take, side{a.Name, delta})
-		}
-	}
-	sort.SliceStable(give, func(i, j int) bool { return give[i].amt.GreaterThan(give[j].amt) })
-	sort.SliceStable(take, func(i, j int) bool { return take[i].amt.GreaterThan(take[j].amt) })
-	var out []budgetMove
-	i, j := 0, 0
-	for i < len(give) && j < len(take) {
-		m := decimal.Min(give[i].amt, take[j].amt)
-		out = append(out, budgetMove{give[i].name, take[j].name, m})
-		give[i].amt = give[i].amt.Sub(m)
-		take[j].amt = take[j].amt.Sub(m)
-		if give[i].amt.IsZero() {
-			i++
-		}
-		if take[j].amt.IsZero() {
-			j++
-		}
-	}
-	for ; i < len(give); i++ {
-		out = append(out, budgetMove{from: give[i].name, amount: give[i].amt})
-	}
-	for ; j < len(take); j++ {
-		out = append(out, budgetMove{to: take[j].name, amount: take[j].amt})
-	}
-	return out
-}
 
 // writeOptimization writes optimize's advice: the moves, what they change,
 // a table of the budgets and customers before and after, and the warnings.
@@ -285,10 +235,10 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	fine := gain.Abs().LessThan(decimal.NewFromInt(10))
 	effect := fmt.Sprintf("%s%s %s (%s %s %s %s)", sign, goalAmount(p, o.Goal, gain, fine), goalNoun(lang, o.Goal, gain),
 		pick(lang, "de", "from"), goalAmount(p, o.Goal, o.Before, fine), pick(lang, "à", "to"), goalAmount(p, o.Goal, o.After, fine))
-	ms := budgetMoves(o)
-	var visible []budgetMove
+	ms := o.Moves()
+	var visible []simulate.BudgetMove
 	for _, m := range ms {
-		if m.amount.Round(0).Sign() > 0 {
+		if m.Amount.Round(0).Sign() > 0 {
 			visible = append(visible, m)
 		}
 	}
@@ -299,17 +249,17 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	}
 	for i, m := range visible {
 		var s string
-		amt := roundMoney(p, m.amount)
+		amt := roundMoney(p, m.Amount)
 		switch {
-		case m.from != "" && m.to != "":
-			s = pick(lang, fmt.Sprintf("Déplacer %s de %s vers %s", amt, guillemets(lang, m.from), guillemets(lang, m.to)),
-				fmt.Sprintf("Move %s from %s to %s", amt, guillemets(lang, m.from), guillemets(lang, m.to)))
-		case m.from != "":
-			s = pick(lang, fmt.Sprintf("Retirer %s à %s (ne pas les dépenser)", amt, guillemets(lang, m.from)),
-				fmt.Sprintf("Take %s off %s (do not spend it)", amt, guillemets(lang, m.from)))
+		case m.From != "" && m.To != "":
+			s = pick(lang, fmt.Sprintf("Déplacer %s de %s vers %s", amt, guillemets(lang, m.From), guillemets(lang, m.To)),
+				fmt.Sprintf("Move %s from %s to %s", amt, guillemets(lang, m.From), guillemets(lang, m.To)))
+		case m.From != "":
+			s = pick(lang, fmt.Sprintf("Retirer %s à %s (ne pas les dépenser)", amt, guillemets(lang, m.From)),
+				fmt.Sprintf("Take %s off %s (do not spend it)", amt, guillemets(lang, m.From)))
 		default:
-			s = pick(lang, fmt.Sprintf("Ajouter %s à %s", amt, guillemets(lang, m.to)),
-				fmt.Sprintf("Add %s to %s", amt, guillemets(lang, m.to)))
+			s = pick(lang, fmt.Sprintf("Ajouter %s à %s", amt, guillemets(lang, m.To)),
+				fmt.Sprintf("Add %s to %s", amt, guillemets(lang, m.To)))
 		}
 		if len(visible) == 1 {
 			fmt.Fprintf(b, "%s%s%s.\n", s, colon(lang), effect)
