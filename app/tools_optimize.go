@@ -327,4 +327,3 @@ func toolsGoalChange(g simulate.Goal, amount string, v decimal.Decimal, l plan.L
 	}
 	return lang.L("{{.N}} customers", data)
 }
-

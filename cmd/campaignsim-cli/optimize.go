@@ -209,7 +209,6 @@ func goalNoun(lang plan.Language, g simulate.Goal, v decimal.Decimal) string {
 	return pick(lang, "clients", "customers")
 }
 
-
 // writeOptimization writes optimize's advice: the moves, what they change,
 // a table of the budgets and customers before and after, and the warnings.
 func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
