@@ -15,10 +15,10 @@ import (
 // cheaper channels, daily follow-up). The benchmark library must define it.
 const LeverCPAAboveCLV = "cpa-above-clv"
 
-// channelKPIs lists, per kind, the KPIs compared with the benchmark
-// library, in the order recommendations are emitted. Every kind ends with
-// conversion_rate and cpa.
-func channelKPIs(k plan.Kind) []string {
+// ChannelKPIs lists, per kind, the KPIs compared with the benchmark
+// library, in the order recommendations are emitted (and ChannelResult.KPIs
+// lists them). Every kind ends with conversion_rate and cpa.
+func ChannelKPIs(k plan.Kind) []string {
 	var l []string
 	switch k {
 	case plan.Email, plan.SMS:
@@ -154,7 +154,7 @@ func compare(out []Recommendation, lib plan.Library, channel, kpi string, v deci
 	return out
 }
 
-// recommendations compares every channel's KPIs (channelKPIs) with the
+// recommendations compares every channel's KPIs (ChannelKPIs) with the
 // library's benchmark for its kind and the plan's sector, then, in b2b,
 // the plan's funnel rates (lead_to_mql, mql_to_sql, sql_to_customer; a
 // channel's own override is compared under that channel), then CPA against
@@ -171,7 +171,7 @@ func (e *engine) recommendations(lib plan.Library, r Result) []Recommendation {
 			continue
 		}
 		cr := &r.Channels[i]
-		for _, kpi := range channelKPIs(c.in.ch.Kind) {
+		for _, kpi := range ChannelKPIs(c.in.ch.Kind) {
 			v, ok := kpiValue(c, cr, kpi)
 			if !ok {
 				continue

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
 )
 
 // testLibrary is a hand-made library: seed 000's email thresholds (open
@@ -82,4 +84,38 @@ func TestRecommendations(t *testing.T) {
 	if len(r2.Recommendations) != 3 || r2.Recommendations[0].Lever.ID != LeverCPAAboveCLV {
 		t.Errorf("without a library: %+v", r2.Recommendations)
 	}
+}
+
+// TestChannelKPIsFollowScenario: a channel's KPIs are the rates the engine
+// used, after the scenario's factors. The bakery's Facebook ads have
+// ctr 0.0090 and cpm 7.00; "Pessimiste" multiplies ctr by 0.8 and cpm by
+// 1.15: 0.0090 × 0.8 = 0.0072 and 7.00 × 1.15 = 8.05.
+func TestChannelKPIsFollowScenario(t *testing.T) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RunScenario(p, "Pessimiste")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"ctr": "0.0072", "cpm": "8.05"}
+	for _, c := range r.Channels {
+		if c.ID != "facebook-familles" {
+			continue
+		}
+		if len(c.KPIs) != len(ChannelKPIs(c.Kind)) {
+			t.Fatalf("%d KPIs, want %d", len(c.KPIs), len(ChannelKPIs(c.Kind)))
+		}
+		for _, k := range c.KPIs {
+			if w, ok := want[k.Name]; ok && (!k.Value.Valid || !k.Value.Decimal.Equal(decimal.RequireFromString(w))) {
+				t.Errorf("%s = %v, want %s", k.Name, k.Value, w)
+			}
+			if k.Name == "cpa" && !k.Value.Decimal.Equal(c.Figures.CPA.Decimal) {
+				t.Errorf("cpa KPI %v, figures %v", k.Value, c.Figures.CPA)
+			}
+		}
+		return
+	}
+	t.Fatal("no facebook-familles channel in the bakery example")
 }

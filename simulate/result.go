@@ -115,6 +115,19 @@ type ChannelResult struct {
 	// it is a rate, so it is a field rather than a stage); undefined for the
 	// other kinds and when there are no opens.
 	ClickToOpen decimal.NullDecimal
+	// KPIs are the channel's indicators judged against the benchmark library,
+	// in ChannelKPIs order.
+	KPIs []KPI
+}
+
+// KPI is one of a channel's indicators that the benchmark library judges
+// (ChannelKPIs), with the value the engine used: a rate after the
+// scenario's factors (the rate the funnel shows), click-to-open and CPA as
+// computed. Value is undefined where the channel has none (a search
+// channel without ctr).
+type KPI struct {
+	Name  string
+	Value decimal.NullDecimal
 }
 
 // MonthResult is one month of the plan's timeline (all channels).

@@ -314,6 +314,11 @@ func (e *engine) result(name string) Result {
 			MonthlyRevenue:   c.rev,
 			ClickToOpen:      c.f.clickToOpen,
 		}
+		cr := &r.Channels[i]
+		for _, kpi := range ChannelKPIs(c.in.ch.Kind) {
+			v, ok := kpiValue(c, cr, kpi)
+			cr.KPIs = append(cr.KPIs, KPI{Name: kpi, Value: decimal.NullDecimal{Decimal: v, Valid: ok}})
+		}
 	}
 	cost, gm := make([]decimal.Decimal, e.n), make([]decimal.Decimal, e.n)
 	var cc, ccu, cg decimal.Decimal

@@ -447,7 +447,7 @@ func (d *doc) actions() {
 			}
 		}
 		// keep the channel's block on one page when it fits on one
-		keep := 22 + float64(len(cr.Stages)+1)*4.6 + float64(len(channelKPIs(c.Kind))+1)*8.5
+		keep := 22 + float64(len(cr.Stages)+1)*4.6 + float64(len(cr.KPIs)+1)*8.5
 		d.h2(fmt.Sprintf("4.%d %s", i+1, c.Name), min(keep, pageH-marginT-marginB-20))
 		owner := c.Owner
 		if owner == "" {
@@ -507,64 +507,14 @@ func (d *doc) funnelTable(cr simulate.ChannelResult) {
 	d.table(t)
 }
 
-// channelKPIs lists, per kind, the KPIs compared with the benchmark
-// library (the same list the recommendations use).
-func channelKPIs(k plan.Kind) []string {
-	var l []string
-	switch k {
-	case plan.Email, plan.SMS:
-		l = []string{"open_rate", "click_rate", "click_to_open", "bounce_rate", "unsubscribe_rate"}
-	case plan.Search:
-		l = []string{"ctr", "cpc"}
-	case plan.Display, plan.SocialAds:
-		l = []string{"ctr", "cpm"}
-	case plan.SocialOrganic, plan.Influencer:
-		l = []string{"reach_rate", "ctr"}
-	case plan.Print, plan.Event, plan.Partnership:
-		l = []string{"response_rate"}
-	}
-	return append(l, "conversion_rate", "cpa")
-}
-
-// kpiValue is the plan's value of a channel KPI.
-func kpiValue(c plan.Channel, cr simulate.ChannelResult, kpi string) decimal.NullDecimal {
-	switch kpi {
-	case "open_rate":
-		return nd(c.OpenRate)
-	case "click_rate":
-		return nd(c.ClickRate)
-	case "click_to_open":
-		return cr.ClickToOpen
-	case "bounce_rate":
-		return nd(c.BounceRate)
-	case "unsubscribe_rate":
-		return nd(c.UnsubscribeRate)
-	case "ctr":
-		return c.CTR
-	case "cpc":
-		return nd(c.CPC)
-	case "cpm":
-		return nd(c.CPM)
-	case "reach_rate":
-		return nd(c.ReachRate)
-	case "response_rate":
-		return nd(c.ResponseRate)
-	case "conversion_rate":
-		return nd(c.ConversionRate)
-	case "cpa":
-		return cr.Figures.CPA
-	}
-	return decimal.NullDecimal{}
-}
-
 // kpiTable draws a channel's KPIs against the benchmark library, with
 // their sources.
 func (d *doc) kpiTable(c plan.Channel, cr simulate.ChannelResult) {
 	lang := d.lang
 	t := table{head: []string{tr(lang, "col kpi"), tr(lang, "col plan"), tr(lang, "col benchmark"), tr(lang, "col verdict"), tr(lang, "col source")},
 		cols: []column{{34, "L"}, {22, "R"}, {40, "L"}, {24, "L"}, {contentW - 120, "L"}}, size: 7.5}
-	for _, kpi := range channelKPIs(c.Kind) {
-		v := kpiValue(c, cr, kpi)
+	for _, k := range cr.KPIs {
+		kpi, v := k.Name, k.Value
 		bench, verdict, source := tr(lang, "no benchmark"), tr(lang, "verdict na"), ""
 		if kpi == "cpa" {
 			clv := cr.Figures.BreakEvenCPA
