@@ -264,6 +264,8 @@ func resultsRowHeight() float32 {
 // padding between them, so the pair reads as one tile.
 type tightVBox struct{}
 
+// MinSize is the widest child by the children's heights, less the theme's
+// padding for each (fyne.Layout).
 func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objs {
@@ -277,6 +279,8 @@ func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
+// Layout stacks the visible children top to bottom, each as wide as size
+// (fyne.Layout).
 func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for _, o := range objs {
