@@ -581,7 +581,7 @@ func newChannelForm(c *editorCore, i int, k plan.Kind, months int, m plan.Model)
 	f.id.SetInfo(lang.L("Short name used by scenarios and actuals: a-z, 0-9 and dashes."))
 	f.fields = append(f.fields, f.name, f.owner)
 
-	head := newForm(formRow(lang.L("Name"), f.name.Widget()), formRow(lang.L("Owner"), f.owner.Widget()), formRow(lang.L("Identifier"), f.id.Widget()))
+	head := newStackedForm(formRow(lang.L("Name"), f.name.Widget()), formRow(lang.L("Owner"), f.owner.Widget()), formRow(lang.L("Identifier"), f.id.Widget()))
 
 	var rows [][]fyne.CanvasObject
 	for _, key := range keysOf(k, plan.B2C) {
@@ -602,7 +602,7 @@ func newChannelForm(c *editorCore, i int, k plan.Kind, months int, m plan.Model)
 		f.fields = append(f.fields, fl)
 		rows = append(rows, formRow(lang.L(key.label), fl.Widget()))
 	}
-	values := newCard(lang.L("Figures"), display.KindLabel(k, l)+" — "+kindHelp(k), newForm(rows...))
+	values := newCard(lang.L("Figures"), display.KindLabel(k, l)+" — "+kindHelp(k), newStackedForm(rows...))
 
 	sections := []fyne.CanvasObject{container.NewBorder(nil, nil, widget.NewIcon(kindIcon(k)), nil, f.title), head, values}
 
@@ -624,7 +624,7 @@ func newChannelForm(c *editorCore, i int, k plan.Kind, months int, m plan.Model)
 		f.locked = widget.NewCheck(lang.L("Keep this budget as it is"), func(bool) { f.onLocked() })
 		f.lockedErr = errorLine()
 		f.fields = append(f.fields, f.minBudget, f.maxBudget)
-		sections = append(sections, newCard(lang.L("Optimiser"), lang.L("Bounds the budget optimiser must respect for this channel."), newForm(
+		sections = append(sections, newCard(lang.L("Optimiser"), lang.L("Bounds the budget optimiser must respect for this channel."), newStackedForm(
 			formRow(lang.L("Minimum budget"), f.minBudget.Widget()),
 			formRow(lang.L("Maximum budget"), f.maxBudget.Widget()),
 			formRow(lang.L("Lock"), container.NewVBox(f.locked, f.lockedErr)),
@@ -642,7 +642,7 @@ func newChannelForm(c *editorCore, i int, k plan.Kind, months int, m plan.Model)
 			f.fields = append(f.fields, fl)
 			brows = append(brows, formRow(lang.L(key.label), fl.Widget()))
 		}
-		sections = append(sections, newCard(lang.L("B2B funnel of this channel"), lang.L("Leave empty to use the plan's funnel."), newForm(brows...)))
+		sections = append(sections, newCard(lang.L("B2B funnel of this channel"), lang.L("Leave empty to use the plan's funnel."), newStackedForm(brows...)))
 	}
 
 	// Ranges: low and high per uncertain key, both empty for none.

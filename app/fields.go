@@ -909,3 +909,57 @@ func newCard(title, subtitle string, content fyne.CanvasObject) *widget.Card {
 	l.Wrapping = fyne.TextWrapWord
 	return widget.NewCard(title, "", container.NewVBox(l, content))
 }
+
+// newStackedForm lays out label/input pairs one under the other: each label
+// on its own line above its input, both as wide as the form. It suits a
+// narrow pane (the channel editor beside its list), where a label column
+// would leave the inputs too little room.
+func newStackedForm(rows ...[]fyne.CanvasObject) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, r := range rows {
+		objs = append(objs, r...)
+	}
+	return container.New(stackedFormLayout{}, objs...)
+}
+
+// stackedFormLayout places each visible pair as a label line then an input
+// line; a pair whose input is hidden takes no room.
+type stackedFormLayout struct{}
+
+// MinSize is the widest label or input, and every visible pair stacked.
+func (stackedFormLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	n := 0
+	for i := 0; i+1 < len(objs); i += 2 {
+		if !objs[i+1].Visible() {
+			continue
+		}
+		lm, im := objs[i].MinSize(), objs[i+1].MinSize()
+		w = max(w, lm.Width, im.Width)
+		h += lm.Height + im.Height
+		n++
+	}
+	if n > 1 {
+		h += float32(n-1) * theme.Padding()
+	}
+	return fyne.NewSize(w, h)
+}
+
+// Layout places each visible pair's label, then its input, full width.
+func (stackedFormLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var y float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		lab, in := objs[i], objs[i+1]
+		if !in.Visible() {
+			lab.Hide()
+			continue
+		}
+		lab.Show()
+		lh, ih := lab.MinSize().Height, in.MinSize().Height
+		lab.Move(fyne.NewPos(0, y))
+		lab.Resize(fyne.NewSize(size.Width, lh))
+		in.Move(fyne.NewPos(0, y+lh))
+		in.Resize(fyne.NewSize(size.Width, ih))
+		y += lh + ih + theme.Padding()
+	}
+}
