@@ -7,8 +7,10 @@ import (
 	"os"
 	"strings"
 
+	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 	"campaignsim/simulate"
+	"campaignsim/simulate/display"
 )
 
 const validateHelp = `
@@ -239,8 +241,15 @@ func (c *cli) writeJSON(v any) int {
 	return exitOK
 }
 
-// writeCSV appends records to the output as RFC 4180 CSV.
+// writeCSV appends records to the output as RFC 4180 CSV. Every cell goes
+// through display.CSVCell, so a name a spreadsheet would run as a formula
+// is written as text.
 func (c *cli) writeCSV(records [][]string) int {
+	for _, r := range records {
+		for i := range r {
+			r[i] = display.CSVCell(r[i])
+		}
+	}
 	w := csv.NewWriter(&c.out)
 	if err := w.WriteAll(records); err != nil {
 		fmt.Fprintf(c.stderr, "%s: cannot write CSV: %v\n", prog, err)
@@ -291,9 +300,8 @@ func (c *cli) examples(args []string) int {
 		c.out.Write(data)
 		return exitOK
 	}
-	if err := writeFileAtomic(*out, data); err != nil {
-		fmt.Fprintf(c.stderr, "%s: cannot write %s: %v\n", prog, *out, err)
-		return exitIO
+	if err := fileio.WriteFile(*out, data, fileio.Options{}); err != nil {
+		return c.outputError("examples", *out, ".toml", err)
 	}
 	return exitOK
 }

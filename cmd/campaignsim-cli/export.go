@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
+	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 	"campaignsim/plan/report"
 )
@@ -22,8 +26,10 @@ funnel and its KPIs against published benchmarks), planning and budget
 Carlo, tornado, the budget each objective needs), tracking (KPIs per
 life-cycle stage, tools, actuals against plan) and recommendations.
 
--o is the PDF file to write (required). It is written whole or not at
-all: through a temporary file in the same folder, renamed at the end.
+-o is the PDF file to write (required, ending in .pdf). It is written
+whole or not at all: through a temporary file in the same folder, renamed
+at the end. A symbolic link is followed to its target; the plan itself, a
+folder or a device is never overwritten.
 
 --lang is the language of the document: fr or en (default: the plan's).
 
@@ -31,8 +37,42 @@ all: through a temporary file in the same folder, renamed at the end.
 default), the name of one of the plan's [[scenarios]], or all for the base
 results plus every scenario side by side.
 
-Exit codes: 1 the plan is invalid; 2 wrong usage (no -o, a bad --lang or
---scenario); 3 the PDF could not be written.`
+Exit codes: 1 the plan is invalid; 2 wrong usage (no -o, -o naming the
+plan itself, a bad --lang or --scenario); 3 the PDF could not be written.`
+
+// withExt is path with its extension replaced by ext ("p.toml" → "p.pdf").
+func withExt(path, ext string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ext
+}
+
+// outputError reports why the output file out of command cmd cannot be
+// written, suggesting a name ending in ext, and returns the exit code: 2
+// when it is the input plan (a usage mistake), 3 otherwise.
+func (c *cli) outputError(cmd, out, ext string, err error) int {
+	l := envLanguage()
+	switch {
+	case errors.Is(err, fileio.ErrIsInput):
+		c.usageError(cmd, "%s", say(l,
+			fmt.Sprintf("-o %s est le plan lui-même : il serait écrasé ; écrivez le résultat dans un autre fichier, par exemple -o %s", out, withExt(out, ext)),
+			fmt.Sprintf("-o %s is the plan itself, which would be overwritten: write the output to another file, e.g. -o %s", out, withExt(out, ext))))
+		return exitUsage
+	case errors.Is(err, fileio.ErrNotRegular):
+		if st, serr := os.Stat(out); serr == nil && st.IsDir() {
+			fmt.Fprintf(c.stderr, "%s %s: %s\n", prog, cmd, say(l,
+				fmt.Sprintf("impossible d'écrire %s : c'est un dossier ; donnez un nom de fichier, par exemple %s", out, filepath.Join(out, "plan"+ext)),
+				fmt.Sprintf("cannot write %s: it is a folder; give a file name such as %s", out, filepath.Join(out, "plan"+ext))))
+			return exitIO
+		}
+		fmt.Fprintf(c.stderr, "%s %s: %s\n", prog, cmd, say(l,
+			fmt.Sprintf("impossible d'écrire %s : ce n'est pas un fichier ordinaire (un périphérique ou un tube) ; donnez un nom de fichier, par exemple plan%s", out, ext),
+			fmt.Sprintf("cannot write %s: it is not a regular file (a device or a pipe); give a file name such as plan%s", out, ext)))
+		return exitIO
+	}
+	fmt.Fprintf(c.stderr, "%s %s: %s\n", prog, cmd, say(l,
+		fmt.Sprintf("impossible d'écrire %s : %s", out, ioReason(err, l)),
+		fmt.Sprintf("cannot write %s: %s", out, ioReason(err, l))))
+	return exitIO
+}
 
 func (c *cli) export(args []string) int {
 	fs := flags("export")
@@ -54,10 +94,15 @@ func (c *cli) export(args []string) int {
 	if *lang != "" && !c.oneOf("export", "lang", *lang, "fr", "en") {
 		return exitUsage
 	}
-	if st, err := os.Stat(*out); err == nil && st.IsDir() {
-		fmt.Fprintf(c.stderr, "%s export: cannot write %s: it is a folder; give a file name such as %s\n",
-			prog, *out, filepath.Join(*out, "plan.pdf"))
-		return exitIO
+	wo := fileio.Options{Inputs: []string{path}}
+	if err := fileio.Check(*out, wo); err != nil {
+		return c.outputError("export", *out, ".pdf", err)
+	}
+	if ext := strings.ToLower(filepath.Ext(*out)); ext != ".pdf" {
+		c.usageError("export", "%s", say(envLanguage(),
+			fmt.Sprintf("-o %s : le document s'écrit en PDF, donnez un nom en .pdf, par exemple %s", *out, withExt(*out, ".pdf")),
+			fmt.Sprintf("-o %s: the document is a PDF; give a name ending in .pdf, e.g. %s", *out, withExt(*out, ".pdf"))))
+		return exitUsage
 	}
 	p, name, code := c.loadPlan(path)
 	if code != exitOK {
@@ -66,10 +111,14 @@ func (c *cli) export(args []string) int {
 	if !c.exportScenario(p, *scenario) {
 		return exitUsage
 	}
-	err = report.WriteFile(*out, p, report.Options{Lang: plan.Language(*lang), Scenario: *scenario})
+	var pdf bytes.Buffer
+	err = report.Write(&pdf, p, report.Options{Lang: plan.Language(*lang), Scenario: *scenario})
 	var list plan.ErrorList
 	switch {
 	case err == nil:
+		if err := fileio.WriteFile(*out, pdf.Bytes(), wo); err != nil {
+			return c.outputError("export", *out, ".pdf", err)
+		}
 		return exitOK
 	case errors.As(err, &list):
 		return c.engineError(name, err)
@@ -96,4 +145,26 @@ func (c *cli) exportScenario(p plan.Plan, name string) bool {
 	c.usageError("export", "--scenario %q: the plan has no such scenario; use one of: %s",
 		name, strings.Join(quoteAll(names), ", "))
 	return false
+}
+
+// ioReason is why a file operation failed, in the user's language, without
+// the paths the error carries (the message names the file already).
+func ioReason(err error, l plan.Language) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return say(l, "son dossier n'existe pas", "its folder does not exist")
+	case errors.Is(err, fs.ErrPermission):
+		return say(l, "permission refusée", "permission denied")
+	case errors.Is(err, syscall.ENOSPC):
+		return say(l, "le disque est plein", "the disk is full")
+	case errors.Is(err, syscall.EROFS):
+		return say(l, "le disque est en lecture seule", "the disk is read-only")
+	case errors.Is(err, fileio.ErrTooManyLinks):
+		return say(l, "trop de liens symboliques (une boucle ?)", "too many symbolic links (a loop?)")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

@@ -510,26 +510,6 @@ func TestExamples(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "f.toml")
-	if err := writeFileAtomic(path, []byte("a")); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(path, []byte("b")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "b" {
-		t.Errorf("content %q", b)
-	}
-	if err := writeFileAtomic(dir, []byte("c")); err == nil {
-		t.Error("writing over a directory succeeded")
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
-	}
-}
-
 func TestBenchmarks(t *testing.T) {
 	r := runCLI(t, "", "benchmarks", "--format", "json", "--sector", "local-retail")
 	if r.code != exitOK {

@@ -24,10 +24,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
+	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 	"campaignsim/simulate"
 	"campaignsim/simulate/display"
@@ -73,43 +72,17 @@ func Write(w io.Writer, p plan.Plan, o Options) error {
 	return nil
 }
 
-// WriteFile writes the PDF document of plan p to the file at path,
-// atomically: the document goes to a temporary file in the same
-// directory, which is synced then renamed over path. On any error nothing
-// is left behind (no temporary file, no half PDF) and an existing file at
-// path is untouched.
-func WriteFile(path string, p plan.Plan, o Options) (err error) {
+// WriteFile writes the PDF document of plan p to the file at path
+// through internal/fileio: atomically (a temporary file beside the target,
+// synced, then renamed), through a symbolic link to its target, never over
+// a folder or a device. On any error nothing is left behind (no temporary
+// file, no half PDF) and an existing file at path is untouched.
+func WriteFile(path string, p plan.Plan, o Options) error {
 	data, err := render(p, o)
 	if err != nil {
 		return err
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("report: cannot write %s: it is a folder", path)
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("report: cannot write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("report: cannot write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("report: cannot write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("report: cannot write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("report: cannot write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err := fileio.WriteFile(path, data, fileio.Options{}); err != nil {
 		return fmt.Errorf("report: cannot write %s: %w", path, err)
 	}
 	return nil
