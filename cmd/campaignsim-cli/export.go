@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
@@ -32,6 +34,9 @@ at the end. A symbolic link is followed to its target; the plan itself, a
 folder or a device is never overwritten.
 
 --lang is the language of the document: fr or en (default: the plan's).
+
+The document is dated today, or by SOURCE_DATE_EPOCH (seconds since 1970)
+when it is set, so that the same plan gives the same PDF.
 
 --scenario picks the results shown: base (the plan as written, the
 default), the name of one of the plan's [[scenarios]], or all for the base
@@ -112,7 +117,7 @@ func (c *cli) export(args []string) int {
 		return exitUsage
 	}
 	var pdf bytes.Buffer
-	err = report.Write(&pdf, p, report.Options{Lang: plan.Language(*lang), Scenario: *scenario})
+	err = report.Write(&pdf, p, report.Options{Lang: plan.Language(*lang), Scenario: *scenario, Date: sourceDate()})
 	var list plan.ErrorList
 	switch {
 	case err == nil:
@@ -167,4 +172,20 @@ func ioReason(err error, l plan.Language) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// sourceDate is the document date the environment fixes through
+// SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
+// convention), so that the same plan gives the same PDF bytes; the zero
+// time (today) when it is unset or not a number.
+func sourceDate() time.Time {
+	v := getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return time.Time{}
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}
+	}
+	return time.Unix(n, 0).UTC()
 }
