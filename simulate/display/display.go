@@ -29,6 +29,7 @@ import (
 	"campaignsim/plan"
 	"campaignsim/simulate"
 
+	"github.com/bojanz/currency"
 	"github.com/shopspring/decimal"
 )
 
@@ -114,48 +115,32 @@ func Multiple(v decimal.Decimal, lang plan.Language) string {
 	return Decimal(v, 2, lang) + "×"
 }
 
-// currency is how one currency is written: its symbol in each language
-// (CLDR) and its number of decimal places.
-type currency struct {
-	fr, en string
-	digits int32
-}
-
-// currencies holds the CLDR symbols of the currencies a French small
-// business meets most. Any other ISO 4217 code is written as the code
-// itself, with two decimals.
-var currencies = map[string]currency{
-	"EUR": {"€", "€", 2},
-	"USD": {"$US", "$", 2},
-	"GBP": {"£GB", "£", 2},
-	"CHF": {"CHF", "CHF", 2},
-	"CAD": {"$CA", "CA$", 2},
-	"JPY": {"JPY", "¥", 0},
-}
-
 // CurrencyDigits returns the number of decimal places money shows in
-// code: 0 for JPY, 2 for EUR, USD and any unknown code.
+// code, from CLDR (bojanz/currency): 2 for EUR and USD, 0 for JPY and
+// XOF, 3 for TND; 2 for a code CLDR does not know.
 func CurrencyDigits(code string) int32 {
-	if c, ok := currencies[normCode(code)]; ok {
-		return c.digits
+	if d, ok := currency.GetDigits(normCode(code)); ok {
+		return int32(d)
 	}
 	return 2
 }
 
-// CurrencySymbol returns the symbol of code in lang: "€" for EUR; "$" in
-// English and "$US" in French for USD; the code itself ("CHF", "SEK") when
-// the currency has no symbol of its own. The empty code means EUR, the
-// plan's default.
+// CurrencySymbol returns the symbol of code in lang, from CLDR
+// (bojanz/currency, every ISO 4217 currency): "€" for EUR; "$" in English
+// and "$US" in French for USD; "CA$" / "$CA" for CAD; the code itself
+// ("CHF", "SEK") when the currency has no symbol of its own in that
+// language or CLDR does not know it. The empty code means EUR, the plan's
+// default.
 func CurrencySymbol(code string, lang plan.Language) string {
 	code = normCode(code)
-	c, ok := currencies[code]
-	if !ok {
-		return code
-	}
+	loc := currency.NewLocale("fr")
 	if isEN(lang) {
-		return c.en
+		loc = currency.NewLocale("en")
 	}
-	return c.fr
+	if sym, ok := currency.GetSymbol(code, loc); ok && sym != "" {
+		return sym
+	}
+	return code
 }
 
 func normCode(code string) string {

@@ -55,7 +55,11 @@ func TestMoney(t *testing.T) {
 		{"1234.56", "CAD", en, "CA$1,234.56"},
 		{"1234.56", "CAD", fr, "1\u202f234,56\u00a0$CA"},
 		{"1234.5", "JPY", en, "¥1,235"},
-		{"1234.5", "JPY", fr, "1\u202f235\u00a0JPY"},
+		// CLDR 48 (bojanz/currency v1.4.2): French writes the yen "¥" too; the
+		// hand-written table before it said "JPY", from memory.
+		{"1234.5", "JPY", fr, "1\u202f235\u00a0¥"},
+		{"1234.5", "XOF", fr, "1\u202f235\u00a0F\u202fCFA"}, // CLDR: no decimals, its own symbol
+		{"1234.5678", "TND", en, "TND 1,234.568"},           // three decimals
 		{"1234.56", "SEK", en, "SEK 1,234.56"},
 		{"1234.56", "sek", fr, "1\u202f234,56\u00a0SEK"},
 	}
