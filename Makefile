@@ -7,7 +7,7 @@ CLI     := $(BIN)/campaignsim-cli
 APP     := $(BIN)/campaignsim
 PKGS    := ./...
 
-.PHONY: run test deps fmt-check vet unit deprule build app examples smoke bench clean
+.PHONY: run test deps fmt-check vet unit deprule build app examples smoke bench fuzz clean
 
 # The desktop app opens the last plan, or the bakery example on first launch.
 run: deps app
@@ -58,6 +58,16 @@ examples: build
 # Benchmarks beside NumPy and SciPy; figures for the README's performance section.
 bench:
 	./bench/run.sh
+
+# Each fuzz target for FUZZTIME, with a bounded minimisation so that the
+# executions counted are real ones; a crasher lands in the package's
+# testdata/fuzz/ and from then on runs in every go test as a seed.
+FUZZTIME ?= 30s
+fuzz:
+	@set -e; for t in plan:FuzzDecode plan:FuzzScanPositions simulate:FuzzSimulate simulate:FuzzDecodeSimulate; do \
+	  pkg=$${t%%:*}; name=$${t#*:}; echo "fuzz: $$name ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s ./$$pkg/; \
+	done
 
 clean:
 	rm -rf $(BIN)
