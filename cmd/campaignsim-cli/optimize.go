@@ -81,17 +81,11 @@ func (c *cli) optimize(args []string) int {
 	return exitOK
 }
 
-// parseAmount reads a decimal typed on the command line; a decimal comma
-// (French habit, "4500,50") is accepted as well as a point.
+// parseAmount reads a decimal typed on the command line, in the user's
+// locale's habits, by the one reader of typed numbers (display.ParseNumber):
+// "4500,50", "4 500", "4500.50" all work.
 func parseAmount(s string) (decimal.Decimal, error) {
-	s = strings.TrimSpace(s)
-	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
-		s = strings.Replace(s, ",", ".", 1)
-	}
-	if s == "" || strings.ContainsAny(s, "eE") {
-		return decimal.Decimal{}, errors.New("not a decimal")
-	}
-	return decimal.NewFromString(s)
+	return display.ParseNumber(s, envLanguage())
 }
 
 // planningError reports an error of the optimiser or goal seek: the plan's
