@@ -176,15 +176,13 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // returned when any row is bad.
 func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 	errs := &csvErrors{file: name}
-	text, err := csvText(data)
-	if err != nil {
-		errs.add(0, "", "%s", err.Error())
-		return nil, errs.list
-	}
-	f, ok := openCSV(text, func(cells []string) bool { _, ok := detectSource(cells); return ok })
+	text, ok := csvText(errs, data)
 	if !ok {
-		errs.add(1, "", msgCSVEmpty, strings.Join(ActualsColumns, ","))
-		return nil, errs.list
+		return nil, errs.result()
+	}
+	f, ok := openCSV(text, errs, strings.Join(ActualsColumns, ","), func(cells []string) bool { _, ok := detectSource(cells); return ok })
+	if !ok {
+		return nil, errs.result()
 	}
 	src, _ := detectSource(f.header)
 	idx, _, _ := src.match(f.header)
@@ -205,9 +203,9 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			case col == "" && h == "" && i == len(f.header)-1:
 				// a trailing separator
 			case col == "":
-				errs.add(hl, h, msgCSVUnknownCol, h, strings.Join(ActualsColumns, ", "))
+				errs.add(hl, h, msgCSVUnknownCol, csvExcerpt(h), strings.Join(ActualsColumns, ", "))
 			case idx[col] != i:
-				errs.add(hl, h, msgCSVColTwice, col, f.header[idx[col]], h)
+				errs.add(hl, h, msgCSVColTwice, col, csvExcerpt(f.header[idx[col]]), csvExcerpt(h))
 			}
 		}
 	}
@@ -225,8 +223,8 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			errs.add(hl, head, msgCSVMissingCol, head, strings.Join(ActualsColumns, ","))
 		}
 	}
-	if len(errs.list) > 0 {
-		return nil, errs.list
+	if errs.any() {
+		return nil, errs.result()
 	}
 
 	// Channels by id (and, for reports, by name without case).
@@ -245,34 +243,26 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 	lineOf := map[key]int{} // first line of each (channel, month)
 	var out []Actual
 	rows := 0
-	f.each(errs, func(line int, rec []string) {
+	f.each(errs, func(row csvRow) {
 		rows++
-		if len(src.SkipRows) > 0 && len(rec) > 0 {
-			first := strings.TrimSpace(rec[0])
+		line := row.line
+		if len(src.SkipRows) > 0 {
+			first := strings.TrimSpace(row.cell(0))
 			for _, pre := range src.SkipRows {
 				if strings.HasPrefix(first, pre) {
 					return
 				}
 			}
 		}
-		if len(rec) != len(f.header) {
-			extra := true
-			for _, c := range rec[min(len(rec), len(f.header)):] {
-				if strings.TrimSpace(c) != "" {
-					extra = false
-				}
-			}
-			if len(rec) < len(f.header) || !extra {
-				errs.add(line, "", msgCSVRagged, len(rec), len(f.header))
-				return
-			}
+		if f.ragged(errs, row, true) {
+			return
 		}
 		cell := func(col string) (string, string, bool) {
 			i := idx[col]
 			if i < 0 {
 				return "", "", false
 			}
-			return rec[i], f.header[i], true
+			return row.cell(i), f.header[i], true
 		}
 		bad := false
 		// channel
@@ -289,13 +279,13 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 		}
 		if !found {
 			bad = true
+			h, c := csvExcerpt(chHead), csvExcerpt(chName)
 			if chName == "" {
-				errs.add(line, chHead, "column %q is empty: write the id of a channel of the plan: %s", chHead, channelIDs(p))
+				errs.add(line, chHead, msgCSVChanEmpty, h, channelIDs(p))
 			} else if src.Channel == "campaign" {
-				errs.add(line, chHead, "column %q: %q is neither the id nor the name of a channel of the plan: rename the campaign to a channel id (%s), or start its name with the id in brackets, e.g. \"[%s] %s\"",
-					chHead, chName, channelIDs(p), firstID(p), chName)
+				errs.add(line, chHead, msgCSVCampaign, h, c, channelIDs(p), firstID(p), c)
 			} else {
-				errs.add(line, chHead, msgUnknownChan, "column \""+chHead+"\"", chName, channelIDs(p))
+				errs.add(line, chHead, msgUnknownChan, "column \""+h+"\"", c, channelIDs(p))
 			}
 		}
 		// month
@@ -306,23 +296,23 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			d, ok := parseReportDate(mCell, f.sep)
 			if !ok {
 				bad = true
-				errs.add(line, mHead, "column %q: %q is not a date: write it as 2027-01-15, 15/01/2027, Jan 15, 2027 or January 2027", mHead, mCell)
+				errs.add(line, mHead, msgCSVNotDate, csvExcerpt(mHead), csvExcerpt(mCell))
 			} else if m = MonthOf(p.Info.Start, d); m < 1 || m > n {
 				bad = true
-				errs.add(line, mHead, "column %q: %s is outside the plan, which runs from %s to %s: remove the row or change the plan's start", mHead, mCell, p.Info.Start, End(p.Info.Start, n))
+				errs.add(line, mHead, msgCSVOutside, csvExcerpt(mHead), csvExcerpt(mCell), p.Info.Start, End(p.Info.Start, n))
 			}
 		} else {
 			v, err := strconv.Atoi(mCell)
 			switch {
 			case mCell == "":
 				bad = true
-				errs.add(line, mHead, "column %q is empty: write the plan month, a whole number from 1 to %d", mHead, n)
+				errs.add(line, mHead, msgCSVMonthEmpty, csvExcerpt(mHead), n)
 			case err != nil:
 				bad = true
-				errs.add(line, mHead, msgCSVWhole, mHead, mCell, "1")
+				errs.add(line, mHead, msgCSVWhole, csvExcerpt(mHead), csvExcerpt(mCell), "1")
 			case v < 1 || v > n:
 				bad = true
-				errs.add(line, mHead, "column %q: "+msgMonthNotIn, mHead, v, n, n)
+				errs.add(line, mHead, "column %q: "+msgMonthNotIn, csvExcerpt(mHead), v, n, n)
 			default:
 				m = v
 			}
@@ -363,7 +353,7 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 		k := key{ci, m}
 		if j, dup := rowOf[k]; dup {
 			if src.Rows != "sum" {
-				errs.add(line, chHead, "channel %q, month %d already has a row (line %d): keep one row per channel and month, or add them up", a.Channel, m, lineOf[k])
+				errs.add(line, chHead, msgCSVRowTwice, csvExcerpt(chHead), csvExcerpt(mHead), a.Channel, m, lineOf[k])
 				return
 			}
 			out[j] = addActual(out[j], a)
@@ -372,12 +362,12 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 		rowOf[k], lineOf[k] = len(out), line
 		out = append(out, a)
 	})
-	if len(errs.list) > 0 {
-		return nil, errs.list
+	if errs.any() {
+		return nil, errs.result()
 	}
 	if rows == 0 {
 		errs.add(hl, "", msgCSVHeaderOnly)
-		return nil, errs.list
+		return nil, errs.result()
 	}
 	return out, nil
 }
