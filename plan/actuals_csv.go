@@ -152,13 +152,21 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // (assets/actuals_columns.toml lists which header stands for which column,
 // in English and French).
 //
-// Reading: UTF-8 with or without a byte-order mark (UTF-16 with a BOM too);
-// CRLF or LF; the separator is the most frequent of ";", tab and ","
-// in the header line; cells may be quoted. Numbers: see parseNumber — in a
-// ";" file "1 234,56", "1234,56" and "1234.56" are all 1234.56 (with
-// spaces U+0020, U+00A0 or U+202F between thousands). Headers are compared
-// without case. Lines above the header (a report's title) are skipped
-// when the header is recognised; blank lines are skipped.
+// Reading: UTF-8 with or without a byte-order mark, or UTF-16 (LE or BE,
+// with a BOM — Google Ads' "CSV (Excel)" — or without one, recognised by
+// its NUL bytes); any other encoding is one error saying to save the file
+// as UTF-8. CRLF, LF or (old Mac) CR; the separator is the most frequent
+// of ";", tab and "," in the header line; cells may be quoted (RFC 4180).
+// Numbers: see parseNumber — in a ";" file "1 234,56", "1234,56" and
+// "1234.56" are all 1234.56 (with spaces U+0020, U+00A0 or U+202F between
+// thousands). Headers are compared without case. Lines above the header
+// (a report's title) are skipped when the header is recognised; blank
+// lines are skipped.
+//
+// Limits (each an error, read in time linear in the file's size and in
+// bounded memory): MaxFileSize bytes, MaxCSVRows rows, MaxCSVColumns
+// header cells, MaxCSVText characters in any cell, MaxCSVNumber in a
+// number cell.
 //
 // Rules: in the CampaignSim format, an unknown column is an error naming
 // it; channel must be a channel id of p; month a plan month 1..months;
@@ -170,10 +178,16 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // month are added up (one row per day or per send); rows starting with
 // "Total" are skipped; "--" is an empty cell.
 //
-// Errors: every problem is collected (up to MaxCSVErrors) as an ErrorList
-// whose Errors have File = name, Line = the file line of the row, Path =
-// the column's header; their Msg says what to write instead. Nothing is
-// returned when any row is bad.
+// Errors: every problem is collected as an ErrorList whose Errors have
+// File = name, Line = the file line of the row (0 for the whole file:
+// its size or encoding, whose message then says the line and cell of the
+// first bad byte), Path = the column's header; their Msg names the column
+// (by its header, or as "cell N" past the header) and says what to write
+// instead. Col is left 0: a CSV's column is its header, not a character
+// position. Cells are quoted at most 40 characters long, control
+// characters shown as pictures (␁). Past MaxCSVErrors errors, one last
+// Error says how many more there are. Nothing is returned when any row is
+// bad.
 func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 	errs := &csvErrors{file: name}
 	text, ok := csvText(errs, data)
@@ -237,6 +251,7 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			byName[strings.ToLower(strings.TrimSpace(c.Name))] = i
 		}
 	}
+	chanIDs := channelIDs(p) // once: the messages of every bad row quote it
 	n := p.Info.Months
 	type key struct{ ch, m int }
 	rowOf := map[key]int{}  // index in out
@@ -281,11 +296,11 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			bad = true
 			h, c := csvExcerpt(chHead), csvExcerpt(chName)
 			if chName == "" {
-				errs.add(line, chHead, msgCSVChanEmpty, h, channelIDs(p))
+				errs.add(line, chHead, msgCSVChanEmpty, h, chanIDs)
 			} else if src.Channel == "campaign" {
-				errs.add(line, chHead, msgCSVCampaign, h, c, channelIDs(p), firstID(p), c)
+				errs.add(line, chHead, msgCSVCampaign, h, c, chanIDs, firstID(p), c)
 			} else {
-				errs.add(line, chHead, msgUnknownChan, "column \""+h+"\"", c, channelIDs(p))
+				errs.add(line, chHead, msgUnknownChan, "column \""+h+"\"", c, chanIDs)
 			}
 		}
 		// month

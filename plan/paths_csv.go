@@ -37,8 +37,10 @@ type ConversionPath struct {
 // as is revenue on a path that did not convert.
 //
 // The file is read as ParseActualsCSV reads one (encodings, separator,
-// decimal commas, quotes, 10 MB); unknown and missing columns, bad cells
-// and ragged rows are errors with their line and column, and nothing is
+// decimal commas, quotes, limits, errors); a path may have at most
+// MaxCSVPathSteps rows. Unknown and missing columns, bad cells and ragged
+// rows (cells past the header are allowed only when empty: a trailing
+// separator) are errors with their line and column, and nothing is
 // returned when any row is bad.
 func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 	errs := &csvErrors{file: name}
@@ -87,6 +89,7 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 	for _, c := range p.Channels {
 		ids[c.ID] = true
 	}
+	chanIDs := channelIDs(p) // once: the messages of every bad row quote it
 	type touch struct {
 		step int
 		ch   string
@@ -138,7 +141,7 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 		}
 		ch, chHead := get("channel")
 		if !ids[ch] {
-			errs.add(line, chHead, msgUnknownChan, "column \""+csvExcerpt(chHead)+"\"", csvExcerpt(ch), channelIDs(p))
+			errs.add(line, chHead, msgUnknownChan, "column \""+csvExcerpt(chHead)+"\"", csvExcerpt(ch), chanIDs)
 		}
 		if err == nil {
 			if l, dup := a.stepLine[step]; dup {
