@@ -433,17 +433,12 @@ func (s *csvScanner) next() (line int, cells []csvCell, n int, err *csvSyntaxErr
 	t := s.text
 	// skip blank lines
 	for s.off < len(t) {
-		switch {
-		case t[s.off] == '\n':
-			s.off++
-			s.line++
-			continue
-		case t[s.off] == '\r' && s.off+1 < len(t) && t[s.off+1] == '\n':
-			s.off += 2
-			s.line++
-			continue
+		n := s.eol()
+		if n == 0 {
+			break
 		}
-		break
+		s.off += n
+		s.line++
 	}
 	if s.off >= len(t) {
 		return 0, nil, 0, nil, false
@@ -492,17 +487,13 @@ func (s *csvScanner) next() (line int, cells []csvCell, n int, err *csvSyntaxErr
 			}
 			// after the closing quote: a separator, the end of the line or
 			// of the text
-			switch {
+			switch n := s.eol(); {
 			case s.off >= len(t):
 				end = true
 			case t[s.off] == s.sep:
 				s.off++
-			case t[s.off] == '\n':
-				s.off++
-				s.line++
-				end = true
-			case t[s.off] == '\r' && s.off+1 < len(t) && t[s.off+1] == '\n':
-				s.off += 2
+			case n > 0:
+				s.off += n
 				s.line++
 				end = true
 			default:
@@ -521,14 +512,8 @@ func (s *csvScanner) next() (line int, cells []csvCell, n int, err *csvSyntaxErr
 					s.off++
 					break
 				}
-				if c == '\n' {
-					s.off++
-					s.line++
-					end = true
-					break
-				}
-				if c == '\r' && s.off+1 < len(t) && t[s.off+1] == '\n' {
-					s.off += 2
+				if n := s.eol(); n > 0 {
+					s.off += n
 					s.line++
 					end = true
 					break
@@ -559,6 +544,23 @@ func (s *csvScanner) next() (line int, cells []csvCell, n int, err *csvSyntaxErr
 		from = e
 	}
 	return line, s.cells, s.n, nil, true
+}
+
+// eol returns the length of the line end at s.off: 1 for LF, 2 for
+// CRLF, 1 for a CR that ends the text (as encoding/csv reads it), else 0.
+func (s *csvScanner) eol() int {
+	t := s.text
+	switch {
+	case s.off >= len(t):
+		return 0
+	case t[s.off] == '\n':
+		return 1
+	case t[s.off] == '\r' && s.off+1 == len(t):
+		return 1
+	case t[s.off] == '\r' && t[s.off+1] == '\n':
+		return 2
+	}
+	return 0
 }
 
 // skipLine moves past the end of the current line.
