@@ -38,6 +38,10 @@ func checkCSVErrors(t *testing.T, file string, err error) {
 				t.Fatalf("control character %U in %q", r, e.Msg)
 			}
 		}
+		// Cells are quoted through csvExcerpt, so %q escapes nothing.
+		if strings.Contains(e.Msg, `\x`) || strings.Contains(e.Msg, `\u`) || strings.Contains(e.Msg, `\U`) {
+			t.Fatalf("escape in %q", e.Msg)
+		}
 	}
 }
 

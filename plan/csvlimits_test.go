@@ -30,11 +30,11 @@ func csvErrList(t *testing.T, file string, err error) ErrorList {
 			t.Errorf("error without file or line: %+v", e)
 		}
 		for _, r := range e.Msg + e.Path {
-			if unicode.IsControl(r) || r == unicode.ReplacementChar && !strings.Contains(e.Msg, "�") {
+			if unicode.IsControl(r) || r == '\u202e' {
 				t.Errorf("control character %U in %q", r, e.Msg)
 			}
 		}
-		if strings.Contains(e.Msg, `\x`) || strings.Contains(e.Msg, `\u0000`) {
+		if strings.Contains(e.Msg, `\x`) || strings.Contains(e.Msg, `\u`) || strings.Contains(e.Msg, `\U`) {
 			t.Errorf("escaped byte in %q", e.Msg)
 		}
 		// The longest message quotes a header (≤ 40 characters + "…"),
@@ -246,11 +246,13 @@ func TestActualsCSVNotUTF8(t *testing.T) {
 }
 
 // Control characters in a cell are shown as their pictures (␁), never
-// as the byte or an escape.
+// as the byte or an escape; a bidi override (U+202E) or a zero-width
+// joiner as �, a no-break space as a space.
 func TestActualsCSVNoControlInMessages(t *testing.T) {
-	data := csvHeader + "mail\x01ing\x1b[2J,1,1\x7f,,,,1,1,\n"
+	data := csvHeader + "mail\x01ing\x1b[2J,1,1\x7f,,,,1,\u202e1\u200d\u00a0x,\n"
 	list := csvErrList(t, "a.csv", mustFail(ParseActualsCSV("a.csv", []byte(data), csvPlan())))
-	if len(list) != 2 || !strings.Contains(list[0].Msg, `"mail␁ing␛[2J"`) || !strings.Contains(list[1].Msg, `"1␡"`) {
+	if len(list) != 3 || !strings.Contains(list[0].Msg, `"mail␁ing␛[2J"`) || !strings.Contains(list[1].Msg, `"1␡"`) ||
+		!strings.Contains(list[2].Msg, `"�1� x"`) {
 		t.Errorf("got %v", list)
 	}
 }

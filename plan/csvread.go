@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -152,16 +153,19 @@ func (c *csvErrors) result() ErrorList {
 
 // csvExcerpt returns s as an error quotes it: trimmed, its first
 // csvExcerptLen characters then "…" when longer, control characters shown
-// as their pictures (U+0001 as ␁, DEL as ␡; C1 controls, format
-// characters such as bidi overrides and invalid UTF-8 as �), so that a
-// message never holds a raw control byte nor an escape.
+// as their pictures (U+0001 as ␁, DEL as ␡), other spaces (no-break,
+// thin, line separator) as " " and any other character that fmt's %q
+// would escape (C1 controls, format characters such as bidi overrides or
+// zero-width joiners) as �: a message never holds a raw control byte,
+// and %q of an excerpt escapes nothing but `"` and `\`. s is valid UTF-8
+// (csvText).
 func csvExcerpt(s string) string {
 	s = strings.TrimSpace(s)
 	clean := true
 	n := 0
 	for _, r := range s {
 		n++
-		if r < 0x20 || r == 0x7f || r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if hidden(r) {
 			clean = false
 		}
 	}
@@ -181,7 +185,9 @@ func csvExcerpt(s string) string {
 			b.WriteRune(0x2400 + r)
 		case r == 0x7f:
 			b.WriteRune('␡')
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		case hidden(r):
 			b.WriteRune(utf8.RuneError)
 		default:
 			b.WriteRune(r)
@@ -189,6 +195,10 @@ func csvExcerpt(s string) string {
 	}
 	return b.String()
 }
+
+// hidden reports whether r must not be shown as is: a character %q
+// escapes (strconv.IsPrint is false), the space U+0020 aside.
+func hidden(r rune) bool { return r != ' ' && !strconv.IsPrint(r) }
 
 // lineAndCell returns the 1-based line of the byte at off in text and the
 // 1-based cell it stands in, counting the separators sep outside double
