@@ -948,7 +948,9 @@ func amount(errs *csvErrors, line int, col, cell string, sep rune, blankOK bool)
 		errs.add(line, col, msgCSVNegative, csvExcerpt(col), d.String())
 		return decimal.NullDecimal{}, false
 	}
-	if d.GreaterThan(maxImport) {
+	// |d| < 10^(digits + exponent): only a number of 13 integer digits or
+	// more may exceed 10^12 (GreaterThan rescales, allocating).
+	if d.NumDigits()+int(d.Exponent()) > 12 && d.GreaterThan(maxImport) {
 		errs.add(line, col, msgCSVTooBig, csvExcerpt(col), d.String())
 		return decimal.NullDecimal{}, false
 	}
