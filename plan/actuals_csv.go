@@ -152,13 +152,21 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // (assets/actuals_columns.toml lists which header stands for which column,
 // in English and French).
 //
-// Reading: UTF-8 with or without a byte-order mark (UTF-16 with a BOM too);
-// CRLF or LF; the separator is the most frequent of ";", tab and ","
-// in the header line; cells may be quoted. Numbers: see parseNumber — in a
-// ";" file "1 234,56", "1234,56" and "1234.56" are all 1234.56 (with
-// spaces U+0020, U+00A0 or U+202F between thousands). Headers are compared
-// without case. Lines above the header (a report's title) are skipped
-// when the header is recognised; blank lines are skipped.
+// Reading: UTF-8 with or without a byte-order mark, or UTF-16 (LE or BE,
+// with a BOM — Google Ads' "CSV (Excel)" — or without one, recognised by
+// its NUL bytes); any other encoding is one error saying to save the file
+// as UTF-8. CRLF, LF or (old Mac) CR; the separator is the most frequent
+// of ";", tab and "," in the header line; cells may be quoted (RFC 4180).
+// Numbers: see parseNumber — in a ";" file "1 234,56", "1234,56" and
+// "1234.56" are all 1234.56 (with spaces U+0020, U+00A0 or U+202F between
+// thousands). Headers are compared without case. Lines above the header
+// (a report's title) are skipped when the header is recognised; blank
+// lines are skipped.
+//
+// Limits (each an error, read in time linear in the file's size and in
+// bounded memory): MaxFileSize bytes, MaxCSVRows rows, MaxCSVColumns
+// header cells, MaxCSVText characters in any cell, MaxCSVNumber in a
+// number cell.
 //
 // Rules: in the CampaignSim format, an unknown column is an error naming
 // it; channel must be a channel id of p; month a plan month 1..months;
@@ -170,21 +178,25 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // month are added up (one row per day or per send); rows starting with
 // "Total" are skipped; "--" is an empty cell.
 //
-// Errors: every problem is collected (up to MaxCSVErrors) as an ErrorList
-// whose Errors have File = name, Line = the file line of the row, Path =
-// the column's header; their Msg says what to write instead. Nothing is
-// returned when any row is bad.
+// Errors: every problem is collected as an ErrorList whose Errors have
+// File = name, Line = the file line of the row (0 for the whole file:
+// its size or encoding, whose message then says the line and cell of the
+// first bad byte), Path = the column's header; their Msg names the column
+// (by its header, or as "cell N" past the header) and says what to write
+// instead. Col is left 0: a CSV's column is its header, not a character
+// position. Cells are quoted at most 40 characters long, control
+// characters shown as pictures (␁). Past MaxCSVErrors errors, one last
+// Error says how many more there are. Nothing is returned when any row is
+// bad.
 func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 	errs := &csvErrors{file: name}
-	text, err := csvText(data)
-	if err != nil {
-		errs.add(0, "", "%s", err.Error())
-		return nil, errs.list
-	}
-	f, ok := openCSV(text, func(cells []string) bool { _, ok := detectSource(cells); return ok })
+	text, ok := csvText(errs, data)
 	if !ok {
-		errs.add(1, "", msgCSVEmpty, strings.Join(ActualsColumns, ","))
-		return nil, errs.list
+		return nil, errs.result()
+	}
+	f, ok := openCSV(text, errs, strings.Join(ActualsColumns, ","), func(cells []string) bool { _, ok := detectSource(cells); return ok })
+	if !ok {
+		return nil, errs.result()
 	}
 	src, _ := detectSource(f.header)
 	idx, _, _ := src.match(f.header)
@@ -205,9 +217,9 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			case col == "" && h == "" && i == len(f.header)-1:
 				// a trailing separator
 			case col == "":
-				errs.add(hl, h, msgCSVUnknownCol, h, strings.Join(ActualsColumns, ", "))
+				errs.add(hl, h, msgCSVUnknownCol, csvExcerpt(h), strings.Join(ActualsColumns, ", "))
 			case idx[col] != i:
-				errs.add(hl, h, msgCSVColTwice, col, f.header[idx[col]], h)
+				errs.add(hl, h, msgCSVColTwice, col, csvExcerpt(f.header[idx[col]]), csvExcerpt(h))
 			}
 		}
 	}
@@ -225,8 +237,8 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			errs.add(hl, head, msgCSVMissingCol, head, strings.Join(ActualsColumns, ","))
 		}
 	}
-	if len(errs.list) > 0 {
-		return nil, errs.list
+	if errs.any() {
+		return nil, errs.result()
 	}
 
 	// Channels by id (and, for reports, by name without case).
@@ -239,40 +251,36 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			byName[strings.ToLower(strings.TrimSpace(c.Name))] = i
 		}
 	}
+	chanIDs := channelIDs(p) // once: the messages of every bad row quote it
 	n := p.Info.Months
 	type key struct{ ch, m int }
-	rowOf := map[key]int{}  // index in out
-	lineOf := map[key]int{} // first line of each (channel, month)
-	var out []Actual
+	type seen struct{ i, line int } // index in out, first line
+	// At most one Actual per channel and month, and per line: sized once
+	// (the 100 000-row benchmark allocated 5× its result growing it).
+	size := min(bytes.Count(text[f.sc.off:], []byte{'\n'})+1, len(p.Channels)*n, MaxCSVRows)
+	rowOf := make(map[key]seen, size)
+	out := make([]Actual, 0, size)
 	rows := 0
-	f.each(errs, func(line int, rec []string) {
+	f.each(errs, func(row csvRow) {
 		rows++
-		if len(src.SkipRows) > 0 && len(rec) > 0 {
-			first := strings.TrimSpace(rec[0])
+		line := row.line
+		if len(src.SkipRows) > 0 {
+			first := strings.TrimSpace(row.cell(0))
 			for _, pre := range src.SkipRows {
 				if strings.HasPrefix(first, pre) {
 					return
 				}
 			}
 		}
-		if len(rec) != len(f.header) {
-			extra := true
-			for _, c := range rec[min(len(rec), len(f.header)):] {
-				if strings.TrimSpace(c) != "" {
-					extra = false
-				}
-			}
-			if len(rec) < len(f.header) || !extra {
-				errs.add(line, "", msgCSVRagged, len(rec), len(f.header))
-				return
-			}
+		if f.ragged(errs, row, true) {
+			return
 		}
 		cell := func(col string) (string, string, bool) {
 			i := idx[col]
 			if i < 0 {
 				return "", "", false
 			}
-			return rec[i], f.header[i], true
+			return row.cell(i), f.header[i], true
 		}
 		bad := false
 		// channel
@@ -289,13 +297,13 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 		}
 		if !found {
 			bad = true
+			h, c := csvExcerpt(chHead), csvExcerpt(chName)
 			if chName == "" {
-				errs.add(line, chHead, "column %q is empty: write the id of a channel of the plan: %s", chHead, channelIDs(p))
+				errs.add(line, chHead, msgCSVChanEmpty, h, chanIDs)
 			} else if src.Channel == "campaign" {
-				errs.add(line, chHead, "column %q: %q is neither the id nor the name of a channel of the plan: rename the campaign to a channel id (%s), or start its name with the id in brackets, e.g. \"[%s] %s\"",
-					chHead, chName, channelIDs(p), firstID(p), chName)
+				errs.add(line, chHead, msgCSVCampaign, h, c, chanIDs, firstID(p), c)
 			} else {
-				errs.add(line, chHead, msgUnknownChan, "column \""+chHead+"\"", chName, channelIDs(p))
+				errs.add(line, chHead, msgUnknownChan, "column \""+h+"\"", c, chanIDs)
 			}
 		}
 		// month
@@ -306,23 +314,23 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			d, ok := parseReportDate(mCell, f.sep)
 			if !ok {
 				bad = true
-				errs.add(line, mHead, "column %q: %q is not a date: write it as 2027-01-15, 15/01/2027, Jan 15, 2027 or January 2027", mHead, mCell)
+				errs.add(line, mHead, msgCSVNotDate, csvExcerpt(mHead), csvExcerpt(mCell))
 			} else if m = MonthOf(p.Info.Start, d); m < 1 || m > n {
 				bad = true
-				errs.add(line, mHead, "column %q: %s is outside the plan, which runs from %s to %s: remove the row or change the plan's start", mHead, mCell, p.Info.Start, End(p.Info.Start, n))
+				errs.add(line, mHead, msgCSVOutside, csvExcerpt(mHead), csvExcerpt(mCell), p.Info.Start, End(p.Info.Start, n))
 			}
 		} else {
 			v, err := strconv.Atoi(mCell)
 			switch {
 			case mCell == "":
 				bad = true
-				errs.add(line, mHead, "column %q is empty: write the plan month, a whole number from 1 to %d", mHead, n)
+				errs.add(line, mHead, msgCSVMonthEmpty, csvExcerpt(mHead), n)
 			case err != nil:
 				bad = true
-				errs.add(line, mHead, msgCSVWhole, mHead, mCell, "1")
+				errs.add(line, mHead, msgCSVWhole, csvExcerpt(mHead), csvExcerpt(mCell), "1")
 			case v < 1 || v > n:
 				bad = true
-				errs.add(line, mHead, "column %q: "+msgMonthNotIn, mHead, v, n, n)
+				errs.add(line, mHead, "column %q: "+msgMonthNotIn, csvExcerpt(mHead), v, n, n)
 			default:
 				m = v
 			}
@@ -363,21 +371,21 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 		k := key{ci, m}
 		if j, dup := rowOf[k]; dup {
 			if src.Rows != "sum" {
-				errs.add(line, chHead, "channel %q, month %d already has a row (line %d): keep one row per channel and month, or add them up", a.Channel, m, lineOf[k])
+				errs.add(line, chHead, msgCSVRowTwice, csvExcerpt(chHead), csvExcerpt(mHead), a.Channel, m, j.line)
 				return
 			}
-			out[j] = addActual(out[j], a)
+			out[j.i] = addActual(out[j.i], a)
 			return
 		}
-		rowOf[k], lineOf[k] = len(out), line
+		rowOf[k] = seen{len(out), line}
 		out = append(out, a)
 	})
-	if len(errs.list) > 0 {
-		return nil, errs.list
+	if errs.any() {
+		return nil, errs.result()
 	}
 	if rows == 0 {
 		errs.add(hl, "", msgCSVHeaderOnly)
-		return nil, errs.list
+		return nil, errs.result()
 	}
 	return out, nil
 }

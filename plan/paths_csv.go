@@ -37,20 +37,21 @@ type ConversionPath struct {
 // as is revenue on a path that did not convert.
 //
 // The file is read as ParseActualsCSV reads one (encodings, separator,
-// decimal commas, quotes, 10 MB); unknown and missing columns, bad cells
-// and ragged rows are errors with their line and column, and nothing is
+// decimal commas, quotes, limits, errors); a path may have at most
+// MaxCSVPathSteps rows. Unknown and missing columns, bad cells and ragged
+// rows (cells past the header are allowed only when empty: a trailing
+// separator) are errors with their line and column, and nothing is
 // returned when any row is bad.
 func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 	errs := &csvErrors{file: name}
-	text, err := csvText(data)
-	if err != nil {
-		errs.add(0, "", "%s", err.Error())
-		return nil, errs.list
+	text, ok := csvText(errs, data)
+	if !ok {
+		return nil, errs.result()
 	}
 	aliases := map[string]string{"path_id": "path_id", "parcours": "path_id", "step": "step", "etape": "step",
 		"étape": "step", "channel": "channel", "canal": "channel", "converted": "converted",
 		"converti": "converted", "revenue": "revenue", "chiffre_affaires": "revenue"}
-	f, ok := openCSV(text, func(cells []string) bool {
+	f, ok := openCSV(text, errs, strings.Join(PathsColumns, ","), func(cells []string) bool {
 		for _, c := range cells {
 			if aliases[headerKey(c)] == "path_id" {
 				return true
@@ -59,8 +60,7 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 		return false
 	})
 	if !ok {
-		errs.add(1, "", msgCSVEmpty, strings.Join(PathsColumns, ","))
-		return nil, errs.list
+		return nil, errs.result()
 	}
 	idx := map[string]int{}
 	for i, h := range f.header {
@@ -68,10 +68,10 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 		switch {
 		case !known && h == "" && i == len(f.header)-1:
 		case !known:
-			errs.add(f.headerLine, h, msgCSVUnknownCol, h, strings.Join(PathsColumns, ", "))
+			errs.add(f.headerLine, h, msgCSVUnknownCol, csvExcerpt(h), strings.Join(PathsColumns, ", "))
 		default:
 			if j, dup := idx[col]; dup {
-				errs.add(f.headerLine, h, msgCSVColTwice, col, f.header[j], h)
+				errs.add(f.headerLine, h, msgCSVColTwice, col, csvExcerpt(f.header[j]), csvExcerpt(h))
 				continue
 			}
 			idx[col] = i
@@ -82,13 +82,14 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 			errs.add(f.headerLine, col, msgCSVMissingCol, col, strings.Join(PathsColumns, ","))
 		}
 	}
-	if len(errs.list) > 0 {
-		return nil, errs.list
+	if errs.any() {
+		return nil, errs.result()
 	}
 	ids := make(map[string]bool, len(p.Channels))
 	for _, c := range p.Channels {
 		ids[c.ID] = true
 	}
+	chanIDs := channelIDs(p) // once: the messages of every bad row quote it
 	type touch struct {
 		step int
 		ch   string
@@ -97,45 +98,56 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 	type acc struct {
 		path             ConversionPath
 		touches          []touch
-		conv, rev        string // the value given, "" when none yet
+		stepLine         map[int]int // line of each step
+		conv, rev        string      // the value given, "" when none yet
 		convLine, revLin int
+		tooLong          bool // reported as over MaxCSVPathSteps
 	}
 	byID := map[string]*acc{}
 	var order []*acc
 	rows := 0
-	f.each(errs, func(line int, rec []string) {
+	f.each(errs, func(row csvRow) {
 		rows++
-		if len(rec) < len(f.header) {
-			errs.add(line, "", msgCSVRagged, len(rec), len(f.header))
+		line := row.line
+		if f.ragged(errs, row, true) {
 			return
 		}
 		get := func(col string) (string, string) {
 			i := idx[col]
-			return strings.TrimSpace(rec[i]), f.header[i]
+			return strings.TrimSpace(row.cell(i)), f.header[i]
 		}
 		id, idHead := get("path_id")
 		if id == "" {
-			errs.add(line, idHead, "column %q is empty: write the id of the path (the same on each of its rows)", idHead)
+			errs.add(line, idHead, msgCSVPathEmpty, csvExcerpt(idHead))
 			return
 		}
 		a := byID[id]
 		if a == nil {
-			a = &acc{path: ConversionPath{ID: id, Line: line}}
+			a = &acc{path: ConversionPath{ID: id, Line: line}, stepLine: map[int]int{}}
 			byID[id] = a
 			order = append(order, a)
 		}
 		sCell, sHead := get("step")
+		if len(a.touches) >= MaxCSVPathSteps {
+			if !a.tooLong {
+				a.tooLong = true
+				errs.add(line, idHead, msgCSVPathRows, csvExcerpt(idHead), csvExcerpt(id), MaxCSVPathSteps)
+			}
+			return
+		}
 		step, err := strconv.Atoi(sCell)
 		if err != nil || step < 1 {
-			errs.add(line, sHead, msgCSVWhole+" (steps count from 1)", sHead, sCell, "1")
+			errs.add(line, sHead, msgCSVStepWhole, csvExcerpt(sHead), csvExcerpt(sCell))
 		}
 		ch, chHead := get("channel")
 		if !ids[ch] {
-			errs.add(line, chHead, msgUnknownChan, "column \""+chHead+"\"", ch, channelIDs(p))
+			errs.add(line, chHead, msgUnknownChan, "column \""+csvExcerpt(chHead)+"\"", csvExcerpt(ch), chanIDs)
 		}
-		for _, t := range a.touches {
-			if t.step == step && err == nil {
-				errs.add(line, sHead, "path %q already has a step %d (line %d): number the steps of a path 1, 2, 3…", id, step, t.line)
+		if err == nil {
+			if l, dup := a.stepLine[step]; dup {
+				errs.add(line, sHead, msgCSVStepTwice, csvExcerpt(id), step, l)
+			} else {
+				a.stepLine[step] = line
 			}
 		}
 		a.touches = append(a.touches, touch{step, ch, line})
@@ -144,9 +156,9 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 			v, ok := parseBool(cCell)
 			switch {
 			case !ok:
-				errs.add(line, cHead, "column %q: %q is not yes or no: write 1 or 0", cHead, cCell)
+				errs.add(line, cHead, msgCSVNotBool, csvExcerpt(cHead), csvExcerpt(cCell))
 			case a.conv != "" && a.conv != strconv.FormatBool(v):
-				errs.add(line, cHead, "column %q: path %q is marked both converted and not converted (line %d): give one value", cHead, id, a.convLine)
+				errs.add(line, cHead, msgCSVConvBoth, csvExcerpt(cHead), csvExcerpt(id), a.convLine)
 			default:
 				a.conv, a.convLine = strconv.FormatBool(v), line
 				a.path.Converted = v
@@ -155,20 +167,20 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 		rCell, rHead := get("revenue")
 		if v, ok := amount(errs, line, rHead, rCell, f.sep, true); ok && v.Valid {
 			if a.rev != "" && !a.path.Revenue.Equal(v.Decimal) {
-				errs.add(line, rHead, "column %q: path %q has two revenues, %s and %s (line %d): give it on one row, or the same on every row", rHead, id, a.path.Revenue, v.Decimal, a.revLin)
+				errs.add(line, rHead, msgCSVTwoRevs, csvExcerpt(rHead), csvExcerpt(id), a.path.Revenue, v.Decimal, a.revLin)
 			} else {
 				a.rev, a.revLin = v.Decimal.String(), line
 				a.path.Revenue = v.Decimal
 			}
 		}
 	})
-	if len(errs.list) == 0 && rows == 0 {
+	if !errs.any() && rows == 0 {
 		errs.add(f.headerLine, "", msgCSVHeaderOnly)
 	}
 	var out []ConversionPath
 	for _, a := range order {
 		if !a.path.Converted && a.path.Revenue.Sign() > 0 {
-			errs.add(a.revLin, "revenue", "path %q has revenue %s but did not convert: set converted to 1, or leave its revenue empty", a.path.ID, a.path.Revenue)
+			errs.add(a.revLin, "revenue", msgCSVRevNoConv, csvExcerpt(a.path.ID), a.path.Revenue)
 		}
 		sort.SliceStable(a.touches, func(i, j int) bool { return a.touches[i].step < a.touches[j].step })
 		for _, t := range a.touches {
@@ -176,8 +188,8 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 		}
 		out = append(out, a.path)
 	}
-	if len(errs.list) > 0 {
-		return nil, errs.list
+	if errs.any() {
+		return nil, errs.result()
 	}
 	return out, nil
 }
