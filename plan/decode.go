@@ -34,6 +34,9 @@ func Decode(name string, data []byte) (Plan, error) {
 		return Plan{}, ErrorList{notUTF8(name, data)}
 	}
 	src := string(data)
+	if e := checkShape(name, src); e != nil {
+		return Plan{}, ErrorList{*e}
+	}
 	raw, err := parseTOML(src)
 	if err != nil {
 		e := Error{File: name, Line: 1, Msg: fmt.Sprintf(msgParserFailed, err)}
@@ -46,22 +49,36 @@ func Decode(name string, data []byte) (Plan, error) {
 	}
 	d := &decoder{name: name, pos: scanPositions(src), bad: map[string]bool{}}
 	p := d.plan(raw)
-	v := &validator{skip: d.isBad}
+	v := &validator{skip: d.isBad, sink: func(e Error) { d.add(d.at(e.Path, e.Msg)) }}
 	v.plan(p)
-	for _, e := range v.errs {
-		d.errs = append(d.errs, d.at(e.Path, e.Msg))
-	}
-	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Col < b.Col
-		})
-		return Plan{}, d.errs
+	if d.total > 0 {
+		errs := d.errs
+		if d.total > len(errs) {
+			errs = append(errs, Error{File: name, Msg: fmt.Sprintf(msgMoreErrors, d.total-len(errs))})
+		}
+		return Plan{}, errs
 	}
 	return p, nil
+}
+
+// add records e, keeping in d.errs only the first maxErrors errors by
+// position (line, then column, then the order they were found in, as a
+// stable sort would give) and counting all of them in d.total, so that a
+// file with a million problems costs a million counts, not a million
+// messages.
+func (d *decoder) add(e Error) {
+	d.total++
+	i := sort.Search(len(d.errs), func(i int) bool {
+		a := d.errs[i]
+		return a.Line > e.Line || a.Line == e.Line && a.Col > e.Col
+	})
+	if i >= maxErrors {
+		return
+	}
+	d.errs = slices.Insert(d.errs, i, e)
+	if len(d.errs) > maxErrors {
+		d.errs = d.errs[:maxErrors]
+	}
 }
 
 // syntaxPosition returns the line and column of a syntax error. The
@@ -111,7 +128,8 @@ func notUTF8(name string, data []byte) Error {
 type decoder struct {
 	name  string
 	pos   map[string]position
-	errs  ErrorList
+	errs  ErrorList       // the first maxErrors errors by position, sorted
+	total int             // errors found, kept or not
 	bad   map[string]bool // paths already reported
 	model Model
 }
@@ -132,7 +150,7 @@ func (d *decoder) at(path, msg string) Error {
 // errorf records a problem at path.
 func (d *decoder) errorf(path, format string, args ...any) {
 	d.bad[path] = true
-	d.errs = append(d.errs, d.at(path, fmt.Sprintf(format, args...)))
+	d.add(d.at(path, fmt.Sprintf(format, args...)))
 }
 
 // isBad reports whether path or a table enclosing it has been reported.
@@ -267,6 +285,8 @@ func (d *decoder) channel(i int, t map[string]any) Channel {
 			d.errorf(mp, msgWantList, "active_months", "active_months", "[1, 2, 3]")
 		case len(list) == 0:
 			d.errorf(mp, msgActiveEmpty)
+		case len(list) > maxMonths:
+			d.errorf(mp, msgActiveTooMany, len(list), maxMonths)
 		default:
 			for j, e := range list {
 				if n, ok := d.integer(fmt.Sprintf("%s[%d]", mp, j), "active_months", "1", e); ok {
@@ -757,32 +777,32 @@ func suggest(key string, known []string) string {
 
 // editDistance is the optimal string alignment distance between a and b
 // (Levenshtein, with a swap of two neighbours counting as one edit), in
-// bytes; long strings count as far apart.
+// bytes; long strings count as far apart. It keeps three rows of the
+// table on the stack, so that suggesting a key for each of thousands of
+// unknown keys allocates nothing.
 func editDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 64
 	}
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
+	var rows [3][65]int // rows i-2, i-1 and i, by i mod 3
+	for j := 0; j <= len(b); j++ {
+		rows[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
+		cur, prev, prev2 := &rows[i%3], &rows[(i+2)%3], &rows[(i+1)%3]
+		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
 	}
-	return d[len(a)][len(b)]
+	return rows[len(a)%3][len(b)]
 }
 
 func sortedKeys(m map[string]any) []string {

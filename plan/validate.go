@@ -74,16 +74,25 @@ func Validate(p Plan) ErrorList {
 // validator collects problems; skip, when set, drops problems on paths
 // Decode has already reported (a key of the wrong type is left zero and
 // must not also be called out of range).
+//
+// sink, when set, takes each problem instead of errs (Decode positions it
+// and keeps the first maxErrors).
 type validator struct {
 	errs ErrorList
 	skip func(path string) bool
+	sink func(Error)
 }
 
 func (v *validator) add(path, format string, args ...any) {
 	if v.skip != nil && v.skip(path) {
 		return
 	}
-	v.errs = append(v.errs, Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+	e := Error{Path: path, Msg: fmt.Sprintf(format, args...)}
+	if v.sink != nil {
+		v.sink(e)
+		return
+	}
+	v.errs = append(v.errs, e)
 }
 
 // ok reports whether path has not been reported by Decode.
@@ -280,7 +289,9 @@ func (v *validator) channel(p Plan, i int, c Channel, ids map[string]int, months
 	if c.Kind == Affiliate && c.CommissionPerSale.Valid && c.CommissionRate.Valid {
 		v.add(pre+".commission_rate", msgCommission)
 	}
-	if monthsOK {
+	if len(c.ActiveMonths) > maxMonths {
+		v.add(pre+".active_months", msgActiveTooMany, len(c.ActiveMonths), maxMonths)
+	} else if monthsOK {
 		seen := map[int]bool{}
 		for _, m := range c.ActiveMonths {
 			if m < 1 || m > p.Info.Months {
