@@ -615,13 +615,18 @@ func (d *decoder) decimal(path, key, ex string, v any) (decimal.Decimal, bool) {
 		if err == nil {
 			return n, true
 		}
+		var de *digitsError
 		switch {
+		case errors.As(err, &de) && de.before:
+			d.errorf(path, msgDigitsBefore, key, strconv.Quote(clip(x)), de.n, maxIntDigits, key, ex)
+		case errors.As(err, &de):
+			d.errorf(path, msgDigitsAfter, key, strconv.Quote(clip(x)), de.n, maxFracDigits, key, fix)
 		case strings.TrimSpace(x) == "":
 			d.errorf(path, msgEmptyDecimal, key, key, ex)
 		case fix != "":
-			d.errorf(path, msgBadDecimal, key, x, fmt.Sprintf("%s = %q", key, fix))
+			d.errorf(path, msgBadDecimal, key, clip(x), fmt.Sprintf("%s = %q", key, fix))
 		default:
-			d.errorf(path, msgBadDecimal, key, x, fmt.Sprintf("digits with a decimal point, e.g. %s = %s", key, ex))
+			d.errorf(path, msgBadDecimal, key, clip(x), fmt.Sprintf("digits with a decimal point, e.g. %s = %s", key, ex))
 		}
 	case float64:
 		raw := d.pos[path].Raw
@@ -633,7 +638,16 @@ func (d *decoder) decimal(path, key, ex string, v any) (decimal.Decimal, bool) {
 			return decimal.Decimal{}, false
 		}
 		digits := floatDigits(raw, x)
-		d.errorf(path, msgFloat, key, raw, key, digits)
+		_, _, err := parseDecimal(digits)
+		var de *digitsError
+		switch {
+		case errors.As(err, &de) && de.before:
+			d.errorf(path, msgDigitsBefore, key, raw, de.n, maxIntDigits, key, ex)
+		case errors.As(err, &de):
+			d.errorf(path, msgDigitsAfter, key, raw, de.n, maxFracDigits, key, roundDigits(digits))
+		default:
+			d.errorf(path, msgFloat, key, raw, key, digits)
+		}
 	default:
 		d.errorf(path, msgWantDecimal, key, key, ex)
 	}
@@ -680,43 +694,128 @@ func clampInt(n int64) int {
 	return int(n)
 }
 
-// maxDigits is the most digits a decimal string may have.
-const maxDigits = 30
+// errNotDecimal is parseDecimal's error for a string that is not a plain
+// decimal.
+var errNotDecimal = errors.New("not a decimal")
 
-// parseDecimal parses a plain decimal string: an optional sign, digits,
-// and an optional point followed by digits ("-12.50"); at most 30 digits,
-// no exponent, no spaces. On failure it returns the string the user most
-// likely meant, if it can tell ("12,5" → "12.5", "22%" → "0.22").
-func parseDecimal(s string) (decimal.Decimal, string, error) {
-	if isPlainDecimal(s) {
-		n, err := decimal.NewFromString(s)
-		if err == nil {
-			return n, "", nil
-		}
-	}
-	return decimal.Decimal{}, fixDecimal(s), errors.New("not a decimal")
+// digitsError is parseDecimal's error for a plain decimal with too many
+// digits: n digits before the point (before is true) or after it.
+type digitsError struct {
+	before bool
+	n      int
 }
 
-func isPlainDecimal(s string) bool {
+func (e *digitsError) Error() string { return fmt.Sprintf("%d digits", e.n) }
+
+// parseDecimal parses a plain decimal string: an optional sign, digits,
+// and an optional point followed by digits ("-12.50"); no exponent, no
+// spaces. It takes at most maxIntDigits digits before the point (leading
+// zeros not counted: amounts go up to 10^12, so 15 leaves room for "out of
+// range" to be the message of a slightly too large amount) and at most
+// maxFracDigits after it (a rate to one part in ten billion is finer than
+// any rate is known; money needs 2), so that every decimal the simulation
+// starts from has at most 25 significant digits and shopspring never
+// parses a long string. More digits give a *digitsError, with the value
+// rounded to maxFracDigits places as the fix when the extra digits are
+// after the point. On other failures it returns errNotDecimal and the
+// string the user most likely meant, if it can tell ("12,5" → "12.5",
+// "22%" → "0.22").
+func parseDecimal(s string) (decimal.Decimal, string, error) {
+	intDigits, fracDigits, ok := plainDigits(s)
+	switch {
+	case !ok:
+		return decimal.Decimal{}, fixDecimal(s), errNotDecimal
+	case intDigits > maxIntDigits:
+		return decimal.Decimal{}, "", &digitsError{before: true, n: intDigits}
+	case fracDigits > maxFracDigits:
+		return decimal.Decimal{}, roundDigits(s), &digitsError{n: fracDigits}
+	}
+	n, err := decimal.NewFromString(trimZeros(s))
+	if err != nil {
+		return decimal.Decimal{}, "", errNotDecimal
+	}
+	return n, "", nil
+}
+
+// plainDigits reports whether s is a plain decimal (see parseDecimal), and
+// its digits before the point, leading zeros not counted, and after it.
+func plainDigits(s string) (intDigits, fracDigits int, ok bool) {
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
 	intPart, frac, hasPoint := strings.Cut(s, ".")
-	if intPart == "" || hasPoint && frac == "" || len(intPart)+len(frac) > maxDigits {
-		return false
+	if intPart == "" || hasPoint && frac == "" {
+		return 0, 0, false
 	}
 	for _, part := range []string{intPart, frac} {
 		for i := 0; i < len(part); i++ {
 			if part[i] < '0' || part[i] > '9' {
-				return false
+				return 0, 0, false
 			}
 		}
 	}
-	return true
+	return len(strings.TrimLeft(intPart, "0")), len(frac), true
+}
+
+func isPlainDecimal(s string) bool {
+	i, f, ok := plainDigits(s)
+	return ok && i <= maxIntDigits && f <= maxFracDigits
+}
+
+// trimZeros drops the leading zeros of a plain decimal's integer part,
+// keeping one before the point: "-007.50" → "-7.50", "000" → "0".
+func trimZeros(s string) string {
+	sign := ""
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		sign, s = s[:1], s[1:]
+	}
+	t := strings.TrimLeft(s, "0")
+	if t == "" || t[0] == '.' {
+		t = "0" + t
+	}
+	return sign + t
+}
+
+// roundDigits rounds a plain decimal string with at most maxIntDigits
+// digits before the point to maxFracDigits places, half away from zero,
+// and writes it with exactly that many: "0.123456789012" → "0.1234567890".
+// Only the first maxFracDigits+1 places are read: the rest cannot change
+// the rounding (the remainder is at least half a unit exactly when the
+// next digit is 5 or more).
+func roundDigits(s string) string {
+	intPart, frac, _ := strings.Cut(s, ".")
+	if len(frac) > maxFracDigits+1 {
+		frac = frac[:maxFracDigits+1]
+	}
+	n, err := decimal.NewFromString(trimZeros(intPart + "." + frac))
+	if err != nil {
+		return ""
+	}
+	return n.Round(maxFracDigits).StringFixed(maxFracDigits)
+}
+
+// clip shortens a user's value quoted back in a message to maxEcho
+// characters and an ellipsis: a message must stay a line, even for a
+// megabyte of text.
+func clip(s string) string {
+	if len(s) <= maxEcho || utf8.RuneCountInString(s) <= maxEcho {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxEcho {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // fixDecimal guesses the decimal a malformed string stands for, or "".
 func fixDecimal(s string) string {
+	if len(s) > 4*maxEcho {
+		return "" // no plausible decimal is that long; do not parse it
+	}
 	t := strings.TrimSpace(s)
 	for _, r := range []string{" ", "\u00a0", "\u202f", "€", "$", "£", "_", "'"} {
 		t = strings.ReplaceAll(t, r, "")
@@ -734,23 +833,21 @@ func fixDecimal(s string) string {
 		t = "-0" + t[1:]
 	}
 	t = strings.TrimSuffix(t, ".")
+	out := ""
 	if !isPlainDecimal(t) {
 		if n, err := decimal.NewFromString(t); err == nil && n.Exponent() > -40 && n.Exponent() < 40 && strings.ContainsAny(t, "eE") {
-			return formatDecimal(n)
+			out = formatDecimal(n)
 		}
-		return ""
+	} else if n, err := decimal.NewFromString(t); err == nil {
+		if percent {
+			n = n.Shift(-2)
+		}
+		out = formatDecimal(n)
 	}
-	n, err := decimal.NewFromString(t)
-	if err != nil {
-		return ""
+	if out == s || !isPlainDecimal(out) {
+		return "" // the same, or itself too long to be written
 	}
-	if percent {
-		return formatDecimal(n.Shift(-2))
-	}
-	if out := formatDecimal(n); out != s {
-		return out
-	}
-	return ""
+	return out
 }
 
 // formatDecimal writes d in plain notation, keeping its trailing zeros

@@ -175,6 +175,28 @@ func TestDecodeErrors(t *testing.T) {
 			`open_rate = "22%" is not a decimal number: write open_rate = "0.22"`},
 		{"decimal as words", `target = "200"`, `target = "abc"`, 17, 1,
 			`target = "abc" is not a decimal number: write digits with a decimal point, e.g. target = "200"`},
+		{"31 digits", `budget = "5000"`, `budget = "1234567890123456789012345678901"`, 7, 1,
+			`budget = "1234567890123456789012345678901" has 31 digits before the decimal point: write at most 15, e.g. budget = "5000"`},
+		// 0.12345678901|2: the 11th place is 1, so rounding to 10 places goes down.
+		{"12 places", `open_rate = "0.22"`, `open_rate = "0.123456789012"`, 25, 1,
+			`open_rate = "0.123456789012" has 12 digits after the decimal point: write at most 10, rounded: open_rate = "0.1234567890"`},
+		// 0.0299999999|9999: the 11th place is 9, so rounding goes up to 0.03.
+		{"14 places round up", `click_rate = "0.03"`, `click_rate = "-0.02999999999999"`, 26, 1,
+			`click_rate = "-0.02999999999999" has 14 digits after the decimal point: write at most 10, rounded: click_rate = "-0.0300000000"`},
+		{"float with 12 places", `open_rate = "0.22"`, `open_rate = 0.123456789012`, 25, 1,
+			`open_rate = 0.123456789012 has 12 digits after the decimal point: write at most 10, rounded: open_rate = "0.1234567890"`},
+		// 1e300 is 1 and 300 zeros: 301 digits.
+		{"float 1e300", `budget = "5000"`, `budget = 1e300`, 7, 1,
+			`budget = 1e300 has 301 digits before the decimal point: write at most 15, e.g. budget = "5000"`},
+		{"huge exponent", `budget = "5000"`, `budget = "1e999999"`, 7, 1,
+			`budget = "1e999999" is not a decimal number: write digits with a decimal point, e.g. budget = "5000"`},
+		{"exponent beyond the digits", `budget = "5000"`, `budget = "1e30"`, 7, 1,
+			`budget = "1e30" is not a decimal number: write digits with a decimal point, e.g. budget = "5000"`},
+		{"small exponent is fixed", `budget = "5000"`, `budget = "5e3"`, 7, 1,
+			`budget = "5e3" is not a decimal number: write budget = "5000"`},
+		// the value is quoted back as its first 100 characters and "…".
+		{"long bad decimal", `target = "200"`, `target = "` + strings.Repeat("1", 1000) + `x"`, 17, 1,
+			`target = "` + strings.Repeat("1", 100) + `…" is not a decimal number: write digits with a decimal point, e.g. target = "200"`},
 		{"empty decimal", `target = "200"`, `target = ""`, 17, 1,
 			`target is empty: write a number in quotes, e.g. target = "200"`},
 		{"bool for a decimal", `target = "200"`, `target = true`, 17, 1,

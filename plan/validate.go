@@ -149,8 +149,25 @@ func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, tak
 		}
 		if has && s.b != nil && !s.b.contains(num) {
 			v.add(path, msgOutOfRange, s.key, formatDecimal(num), s.b.desc)
+		} else if has && (s.typ == tDecimal || s.typ == tNullDecimal) {
+			v.digits(path, s.key, num)
 		}
 	}
+}
+
+// digits reports a decimal with more than maxFracDigits digits after its
+// point (as Encode would write it: trailing zeros count), which Decode
+// would refuse when the plan is opened again, and says whether d is fine.
+func (v *validator) digits(path, key string, d decimal.Decimal) bool {
+	n := 0
+	if e := d.Exponent(); e < 0 {
+		n = -int(e)
+	}
+	if n <= maxFracDigits {
+		return true
+	}
+	v.add(path, msgDigitsAfter, key, clip(formatDecimal(d)), n, maxFracDigits, key, d.Round(maxFracDigits).StringFixed(maxFracDigits))
+	return false
 }
 
 // stringOf returns the text behind a pointer to a string field.
@@ -323,6 +340,8 @@ func (v *validator) rangeOf(pre string, c Channel, r Range) {
 		if s.b != nil && !s.b.contains(end.d) {
 			v.add(path, msgRangeBound, r.Input, end.name, formatDecimal(end.d), s.b.desc)
 			bad = true
+		} else if !v.digits(path, r.Input, end.d) {
+			bad = true
 		}
 	}
 	if bad {
@@ -376,6 +395,8 @@ func (v *validator) scenarios(p Plan) {
 				v.add(path, msgFactorKey, f.Input, f.Input, strings.Join(all, ", "))
 			} else if !bFactor.contains(f.Factor) {
 				v.add(path, msgOutOfRange, "factors."+f.Input, formatDecimal(f.Factor), bFactor.desc)
+			} else {
+				v.digits(path, "factors."+f.Input, f.Factor)
 			}
 		}
 		seen := map[string]bool{}
@@ -401,6 +422,8 @@ func (v *validator) scenarios(p Plan) {
 				}
 				if !bFactor.contains(f.Factor) {
 					v.add(path, msgOutOfRange, "factors."+f.Input, formatDecimal(f.Factor), bFactor.desc)
+				} else {
+					v.digits(path, "factors."+f.Input, f.Factor)
 				}
 			}
 		}
@@ -424,6 +447,8 @@ func (v *validator) tracking(p Plan) {
 			v.add(path, msgWeightTwice, w.KPI)
 		case !bWeight.contains(w.Weight):
 			v.add(path, msgOutOfRange, "engagement_weights."+w.KPI, formatDecimal(w.Weight), bWeight.desc)
+		default:
+			v.digits(path, "engagement_weights."+w.KPI, w.Weight)
 		}
 		seen[w.KPI] = true
 		positive = positive || w.Weight.Sign() > 0
