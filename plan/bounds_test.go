@@ -246,3 +246,41 @@ func TestEditDistance(t *testing.T) {
 		t.Errorf("editDistance allocates %v times, want 0", n)
 	}
 }
+
+// TestDecodeManyChannelsIsLinear decodes a plan of 2000 channels and 2000
+// actuals rows naming no channel: each message used to list all 2000 ids
+// (2000 × 2000 × 9 bytes, 36 MB, built twice) after a linear search
+// through the channels. The rows must now cost a line each: at most 64 MB
+// allocated in all, and the list of ids ends with a count.
+func TestDecodeManyChannelsIsLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(strings.Replace(basePlan, "months = 3", "months = 60", 1))
+	for i := range 2000 {
+		fmt.Fprintf(&b, "[[channels]]\nid = \"c%04d\"\nname = \"C\"\nkind = \"sms\"\nlist_size = 10\nclick_rate = \"0.1\"\nconversion_rate = \"0.1\"\n", i)
+	}
+	for i := range 2000 {
+		fmt.Fprintf(&b, "[[actuals]]\nchannel = \"x%d\"\nmonth = 1\nspend = \"1\"\ncustomers = \"1\"\nrevenue = \"1\"\n", i)
+	}
+	data := []byte(b.String())
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Decode("p.toml", data)
+	runtime.ReadMemStats(&after)
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != maxErrors+1 {
+		t.Fatalf("Decode gave %v, want %d errors and a count", err, maxErrors)
+	}
+	// 2 + 2000 channels; the first 20 ids are listed, 2002 − 20 = 1982 counted.
+	want := `channel = "x0" is not the id of a channel of this plan: write one of "mailing", "display", "c0000", `
+	if !strings.HasPrefix(list[0].Msg, want) || !strings.HasSuffix(list[0].Msg, `"c0017" and 1982 more`) {
+		t.Errorf("first error %q, want it to start %q and end with 18 more ids and a count", list[0].Msg, want)
+	}
+	// the rest: 2000 − 50 = 1950 errors.
+	if got := list[maxErrors].Msg; !strings.HasPrefix(got, "1950 more problems") {
+		t.Errorf("last line %q, want 1950 more", got)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
+		t.Errorf("Decode of %d bytes allocated %d MB, want at most 64 MB", len(data), n>>20)
+	}
+	t.Logf("%d bytes: %d MB allocated", len(data), (after.TotalAlloc-before.TotalAlloc)>>20)
+}

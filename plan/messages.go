@@ -87,6 +87,7 @@ const (
 	msgFactorKey    = "factors.%s: %s is not an input a scenario can scale: use one of %s" // key, key, keys
 	msgFactorChan   = "factors.%s: %s is not a key of %s %s channel: use one of %s"        // key, key, article, kind, keys
 	msgNoChannels   = "(this plan has no channel yet)"
+	msgMoreIDs      = "%s and %d more"                                                                    // the first ids, count of the others
 	msgWeightsTable = "engagement_weights must be a table of KPI = weight: write engagement_weights = %s" // example
 	msgWeightsZero  = "engagement_weights gives no weight above 0: give at least one KPI a weight above 0, or remove engagement_weights to use the default weights"
 	msgWeightKey    = "engagement_weights.%s: %s is not an engagement KPI: use one of %s" // key, key, keys

@@ -78,9 +78,29 @@ func Validate(p Plan) ErrorList {
 // sink, when set, takes each problem instead of errs (Decode positions it
 // and keeps the first maxErrors).
 type validator struct {
-	errs ErrorList
-	skip func(path string) bool
-	sink func(Error)
+	errs  ErrorList
+	skip  func(path string) bool
+	sink  func(Error)
+	chans map[string]int // channel id → index of its first channel, for lookups
+}
+
+// lookup returns the first channel of p with id, as p.Channel does, in
+// constant time: a plan with thousands of actuals rows and channels must
+// not cost their product.
+func (v *validator) lookup(p Plan, id string) (Channel, bool) {
+	if v.chans == nil {
+		v.chans = make(map[string]int, len(p.Channels))
+		for i, c := range p.Channels {
+			if _, ok := v.chans[c.ID]; !ok {
+				v.chans[c.ID] = i
+			}
+		}
+	}
+	i, ok := v.chans[id]
+	if !ok {
+		return Channel{}, false
+	}
+	return p.Channels[i], true
 }
 
 func (v *validator) add(path, format string, args ...any) {
@@ -248,7 +268,7 @@ func (v *validator) plan(p Plan) {
 	for i, a := range p.Actuals {
 		pre := fmt.Sprintf("actuals[%d]", i)
 		checkSpecs(v, pre, actualSpecs, &a, nil)
-		if _, ok := p.Channel(a.Channel); !ok && a.Channel != "" {
+		if _, ok := v.lookup(p, a.Channel); !ok && a.Channel != "" {
 			v.add(pre+".channel", msgUnknownChan, "channel", a.Channel, channelIDs(p))
 		}
 		if monthsOK && v.ok(pre+".month") && (a.Month < 1 || a.Month > info.Months) {
@@ -402,7 +422,7 @@ func (v *validator) scenarios(p Plan) {
 		seen := map[string]bool{}
 		for j, cf := range s.Channels {
 			cpre := fmt.Sprintf("%s.channel[%d]", pre, j)
-			c, ok := p.Channel(cf.ID)
+			c, ok := v.lookup(p, cf.ID)
 			switch {
 			case cf.ID == "":
 				v.add(cpre+".id", msgRequired, "id", "id", `"mailing"`)
@@ -541,13 +561,21 @@ func kindList() string {
 	return quoteList(s)
 }
 
+// channelIDs lists the ids of p's channels for a message: all of them up
+// to maxListedIDs, else the first maxListedIDs and a count of the others,
+// so that each of thousands of messages about a plan of thousands of
+// channels stays a line (and costs a line).
 func channelIDs(p Plan) string {
 	if len(p.Channels) == 0 {
 		return msgNoChannels
 	}
-	s := make([]string, len(p.Channels))
-	for i, c := range p.Channels {
-		s[i] = c.ID
+	n := min(len(p.Channels), maxListedIDs)
+	s := make([]string, n)
+	for i, c := range p.Channels[:n] {
+		s[i] = clip(c.ID)
+	}
+	if len(p.Channels) > n {
+		return fmt.Sprintf(msgMoreIDs, quoteList(s), len(p.Channels)-n)
 	}
 	return quoteList(s)
 }
