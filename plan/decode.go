@@ -469,10 +469,11 @@ func (d *decoder) asTableList(path, header string, v any) []map[string]any {
 }
 
 // describe names an element of an array of tables for messages:
-// `[[channels]] "mailing"`, or `[[channels]] #3` when it has no id.
+// `[[channels]] "mailing"`, or `[[channels]] #3` when it has no id (an id
+// of more than maxEcho characters is clipped).
 func describe(header string, t map[string]any, idKey string, i int) string {
 	if s, ok := t[idKey].(string); ok && s != "" {
-		return fmt.Sprintf("%s %q", header, s)
+		return fmt.Sprintf("%s %q", header, clip(s))
 	}
 	return fmt.Sprintf("%s #%d", header, i+1)
 }

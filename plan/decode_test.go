@@ -197,6 +197,12 @@ func TestDecodeErrors(t *testing.T) {
 		// the value is quoted back as its first 100 characters and "…".
 		{"long bad decimal", `target = "200"`, `target = "` + strings.Repeat("1", 1000) + `x"`, 17, 1,
 			`target = "` + strings.Repeat("1", 100) + `…" is not a decimal number: write digits with a decimal point, e.g. target = "200"`},
+		{"long kind is clipped", `kind = "email"`, `kind = "` + strings.Repeat("x", 1000) + `"`, 23, 1,
+			`kind = "` + strings.Repeat("x", 100) + `…" is not one of "email"`},
+		{"long id is clipped", `id = "mailing"`, `id = "` + strings.Repeat("y", 1000) + `"`, 21, 1,
+			`id = "` + strings.Repeat("y", 100) + `…" is not a valid id`},
+		{"long id is clipped where it names the channel", `id = "mailing"`, "id = \"" + strings.Repeat("y", 1000) + "\"\nopn = 1", 22, 1,
+			`unknown key "opn" in [[channels]] "` + strings.Repeat("y", 100) + `…": remove it`},
 		{"empty decimal", `target = "200"`, `target = ""`, 17, 1,
 			`target is empty: write a number in quotes, e.g. target = "200"`},
 		{"bool for a decimal", `target = "200"`, `target = true`, 17, 1,

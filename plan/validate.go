@@ -211,10 +211,10 @@ func (v *validator) plan(p Plan) {
 	info := p.Info
 	checkSpecs(v, "plan", infoSpecs, &info, nil)
 	if info.Language != LangFR && info.Language != LangEN {
-		v.add("plan.language", msgBadEnum, "language", info.Language, `"fr" or "en"`)
+		v.add("plan.language", msgBadEnum, "language", clip(string(info.Language)), `"fr" or "en"`)
 	}
 	if !isCurrency(info.Currency) {
-		v.add("plan.currency", msgBadCurrency, info.Currency)
+		v.add("plan.currency", msgBadCurrency, clip(info.Currency))
 	}
 	monthsOK := v.ok("plan.months") && info.Months >= 1 && info.Months <= 60
 	startOK := v.ok("plan.start") && !info.Start.IsZero()
@@ -222,10 +222,10 @@ func (v *validator) plan(p Plan) {
 	b := p.Business
 	checkSpecs(v, "business", businessSpecs, &b, nil)
 	if b.Sector != "" && !slices.Contains(Sectors, b.Sector) {
-		v.add("business.sector", msgBadEnum, "sector", b.Sector, quoteList(Sectors))
+		v.add("business.sector", msgBadEnum, "sector", clip(b.Sector), quoteList(Sectors))
 	}
 	if b.Model != B2C && b.Model != B2B {
-		v.add("business.model", msgBadEnum, "model", b.Model, `"b2c" or "b2b"`)
+		v.add("business.model", msgBadEnum, "model", clip(string(b.Model)), `"b2c" or "b2b"`)
 	}
 	if b.Model == B2B {
 		f := p.Funnel
@@ -238,15 +238,15 @@ func (v *validator) plan(p Plan) {
 		checkSpecs(v, pre, objectiveSpecs, &o, nil)
 		v.id(pre+".id", o.ID, "objective", ids, i, func(j int) string { return fmt.Sprintf("objective #%d", j+1) })
 		if o.Metric != "" && !IsMetric(o.Metric) {
-			v.add(pre+".metric", msgBadMetric, o.Metric, strings.Join(Metrics, ", "))
+			v.add(pre+".metric", msgBadMetric, clip(o.Metric), strings.Join(Metrics, ", "))
 		} else if b.Model == B2C && slices.Contains([]string{"leads", "mql", "sql", "cpl"}, o.Metric) {
 			v.add(pre+".metric", msgB2BMetric, o.Metric)
 		}
 		if o.Direction != AtLeast && o.Direction != AtMost {
-			v.add(pre+".direction", msgBadEnum, "direction", o.Direction, `"at_least" or "at_most"`)
+			v.add(pre+".direction", msgBadEnum, "direction", clip(string(o.Direction)), `"at_least" or "at_most"`)
 		}
 		if o.Purpose != "" && !slices.Contains(Purposes, o.Purpose) {
-			v.add(pre+".purpose", msgBadEnum, "purpose", o.Purpose, quoteList(Purposes))
+			v.add(pre+".purpose", msgBadEnum, "purpose", clip(o.Purpose), quoteList(Purposes))
 		}
 		if startOK && !o.Deadline.IsZero() && o.Deadline.Before(info.Start) {
 			v.add(pre+".deadline", msgDeadline, o.Deadline, info.Start)
@@ -269,14 +269,14 @@ func (v *validator) plan(p Plan) {
 		pre := fmt.Sprintf("actuals[%d]", i)
 		checkSpecs(v, pre, actualSpecs, &a, nil)
 		if _, ok := v.lookup(p, a.Channel); !ok && a.Channel != "" {
-			v.add(pre+".channel", msgUnknownChan, "channel", a.Channel, channelIDs(p))
+			v.add(pre+".channel", msgUnknownChan, "channel", clip(a.Channel), channelIDs(p))
 		}
 		if monthsOK && v.ok(pre+".month") && (a.Month < 1 || a.Month > info.Months) {
 			v.add(pre+".month", msgMonthNotIn, a.Month, info.Months, info.Months)
 		}
 		k := fmt.Sprintf("%s\x00%d", a.Channel, a.Month)
 		if seen[k] {
-			v.add(pre, msgActualTwice, a.Channel, a.Month)
+			v.add(pre, msgActualTwice, clip(a.Channel), a.Month)
 		}
 		seen[k] = true
 	}
@@ -289,7 +289,7 @@ func (v *validator) id(path, id, what string, seen map[string]int, i int, name f
 		return // reported as required
 	}
 	if !isID(id) {
-		v.add(path, msgBadID, "id", id, "id", slug(id, what))
+		v.add(path, msgBadID, "id", clip(id), "id", slug(id, what))
 		return
 	}
 	if j, ok := seen[id]; ok {
@@ -302,10 +302,10 @@ func (v *validator) id(path, id, what string, seen map[string]int, i int, name f
 func (v *validator) channel(p Plan, i int, c Channel, ids map[string]int, monthsOK bool) {
 	pre := fmt.Sprintf("channels[%d]", i)
 	checkSpecs(v, pre, channelHead, &c, nil)
-	v.id(pre+".id", c.ID, "channel", ids, i, func(j int) string { return fmt.Sprintf("channel %q", p.Channels[j].Name) })
+	v.id(pre+".id", c.ID, "channel", ids, i, func(j int) string { return fmt.Sprintf("channel %q", clip(p.Channels[j].Name)) })
 	if !validKind(c.Kind) {
 		if c.Kind != "" {
-			v.add(pre+".kind", msgBadEnum, "kind", c.Kind, kindList())
+			v.add(pre+".kind", msgBadEnum, "kind", clip(string(c.Kind)), kindList())
 		}
 		return
 	}
@@ -402,9 +402,9 @@ func (v *validator) scenarios(p Plan) {
 		case name == "":
 			v.add(pre+".name", msgRequired, "name", "name", `"Pessimiste"`)
 		case strings.EqualFold(name, "base"):
-			v.add(pre+".name", msgScenarioName, s.Name)
+			v.add(pre+".name", msgScenarioName, clip(s.Name))
 		case names[strings.ToLower(name)]:
-			v.add(pre+".name", msgScenarioDup, s.Name)
+			v.add(pre+".name", msgScenarioDup, clip(s.Name))
 		case utf8.RuneCountInString(s.Name) > 100:
 			v.add(pre+".name", msgTooLong, "name", utf8.RuneCountInString(s.Name), 100)
 		}
@@ -427,9 +427,9 @@ func (v *validator) scenarios(p Plan) {
 			case cf.ID == "":
 				v.add(cpre+".id", msgRequired, "id", "id", `"mailing"`)
 			case !ok:
-				v.add(cpre+".id", msgUnknownChan, "id", cf.ID, channelIDs(p))
+				v.add(cpre+".id", msgUnknownChan, "id", clip(cf.ID), channelIDs(p))
 			case seen[cf.ID]:
-				v.add(cpre+".id", msgScenarioChan, cf.ID, s.Name)
+				v.add(cpre+".id", msgScenarioChan, clip(cf.ID), clip(s.Name))
 			}
 			seen[cf.ID] = true
 			for _, f := range cf.Factors {
