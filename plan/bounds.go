@@ -36,6 +36,7 @@ const (
 	maxIntDigits   = 15      // digits of a decimal before the point (amounts go up to 10^12)
 	maxFracDigits  = 10      // digits of a decimal after the point
 	maxEcho        = 100     // characters of a user's value quoted back in a message
+	maxSyntaxEcho  = 300     // characters of the TOML parser's message in msgSyntax
 	maxListedIDs   = 20      // channel ids a message lists before counting the others
 	bareDateLength = len("2006-01-02")
 )

@@ -43,7 +43,7 @@ func Decode(name string, data []byte) (Plan, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			e.Line, e.Col = syntaxPosition(src, pe.Position)
-			e.Msg = fmt.Sprintf(msgSyntax, pe.Message)
+			e.Msg = fmt.Sprintf(msgSyntax, oneLine(pe.Message))
 		}
 		return Plan{}, ErrorList{e}
 	}
@@ -798,18 +798,32 @@ func roundDigits(s string) string {
 // clip shortens a user's value quoted back in a message to maxEcho
 // characters and an ellipsis: a message must stay a line, even for a
 // megabyte of text.
-func clip(s string) string {
-	if len(s) <= maxEcho || utf8.RuneCountInString(s) <= maxEcho {
+func clip(s string) string { return clipN(s, maxEcho) }
+
+// clipN shortens s to its first n characters and an ellipsis.
+func clipN(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	n := 0
+	k := 0
 	for i := range s {
-		if n == maxEcho {
+		if k == n {
 			return s[:i] + "…"
 		}
-		n++
+		k++
 	}
 	return s
+}
+
+// lineEscaper writes line breaks as \n and \r.
+var lineEscaper = strings.NewReplacer("\r", `\r`, "\n", `\n`)
+
+// oneLine makes the parser's message one line of at most maxSyntaxEcho
+// characters: it quotes the text it stopped at, which may hold a newline
+// ("not a binary number: '0b\n'") or a long key, and each error must be
+// one line of the output.
+func oneLine(msg string) string {
+	return clipN(lineEscaper.Replace(msg), maxSyntaxEcho)
 }
 
 // fixDecimal guesses the decimal a malformed string stands for, or "".

@@ -167,6 +167,9 @@ func TestDecodeErrors(t *testing.T) {
 			`ranges.open_rate must be a list of two decimals [low, high]: write open_rate = ["0.01", "0.03"]`},
 		{"syntax error", `title = "Test"`, `title = "Test`, 4, 0,
 			`TOML syntax error: `},
+		// the parser quotes "0b\n": the message must stay one line.
+		{"syntax error quoting a newline", `title = "Test"`, "title = 0b\n0", 4, 0,
+			`TOML syntax error: not a binary number: '0b\n'`},
 		{"non-UTF-8", `title = "Test"`, "title = \"T\xffst\"", 4, 11,
 			`the file is not valid UTF-8 text (byte 0xff): save it as UTF-8`},
 		{"decimal with a comma", `average_order = "12.50"`, `average_order = "12,50"`, 11, 1,
