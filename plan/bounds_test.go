@@ -284,3 +284,19 @@ func TestDecodeManyChannelsIsLinear(t *testing.T) {
 	}
 	t.Logf("%d bytes: %d MB allocated", len(data), (after.TotalAlloc-before.TotalAlloc)>>20)
 }
+
+// TestSuggest checks that skipping keys whose length differs by the
+// threshold or more (their distance is at least the difference) keeps the
+// suggestions: opn_rate is 1 insertion from open_rate; tilte 1 swap from
+// title; conversion_rat00000 is 4 longer than conversion_rate, too far.
+func TestSuggest(t *testing.T) {
+	known := []string{"id", "name", "kind", "open_rate", "conversion_rate", "title", "runs"}
+	for _, c := range []struct{ key, want string }{
+		{"opn_rate", "open_rate"}, {"tilte", "title"}, {"run", "runs"}, {"nam", "name"},
+		{"conversion_rat00000", ""}, {"conversion_rat", "conversion_rate"}, {"x", ""}, {"idx", "id"},
+	} {
+		if got := suggest(c.key, known); got != c.want {
+			t.Errorf("suggest(%q) = %q, want %q", c.key, got, c.want)
+		}
+	}
+}

@@ -879,6 +879,9 @@ func formatDecimal(d decimal.Decimal) string {
 func suggest(key string, known []string) string {
 	best, bestD := "", 3
 	for _, k := range known {
+		if diff := len(key) - len(k); diff >= bestD || -diff >= bestD || diff > max(1, len(key)/3) || -diff > max(1, len(key)/3) {
+			continue // the distance is at least the difference in length
+		}
 		dist := editDistance(key, k)
 		if dist < bestD && dist <= max(1, len(key)/3) {
 			best, bestD = k, dist
