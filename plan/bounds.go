@@ -13,9 +13,10 @@ import (
 // Within these limits any input up to MaxFileSize is answered in about a
 // second and well under 300 MB.
 //
-// A real plan is far inside each limit: values nest 2 deep at most
-// (ranges = { ctr = ["0.01", "0.03"] }; 4 if a whole channel is written as
-// an inline table); keys have 2 parts at most ([[scenarios.channel]]); its
+// A real plan is far inside each limit: values nest 2 deep
+// (ranges = { ctr = ["0.01", "0.03"] }; 4 if the channels are written as a
+// list of inline tables); keys have 3 parts at most
+// (tracking.engagement_weights.ctr, or [[scenarios.channel]]); its
 // longest list is active_months (60 months at most), its longest text the
 // context (100 000 characters at most); it has a few dozen tables (one
 // [[actuals]] per channel and month is the most: 60 months × 20 channels

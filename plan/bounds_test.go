@@ -106,7 +106,7 @@ func TestCheckShape(t *testing.T) {
 	}{
 		// "x = " is 4 bytes and each "{a=" 3: the 17th { is at 4 + 16×3.
 		{"inline tables 17 deep", "format = 1\nx = " + strings.Repeat("{a=", 17) + "1" + strings.Repeat("}", 17), 2, 4 + 16*3 + 1,
-			"values are nested more than 16 deep: a plan needs 2 levels at most"},
+			"values are nested more than 16 deep: a plan needs 4 at most"},
 		// the 17th [ follows "x = " and 16 [.
 		{"arrays 17 deep", "x = " + strings.Repeat("[", 17) + strings.Repeat("]", 17), 1, 4 + 16 + 1,
 			"values are nested more than 16 deep"},

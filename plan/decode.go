@@ -24,8 +24,15 @@ import (
 //
 // Decode is strict: unknown keys, keys foreign to a channel's kind, TOML
 // floats where a decimal belongs, and values out of range (see Validate)
-// are errors. Files over MaxFileSize bytes and text that is not UTF-8 are
-// refused before parsing. Decode never panics.
+// are errors. Files over MaxFileSize bytes, text that is not UTF-8, and
+// text past the shape limits of checkShape (values nested more than 16
+// deep, lists of more than 100 elements, more than 10 000 tables, …: see
+// bounds.go) are refused before parsing, with one error at the place the
+// limit is passed, so that any input is answered in bounded time and
+// memory. Decimals take at most 15 digits before the point and 10 after.
+// At most 50 errors are returned, the first by position; when there are
+// more, a last Error with File only and no Line says how many. Decode
+// never panics.
 func Decode(name string, data []byte) (Plan, error) {
 	if len(data) > MaxFileSize {
 		return Plan{}, ErrorList{{File: name, Msg: fmt.Sprintf(msgTooLarge, len(data), MaxFileSize)}}

@@ -12,8 +12,8 @@ const (
 	msgMoreErrors   = "%d more problems were found: fix the ones above first, then check the file again"                // count
 
 	// the shape of the file (checkShape, before parsing)
-	msgShapeNested     = "values are nested more than %d deep: a plan needs 2 levels at most, as in ranges = { ctr = [\"0.01\", \"0.03\"] }: remove the extra [ and {"               // max
-	msgShapeKeyParts   = "this key has more than %d parts: a plan's keys have 2 at most, as in [[scenarios.channel]] or ranges.ctr: write a shorter key"                             // max
+	msgShapeNested     = "values are nested more than %d deep: a plan needs 4 at most (ranges = { ctr = [\"0.01\", \"0.03\"] } is 2): remove the extra [ and {"                      // max
+	msgShapeKeyParts   = "this key has more than %d parts: a plan's keys have 3 at most, as in tracking.engagement_weights.ctr: write a shorter key"                                 // max
 	msgShapeKeyLong    = "this key is %d bytes long, more than the %d a key may have: a plan's keys are short names such as open_rate"                                               // length, max
 	msgShapeString     = "this text is more than %d bytes (1 MB) long: the longest text of a plan, context, has at most 100000 characters: shorten it"                               // max
 	msgShapeBare       = "this value is more than %d characters long without quotes: a number or a date is short, e.g. 2500 or 2027-01-04: put text in quotes"                       // max

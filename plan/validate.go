@@ -39,6 +39,9 @@ import (
 //     at_least|at_most; purpose one of Purposes or empty; metric one of
 //     Metrics, and not leads, mql, sql or cpl in a b2c plan (undefined there).
 //   - dates: years 1900..2199; start required.
+//   - decimals: at most 10 digits after the point, as Encode writes them
+//     (trailing zeros count), so that a plan the app saves opens again.
+//   - active_months: at most 60 entries (one error, not one per entry).
 //
 // Consistency:
 //   - An objective's deadline before the plan's start is an error. A deadline
