@@ -34,8 +34,7 @@ const (
 	maxListValues  = 100_000 // list elements in the file, all lists together
 	maxMonths      = 60      // months of a plan, and so the most active_months entries
 	maxErrors      = 50      // errors Decode reports; one more line counts the rest
-	maxIntDigits   = 15      // digits of a decimal before the point (amounts go up to 10^12)
-	maxFracDigits  = 10      // digits of a decimal after the point
+	maxDigits      = 30      // digits of a decimal, before and after the point (leading zeros not counted)
 	maxEcho        = 100     // characters of a user's value quoted back in a message
 	maxSyntaxEcho  = 300     // characters of the TOML parser's message in msgSyntax
 	maxListedIDs   = 20      // channel ids a message lists before counting the others

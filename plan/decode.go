@@ -625,10 +625,10 @@ func (d *decoder) decimal(path, key, ex string, v any) (decimal.Decimal, bool) {
 		}
 		var de *digitsError
 		switch {
-		case errors.As(err, &de) && de.before:
-			d.errorf(path, msgDigitsBefore, key, strconv.Quote(clip(x)), de.n, maxIntDigits, key, ex)
+		case errors.As(err, &de) && fix != "":
+			d.errorf(path, msgDigitsRounded, key, strconv.Quote(clip(x)), de.n, maxDigits, key, fix)
 		case errors.As(err, &de):
-			d.errorf(path, msgDigitsAfter, key, strconv.Quote(clip(x)), de.n, maxFracDigits, key, fix)
+			d.errorf(path, msgDigits, key, strconv.Quote(clip(x)), de.n, maxDigits, key, ex)
 		case strings.TrimSpace(x) == "":
 			d.errorf(path, msgEmptyDecimal, key, key, ex)
 		case fix != "":
@@ -646,13 +646,13 @@ func (d *decoder) decimal(path, key, ex string, v any) (decimal.Decimal, bool) {
 			return decimal.Decimal{}, false
 		}
 		digits := floatDigits(raw, x)
-		_, _, err := parseDecimal(digits)
+		_, fix, err := parseDecimal(digits)
 		var de *digitsError
 		switch {
-		case errors.As(err, &de) && de.before:
-			d.errorf(path, msgDigitsBefore, key, raw, de.n, maxIntDigits, key, ex)
+		case errors.As(err, &de) && fix != "":
+			d.errorf(path, msgDigitsRounded, key, raw, de.n, maxDigits, key, fix)
 		case errors.As(err, &de):
-			d.errorf(path, msgDigitsAfter, key, raw, de.n, maxFracDigits, key, roundDigits(digits))
+			d.errorf(path, msgDigits, key, raw, de.n, maxDigits, key, ex)
 		default:
 			d.errorf(path, msgFloat, key, raw, key, digits)
 		}
@@ -706,37 +706,31 @@ func clampInt(n int64) int {
 // decimal.
 var errNotDecimal = errors.New("not a decimal")
 
-// digitsError is parseDecimal's error for a plain decimal with too many
-// digits: n digits before the point (before is true) or after it.
-type digitsError struct {
-	before bool
-	n      int
-}
+// digitsError is parseDecimal's error for a plain decimal of n digits,
+// more than maxDigits.
+type digitsError struct{ n int }
 
 func (e *digitsError) Error() string { return fmt.Sprintf("%d digits", e.n) }
 
 // parseDecimal parses a plain decimal string: an optional sign, digits,
 // and an optional point followed by digits ("-12.50"); no exponent, no
-// spaces. It takes at most maxIntDigits digits before the point (leading
-// zeros not counted: amounts go up to 10^12, so 15 leaves room for "out of
-// range" to be the message of a slightly too large amount) and at most
-// maxFracDigits after it (a rate to one part in ten billion is finer than
-// any rate is known; money needs 2), so that every decimal the simulation
-// starts from has at most 25 significant digits and shopspring never
-// parses a long string. More digits give a *digitsError, with the value
-// rounded to maxFracDigits places as the fix when the extra digits are
-// after the point. On other failures it returns errNotDecimal and the
-// string the user most likely meant, if it can tell ("12,5" → "12.5",
-// "22%" → "0.22").
+// spaces; at most maxDigits (30) digits before and after the point
+// together, leading zeros not counted. 30 is the limit format 1 always
+// had (it counted leading zeros, so every plan read before is read
+// still): far more than money (13 digits before the point at most, every
+// amount being at most 10^12) or a rate needs, and cheap for shopspring,
+// which only ever parses the bounded, trimmed string. More digits give a
+// *digitsError, with the value rounded to fit (half away from zero) as the
+// fix when it has digits after the point to drop and at most 15 before
+// it. On other failures it returns errNotDecimal and the string the user
+// most likely meant, if it can tell ("12,5" → "12.5", "22%" → "0.22").
 func parseDecimal(s string) (decimal.Decimal, string, error) {
 	intDigits, fracDigits, ok := plainDigits(s)
 	switch {
 	case !ok:
 		return decimal.Decimal{}, fixDecimal(s), errNotDecimal
-	case intDigits > maxIntDigits:
-		return decimal.Decimal{}, "", &digitsError{before: true, n: intDigits}
-	case fracDigits > maxFracDigits:
-		return decimal.Decimal{}, roundDigits(s), &digitsError{n: fracDigits}
+	case intDigits+fracDigits > maxDigits:
+		return decimal.Decimal{}, roundDigits(s, intDigits), &digitsError{n: intDigits + fracDigits}
 	}
 	n, err := decimal.NewFromString(trimZeros(s))
 	if err != nil {
@@ -765,9 +759,10 @@ func plainDigits(s string) (intDigits, fracDigits int, ok bool) {
 	return len(strings.TrimLeft(intPart, "0")), len(frac), true
 }
 
+// isPlainDecimal reports whether s is a plain decimal parseDecimal takes.
 func isPlainDecimal(s string) bool {
 	i, f, ok := plainDigits(s)
-	return ok && i <= maxIntDigits && f <= maxFracDigits
+	return ok && i+f <= maxDigits
 }
 
 // trimZeros drops the leading zeros of a plain decimal's integer part,
@@ -784,22 +779,38 @@ func trimZeros(s string) string {
 	return sign + t
 }
 
-// roundDigits rounds a plain decimal string with at most maxIntDigits
-// digits before the point to maxFracDigits places, half away from zero,
-// and writes it with exactly that many: "0.123456789012" → "0.1234567890".
-// Only the first maxFracDigits+1 places are read: the rest cannot change
-// the rounding (the remainder is at least half a unit exactly when the
-// next digit is 5 or more).
-func roundDigits(s string) string {
-	intPart, frac, _ := strings.Cut(s, ".")
-	if len(frac) > maxFracDigits+1 {
-		frac = frac[:maxFracDigits+1]
-	}
-	n, err := decimal.NewFromString(trimZeros(intPart + "." + frac))
-	if err != nil {
+// roundDigits rounds s, a plain decimal of intDigits digits before the
+// point and too many in all, to the most places that fit in maxDigits,
+// half away from zero, written with exactly that many places:
+// "0.1234567890123456789012345678905" → "0.123456789012345678901234567891".
+// It returns "" when there is no such value worth suggesting (more than 15
+// digits before the point: out of every range anyway). Only one place
+// more than kept is read: the rest cannot change the rounding (the
+// remainder is at least half a unit exactly when that digit is 5 or more).
+func roundDigits(s string, intDigits int) string {
+	if intDigits > 15 {
 		return ""
 	}
-	return n.Round(maxFracDigits).StringFixed(maxFracDigits)
+	intPart, frac, _ := strings.Cut(s, ".")
+	for places := maxDigits - intDigits; places >= 0; places-- {
+		f := frac
+		if len(f) > places+1 {
+			f = f[:places+1]
+		}
+		t := intPart
+		if f != "" {
+			t += "." + f
+		}
+		n, err := decimal.NewFromString(trimZeros(t))
+		if err != nil {
+			return ""
+		}
+		out := n.Round(int32(places)).StringFixed(int32(places))
+		if isPlainDecimal(out) {
+			return out // else rounding up added a digit (0.99… → 1.00…): one place less
+		}
+	}
+	return ""
 }
 
 // clip shortens a user's value quoted back in a message to maxEcho

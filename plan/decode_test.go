@@ -179,18 +179,24 @@ func TestDecodeErrors(t *testing.T) {
 		{"decimal as words", `target = "200"`, `target = "abc"`, 17, 1,
 			`target = "abc" is not a decimal number: write digits with a decimal point, e.g. target = "200"`},
 		{"31 digits", `budget = "5000"`, `budget = "1234567890123456789012345678901"`, 7, 1,
-			`budget = "1234567890123456789012345678901" has 31 digits before the decimal point: write at most 15, e.g. budget = "5000"`},
-		// 0.12345678901|2: the 11th place is 1, so rounding to 10 places goes down.
-		{"12 places", `open_rate = "0.22"`, `open_rate = "0.123456789012"`, 25, 1,
-			`open_rate = "0.123456789012" has 12 digits after the decimal point: write at most 10, rounded: open_rate = "0.1234567890"`},
-		// 0.0299999999|9999: the 11th place is 9, so rounding goes up to 0.03.
-		{"14 places round up", `click_rate = "0.03"`, `click_rate = "-0.02999999999999"`, 26, 1,
-			`click_rate = "-0.02999999999999" has 14 digits after the decimal point: write at most 10, rounded: click_rate = "-0.0300000000"`},
-		{"float with 12 places", `open_rate = "0.22"`, `open_rate = 0.123456789012`, 25, 1,
-			`open_rate = 0.123456789012 has 12 digits after the decimal point: write at most 10, rounded: open_rate = "0.1234567890"`},
+			`budget = "1234567890123456789012345678901" has 31 digits: write at most 30, e.g. budget = "5000"`},
+		// 31 places; the 31st is 5, so rounding to 30 places goes up: …890 → …891.
+		{"31 places", `open_rate = "0.22"`, `open_rate = "0.1234567890123456789012345678905"`, 25, 1,
+			`open_rate = "0.1234567890123456789012345678905" has 31 digits: write at most 30, rounded: open_rate = "0.123456789012345678901234567891"`},
+		// 0. and 31 nines round to 1 and 30 zeros, 31 digits: one place less,
+		// 1 and 29 zeros.
+		{"31 nines round up to 1", `click_rate = "0.03"`, `click_rate = "-0.` + strings.Repeat("9", 31) + `"`, 26, 1,
+			`has 31 digits: write at most 30, rounded: click_rate = "-1.` + strings.Repeat("0", 29) + `"`},
+		// leading zeros do not count: 2 + 28 = 30 digits.
+		{"leading zeros", `average_order = "12.50"`, `average_order = "0000012.` + strings.Repeat("5", 28) + `0"`, 11, 1,
+			`has 31 digits: write at most 30, rounded: average_order = "12.` + strings.Repeat("5", 28) + `"`},
+		{"float of 31 places", `open_rate = "0.22"`, `open_rate = 0.1234567890123456789012345678905`, 25, 1,
+			`open_rate = 0.1234567890123456789012345678905 has 31 digits: write at most 30, rounded: open_rate = "0.123456789012345678901234567891"`},
+		{"float of 12 places", `open_rate = "0.22"`, `open_rate = 0.123456789012`, 25, 1,
+			`open_rate = 0.123456789012 is a TOML float, which loses digits: write it as a string: open_rate = "0.123456789012"`},
 		// 1e300 is 1 and 300 zeros: 301 digits.
 		{"float 1e300", `budget = "5000"`, `budget = 1e300`, 7, 1,
-			`budget = 1e300 has 301 digits before the decimal point: write at most 15, e.g. budget = "5000"`},
+			`budget = 1e300 has 301 digits: write at most 30, e.g. budget = "5000"`},
 		{"huge exponent", `budget = "5000"`, `budget = "1e999999"`, 7, 1,
 			`budget = "1e999999" is not a decimal number: write digits with a decimal point, e.g. budget = "5000"`},
 		{"exponent beyond the digits", `budget = "5000"`, `budget = "1e30"`, 7, 1,

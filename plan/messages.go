@@ -43,8 +43,8 @@ const (
 	msgFloatNotNumber = "%s = %s is not a number: write a decimal in quotes, e.g. %s = %s"                                                       // key, raw, key, example
 	msgWantDecimal    = "%s must be a decimal in quotes: write e.g. %s = %s"                                                                     // key, key, example
 	msgBadDecimal     = "%s = %q is not a decimal number: write %s"                                                                              // key, value, what to write
-	msgDigitsBefore   = "%s = %s has %d digits before the decimal point: write at most %d, e.g. %s = %s"                                         // key, value, digits, max, key, example
-	msgDigitsAfter    = "%s = %s has %d digits after the decimal point: write at most %d, rounded: %s = \"%s\""                                  // key, value, digits, max, key, rounded
+	msgDigits         = "%s = %s has %d digits: write at most %d, e.g. %s = %s"                                                                  // key, value, digits, max, key, example
+	msgDigitsRounded  = "%s = %s has %d digits: write at most %d, rounded: %s = \"%s\""                                                          // key, value, digits, max, key, rounded
 	msgEmptyDecimal   = "%s is empty: write a number in quotes, e.g. %s = %s"                                                                    // key, key, example
 	msgWantInteger    = "%s must be a whole number without quotes: write %s = %s"                                                                // key, key, example
 	msgWantString     = "%s must be text in quotes: write %s = %s"                                                                               // key, key, example

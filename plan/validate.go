@@ -173,23 +173,27 @@ func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, tak
 		if has && s.b != nil && !s.b.contains(num) {
 			v.add(path, msgOutOfRange, s.key, formatDecimal(num), s.b.desc)
 		} else if has && (s.typ == tDecimal || s.typ == tNullDecimal) {
-			v.digits(path, s.key, num)
+			v.digits(path, s.key, s.ex, num)
 		}
 	}
 }
 
-// digits reports a decimal with more than maxFracDigits digits after its
-// point (as Encode would write it: trailing zeros count), which Decode
-// would refuse when the plan is opened again, and says whether d is fine.
-func (v *validator) digits(path, key string, d decimal.Decimal) bool {
-	n := 0
-	if e := d.Exponent(); e < 0 {
-		n = -int(e)
-	}
-	if n <= maxFracDigits {
+// digits reports a decimal of more than maxDigits digits as Encode writes
+// it (trailing zeros count), which Decode would refuse when the plan is
+// opened again, and says whether d is fine; ex is an example value for
+// the message when no rounding fits (more than 15 digits before the
+// point, which the ranges refuse first).
+func (v *validator) digits(path, key, ex string, d decimal.Decimal) bool {
+	text := formatDecimal(d)
+	i, f, _ := plainDigits(strings.TrimPrefix(text, "-"))
+	if i+f <= maxDigits {
 		return true
 	}
-	v.add(path, msgDigitsAfter, key, clip(formatDecimal(d)), n, maxFracDigits, key, d.Round(maxFracDigits).StringFixed(maxFracDigits))
+	if fix := roundDigits(text, i); fix != "" {
+		v.add(path, msgDigitsRounded, key, clip(text), i+f, maxDigits, key, fix)
+	} else {
+		v.add(path, msgDigits, key, clip(text), i+f, maxDigits, key, ex)
+	}
 	return false
 }
 
@@ -363,7 +367,7 @@ func (v *validator) rangeOf(pre string, c Channel, r Range) {
 		if s.b != nil && !s.b.contains(end.d) {
 			v.add(path, msgRangeBound, r.Input, end.name, formatDecimal(end.d), s.b.desc)
 			bad = true
-		} else if !v.digits(path, r.Input, end.d) {
+		} else if !v.digits(path, r.Input, `"0.01"`, end.d) {
 			bad = true
 		}
 	}
@@ -419,7 +423,7 @@ func (v *validator) scenarios(p Plan) {
 			} else if !bFactor.contains(f.Factor) {
 				v.add(path, msgOutOfRange, "factors."+f.Input, formatDecimal(f.Factor), bFactor.desc)
 			} else {
-				v.digits(path, "factors."+f.Input, f.Factor)
+				v.digits(path, "factors."+f.Input, `"0.8"`, f.Factor)
 			}
 		}
 		seen := map[string]bool{}
@@ -446,7 +450,7 @@ func (v *validator) scenarios(p Plan) {
 				if !bFactor.contains(f.Factor) {
 					v.add(path, msgOutOfRange, "factors."+f.Input, formatDecimal(f.Factor), bFactor.desc)
 				} else {
-					v.digits(path, "factors."+f.Input, f.Factor)
+					v.digits(path, "factors."+f.Input, `"0.8"`, f.Factor)
 				}
 			}
 		}
@@ -471,7 +475,7 @@ func (v *validator) tracking(p Plan) {
 		case !bWeight.contains(w.Weight):
 			v.add(path, msgOutOfRange, "engagement_weights."+w.KPI, formatDecimal(w.Weight), bWeight.desc)
 		default:
-			v.digits(path, "engagement_weights."+w.KPI, w.Weight)
+			v.digits(path, "engagement_weights."+w.KPI, `"0.3"`, w.Weight)
 		}
 		seen[w.KPI] = true
 		positive = positive || w.Weight.Sign() > 0
