@@ -58,7 +58,9 @@ func TestValidate(t *testing.T) {
 		// 4 + 27 = 31 digits, rounded to 26 places.
 		{"budget with 27 zeros", func(p *Plan) { p.Info.Budget = d("5000." + strings.Repeat("0", 27)) }, "plan.budget",
 			`budget = 5000.` + strings.Repeat("0", 27) + ` has 31 digits: write at most 30, rounded: budget = "5000.` + strings.Repeat("0", 26) + `"`},
-		{"range end of 31 places", func(p *Plan) { p.Channels[0].Ranges[1] = Range{"open_rate", d("0.1" + strings.Repeat("0", 29) + "1"), d("0.3")} }, "channels[0].ranges.open_rate",
+		{"range end of 31 places", func(p *Plan) {
+			p.Channels[0].Ranges[1] = Range{"open_rate", d("0.1" + strings.Repeat("0", 29) + "1"), d("0.3")}
+		}, "channels[0].ranges.open_rate",
 			`open_rate = 0.1` + strings.Repeat("0", 29) + `1 has 31 digits`},
 		{"30 places are fine", func(p *Plan) { p.Channels[0].OpenRate = d("0." + strings.Repeat("2", 30)) }, "", ""},
 		{"61 active months", func(p *Plan) { p.Channels[0].ActiveMonths = make([]int, 61) }, "channels[0].active_months",
