@@ -184,6 +184,13 @@ func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, tak
 // the message when no rounding fits (more than 15 digits before the
 // point, which the ranges refuse first).
 func (v *validator) digits(path, key, ex string, d decimal.Decimal) bool {
+	// Written out, d has max(NumDigits, places) digits when it has places
+	// after the point, NumDigits + exponent otherwise: checking that
+	// needs no text (leading zeros are not counted in either).
+	n, e := d.NumDigits(), int(d.Exponent())
+	if e < 0 && max(n, -e) <= maxDigits || e >= 0 && n+e <= maxDigits {
+		return true
+	}
 	text := formatDecimal(d)
 	i, f, _ := plainDigits(strings.TrimPrefix(text, "-"))
 	if i+f <= maxDigits {
