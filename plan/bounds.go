@@ -10,8 +10,11 @@ import (
 // scanner grows with the nesting depth and with the number of keys,
 // tables and list elements (a 100 KB file of nested inline tables took
 // 48 s and 15 GB), and the 10 MB MaxFileSize alone does not bound it.
-// Within these limits any input up to MaxFileSize is answered in about a
-// second and well under 300 MB.
+// Within these limits any input up to MaxFileSize is answered in a few
+// seconds and well under 300 MB: the worst found, 9000 channels of 20
+// unknown keys each (4 MB), takes 1.8 s of CPU and 120 MB in
+// campaignsim-cli validate; the largest valid plan (160 channels, 9600
+// actuals rows) 0.75 s and 38 MB.
 //
 // A real plan is far inside each limit: values nest 2 deep
 // (ranges = { ctr = ["0.01", "0.03"] }; 4 if the channels are written as a
