@@ -24,8 +24,15 @@ import (
 //
 // Decode is strict: unknown keys, keys foreign to a channel's kind, TOML
 // floats where a decimal belongs, and values out of range (see Validate)
-// are errors. Files over MaxFileSize bytes and text that is not UTF-8 are
-// refused before parsing. Decode never panics.
+// are errors. Files over MaxFileSize bytes, text that is not UTF-8, and
+// text past the shape limits of checkShape (values nested more than 16
+// deep, lists of more than 100 elements, more than 10 000 tables, …: see
+// bounds.go) are refused before parsing, with one error at the place the
+// limit is passed, so that any input is answered in bounded time and
+// memory. Decimals take at most 15 digits before the point and 10 after.
+// At most 50 errors are returned, the first by position; when there are
+// more, a last Error with File only and no Line says how many. Decode
+// never panics.
 func Decode(name string, data []byte) (Plan, error) {
 	if len(data) > MaxFileSize {
 		return Plan{}, ErrorList{{File: name, Msg: fmt.Sprintf(msgTooLarge, len(data), MaxFileSize)}}
@@ -34,34 +41,51 @@ func Decode(name string, data []byte) (Plan, error) {
 		return Plan{}, ErrorList{notUTF8(name, data)}
 	}
 	src := string(data)
+	if e := checkShape(name, src); e != nil {
+		return Plan{}, ErrorList{*e}
+	}
 	raw, err := parseTOML(src)
 	if err != nil {
 		e := Error{File: name, Line: 1, Msg: fmt.Sprintf(msgParserFailed, err)}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			e.Line, e.Col = syntaxPosition(src, pe.Position)
-			e.Msg = fmt.Sprintf(msgSyntax, pe.Message)
+			e.Msg = fmt.Sprintf(msgSyntax, oneLine(pe.Message))
 		}
 		return Plan{}, ErrorList{e}
 	}
 	d := &decoder{name: name, pos: scanPositions(src), bad: map[string]bool{}}
 	p := d.plan(raw)
-	v := &validator{skip: d.isBad}
+	v := &validator{skip: d.isBad, sink: func(e Error) { d.add(d.at(e.Path, e.Msg)) }}
 	v.plan(p)
-	for _, e := range v.errs {
-		d.errs = append(d.errs, d.at(e.Path, e.Msg))
-	}
-	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Col < b.Col
-		})
-		return Plan{}, d.errs
+	if d.total > 0 {
+		errs := d.errs
+		if d.total > len(errs) {
+			errs = append(errs, Error{File: name, Msg: fmt.Sprintf(msgMoreErrors, d.total-len(errs))})
+		}
+		return Plan{}, errs
 	}
 	return p, nil
+}
+
+// add records e, keeping in d.errs only the first maxErrors errors by
+// position (line, then column, then the order they were found in, as a
+// stable sort would give) and counting all of them in d.total, so that a
+// file with a million problems costs a million counts, not a million
+// messages.
+func (d *decoder) add(e Error) {
+	d.total++
+	i := sort.Search(len(d.errs), func(i int) bool {
+		a := d.errs[i]
+		return a.Line > e.Line || a.Line == e.Line && a.Col > e.Col
+	})
+	if i >= maxErrors {
+		return
+	}
+	d.errs = slices.Insert(d.errs, i, e)
+	if len(d.errs) > maxErrors {
+		d.errs = d.errs[:maxErrors]
+	}
 }
 
 // syntaxPosition returns the line and column of a syntax error. The
@@ -111,7 +135,8 @@ func notUTF8(name string, data []byte) Error {
 type decoder struct {
 	name  string
 	pos   map[string]position
-	errs  ErrorList
+	errs  ErrorList       // the first maxErrors errors by position, sorted
+	total int             // errors found, kept or not
 	bad   map[string]bool // paths already reported
 	model Model
 }
@@ -132,7 +157,7 @@ func (d *decoder) at(path, msg string) Error {
 // errorf records a problem at path.
 func (d *decoder) errorf(path, format string, args ...any) {
 	d.bad[path] = true
-	d.errs = append(d.errs, d.at(path, fmt.Sprintf(format, args...)))
+	d.add(d.at(path, fmt.Sprintf(format, args...)))
 }
 
 // isBad reports whether path or a table enclosing it has been reported.
@@ -267,6 +292,8 @@ func (d *decoder) channel(i int, t map[string]any) Channel {
 			d.errorf(mp, msgWantList, "active_months", "active_months", "[1, 2, 3]")
 		case len(list) == 0:
 			d.errorf(mp, msgActiveEmpty)
+		case len(list) > maxMonths:
+			d.errorf(mp, msgActiveTooMany, len(list), maxMonths)
 		default:
 			for j, e := range list {
 				if n, ok := d.integer(fmt.Sprintf("%s[%d]", mp, j), "active_months", "1", e); ok {
@@ -449,10 +476,11 @@ func (d *decoder) asTableList(path, header string, v any) []map[string]any {
 }
 
 // describe names an element of an array of tables for messages:
-// `[[channels]] "mailing"`, or `[[channels]] #3` when it has no id.
+// `[[channels]] "mailing"`, or `[[channels]] #3` when it has no id (an id
+// of more than maxEcho characters is clipped).
 func describe(header string, t map[string]any, idKey string, i int) string {
 	if s, ok := t[idKey].(string); ok && s != "" {
-		return fmt.Sprintf("%s %q", header, s)
+		return fmt.Sprintf("%s %q", header, clip(s))
 	}
 	return fmt.Sprintf("%s #%d", header, i+1)
 }
@@ -595,13 +623,18 @@ func (d *decoder) decimal(path, key, ex string, v any) (decimal.Decimal, bool) {
 		if err == nil {
 			return n, true
 		}
+		var de *digitsError
 		switch {
+		case errors.As(err, &de) && fix != "":
+			d.errorf(path, msgDigitsRounded, key, strconv.Quote(clip(x)), de.n, maxDigits, key, fix)
+		case errors.As(err, &de):
+			d.errorf(path, msgDigits, key, strconv.Quote(clip(x)), de.n, maxDigits, key, ex)
 		case strings.TrimSpace(x) == "":
 			d.errorf(path, msgEmptyDecimal, key, key, ex)
 		case fix != "":
-			d.errorf(path, msgBadDecimal, key, x, fmt.Sprintf("%s = %q", key, fix))
+			d.errorf(path, msgBadDecimal, key, clip(x), fmt.Sprintf("%s = %q", key, fix))
 		default:
-			d.errorf(path, msgBadDecimal, key, x, fmt.Sprintf("digits with a decimal point, e.g. %s = %s", key, ex))
+			d.errorf(path, msgBadDecimal, key, clip(x), fmt.Sprintf("digits with a decimal point, e.g. %s = %s", key, ex))
 		}
 	case float64:
 		raw := d.pos[path].Raw
@@ -613,7 +646,16 @@ func (d *decoder) decimal(path, key, ex string, v any) (decimal.Decimal, bool) {
 			return decimal.Decimal{}, false
 		}
 		digits := floatDigits(raw, x)
-		d.errorf(path, msgFloat, key, raw, key, digits)
+		_, fix, err := parseDecimal(digits)
+		var de *digitsError
+		switch {
+		case errors.As(err, &de) && fix != "":
+			d.errorf(path, msgDigitsRounded, key, raw, de.n, maxDigits, key, fix)
+		case errors.As(err, &de):
+			d.errorf(path, msgDigits, key, raw, de.n, maxDigits, key, ex)
+		default:
+			d.errorf(path, msgFloat, key, raw, key, digits)
+		}
 	default:
 		d.errorf(path, msgWantDecimal, key, key, ex)
 	}
@@ -660,43 +702,153 @@ func clampInt(n int64) int {
 	return int(n)
 }
 
-// maxDigits is the most digits a decimal string may have.
-const maxDigits = 30
+// errNotDecimal is parseDecimal's error for a string that is not a plain
+// decimal.
+var errNotDecimal = errors.New("not a decimal")
+
+// digitsError is parseDecimal's error for a plain decimal of n digits,
+// more than maxDigits.
+type digitsError struct{ n int }
+
+func (e *digitsError) Error() string { return fmt.Sprintf("%d digits", e.n) }
 
 // parseDecimal parses a plain decimal string: an optional sign, digits,
-// and an optional point followed by digits ("-12.50"); at most 30 digits,
-// no exponent, no spaces. On failure it returns the string the user most
-// likely meant, if it can tell ("12,5" → "12.5", "22%" → "0.22").
+// and an optional point followed by digits ("-12.50"); no exponent, no
+// spaces; at most maxDigits (30) digits before and after the point
+// together, leading zeros not counted. 30 is the limit format 1 always
+// had (it counted leading zeros, so every plan read before is read
+// still): far more than money (13 digits before the point at most, every
+// amount being at most 10^12) or a rate needs, and cheap for shopspring,
+// which only ever parses the bounded, trimmed string. More digits give a
+// *digitsError, with the value rounded to fit (half away from zero) as the
+// fix when it has digits after the point to drop and at most 15 before
+// it. On other failures it returns errNotDecimal and the string the user
+// most likely meant, if it can tell ("12,5" → "12.5", "22%" → "0.22").
 func parseDecimal(s string) (decimal.Decimal, string, error) {
-	if isPlainDecimal(s) {
-		n, err := decimal.NewFromString(s)
-		if err == nil {
-			return n, "", nil
-		}
+	intDigits, fracDigits, ok := plainDigits(s)
+	switch {
+	case !ok:
+		return decimal.Decimal{}, fixDecimal(s), errNotDecimal
+	case intDigits+fracDigits > maxDigits:
+		return decimal.Decimal{}, roundDigits(s, intDigits), &digitsError{n: intDigits + fracDigits}
 	}
-	return decimal.Decimal{}, fixDecimal(s), errors.New("not a decimal")
+	n, err := decimal.NewFromString(trimZeros(s))
+	if err != nil {
+		return decimal.Decimal{}, "", errNotDecimal
+	}
+	return n, "", nil
 }
 
-func isPlainDecimal(s string) bool {
+// plainDigits reports whether s is a plain decimal (see parseDecimal), and
+// its digits before the point, leading zeros not counted, and after it.
+func plainDigits(s string) (intDigits, fracDigits int, ok bool) {
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
 	intPart, frac, hasPoint := strings.Cut(s, ".")
-	if intPart == "" || hasPoint && frac == "" || len(intPart)+len(frac) > maxDigits {
-		return false
+	if intPart == "" || hasPoint && frac == "" {
+		return 0, 0, false
 	}
 	for _, part := range []string{intPart, frac} {
 		for i := 0; i < len(part); i++ {
 			if part[i] < '0' || part[i] > '9' {
-				return false
+				return 0, 0, false
 			}
 		}
 	}
-	return true
+	return len(strings.TrimLeft(intPart, "0")), len(frac), true
+}
+
+// isPlainDecimal reports whether s is a plain decimal parseDecimal takes.
+func isPlainDecimal(s string) bool {
+	i, f, ok := plainDigits(s)
+	return ok && i+f <= maxDigits
+}
+
+// trimZeros drops the leading zeros of a plain decimal's integer part,
+// keeping one before the point: "-007.50" → "-7.50", "000" → "0".
+func trimZeros(s string) string {
+	sign := ""
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		sign, s = s[:1], s[1:]
+	}
+	t := strings.TrimLeft(s, "0")
+	if t == "" || t[0] == '.' {
+		t = "0" + t
+	}
+	return sign + t
+}
+
+// roundDigits rounds s, a plain decimal of intDigits digits before the
+// point and too many in all, to the most places that fit in maxDigits,
+// half away from zero, written with exactly that many places:
+// "0.1234567890123456789012345678905" → "0.123456789012345678901234567891".
+// It returns "" when there is no such value worth suggesting (more than 15
+// digits before the point: out of every range anyway). Only one place
+// more than kept is read: the rest cannot change the rounding (the
+// remainder is at least half a unit exactly when that digit is 5 or more).
+func roundDigits(s string, intDigits int) string {
+	if intDigits > 15 {
+		return ""
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	for places := maxDigits - intDigits; places >= 0; places-- {
+		f := frac
+		if len(f) > places+1 {
+			f = f[:places+1]
+		}
+		t := intPart
+		if f != "" {
+			t += "." + f
+		}
+		n, err := decimal.NewFromString(trimZeros(t))
+		if err != nil {
+			return ""
+		}
+		out := n.Round(int32(places)).StringFixed(int32(places))
+		if isPlainDecimal(out) {
+			return out // else rounding up added a digit (0.99… → 1.00…): one place less
+		}
+	}
+	return ""
+}
+
+// clip shortens a user's value quoted back in a message to maxEcho
+// characters and an ellipsis: a message must stay a line, even for a
+// megabyte of text.
+func clip(s string) string { return clipN(s, maxEcho) }
+
+// clipN shortens s to its first n characters and an ellipsis.
+func clipN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i] + "…"
+		}
+		k++
+	}
+	return s
+}
+
+// lineEscaper writes line breaks as \n and \r.
+var lineEscaper = strings.NewReplacer("\r", `\r`, "\n", `\n`)
+
+// oneLine makes the parser's message one line of at most maxSyntaxEcho
+// characters: it quotes the text it stopped at, which may hold a newline
+// ("not a binary number: '0b\n'") or a long key, and each error must be
+// one line of the output.
+func oneLine(msg string) string {
+	return clipN(lineEscaper.Replace(msg), maxSyntaxEcho)
 }
 
 // fixDecimal guesses the decimal a malformed string stands for, or "".
 func fixDecimal(s string) string {
+	if len(s) > 4*maxEcho {
+		return "" // no plausible decimal is that long; do not parse it
+	}
 	t := strings.TrimSpace(s)
 	for _, r := range []string{" ", "\u00a0", "\u202f", "€", "$", "£", "_", "'"} {
 		t = strings.ReplaceAll(t, r, "")
@@ -714,23 +866,21 @@ func fixDecimal(s string) string {
 		t = "-0" + t[1:]
 	}
 	t = strings.TrimSuffix(t, ".")
+	out := ""
 	if !isPlainDecimal(t) {
 		if n, err := decimal.NewFromString(t); err == nil && n.Exponent() > -40 && n.Exponent() < 40 && strings.ContainsAny(t, "eE") {
-			return formatDecimal(n)
+			out = formatDecimal(n)
 		}
-		return ""
+	} else if n, err := decimal.NewFromString(t); err == nil {
+		if percent {
+			n = n.Shift(-2)
+		}
+		out = formatDecimal(n)
 	}
-	n, err := decimal.NewFromString(t)
-	if err != nil {
-		return ""
+	if out == s || !isPlainDecimal(out) {
+		return "" // the same, or itself too long to be written
 	}
-	if percent {
-		return formatDecimal(n.Shift(-2))
-	}
-	if out := formatDecimal(n); out != s {
-		return out
-	}
-	return ""
+	return out
 }
 
 // formatDecimal writes d in plain notation, keeping its trailing zeros
@@ -747,6 +897,9 @@ func formatDecimal(d decimal.Decimal) string {
 func suggest(key string, known []string) string {
 	best, bestD := "", 3
 	for _, k := range known {
+		if diff := len(key) - len(k); diff >= bestD || -diff >= bestD || diff > max(1, len(key)/3) || -diff > max(1, len(key)/3) {
+			continue // the distance is at least the difference in length
+		}
 		dist := editDistance(key, k)
 		if dist < bestD && dist <= max(1, len(key)/3) {
 			best, bestD = k, dist
@@ -757,32 +910,32 @@ func suggest(key string, known []string) string {
 
 // editDistance is the optimal string alignment distance between a and b
 // (Levenshtein, with a swap of two neighbours counting as one edit), in
-// bytes; long strings count as far apart.
+// bytes; long strings count as far apart. It keeps three rows of the
+// table on the stack, so that suggesting a key for each of thousands of
+// unknown keys allocates nothing.
 func editDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 64
 	}
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
+	var rows [3][65]int // rows i-2, i-1 and i, by i mod 3
+	for j := 0; j <= len(b); j++ {
+		rows[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
+		cur, prev, prev2 := &rows[i%3], &rows[(i+2)%3], &rows[(i+1)%3]
+		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
 	}
-	return d[len(a)][len(b)]
+	return rows[len(a)%3][len(b)]
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -43,7 +43,9 @@ func (e Error) Error() string {
 }
 
 // ErrorList is every problem found in one pass, in file order. It is an
-// error when not empty.
+// error when not empty. Decode keeps the first 50 by position; when it
+// found more, its last Error has only File and a Msg counting the others
+// ("12 more problems were found: …"), with no Path, Line or Col.
 type ErrorList []Error
 
 // Error joins the errors one per line.

@@ -9,6 +9,19 @@ const (
 	msgNotUTF8      = "the file is not valid UTF-8 text (byte 0x%02x): save it as UTF-8"                                // byte
 	msgSyntax       = "TOML syntax error: %s"                                                                           // parser message
 	msgParserFailed = "the TOML parser failed on this file: %v"                                                         // panic value
+	msgMoreErrors   = "%d more problems were found: fix the ones above first, then check the file again"                // count
+
+	// the shape of the file (checkShape, before parsing)
+	msgShapeNested     = "values are nested more than %d deep: a plan needs 4 at most (ranges = { ctr = [\"0.01\", \"0.03\"] } is 2): remove the extra [ and {"                      // max
+	msgShapeKeyParts   = "this key has more than %d parts: a plan's keys have 3 at most, as in tracking.engagement_weights.ctr: write a shorter key"                                 // max
+	msgShapeKeyLong    = "this key is %d bytes long, more than the %d a key may have: a plan's keys are short names such as open_rate"                                               // length, max
+	msgShapeString     = "this text is more than %d bytes (1 MB) long: the longest text of a plan, context, has at most 100000 characters: shorten it"                               // max
+	msgShapeBare       = "this value is more than %d characters long without quotes: a number or a date is short, e.g. 2500 or 2027-01-04: put text in quotes"                       // max
+	msgShapeList       = "this list has more than %d elements: the longest list of a plan, active_months, has at most %d: list each month once"                                      // max, months
+	msgShapeInlineKeys = "this inline table has more than %d keys: the inline tables of a plan (ranges, factors, engagement_weights) have a few: remove the others"                  // max
+	msgShapeTables     = "the file has more than %d tables: a plan has a few dozen (one [[channels]] per channel, one [[actuals]] per channel and month): is it really a plan file?" // max
+	msgShapeKeys       = "the file has more than %d keys: a plan has a few hundred: is it really a plan file?"                                                                       // max
+	msgShapeValues     = "the lists of the file have more than %d elements in all: a plan has at most 60 in each active_months: is it really a plan file?"                           // max
 
 	// keys and tables
 	msgUnknownKey       = "unknown key %q in %s; did you mean %q?"                                                // key, table, suggestion
@@ -26,17 +39,20 @@ const (
 	msgFormatBad        = "format = %d is not a plan file format: write format = 1"                                                        // format
 
 	// value types
-	msgFloat          = "%s = %s is a TOML float, which loses digits: write it as a string: %s = \"%s\"" // key, raw, key, digits
-	msgFloatNotNumber = "%s = %s is not a number: write a decimal in quotes, e.g. %s = %s"               // key, raw, key, example
-	msgWantDecimal    = "%s must be a decimal in quotes: write e.g. %s = %s"                             // key, key, example
-	msgBadDecimal     = "%s = %q is not a decimal number: write %s"                                      // key, value, what to write
-	msgEmptyDecimal   = "%s is empty: write a number in quotes, e.g. %s = %s"                            // key, key, example
-	msgWantInteger    = "%s must be a whole number without quotes: write %s = %s"                        // key, key, example
-	msgWantString     = "%s must be text in quotes: write %s = %s"                                       // key, key, example
-	msgWantBool       = "%s must be true or false: write %s = %s"                                        // key, key, example
-	msgWantDate       = "%s must be a date without quotes or time: write %s = %s"                        // key, key, example
-	msgWantList       = "%s must be a list: write %s = %s"                                               // key, key, example
-	msgWantRange      = "ranges.%s must be a list of two decimals [low, high]: write %s = [%s, %s]"      // key, key, low, high
+	msgFloat          = "%s = %s is a TOML float, which loses digits: write it as a string: %s = \"%s\""                                         // key, raw, key, digits
+	msgFloatNotNumber = "%s = %s is not a number: write a decimal in quotes, e.g. %s = %s"                                                       // key, raw, key, example
+	msgWantDecimal    = "%s must be a decimal in quotes: write e.g. %s = %s"                                                                     // key, key, example
+	msgBadDecimal     = "%s = %q is not a decimal number: write %s"                                                                              // key, value, what to write
+	msgDigits         = "%s = %s has %d digits: write at most %d, e.g. %s = %s"                                                                  // key, value, digits, max, key, example
+	msgDigitsRounded  = "%s = %s has %d digits: write at most %d, rounded: %s = \"%s\""                                                          // key, value, digits, max, key, rounded
+	msgEmptyDecimal   = "%s is empty: write a number in quotes, e.g. %s = %s"                                                                    // key, key, example
+	msgWantInteger    = "%s must be a whole number without quotes: write %s = %s"                                                                // key, key, example
+	msgWantString     = "%s must be text in quotes: write %s = %s"                                                                               // key, key, example
+	msgWantBool       = "%s must be true or false: write %s = %s"                                                                                // key, key, example
+	msgWantDate       = "%s must be a date without quotes or time: write %s = %s"                                                                // key, key, example
+	msgWantList       = "%s must be a list: write %s = %s"                                                                                       // key, key, example
+	msgWantRange      = "ranges.%s must be a list of two decimals [low, high]: write %s = [%s, %s]"                                              // key, key, low, high
+	msgActiveTooMany  = "active_months lists %d months, more than a plan has (at most %d): list each month once, e.g. active_months = [1, 2, 3]" // entries, max
 	msgActiveEmpty    = "active_months is empty: remove the key to run the channel every month, or list the months, e.g. active_months = [1, 2]"
 
 	// ranges of values
@@ -71,6 +87,7 @@ const (
 	msgFactorKey    = "factors.%s: %s is not an input a scenario can scale: use one of %s" // key, key, keys
 	msgFactorChan   = "factors.%s: %s is not a key of %s %s channel: use one of %s"        // key, key, article, kind, keys
 	msgNoChannels   = "(this plan has no channel yet)"
+	msgMoreIDs      = "%s and %d more"                                                                    // the first ids, count of the others
 	msgWeightsTable = "engagement_weights must be a table of KPI = weight: write engagement_weights = %s" // example
 	msgWeightsZero  = "engagement_weights gives no weight above 0: give at least one KPI a weight above 0, or remove engagement_weights to use the default weights"
 	msgWeightKey    = "engagement_weights.%s: %s is not an engagement KPI: use one of %s" // key, key, keys

@@ -39,6 +39,9 @@ import (
 //     at_least|at_most; purpose one of Purposes or empty; metric one of
 //     Metrics, and not leads, mql, sql or cpl in a b2c plan (undefined there).
 //   - dates: years 1900..2199; start required.
+//   - decimals: at most 10 digits after the point, as Encode writes them
+//     (trailing zeros count), so that a plan the app saves opens again.
+//   - active_months: at most 60 entries (one error, not one per entry).
 //
 // Consistency:
 //   - An objective's deadline before the plan's start is an error. A deadline
@@ -74,16 +77,45 @@ func Validate(p Plan) ErrorList {
 // validator collects problems; skip, when set, drops problems on paths
 // Decode has already reported (a key of the wrong type is left zero and
 // must not also be called out of range).
+//
+// sink, when set, takes each problem instead of errs (Decode positions it
+// and keeps the first maxErrors).
 type validator struct {
-	errs ErrorList
-	skip func(path string) bool
+	errs  ErrorList
+	skip  func(path string) bool
+	sink  func(Error)
+	chans map[string]int // channel id → index of its first channel, for lookups
+}
+
+// lookup returns the first channel of p with id, as p.Channel does, in
+// constant time: a plan with thousands of actuals rows and channels must
+// not cost their product.
+func (v *validator) lookup(p Plan, id string) (Channel, bool) {
+	if v.chans == nil {
+		v.chans = make(map[string]int, len(p.Channels))
+		for i, c := range p.Channels {
+			if _, ok := v.chans[c.ID]; !ok {
+				v.chans[c.ID] = i
+			}
+		}
+	}
+	i, ok := v.chans[id]
+	if !ok {
+		return Channel{}, false
+	}
+	return p.Channels[i], true
 }
 
 func (v *validator) add(path, format string, args ...any) {
 	if v.skip != nil && v.skip(path) {
 		return
 	}
-	v.errs = append(v.errs, Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+	e := Error{Path: path, Msg: fmt.Sprintf(format, args...)}
+	if v.sink != nil {
+		v.sink(e)
+		return
+	}
+	v.errs = append(v.errs, e)
 }
 
 // ok reports whether path has not been reported by Decode.
@@ -140,8 +172,36 @@ func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, tak
 		}
 		if has && s.b != nil && !s.b.contains(num) {
 			v.add(path, msgOutOfRange, s.key, formatDecimal(num), s.b.desc)
+		} else if has && (s.typ == tDecimal || s.typ == tNullDecimal) {
+			v.digits(path, s.key, s.ex, num)
 		}
 	}
+}
+
+// digits reports a decimal of more than maxDigits digits as Encode writes
+// it (trailing zeros count), which Decode would refuse when the plan is
+// opened again, and says whether d is fine; ex is an example value for
+// the message when no rounding fits (more than 15 digits before the
+// point, which the ranges refuse first).
+func (v *validator) digits(path, key, ex string, d decimal.Decimal) bool {
+	// Written out, d has max(NumDigits, places) digits when it has places
+	// after the point, NumDigits + exponent otherwise: checking that
+	// needs no text (leading zeros are not counted in either).
+	n, e := d.NumDigits(), int(d.Exponent())
+	if e < 0 && max(n, -e) <= maxDigits || e >= 0 && n+e <= maxDigits {
+		return true
+	}
+	text := formatDecimal(d)
+	i, f, _ := plainDigits(strings.TrimPrefix(text, "-"))
+	if i+f <= maxDigits {
+		return true
+	}
+	if fix := roundDigits(text, i); fix != "" {
+		v.add(path, msgDigitsRounded, key, clip(text), i+f, maxDigits, key, fix)
+	} else {
+		v.add(path, msgDigits, key, clip(text), i+f, maxDigits, key, ex)
+	}
+	return false
 }
 
 // stringOf returns the text behind a pointer to a string field.
@@ -165,10 +225,10 @@ func (v *validator) plan(p Plan) {
 	info := p.Info
 	checkSpecs(v, "plan", infoSpecs, &info, nil)
 	if info.Language != LangFR && info.Language != LangEN {
-		v.add("plan.language", msgBadEnum, "language", info.Language, `"fr" or "en"`)
+		v.add("plan.language", msgBadEnum, "language", clip(string(info.Language)), `"fr" or "en"`)
 	}
 	if !isCurrency(info.Currency) {
-		v.add("plan.currency", msgBadCurrency, info.Currency)
+		v.add("plan.currency", msgBadCurrency, clip(info.Currency))
 	}
 	monthsOK := v.ok("plan.months") && info.Months >= 1 && info.Months <= 60
 	startOK := v.ok("plan.start") && !info.Start.IsZero()
@@ -176,10 +236,10 @@ func (v *validator) plan(p Plan) {
 	b := p.Business
 	checkSpecs(v, "business", businessSpecs, &b, nil)
 	if b.Sector != "" && !slices.Contains(Sectors, b.Sector) {
-		v.add("business.sector", msgBadEnum, "sector", b.Sector, quoteList(Sectors))
+		v.add("business.sector", msgBadEnum, "sector", clip(b.Sector), quoteList(Sectors))
 	}
 	if b.Model != B2C && b.Model != B2B {
-		v.add("business.model", msgBadEnum, "model", b.Model, `"b2c" or "b2b"`)
+		v.add("business.model", msgBadEnum, "model", clip(string(b.Model)), `"b2c" or "b2b"`)
 	}
 	if b.Model == B2B {
 		f := p.Funnel
@@ -192,15 +252,15 @@ func (v *validator) plan(p Plan) {
 		checkSpecs(v, pre, objectiveSpecs, &o, nil)
 		v.id(pre+".id", o.ID, "objective", ids, i, func(j int) string { return fmt.Sprintf("objective #%d", j+1) })
 		if o.Metric != "" && !IsMetric(o.Metric) {
-			v.add(pre+".metric", msgBadMetric, o.Metric, strings.Join(Metrics, ", "))
+			v.add(pre+".metric", msgBadMetric, clip(o.Metric), strings.Join(Metrics, ", "))
 		} else if b.Model == B2C && slices.Contains([]string{"leads", "mql", "sql", "cpl"}, o.Metric) {
 			v.add(pre+".metric", msgB2BMetric, o.Metric)
 		}
 		if o.Direction != AtLeast && o.Direction != AtMost {
-			v.add(pre+".direction", msgBadEnum, "direction", o.Direction, `"at_least" or "at_most"`)
+			v.add(pre+".direction", msgBadEnum, "direction", clip(string(o.Direction)), `"at_least" or "at_most"`)
 		}
 		if o.Purpose != "" && !slices.Contains(Purposes, o.Purpose) {
-			v.add(pre+".purpose", msgBadEnum, "purpose", o.Purpose, quoteList(Purposes))
+			v.add(pre+".purpose", msgBadEnum, "purpose", clip(o.Purpose), quoteList(Purposes))
 		}
 		if startOK && !o.Deadline.IsZero() && o.Deadline.Before(info.Start) {
 			v.add(pre+".deadline", msgDeadline, o.Deadline, info.Start)
@@ -222,15 +282,15 @@ func (v *validator) plan(p Plan) {
 	for i, a := range p.Actuals {
 		pre := fmt.Sprintf("actuals[%d]", i)
 		checkSpecs(v, pre, actualSpecs, &a, nil)
-		if _, ok := p.Channel(a.Channel); !ok && a.Channel != "" {
-			v.add(pre+".channel", msgUnknownChan, "channel", a.Channel, channelIDs(p))
+		if _, ok := v.lookup(p, a.Channel); !ok && a.Channel != "" {
+			v.add(pre+".channel", msgUnknownChan, "channel", clip(a.Channel), channelIDs(p))
 		}
 		if monthsOK && v.ok(pre+".month") && (a.Month < 1 || a.Month > info.Months) {
 			v.add(pre+".month", msgMonthNotIn, a.Month, info.Months, info.Months)
 		}
 		k := fmt.Sprintf("%s\x00%d", a.Channel, a.Month)
 		if seen[k] {
-			v.add(pre, msgActualTwice, a.Channel, a.Month)
+			v.add(pre, msgActualTwice, clip(a.Channel), a.Month)
 		}
 		seen[k] = true
 	}
@@ -243,7 +303,7 @@ func (v *validator) id(path, id, what string, seen map[string]int, i int, name f
 		return // reported as required
 	}
 	if !isID(id) {
-		v.add(path, msgBadID, "id", id, "id", slug(id, what))
+		v.add(path, msgBadID, "id", clip(id), "id", slug(id, what))
 		return
 	}
 	if j, ok := seen[id]; ok {
@@ -256,10 +316,10 @@ func (v *validator) id(path, id, what string, seen map[string]int, i int, name f
 func (v *validator) channel(p Plan, i int, c Channel, ids map[string]int, monthsOK bool) {
 	pre := fmt.Sprintf("channels[%d]", i)
 	checkSpecs(v, pre, channelHead, &c, nil)
-	v.id(pre+".id", c.ID, "channel", ids, i, func(j int) string { return fmt.Sprintf("channel %q", p.Channels[j].Name) })
+	v.id(pre+".id", c.ID, "channel", ids, i, func(j int) string { return fmt.Sprintf("channel %q", clip(p.Channels[j].Name)) })
 	if !validKind(c.Kind) {
 		if c.Kind != "" {
-			v.add(pre+".kind", msgBadEnum, "kind", c.Kind, kindList())
+			v.add(pre+".kind", msgBadEnum, "kind", clip(string(c.Kind)), kindList())
 		}
 		return
 	}
@@ -280,7 +340,9 @@ func (v *validator) channel(p Plan, i int, c Channel, ids map[string]int, months
 	if c.Kind == Affiliate && c.CommissionPerSale.Valid && c.CommissionRate.Valid {
 		v.add(pre+".commission_rate", msgCommission)
 	}
-	if monthsOK {
+	if len(c.ActiveMonths) > maxMonths {
+		v.add(pre+".active_months", msgActiveTooMany, len(c.ActiveMonths), maxMonths)
+	} else if monthsOK {
 		seen := map[int]bool{}
 		for _, m := range c.ActiveMonths {
 			if m < 1 || m > p.Info.Months {
@@ -311,6 +373,8 @@ func (v *validator) rangeOf(pre string, c Channel, r Range) {
 	}{{"low", r.Low}, {"high", r.High}} {
 		if s.b != nil && !s.b.contains(end.d) {
 			v.add(path, msgRangeBound, r.Input, end.name, formatDecimal(end.d), s.b.desc)
+			bad = true
+		} else if !v.digits(path, r.Input, `"0.01"`, end.d) {
 			bad = true
 		}
 	}
@@ -352,9 +416,9 @@ func (v *validator) scenarios(p Plan) {
 		case name == "":
 			v.add(pre+".name", msgRequired, "name", "name", `"Pessimiste"`)
 		case strings.EqualFold(name, "base"):
-			v.add(pre+".name", msgScenarioName, s.Name)
+			v.add(pre+".name", msgScenarioName, clip(s.Name))
 		case names[strings.ToLower(name)]:
-			v.add(pre+".name", msgScenarioDup, s.Name)
+			v.add(pre+".name", msgScenarioDup, clip(s.Name))
 		case utf8.RuneCountInString(s.Name) > 100:
 			v.add(pre+".name", msgTooLong, "name", utf8.RuneCountInString(s.Name), 100)
 		}
@@ -365,19 +429,21 @@ func (v *validator) scenarios(p Plan) {
 				v.add(path, msgFactorKey, f.Input, f.Input, strings.Join(all, ", "))
 			} else if !bFactor.contains(f.Factor) {
 				v.add(path, msgOutOfRange, "factors."+f.Input, formatDecimal(f.Factor), bFactor.desc)
+			} else {
+				v.digits(path, "factors."+f.Input, `"0.8"`, f.Factor)
 			}
 		}
 		seen := map[string]bool{}
 		for j, cf := range s.Channels {
 			cpre := fmt.Sprintf("%s.channel[%d]", pre, j)
-			c, ok := p.Channel(cf.ID)
+			c, ok := v.lookup(p, cf.ID)
 			switch {
 			case cf.ID == "":
 				v.add(cpre+".id", msgRequired, "id", "id", `"mailing"`)
 			case !ok:
-				v.add(cpre+".id", msgUnknownChan, "id", cf.ID, channelIDs(p))
+				v.add(cpre+".id", msgUnknownChan, "id", clip(cf.ID), channelIDs(p))
 			case seen[cf.ID]:
-				v.add(cpre+".id", msgScenarioChan, cf.ID, s.Name)
+				v.add(cpre+".id", msgScenarioChan, clip(cf.ID), clip(s.Name))
 			}
 			seen[cf.ID] = true
 			for _, f := range cf.Factors {
@@ -390,6 +456,8 @@ func (v *validator) scenarios(p Plan) {
 				}
 				if !bFactor.contains(f.Factor) {
 					v.add(path, msgOutOfRange, "factors."+f.Input, formatDecimal(f.Factor), bFactor.desc)
+				} else {
+					v.digits(path, "factors."+f.Input, `"0.8"`, f.Factor)
 				}
 			}
 		}
@@ -413,6 +481,8 @@ func (v *validator) tracking(p Plan) {
 			v.add(path, msgWeightTwice, w.KPI)
 		case !bWeight.contains(w.Weight):
 			v.add(path, msgOutOfRange, "engagement_weights."+w.KPI, formatDecimal(w.Weight), bWeight.desc)
+		default:
+			v.digits(path, "engagement_weights."+w.KPI, `"0.3"`, w.Weight)
 		}
 		seen[w.KPI] = true
 		positive = positive || w.Weight.Sign() > 0
@@ -505,13 +575,21 @@ func kindList() string {
 	return quoteList(s)
 }
 
+// channelIDs lists the ids of p's channels for a message: all of them up
+// to maxListedIDs, else the first maxListedIDs and a count of the others,
+// so that each of thousands of messages about a plan of thousands of
+// channels stays a line (and costs a line).
 func channelIDs(p Plan) string {
 	if len(p.Channels) == 0 {
 		return msgNoChannels
 	}
-	s := make([]string, len(p.Channels))
-	for i, c := range p.Channels {
-		s[i] = c.ID
+	n := min(len(p.Channels), maxListedIDs)
+	s := make([]string, n)
+	for i, c := range p.Channels[:n] {
+		s[i] = clip(c.ID)
+	}
+	if len(p.Channels) > n {
+		return fmt.Sprintf(msgMoreIDs, quoteList(s), len(p.Channels)-n)
 	}
 	return quoteList(s)
 }

@@ -51,6 +51,20 @@ func TestValidate(t *testing.T) {
 		{"min budget on seo", func(p *Plan) { p.Channels[7].MinBudget = d("5") }, "channels[7].min_budget", "min_budget is only for search, display and social_ads channels: remove it"},
 		{"min above max", func(p *Plan) { p.Channels[3].MinBudget = d("4000") }, "channels[3].min_budget", "min_budget = 4000 is more than max_budget = 3000"},
 		{"active month 4", func(p *Plan) { p.Channels[0].ActiveMonths = []int{1, 4} }, "channels[0].active_months", "month 4 is outside the plan, which runs 3 months"},
+		// 31 places, the 31st a 1: rounding to 30 goes down.
+		{"open rate of 31 places", func(p *Plan) { p.Channels[0].OpenRate = d("0.1234567890123456789012345678901") }, "channels[0].open_rate",
+			`open_rate = 0.1234567890123456789012345678901 has 31 digits: write at most 30, rounded: open_rate = "0.123456789012345678901234567890"`},
+		// trailing zeros count (Encode writes them, Decode would refuse them):
+		// 4 + 27 = 31 digits, rounded to 26 places.
+		{"budget with 27 zeros", func(p *Plan) { p.Info.Budget = d("5000." + strings.Repeat("0", 27)) }, "plan.budget",
+			`budget = 5000.` + strings.Repeat("0", 27) + ` has 31 digits: write at most 30, rounded: budget = "5000.` + strings.Repeat("0", 26) + `"`},
+		{"range end of 31 places", func(p *Plan) {
+			p.Channels[0].Ranges[1] = Range{"open_rate", d("0.1" + strings.Repeat("0", 29) + "1"), d("0.3")}
+		}, "channels[0].ranges.open_rate",
+			`open_rate = 0.1` + strings.Repeat("0", 29) + `1 has 31 digits`},
+		{"30 places are fine", func(p *Plan) { p.Channels[0].OpenRate = d("0." + strings.Repeat("2", 30)) }, "", ""},
+		{"61 active months", func(p *Plan) { p.Channels[0].ActiveMonths = make([]int, 61) }, "channels[0].active_months",
+			"active_months lists 61 months, more than a plan has (at most 60)"},
 		{"active month twice", func(p *Plan) { p.Channels[0].ActiveMonths = []int{1, 1} }, "channels[0].active_months", "month 1 is listed twice in active_months"},
 		{"range low above high", func(p *Plan) { p.Channels[0].Ranges[1] = Range{"open_rate", d("0.3"), d("0.2")} }, "channels[0].ranges.open_rate", "ranges.open_rate = [0.3, 0.2]: low is above high"},
 		{"range beyond the key's range", func(p *Plan) { p.Channels[0].Ranges[1] = Range{"open_rate", d("0.2"), d("1.2")} }, "channels[0].ranges.open_rate", "ranges.open_rate: high = 1.2 is out of range: write a fraction from 0 to 1"},
