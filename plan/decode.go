@@ -146,7 +146,13 @@ type decoder struct {
 func (d *decoder) at(path, msg string) Error {
 	e := Error{File: d.name, Line: 1, Path: path, Msg: msg}
 	for p := path; p != ""; p = parent(p) {
-		if pos, ok := d.pos[p]; ok {
+		pos, ok := d.pos[p]
+		if !ok {
+			// A key written as a list of tables where a table belongs
+			// ([[plan]]) is recorded by its first element.
+			pos, ok = d.pos[p+"[0]"]
+		}
+		if ok {
 			e.Line, e.Col = pos.Line, pos.Col
 			break
 		}

@@ -81,6 +81,9 @@ func TestDecodeErrors(t *testing.T) {
 	}{
 		{"unknown top-level key", "format = 1", "format = 1\ncolour = \"red\"", 2, 1,
 			`unknown key "colour" in the top level of the file: remove it (the keys of the top level of the file are format, plan, business, funnel, objectives, channels, scenarios, simulation, tracking, actuals)`},
+		// Issue 9, item 11: a header on line 3 was reported on line 1.
+		{"list of tables where a table belongs", "[plan]", "[[plan]]", 3, 0,
+			`plan must be a table: write [plan] on a line of its own, then its keys below`},
 		{"unknown key in a table", `budget = "5000"`, "budget = \"5000\"\ntilte = \"x\"", 8, 1,
 			`unknown key "tilte" in [plan]; did you mean "title"?`},
 		{"unknown key in a channel", `open_rate = "0.22"`, `opn_rate = "0.22"`, 25, 1,
