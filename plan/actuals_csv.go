@@ -527,9 +527,13 @@ func MergeActuals(p Plan, rows []Actual) (Plan, error) {
 		m  int
 	}
 	seen := map[key]int{}
+	known := make(map[string]bool, len(p.Channels)) // one look-up per row, not a scan of the channels
+	for _, c := range p.Channels {
+		known[c.ID] = true
+	}
 	for i, a := range rows {
 		pre := fmt.Sprintf("rows[%d]", i)
-		if _, ok := p.Channel(a.Channel); !ok {
+		if !known[a.Channel] {
 			errs = append(errs, Error{Path: pre + ".channel", Msg: fmt.Sprintf(msgUnknownChan, "channel", a.Channel, channelIDs(p))})
 		}
 		if a.Month < 1 || a.Month > p.Info.Months {
