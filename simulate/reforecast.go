@@ -126,10 +126,6 @@ type inputBounds struct{ lo, hi decimal.Decimal }
 // of a key that must be above 0.
 var tiny = decimal.New(1, -Precision)
 
-// maxAmount is the largest money amount a plan may hold (FORMAT.md:
-// money 0..10^12), the high end of cpc and cpm.
-var maxAmount = decimal.New(1, 12)
-
 // boundsOf returns the valid range of input name on a channel of kind k:
 // a rate is a fraction 0..1, a search ctr above 0 (impressions are clicks
 // / ctr), so from tiny; cpc and cpm are amounts above 0, so tiny..10^12.
