@@ -46,7 +46,7 @@ func bigPlan(nChannels, months int) plan.Plan {
 	dec := func(v int64, exp int32) decimal.Decimal { return decimal.New(v, exp) }
 	for i := 0; i < nChannels; i++ {
 		k := plan.Kinds[i%len(plan.Kinds)]
-		v := int64(i%17 + 1) // 1..17: varies the inputs
+		v := int64(i%17 + 1)  // 1..17: varies the inputs
 		conv := dec(10+v, -3) // 0.011..0.027
 		c := plan.Channel{ID: fmt.Sprintf("c%03d", i), Name: fmt.Sprintf("Channel %d (%s)", i, k), Kind: k,
 			FixedCost: dec(50*v, 0), ConversionRate: conv, Sends: 1, Posts: 1, RampMonths: 1}
@@ -132,7 +132,7 @@ func bigPlan(nChannels, months int) plan.Plan {
 				continue
 			}
 			p.Actuals = append(p.Actuals, plan.Actual{Channel: c.ID, Month: m, Spend: decimal.NewFromInt(int64(100 + i)),
-				Exposures: decimal.NewNullDecimal(decimal.NewFromInt(int64(5000 + 10*i))),
+				Exposures:    decimal.NewNullDecimal(decimal.NewFromInt(int64(5000 + 10*i))),
 				Interactions: decimal.NewNullDecimal(decimal.NewFromInt(int64(100 + i))),
 				Leads:        decimal.NewNullDecimal(decimal.NewFromInt(int64(4 + i%9))),
 				Customers:    decimal.NewFromInt(int64(i % 3)), Revenue: decimal.NewFromInt(int64(120 * (i % 3)))})
