@@ -337,15 +337,25 @@ func reforecast(p plan.Plan, lib plan.Library, tk *tracker) Reforecast {
 	}
 	var overFrom func(ch, from, upto int, budget decimal.NullDecimal) Figures
 	// monthParts returns channel i's combined parts in month m (0-based).
+	// The forecast months are made once (grid), not at each of the
+	// several sums that read them: each costs a pass over the months.
+	forecast := make([][]parts, nc)
+	mask := make([]bool, n)
+	for i := range ce.chans {
+		forecast[i] = make([]parts, n)
+		for m := last; m < n; m++ {
+			mask[m] = true
+			pt := ce.chans[i].parts(mask)
+			mask[m] = false
+			pt.revenue, pt.cogs = rev[i][m], cogs[i][m]
+			forecast[i][m] = pt
+		}
+	}
 	monthParts := func(i, m int) parts {
 		if m < last {
 			return tk.grid[i][m]
 		}
-		mask := make([]bool, n)
-		mask[m] = true
-		pt := ce.chans[i].parts(mask)
-		pt.revenue, pt.cogs = rev[i][m], cogs[i][m]
-		return pt
+		return forecast[i][m]
 	}
 	over := func(ch int, upto int, budget decimal.NullDecimal) Figures {
 		return overFrom(ch, 0, upto, budget)
@@ -356,10 +366,11 @@ func reforecast(p plan.Plan, lib plan.Library, tk *tracker) Reforecast {
 		var cost, gm []decimal.Decimal
 		for m := from; m < upto; m++ {
 			var c, g decimal.Decimal
-			for i := 0; i < nc; i++ {
-				if ch >= 0 && i != ch {
-					continue
-				}
+			first, end := 0, nc // every channel, or channel ch alone
+			if ch >= 0 {
+				first, end = ch, ch+1
+			}
+			for i := first; i < end; i++ {
 				pt := monthParts(i, m)
 				tot.add(pt)
 				c, g = c.Add(pt.cost), g.Add(pt.revenue.Sub(pt.cogs))
