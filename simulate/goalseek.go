@@ -204,7 +204,7 @@ func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (Goal
 	for try := 0; ; try++ {
 		budgets = g.cents(hi)
 		q = withBudgets(p, resp.Curves, budgets)
-		if r, err = RunWith(q, plan.Library{}); err != nil {
+		if r, err = runDerived(q, plan.Library{}, "goal seek"); err != nil {
 			return GoalSeekResult{}, err
 		}
 		if !spec.Get(r.Totals).Decimal.LessThan(target) || try >= 60 {

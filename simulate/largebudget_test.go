@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"campaignsim/plan"
@@ -111,5 +112,25 @@ func TestGoalSeekLinearHeldByKeyMaximum(t *testing.T) {
 			t.Errorf("%s: warnings %+v", mix, r.Warnings)
 		}
 		t.Logf("%s: %s", mix, r.Warnings[0].EN)
+	}
+}
+
+// TestDerivedPlanErrorsAreOurs: a plan the engine derived (here a budget
+// of 2·10^12 as the optimiser set before the fix) that fails validation
+// is reported as CampaignSim's defect, not as a plan.ErrorList the CLI
+// would print as the user's file's errors.
+func TestDerivedPlanErrorsAreOurs(t *testing.T) {
+	p := largeBudgetPlan(t, "google-ads", d("2000"))
+	p.Channels[0].Budget = d("2000000000000")
+	_, err := runDerived(p, plan.Library{}, "optimize")
+	if err == nil {
+		t.Fatal("no error for an invalid derived plan")
+	}
+	var list plan.ErrorList
+	if errors.As(err, &list) {
+		t.Errorf("a plan.ErrorList: %v", err)
+	}
+	if !strings.Contains(err.Error(), "defect of CampaignSim") || !strings.Contains(err.Error(), "optimize") {
+		t.Errorf("error %q does not say whose defect it is and in which tool", err)
 	}
 }

@@ -193,7 +193,7 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 	x := allocate(resp.Curves, toFloat(target), resp.NetProfit)
 	budgets := toCents(p, resp.Curves, x, target, !resp.NetProfit)
 	o.Plan = withBudgets(p, resp.Curves, budgets)
-	after, err := RunWith(o.Plan, plan.Library{})
+	after, err := runDerived(o.Plan, plan.Library{}, "optimize")
 	if err != nil {
 		return Optimization{}, err
 	}

@@ -2,8 +2,6 @@ package simulate
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"campaignsim/plan"
 
@@ -482,10 +480,9 @@ func ReforecastChances(ctx context.Context, rf Reforecast, opt UncertaintyOption
 	if !open {
 		return out, nil
 	}
-	if errs := plan.Validate(rf.Plan); len(errs) > 0 {
-		// rf.Plan is derived by the engine, not written by the user: an
-		// ErrorList here would be printed as the user's file's errors.
-		return nil, fmt.Errorf("simulate: re-forecast: the corrected plan CampaignSim derived from the actuals is invalid (%s): a defect of CampaignSim, not of the plan file", strings.ReplaceAll(errs.Error(), "\n", "; "))
+	if err := checkDerived(rf.Plan, "re-forecast"); err != nil {
+		// rf.Plan is derived by the engine, not written by the user.
+		return nil, err
 	}
 	r, err := Uncertainty(ctx, rf.Plan, opt)
 	if err != nil {

@@ -354,7 +354,7 @@ func moneyPerCustomer(p plan.Plan, i int, base Result, probe **Result, name stri
 				q.Channels[j].Budget = probeBudget
 			}
 		}
-		r, err := RunWith(q, plan.Library{})
+		r, err := runDerived(q, plan.Library{}, "response curves")
 		if err != nil {
 			return 0, err
 		}
