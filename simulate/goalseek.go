@@ -91,8 +91,8 @@ const maxSeekBudget = 1e13
 
 // GoalSeek returns the smallest total budget of p's decision channels
 // (see IsDecision) at which the plan's metric reaches target, and how it is
-// split: mix MixKeep scales today's budgets by one factor (bounds do not
-// apply); MixOptimize splits each candidate budget at its best for the
+// split: mix MixKeep scales today's budgets by one factor (min_budget and
+// max_budget do not apply); MixOptimize splits each candidate budget at its best for the
 // metric itself, within min_budget and max_budget (so the budget found is
 // the smallest that any split within the bounds can do with).
 //
@@ -113,7 +113,11 @@ const maxSeekBudget = 1e13
 // metric below the target even with unlimited money, or when net profit
 // peaks below it: Limits, Best and the first warning say why. With keep, a
 // channel with no budget today stays at 0 (a warning says so); if every
-// decision budget is 0 it is an error (nothing to scale). An invalid plan
+// decision budget is 0 it is an error (nothing to scale). No budget goes
+// above 10^12, the most the budget key takes (maxBudgetOf): with keep the
+// scaling stops when the largest budget reaches it, with optimize it is
+// the max_budget of a channel that has none; a target beyond is
+// unreachable, the limit named "budget". An invalid plan
 // returns its plan.ErrorList; an unknown or non-monotone metric, or one the
 // plan does not define, is an error naming the allowed metrics.
 func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (GoalSeekResult, error) {
