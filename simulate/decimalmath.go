@@ -41,6 +41,11 @@ func valid(d decimal.Decimal) decimal.NullDecimal {
 	return decimal.NullDecimal{Decimal: d, Valid: true}
 }
 
+// maxAmount is the largest money amount a plan key may hold (FORMAT.md:
+// money 0..10^12): the high end of a re-forecast cpc or cpm, and of any
+// budget the optimiser or goal seek sets (maxBudgetOf).
+var maxAmount = decimal.New(1, 12)
+
 // clamp01 returns x limited to [0, 1].
 func clamp01(x decimal.Decimal) decimal.Decimal {
 	if x.Sign() < 0 {

@@ -43,8 +43,17 @@ type funnel struct {
 
 // runFunnel computes the funnel of one channel active in nActive months
 // (nActive ≥ 1) for the business b, following MODEL.md's table.
+//
+// Every stage is rounded half up to Precision places (rp) as it is
+// computed, and the next stage is computed from the rounded value. Stage
+// counts then never grow down the funnel, exactly: a stage is the one
+// above times a rate r ≤ 1, and rounding is monotone, so round(u·r) ≤
+// round(u) = u when u already has at most Precision places. (Rounding only
+// the last stage let customers = round(sql × 1) exceed an sql of 27
+// places by 3.9·10^-25.)
 func runFunnel(in *inputs, b *business, nActive int) funnel {
 	var f funnel
+	rp := func(x decimal.Decimal) decimal.Decimal { return x.Round(Precision) }
 	st := make([]Stage, 0, 10)
 	add := func(name string, v decimal.Decimal, side bool) {
 		st = append(st, Stage{Name: name, Value: v, Side: side})
@@ -69,6 +78,7 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 			unsubs = unsubs.Add(u)
 			list = nonNeg(list.Sub(u))
 		}
+		opens, clicks = rp(opens), rp(clicks)
 		f.cost = in.fixedCost.Add(in.costPerMessage.Mul(sent))
 		f.exposures = valid(delivered)
 		f.interactions = clicks
@@ -84,7 +94,7 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 		if q, ok := div(in.budget, in.cpc); ok {
 			driver = q
 		}
-		clicks := sat(driver, in.maxClicks)
+		clicks := rp(sat(driver, in.maxClicks))
 		f.cost = in.budget.Add(in.fixedCost)
 		f.interactions = clicks
 		if in.ctr.Valid && in.ctr.Decimal.Sign() > 0 {
@@ -98,16 +108,16 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 		if q, ok := div(in.budget.Mul(thou), in.cpm); ok {
 			driver = q
 		}
-		impr := sat(driver, in.aud)
-		clicks := impr.Mul(in.ctr.Decimal) // an unset ctr reads as 0
+		impr := rp(sat(driver, in.aud))
+		clicks := rp(impr.Mul(in.ctr.Decimal)) // an unset ctr reads as 0
 		f.cost = in.budget.Add(in.fixedCost)
 		f.exposures = valid(impr)
 		f.interactions = clicks
 		add(StageImpressions, impr, false)
 		add(StageClicks, clicks, false)
 	case plan.SocialOrganic, plan.Influencer:
-		reach := sat(in.posts.Mul(in.followers).Mul(in.reachRate), in.aud)
-		clicks := reach.Mul(in.ctr.Decimal)
+		reach := rp(sat(in.posts.Mul(in.followers).Mul(in.reachRate), in.aud))
+		clicks := rp(reach.Mul(in.ctr.Decimal))
 		f.cost = in.fixedCost
 		f.exposures = valid(reach)
 		f.interactions = clicks
@@ -129,36 +139,38 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 			f.weights[k-1] = v
 			visits = visits.Add(v)
 		}
+		visits = rp(visits)
 		f.cost = in.fixedCost
 		f.interactions = visits
 		add(StageVisits, visits, false)
 	case plan.Print:
-		reach := sat(in.units.Mul(in.reachPerUnit), in.aud)
-		resp := reach.Mul(in.responseRate)
+		reach := rp(sat(in.units.Mul(in.reachPerUnit), in.aud))
+		resp := rp(reach.Mul(in.responseRate))
 		f.cost = in.fixedCost.Add(in.costPerUnit.Mul(in.units))
 		f.exposures = valid(reach)
 		f.interactions = resp
 		add(StageReach, reach, false)
 		add(StageResponses, resp, false)
 	case plan.Event, plan.Partnership:
-		resp := in.contacts.Mul(in.responseRate)
+		contacts := rp(in.contacts)
+		resp := rp(contacts.Mul(in.responseRate))
 		f.cost = in.fixedCost
-		f.exposures = valid(in.contacts)
+		f.exposures = valid(contacts)
 		f.interactions = resp
-		add(StageContacts, in.contacts, false)
+		add(StageContacts, contacts, false)
 		add(StageResponses, resp, false)
 	case plan.Affiliate:
 		f.cost = in.fixedCost
-		f.interactions = in.clicks
-		add(StageClicks, in.clicks, false)
+		f.interactions = rp(in.clicks)
+		add(StageClicks, f.interactions, false)
 	default:
 		f.cost = in.fixedCost
 	}
-	f.conversions = f.interactions.Mul(in.conversionRate).Round(Precision)
+	f.conversions = rp(f.interactions.Mul(in.conversionRate))
 	if b.model == plan.B2B {
-		mql := f.conversions.Mul(in.l2m)
-		sql := mql.Mul(in.m2s)
-		f.customers = sql.Mul(in.s2c).Round(Precision)
+		mql := rp(f.conversions.Mul(in.l2m))
+		sql := rp(mql.Mul(in.m2s))
+		f.customers = rp(sql.Mul(in.s2c))
 		f.leads, f.mql, f.sql = valid(f.conversions), valid(mql), valid(sql)
 		add(StageLeads, f.conversions, false)
 		add(StageMQL, mql, false)

@@ -91,8 +91,8 @@ const maxSeekBudget = 1e13
 
 // GoalSeek returns the smallest total budget of p's decision channels
 // (see IsDecision) at which the plan's metric reaches target, and how it is
-// split: mix MixKeep scales today's budgets by one factor (bounds do not
-// apply); MixOptimize splits each candidate budget at its best for the
+// split: mix MixKeep scales today's budgets by one factor (min_budget and
+// max_budget do not apply); MixOptimize splits each candidate budget at its best for the
 // metric itself, within min_budget and max_budget (so the budget found is
 // the smallest that any split within the bounds can do with).
 //
@@ -113,7 +113,11 @@ const maxSeekBudget = 1e13
 // metric below the target even with unlimited money, or when net profit
 // peaks below it: Limits, Best and the first warning say why. With keep, a
 // channel with no budget today stays at 0 (a warning says so); if every
-// decision budget is 0 it is an error (nothing to scale). An invalid plan
+// decision budget is 0 it is an error (nothing to scale). No budget goes
+// above 10^12, the most the budget key takes (maxBudgetOf): with keep the
+// scaling stops when the largest budget reaches it, with optimize it is
+// the max_budget of a channel that has none; a target beyond is
+// unreachable, the limit named "budget". An invalid plan
 // returns its plan.ErrorList; an unknown or non-monotone metric, or one the
 // plan does not define, is an error naming the allowed metrics.
 func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (GoalSeekResult, error) {
@@ -142,7 +146,13 @@ func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (Goal
 		if g.today <= 0 {
 			return GoalSeekResult{}, fmt.Errorf("simulate: with mix keep every decision channel's budget is scaled, but they are all 0 today: set a budget or use mix optimize")
 		}
-		g.sumMin, g.sumMax = 0, math.Inf(1)
+		// Scaling stops when the largest budget reaches 10^12, the most
+		// the budget key takes (maxBudgetOf): max_budget does not apply.
+		largest := 0.0
+		for _, c := range resp.Curves {
+			largest = math.Max(largest, c.Budget)
+		}
+		g.sumMin, g.sumMax = 0, g.today*(toFloat(maxAmount)/largest)
 		for _, c := range resp.Curves {
 			if c.Budget == 0 && c.Rate > 0 && c.Weight > 0 {
 				res.Warnings = append(res.Warnings, Warning{Code: WarnGoalKeepUnused, Channel: c.ID,
@@ -198,7 +208,7 @@ func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (Goal
 	for try := 0; ; try++ {
 		budgets = g.cents(hi)
 		q = withBudgets(p, resp.Curves, budgets)
-		if r, err = RunWith(q, plan.Library{}); err != nil {
+		if r, err = runDerived(q, plan.Library{}, "goal seek"); err != nil {
 			return GoalSeekResult{}, err
 		}
 		if !spec.Get(r.Totals).Decimal.LessThan(target) || try >= 60 {
@@ -229,7 +239,7 @@ type seeker struct {
 	target float64
 	today  float64 // Σ today's budgets
 	sumMin float64 // the smallest total: 0 (keep) or Σ min_budget
-	sumMax float64 // the largest total: +Inf (keep) or Σ max_budget
+	sumMax float64 // the largest total: the one that brings the largest budget to 10^12 (keep) or Σ maxBudgetOf
 }
 
 // split returns the budgets of the decision channels for the total B.
@@ -307,6 +317,9 @@ func (g *seeker) netProfitPeak() float64 {
 	hi := math.Max(g.today, 1)
 	for slope(hi) > 0 {
 		hi *= 2
+		if hi >= g.sumMax {
+			return g.sumMax
+		}
 		if hi > maxSeekBudget {
 			return math.Inf(1)
 		}
@@ -336,10 +349,12 @@ func (g *seeker) cents(B float64) []decimal.Decimal {
 			switch {
 			case math.Abs(x[i]-c.Min) < 0.005:
 				v = ch.MinBudget
-			case ch.MaxBudget.Valid && math.Abs(x[i]-c.Max) < 0.005:
-				v = ch.MaxBudget.Decimal
+			case math.Abs(x[i]-c.Max) < 0.005:
+				v = maxBudgetOf(ch)
 			}
 			v = clampBudget(v, ch)
+		} else if v.GreaterThan(maxAmount) {
+			v = maxAmount // float rounding at the top of the scale
 		}
 		out[i] = v
 	}
@@ -386,19 +401,31 @@ func (g *seeker) unreachable(res GoalSeekResult, best, top float64) GoalSeekResu
 		w.EN = fmt.Sprintf("Unreachable: it would take more than %s of budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangEN))
 	default:
 		var fr, en []string
-		for _, c := range g.resp.Curves {
+		var at []float64 // the budgets at top, when it is finite
+		if !math.IsInf(top, 1) {
+			at = g.split(top)
+		}
+		atKeyMax := false // a channel is held by the budget key's maximum
+		for i, c := range g.resp.Curves {
 			if c.Rate <= 0 || c.Weight <= 0 || (g.mix == MixKeep && c.Budget == 0) {
 				continue
 			}
 			l := Limit{Channel: c.ID, Name: c.Name}
 			ch := g.p.Channels[c.Index]
 			bounded := g.mix == MixOptimize && ch.MaxBudget.Valid
-			if !bounded && c.Linear() {
+			// A channel whose budget reached 10^12 (maxBudgetOf) short of
+			// its cap — a linear one always — is held by that maximum.
+			keyMax := !bounded && at != nil && at[i] >= toFloat(maxAmount)*(1-seekTol) &&
+				(c.Linear() || c.Value(at[i]) < c.Sup())
+			switch {
+			case keyMax:
+				atKeyMax = true
+				l.Input, l.Cap, l.Value = "budget", maxAmount, round2f(c.Value(at[i]))
+			case !bounded && c.Linear():
 				continue // cannot happen: a linear channel makes the target reachable
-			}
-			if bounded {
+			case bounded:
 				l.Input, l.Cap, l.Value = "max_budget", ch.MaxBudget.Decimal, round2f(c.Value(c.Max))
-			} else {
+			default:
 				l.Input, l.Value = c.CapName, round2f(c.Sup())
 				if c.CapName == "max_clicks" {
 					l.Cap = ch.MaxClicks.Decimal
@@ -412,9 +439,17 @@ func (g *seeker) unreachable(res GoalSeekResult, best, top float64) GoalSeekResu
 		}
 		what := "même sans limite de budget, les plafonds des canaux"
 		whatEN := "even with unlimited money, the channels' caps"
-		if g.mix == MixOptimize && !math.IsInf(top, 1) {
+		allMax := true // every decision channel has a max_budget
+		for _, c := range g.resp.Curves {
+			allMax = allMax && g.p.Channels[c.Index].MaxBudget.Valid
+		}
+		if g.mix == MixOptimize && allMax || atKeyMax {
 			what = "même au budget maximal de chaque canal, les plafonds et budgets maximaux"
 			whatEN = "even at every channel's max_budget, the caps and budget bounds"
+		}
+		if atKeyMax {
+			what += fmt.Sprintf(" (%s au plus par canal)", plainNum(maxAmount, 0, plan.LangFR))
+			whatEN += fmt.Sprintf(" (%s at most per channel)", plainNum(maxAmount, 0, plan.LangEN))
 		}
 		w.FR = fmt.Sprintf("Inatteignable : %s limitent %s à %s (cible %s ; autres canaux %s) — %s.",
 			what, g.resp.Metric, bestS(plan.LangFR), lang(plan.LangFR), plainNum(res.Other, 2, plan.LangFR), strings.Join(fr, " ; "))

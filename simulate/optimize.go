@@ -125,9 +125,11 @@ func goalMetric(goal Goal) (string, error) {
 // Readings: with GoalNetProfit the budget is a ceiling, not an obligation:
 // a euro whose gross margin returns less than a euro is not spent, so
 // Spent may be below Budget (a warning says how much stays unspent).
-// min_budget still applies. When the max_budget bounds add up to less
-// than the total, every channel gets its max_budget and a warning says how
-// much cannot be placed. When the min_budget bounds add up to more than the
+// min_budget still applies. A channel without max_budget is bounded by
+// 10^12, the largest amount its budget key takes (maxBudgetOf), so the
+// answer is always a valid plan. When those bounds add up to less than
+// the total, every channel gets its maximum and a warning says how much
+// cannot be placed. When the min_budget bounds add up to more than the
 // total, it is an error wrapping ErrBounds. An invalid plan returns its
 // plan.ErrorList. A plan with no decision channel is returned as written,
 // with a WarnNoDecision warning.
@@ -149,17 +151,14 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 			Plan: p, Result: before, Warnings: []Warning{noDecisionWarning()}}, nil
 	}
 	o := Optimization{Goal: goal}
-	var today, sumMin decimal.Decimal
-	sumMax := decimal.NullDecimal{Valid: true}
+	var today, sumMin, sumMax decimal.Decimal
+	allMax := true // every decision channel has a max_budget
 	for _, c := range resp.Curves {
 		ch := p.Channels[c.Index]
 		today = today.Add(ch.Budget)
 		sumMin = sumMin.Add(ch.MinBudget)
-		if ch.MaxBudget.Valid && sumMax.Valid {
-			sumMax.Decimal = sumMax.Decimal.Add(ch.MaxBudget.Decimal)
-		} else {
-			sumMax.Valid = false
-		}
+		sumMax = sumMax.Add(maxBudgetOf(ch))
+		allMax = allMax && ch.MaxBudget.Valid
 	}
 	o.Budget = today
 	if total.Valid {
@@ -174,20 +173,27 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 			ErrBounds, sumMin.StringFixed(2), o.Budget.StringFixed(2))
 	}
 	target := o.Budget
-	if sumMax.Valid && sumMax.Decimal.LessThan(o.Budget) {
-		target = sumMax.Decimal
-		left := o.Budget.Sub(sumMax.Decimal)
-		o.Warnings = append(o.Warnings, Warning{Code: WarnOptMaxShort,
+	if sumMax.LessThan(o.Budget) {
+		target = sumMax
+		left := o.Budget.Sub(sumMax)
+		w := Warning{Code: WarnOptMaxShort,
 			FR: fmt.Sprintf("Les budgets maximaux (max_budget) des canaux payants ne totalisent que %s : chaque canal reçoit son maximum et %s du budget de %s ne sont pas placés.",
-				plainMoney(sumMax.Decimal, cur, plan.LangFR), plainMoney(left, cur, plan.LangFR), plainMoney(o.Budget, cur, plan.LangFR)),
+				plainMoney(sumMax, cur, plan.LangFR), plainMoney(left, cur, plan.LangFR), plainMoney(o.Budget, cur, plan.LangFR)),
 			EN: fmt.Sprintf("The paid channels' max_budget add up to only %s: each channel gets its maximum and %s of the %s budget is not placed.",
-				plainMoney(sumMax.Decimal, cur, plan.LangEN), plainMoney(left, cur, plan.LangEN), plainMoney(o.Budget, cur, plan.LangEN)),
-		})
+				plainMoney(sumMax, cur, plan.LangEN), plainMoney(left, cur, plan.LangEN), plainMoney(o.Budget, cur, plan.LangEN)),
+		}
+		if !allMax {
+			w.FR = fmt.Sprintf("Le budget d'un canal ne peut dépasser son max_budget, ni %s sans max_budget : les canaux payants reçoivent au plus %s en tout ; chaque canal reçoit son maximum et %s du budget de %s ne sont pas placés.",
+				plainMoney(maxAmount, cur, plan.LangFR), plainMoney(sumMax, cur, plan.LangFR), plainMoney(left, cur, plan.LangFR), plainMoney(o.Budget, cur, plan.LangFR))
+			w.EN = fmt.Sprintf("A channel's budget cannot exceed its max_budget, nor %s without one: the paid channels take at most %s in all; each channel gets its maximum and %s of the %s budget is not placed.",
+				plainMoney(maxAmount, cur, plan.LangEN), plainMoney(sumMax, cur, plan.LangEN), plainMoney(left, cur, plan.LangEN), plainMoney(o.Budget, cur, plan.LangEN))
+		}
+		o.Warnings = append(o.Warnings, w)
 	}
 	x := allocate(resp.Curves, toFloat(target), resp.NetProfit)
 	budgets := toCents(p, resp.Curves, x, target, !resp.NetProfit)
 	o.Plan = withBudgets(p, resp.Curves, budgets)
-	after, err := RunWith(o.Plan, plan.Library{})
+	after, err := runDerived(o.Plan, plan.Library{}, "optimize")
 	if err != nil {
 		return Optimization{}, err
 	}
@@ -346,8 +352,8 @@ func toCents(p plan.Plan, curves []Curve, x []float64, target decimal.Decimal, f
 		switch {
 		case math.Abs(x[i]-c.Min) < 0.005:
 			out[i] = ch.MinBudget
-		case ch.MaxBudget.Valid && math.Abs(x[i]-c.Max) < 0.005:
-			out[i] = ch.MaxBudget.Decimal
+		case math.Abs(x[i]-c.Max) < 0.005:
+			out[i] = maxBudgetOf(ch)
 		default:
 			out[i] = clampBudget(decimal.NewFromFloat(x[i]).Round(2), ch)
 		}
@@ -374,13 +380,13 @@ func toCents(p plan.Plan, curves []Curve, x []float64, target decimal.Decimal, f
 	return out
 }
 
-// clampBudget limits b to ch's [min_budget, max_budget].
+// clampBudget limits b to ch's [min_budget, maxBudgetOf(ch)].
 func clampBudget(b decimal.Decimal, ch plan.Channel) decimal.Decimal {
 	if b.LessThan(ch.MinBudget) {
 		return ch.MinBudget
 	}
-	if ch.MaxBudget.Valid && b.GreaterThan(ch.MaxBudget.Decimal) {
-		return ch.MaxBudget.Decimal
+	if m := maxBudgetOf(ch); b.GreaterThan(m) {
+		return m
 	}
 	return b
 }

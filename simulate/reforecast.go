@@ -34,7 +34,10 @@ var credibilityFallback = decimal.NewFromInt(1000)
 
 // ReforecastInput is one channel input corrected by the actuals:
 // Blended = Weight·Observed + (1 − Weight)·Planned with Weight = Volume /
-// (Volume + K). Input names a channel key: conversion_rate; click_rate
+// (Volume + K), then held within the key's valid range (a rate 0..1, a
+// search ctr above 0, cpc and cpm above 0 and at most 10^12): actuals
+// better than any rate can be (100 customers from 5 clicks) give a
+// Blended of 1, not 2. Observed is the measured value, unclamped. Input names a channel key: conversion_rate; click_rate
 // (email, sms: clicks / delivered); ctr (search with a ctr, display,
 // social_ads, social_organic, influencer); response_rate (print, event,
 // partnership); cpc (search: media spend / clicks); cpm (display,
@@ -113,10 +116,47 @@ func weight(n, k decimal.Decimal) decimal.Decimal {
 	return n.DivRound(n.Add(k), Precision)
 }
 
-// blend returns the ReforecastInput for a rate or a cost.
-func blend(channel, input string, planned, observed, volume, k decimal.Decimal, lowerBetter bool) ReforecastInput {
+// inputBounds is the valid range [lo, hi] of a re-forecast input, the
+// range plan.Validate checks for the key.
+type inputBounds struct{ lo, hi decimal.Decimal }
+
+// tiny is the smallest positive decimal at Precision places: the low end
+// of a key that must be above 0.
+var tiny = decimal.New(1, -Precision)
+
+// boundsOf returns the valid range of input name on a channel of kind k:
+// a rate is a fraction 0..1, a search ctr above 0 (impressions are clicks
+// / ctr), so from tiny; cpc and cpm are amounts above 0, so tiny..10^12.
+func boundsOf(k plan.Kind, name string) inputBounds {
+	switch {
+	case name == "cpc" || name == "cpm":
+		return inputBounds{tiny, maxAmount}
+	case name == "ctr" && k == plan.Search:
+		return inputBounds{tiny, one}
+	}
+	return inputBounds{zero, one}
+}
+
+// clamp returns x held within [b.lo, b.hi].
+func (b inputBounds) clamp(x decimal.Decimal) decimal.Decimal {
+	if x.LessThan(b.lo) {
+		return b.lo
+	}
+	if x.GreaterThan(b.hi) {
+		return b.hi
+	}
+	return x
+}
+
+// blend returns the ReforecastInput for a rate or a cost, the blended
+// value held within bounds: the observed value may lie far outside the
+// key's range (a conversion rate of 20 when 100 customers came from 5
+// clicks; a cpc of millions over a fraction of a click), and the blended
+// one must stay a value the user could have written, so that the
+// corrected plan is valid. Observed is reported as measured, unclamped.
+func blend(channel, input string, planned, observed, volume, k decimal.Decimal, lowerBetter bool, bounds inputBounds) ReforecastInput {
 	w := weight(volume, k)
-	b := w.Mul(observed).Add(one.Sub(w).Mul(planned)).Round(Precision)
+	b := bounds.clamp(w.Mul(observed).Add(one.Sub(w).Mul(planned)).Round(Precision))
 	ri := ReforecastInput{Channel: channel, Input: input, Planned: planned, Observed: observed,
 		Volume: volume, K: k, Weight: w, Blended: b}
 	better := "at_least"
@@ -175,21 +215,21 @@ func (tk *tracker) observedInputs(i int) []ReforecastInput {
 	var out []ReforecastInput
 	if inter.Sign() > 0 {
 		obs := conv.DivRound(inter, Precision)
-		out = append(out, blend(ch.ID, "conversion_rate", c.in.conversionRate, obs, inter, rateK(c.in.conversionRate), false))
+		out = append(out, blend(ch.ID, "conversion_rate", c.in.conversionRate, obs, inter, rateK(c.in.conversionRate), false, boundsOf(ch.Kind, "conversion_rate")))
 	}
 	if expoI.Sign() > 0 {
 		obs := clamp01(interE.DivRound(expoI, Precision))
 		switch ch.Kind {
 		case plan.Email, plan.SMS:
-			out = append(out, blend(ch.ID, "click_rate", c.in.click, obs, expoI, rateK(c.in.click), false))
+			out = append(out, blend(ch.ID, "click_rate", c.in.click, obs, expoI, rateK(c.in.click), false, boundsOf(ch.Kind, "click_rate")))
 		case plan.Display, plan.SocialAds, plan.SocialOrganic, plan.Influencer:
-			out = append(out, blend(ch.ID, "ctr", c.in.ctr.Decimal, obs, expoI, rateK(c.in.ctr.Decimal), false))
+			out = append(out, blend(ch.ID, "ctr", c.in.ctr.Decimal, obs, expoI, rateK(c.in.ctr.Decimal), false, boundsOf(ch.Kind, "ctr")))
 		case plan.Search:
 			if c.in.ctr.Valid {
-				out = append(out, blend(ch.ID, "ctr", c.in.ctr.Decimal, obs, expoI, rateK(c.in.ctr.Decimal), false))
+				out = append(out, blend(ch.ID, "ctr", c.in.ctr.Decimal, obs, expoI, rateK(c.in.ctr.Decimal), false, boundsOf(ch.Kind, "ctr")))
 			}
 		case plan.Print, plan.Event, plan.Partnership:
-			out = append(out, blend(ch.ID, "response_rate", c.in.responseRate, obs, expoI, rateK(c.in.responseRate), false))
+			out = append(out, blend(ch.ID, "response_rate", c.in.responseRate, obs, expoI, rateK(c.in.responseRate), false, boundsOf(ch.Kind, "response_rate")))
 		}
 	}
 	switch ch.Kind {
@@ -201,18 +241,20 @@ func (tk *tracker) observedInputs(i int) []ReforecastInput {
 			}
 		}
 		if clicks.Sign() > 0 && media.Sign() > 0 {
-			out = append(out, blend(ch.ID, "cpc", c.in.cpc, media.DivRound(clicks, Precision), clicks, CredibilityClicks, true))
+			out = append(out, blend(ch.ID, "cpc", c.in.cpc, media.DivRound(clicks, Precision), clicks, CredibilityClicks, true, boundsOf(ch.Kind, "cpc")))
 		}
 	case plan.Display, plan.SocialAds:
 		if expo.Sign() > 0 && media.Sign() > 0 {
-			out = append(out, blend(ch.ID, "cpm", c.in.cpm, media.Mul(thou).DivRound(expo, Precision), expo, CredibilityImpressions, true))
+			out = append(out, blend(ch.ID, "cpm", c.in.cpm, media.Mul(thou).DivRound(expo, Precision), expo, CredibilityImpressions, true, boundsOf(ch.Kind, "cpm")))
 		}
 	}
 	return out
 }
 
 // setInput sets a channel key to v and moves its range, if any, by the
-// same factor (clamped to [0, 1] for rates); a range around 0 is dropped.
+// same factor, its ends held within the key's valid range (boundsOf: a
+// range already reaching 10^12 or 1 is not pushed past it); a range around
+// 0 is dropped. v is within that range (blend).
 func setInput(c *plan.Channel, name string, v decimal.Decimal) {
 	old := zero
 	switch name {
@@ -236,10 +278,8 @@ func setInput(c *plan.Channel, name string, v decimal.Decimal) {
 				continue
 			}
 			f := v.DivRound(old, Precision)
-			r.Low, r.High = r.Low.Mul(f).Round(Precision), r.High.Mul(f).Round(Precision)
-			if name != "cpc" && name != "cpm" {
-				r.Low, r.High = clamp01(r.Low), clamp01(r.High)
-			}
+			b := boundsOf(c.Kind, name)
+			r.Low, r.High = b.clamp(r.Low.Mul(f).Round(Precision)), b.clamp(r.High.Mul(f).Round(Precision))
 			if r.Low.GreaterThan(v) {
 				r.Low = v
 			}
@@ -295,15 +335,25 @@ func reforecast(p plan.Plan, lib plan.Library, tk *tracker) Reforecast {
 	}
 	var overFrom func(ch, from, upto int, budget decimal.NullDecimal) Figures
 	// monthParts returns channel i's combined parts in month m (0-based).
+	// The forecast months are made once (grid), not at each of the
+	// several sums that read them: each costs a pass over the months.
+	forecast := make([][]parts, nc)
+	mask := make([]bool, n)
+	for i := range ce.chans {
+		forecast[i] = make([]parts, n)
+		for m := last; m < n; m++ {
+			mask[m] = true
+			pt := ce.chans[i].parts(mask)
+			mask[m] = false
+			pt.revenue, pt.cogs = rev[i][m], cogs[i][m]
+			forecast[i][m] = pt
+		}
+	}
 	monthParts := func(i, m int) parts {
 		if m < last {
 			return tk.grid[i][m]
 		}
-		mask := make([]bool, n)
-		mask[m] = true
-		pt := ce.chans[i].parts(mask)
-		pt.revenue, pt.cogs = rev[i][m], cogs[i][m]
-		return pt
+		return forecast[i][m]
 	}
 	over := func(ch int, upto int, budget decimal.NullDecimal) Figures {
 		return overFrom(ch, 0, upto, budget)
@@ -314,10 +364,11 @@ func reforecast(p plan.Plan, lib plan.Library, tk *tracker) Reforecast {
 		var cost, gm []decimal.Decimal
 		for m := from; m < upto; m++ {
 			var c, g decimal.Decimal
-			for i := 0; i < nc; i++ {
-				if ch >= 0 && i != ch {
-					continue
-				}
+			first, end := 0, nc // every channel, or channel ch alone
+			if ch >= 0 {
+				first, end = ch, ch+1
+			}
+			for i := first; i < end; i++ {
 				pt := monthParts(i, m)
 				tot.add(pt)
 				c, g = c.Add(pt.cost), g.Add(pt.revenue.Sub(pt.cogs))
@@ -428,6 +479,10 @@ func ReforecastChances(ctx context.Context, rf Reforecast, opt UncertaintyOption
 	}
 	if !open {
 		return out, nil
+	}
+	if err := checkDerived(rf.Plan, "re-forecast"); err != nil {
+		// rf.Plan is derived by the engine, not written by the user.
+		return nil, err
 	}
 	r, err := Uncertainty(ctx, rf.Plan, opt)
 	if err != nil {

@@ -73,7 +73,7 @@ type Curve struct {
 	Kind    plan.Kind
 	Budget  float64 // today's budget, money
 	Min     float64 // min_budget, money
-	Max     float64 // max_budget, money; +Inf when none
+	Max     float64 // max_budget, money; the budget key's maximum 10^12 when none (maxBudgetOf)
 	Rate    float64 // driver units per unit of money, ≥ 0
 	Cap     float64 // cap on the driver; +Inf when none
 	CapName string  // the plan key of the cap: "max_clicks" or "audience"
@@ -263,10 +263,7 @@ func toFloat(d decimal.Decimal) float64 { return d.InexactFloat64() }
 // customers' weight; the caller multiplies them by the money per customer.
 func newCurve(i int, ch plan.Channel, f plan.Funnel, model plan.Model, name string) Curve {
 	c := Curve{Index: i, ID: ch.ID, Name: ch.Name, Kind: ch.Kind, Budget: toFloat(ch.Budget),
-		Min: toFloat(ch.MinBudget), Max: math.Inf(1), Cap: math.Inf(1)}
-	if ch.MaxBudget.Valid {
-		c.Max = toFloat(ch.MaxBudget.Decimal)
-	}
+		Min: toFloat(ch.MinBudget), Max: toFloat(maxBudgetOf(ch)), Cap: math.Inf(1)}
 	rate := func(d decimal.Decimal) float64 { return math.Min(math.Max(toFloat(d), 0), 1) }
 	orDefault := func(n decimal.NullDecimal, d decimal.Decimal) float64 {
 		if n.Valid {
@@ -357,7 +354,7 @@ func moneyPerCustomer(p plan.Plan, i int, base Result, probe **Result, name stri
 				q.Channels[j].Budget = probeBudget
 			}
 		}
-		r, err := RunWith(q, plan.Library{})
+		r, err := runDerived(q, plan.Library{}, "response curves")
 		if err != nil {
 			return 0, err
 		}
@@ -365,6 +362,19 @@ func moneyPerCustomer(p plan.Plan, i int, base Result, probe **Result, name stri
 	}
 	v, _ := per(**probe)
 	return v, nil
+}
+
+// maxBudgetOf returns the largest budget the optimiser and goal seek may
+// give channel ch: its max_budget, or 10^12 (the largest amount the
+// budget key takes, FORMAT.md) when it has none. Every budget they set
+// is a value the user could have written, so the plan they return is
+// valid: a derived budget must never fail validation as if the user had
+// written it (a linear channel would otherwise take a whole 2·10^12).
+func maxBudgetOf(ch plan.Channel) decimal.Decimal {
+	if ch.MaxBudget.Valid && ch.MaxBudget.Decimal.LessThan(maxAmount) {
+		return ch.MaxBudget.Decimal
+	}
+	return maxAmount
 }
 
 // withBudgets returns a copy of p whose decision channels (the curves of

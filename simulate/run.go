@@ -1,6 +1,9 @@
 package simulate
 
 import (
+	"fmt"
+	"strings"
+
 	"campaignsim/plan"
 
 	"github.com/shopspring/decimal"
@@ -32,6 +35,29 @@ func RunWith(p plan.Plan, lib plan.Library) (Result, error) {
 		return Result{}, errs
 	}
 	return runScenario(p, BaseScenario, lib, nil)
+}
+
+// runDerived runs the base scenario of a plan the engine derived from the
+// user's (the optimiser's or goal seek's budgets, a probe, a re-forecast's
+// corrected rates), as RunWith does. Such a plan is built to be valid;
+// should it not be, the error says it is CampaignSim's defect and is not
+// a plan.ErrorList, which callers print as the user's file's errors
+// ("channels[1].budget … out of range" about a value the user never
+// wrote). what names the tool, e.g. "optimize".
+func runDerived(q plan.Plan, lib plan.Library, what string) (Result, error) {
+	if err := checkDerived(q, what); err != nil {
+		return Result{}, err
+	}
+	return runScenario(q, BaseScenario, lib, nil)
+}
+
+// checkDerived validates a derived plan (see runDerived).
+func checkDerived(q plan.Plan, what string) error {
+	if errs := plan.Validate(q); len(errs) > 0 {
+		return fmt.Errorf("simulate: %s: the plan CampaignSim derived from yours is invalid (%s): a defect of CampaignSim, not of the plan file",
+			what, strings.ReplaceAll(errs.Error(), "\n", "; "))
+	}
+	return nil
 }
 
 // RunScenario simulates the named scenario ("base" for the plan as

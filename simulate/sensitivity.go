@@ -79,6 +79,18 @@ var sensitivityRate = map[string]bool{"conversion_rate": true, "bounce_rate": tr
 // sorted by swing, largest first; ties (and undefined swings, last) by
 // channel in plan order, then input name.
 //
+// Cost: linear in the plan's size. Moving one input of one channel changes
+// that channel's run only (a channel's funnel, months and cohort money do
+// not depend on the others'), so each end re-runs that one channel and
+// replaces its share of the plan's totals and monthly sums (exact decimal
+// subtraction and addition: the figures equal those of a full run of the
+// moved plan, to the last digit — TestSensitivityMatchesFullRuns).
+//
+// Reading: the moved plan is not validated again. Its ends are the plan's
+// validated range ends, or ±20 % of a valid value with rates clamped to
+// [0, 1]; the engine takes any non-negative input (an amount 20 % above
+// 10^12 is simulated, not refused).
+//
 // It returns the plan's validation errors (a plan.ErrorList) when p is
 // invalid, and an error when metric is not a figure.
 func Sensitivity(p plan.Plan, metric string) (SensitivityResult, error) {
@@ -86,12 +98,16 @@ func Sensitivity(p plan.Plan, metric string) (SensitivityResult, error) {
 	if !ok {
 		return SensitivityResult{}, fmt.Errorf("simulate: sensitivity: %q is not a figure of the results", metric)
 	}
-	lib := plan.Library{} // recommendations are not needed
-	base, err := RunWith(p, lib)
+	if errs := plan.Validate(p); len(errs) > 0 {
+		return SensitivityResult{}, errs
+	}
+	biz, ins, err := scenarioInputs(p, BaseScenario)
 	if err != nil {
 		return SensitivityResult{}, err
 	}
-	res := SensitivityResult{Metric: metric, Unit: spec.Unit, Base: spec.Get(base.Totals)}
+	e := newEngine(p, biz, ins)
+	t := newTotalsOf(e)
+	res := SensitivityResult{Metric: metric, Unit: spec.Unit, Base: spec.Get(t.figures(-1, nil))}
 	order := map[string]int{}
 	for ci, c := range p.Channels {
 		order[c.ID] = ci
@@ -123,15 +139,13 @@ func Sensitivity(p plan.Plan, metric string) (SensitivityResult, error) {
 				v   decimal.Decimal
 				out *decimal.NullDecimal
 			}{{in.Low, &in.ValueLow}, {in.High, &in.ValueHigh}} {
-				q := p.Clone()
-				qc := &q.Channels[ci]
+				qc := c // a copy: only scalar fields change
 				qc.Ranges = nil
 				qc.SetValue(name, end.v)
-				r, err := RunWith(q, lib)
-				if err != nil {
-					return SensitivityResult{}, fmt.Errorf("simulate: sensitivity: channel %q with %s = %s: %w", c.ID, name, end.v, err)
-				}
-				*end.out = spec.Get(r.Totals)
+				qin := newInputs(qc, p.Funnel)
+				qin.clampRates()
+				run := e.runChannel(&qin)
+				*end.out = spec.Get(t.figures(ci, &run))
 			}
 			if in.ValueLow.Valid && in.ValueHigh.Valid {
 				in.Swing = valid(in.ValueHigh.Decimal.Sub(in.ValueLow.Decimal).Abs())
@@ -156,4 +170,102 @@ func Sensitivity(p plan.Plan, metric string) (SensitivityResult, error) {
 		return cmp.Compare(a.Input, b.Input)
 	})
 	return res, nil
+}
+
+// totalsOf holds the sums behind a plan's totals (engine.result): the
+// channels' parts and the monthly cost and gross margin of the whole
+// plan, so that the totals with one channel's run replaced cost one
+// channel, not the whole plan.
+type totalsOf struct {
+	e       *engine
+	pts     []parts // each channel's parts over the plan
+	tot     parts   // Σ pts, in channel order
+	cost    []decimal.Decimal
+	rev     []decimal.Decimal // Σ revenue per month
+	cogs    []decimal.Decimal // Σ cogs per month
+	scratch struct{ cost, gm []decimal.Decimal }
+}
+
+func newTotalsOf(e *engine) *totalsOf {
+	t := &totalsOf{e: e, pts: make([]parts, len(e.chans)), cost: make([]decimal.Decimal, e.n),
+		rev: make([]decimal.Decimal, e.n), cogs: make([]decimal.Decimal, e.n)}
+	for i := range e.chans {
+		t.pts[i] = e.chans[i].parts(nil)
+		t.tot.add(t.pts[i])
+	}
+	for m := 0; m < e.n; m++ {
+		for i := range e.chans {
+			c := &e.chans[i]
+			t.cost[m] = t.cost[m].Add(c.cost[m])
+			t.rev[m] = t.rev[m].Add(c.rev[m])
+			t.cogs[m] = t.cogs[m].Add(c.cogs[m])
+		}
+	}
+	t.scratch.cost, t.scratch.gm = make([]decimal.Decimal, e.n), make([]decimal.Decimal, e.n)
+	return t
+}
+
+// swapN returns x − old + new for one null part of the totals: defined
+// when x is defined with new's channel counted, undefined otherwise. ok is
+// false when old and new differ in definedness (the sum must then be
+// made again).
+func swapN(x, old, new decimal.NullDecimal) (decimal.NullDecimal, bool) {
+	if old.Valid != new.Valid {
+		return x, false
+	}
+	if !old.Valid {
+		return x, true
+	}
+	return valid(x.Decimal.Sub(old.Decimal).Add(new.Decimal)), true
+}
+
+// figures returns the plan's totals (engine.result's Totals) with channel
+// ch's run replaced by run (ch < 0: the plan as run). Decimal addition
+// and subtraction are exact, so the values are those of a full run.
+func (t *totalsOf) figures(ch int, run *chanRun) Figures {
+	e := t.e
+	tot := t.tot
+	cost, gm := t.scratch.cost, t.scratch.gm
+	if ch < 0 {
+		for m := 0; m < e.n; m++ {
+			cost[m], gm[m] = t.cost[m], t.rev[m].Sub(t.cogs[m])
+		}
+		return derive(tot, e.clv, valid(e.p.Info.Budget), paybackMonth(e.months, cost, gm))
+	}
+	old, pt := &e.chans[ch], run.parts(nil)
+	o := t.pts[ch]
+	tot.cost = tot.cost.Sub(o.cost).Add(pt.cost)
+	tot.revenue = tot.revenue.Sub(o.revenue).Add(pt.revenue)
+	tot.cogs = tot.cogs.Sub(o.cogs).Add(pt.cogs)
+	tot.customers = tot.customers.Sub(o.customers).Add(pt.customers)
+	same := true
+	for _, f := range []struct {
+		x    *decimal.NullDecimal
+		o, n decimal.NullDecimal
+	}{
+		{&tot.interactions, o.interactions, pt.interactions}, {&tot.conversions, o.conversions, pt.conversions},
+		{&tot.exposures, o.exposures, pt.exposures}, {&tot.expCost, o.expCost, pt.expCost},
+		{&tot.expInteractions, o.expInteractions, pt.expInteractions},
+		{&tot.leads, o.leads, pt.leads}, {&tot.mql, o.mql, pt.mql}, {&tot.sql, o.sql, pt.sql},
+	} {
+		var ok bool
+		*f.x, ok = swapN(*f.x, f.o, f.n)
+		same = same && ok
+	}
+	if !same {
+		// A part became defined or undefined: add the channels up again.
+		tot = parts{}
+		for i := range t.pts {
+			if i == ch {
+				tot.add(pt)
+			} else {
+				tot.add(t.pts[i])
+			}
+		}
+	}
+	for m := 0; m < e.n; m++ {
+		cost[m] = t.cost[m].Sub(old.cost[m]).Add(run.cost[m])
+		gm[m] = t.rev[m].Sub(old.rev[m]).Add(run.rev[m]).Sub(t.cogs[m].Sub(old.cogs[m]).Add(run.cogs[m]))
+	}
+	return derive(tot, e.clv, valid(e.p.Info.Budget), paybackMonth(e.months, cost, gm))
 }

@@ -1,9 +1,13 @@
 package simulate
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
 )
 
 // sensitivityPlan: basePlan (A = 10, g = 0.5, one-shot buyers) with
@@ -124,4 +128,99 @@ func TestSensitivityExamples(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sensitivityByFullRuns is Sensitivity as it was before issue 9: every end
+// of every input simulates the whole moved plan with RunWith (O(channels²)
+// for the plan). It is the reference the linear Sensitivity must equal.
+func sensitivityByFullRuns(t *testing.T, p plan.Plan, metric string) SensitivityResult {
+	t.Helper()
+	fast, err := Sensitivity(p, metric) // for the list of inputs and their ends
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, _ := SpecOf(metric)
+	base, err := RunWith(p, plan.Library{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := SensitivityResult{Metric: metric, Unit: spec.Unit, Base: spec.Get(base.Totals)}
+	for _, in := range fast.Inputs {
+		ci := -1
+		for i, c := range p.Channels {
+			if c.ID == in.Channel {
+				ci = i
+			}
+		}
+		ref := SensitivityInput{Channel: in.Channel, Input: in.Input, Ranged: in.Ranged, Value: in.Value, Low: in.Low, High: in.High}
+		for _, end := range []struct {
+			v   decimal.Decimal
+			out *decimal.NullDecimal
+		}{{in.Low, &ref.ValueLow}, {in.High, &ref.ValueHigh}} {
+			q := p.Clone()
+			q.Channels[ci].Ranges = nil
+			q.Channels[ci].SetValue(in.Input, end.v)
+			biz, ins, err := scenarioInputs(q, BaseScenario) // RunWith without re-validating the moved plan
+			if err != nil {
+				t.Fatal(err)
+			}
+			*end.out = spec.Get(newEngine(q, biz, ins).result(BaseScenario).Totals)
+		}
+		if ref.ValueLow.Valid && ref.ValueHigh.Valid {
+			ref.Swing = valid(ref.ValueHigh.Decimal.Sub(ref.ValueLow.Decimal).Abs())
+		}
+		res.Inputs = append(res.Inputs, ref)
+	}
+	return res
+}
+
+// TestSensitivityMatchesFullRuns: the linear Sensitivity (one channel
+// re-run per end) gives, digit for digit, what full runs of each moved
+// plan give, on every example for every figure, and on generated plans.
+func TestSensitivityMatchesFullRuns(t *testing.T) {
+	str := func(x decimal.NullDecimal) string {
+		if !x.Valid {
+			return "undefined"
+		}
+		return x.Decimal.String()
+	}
+	compare := func(what string, p plan.Plan, metric string) {
+		t.Helper()
+		got, err := Sensitivity(p, metric)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		want := sensitivityByFullRuns(t, p, metric)
+		if str(got.Base) != str(want.Base) {
+			t.Errorf("%s %s: base %s, full run %s", what, metric, str(got.Base), str(want.Base))
+		}
+		for i := range want.Inputs {
+			g, w := got.Inputs[i], want.Inputs[i]
+			if str(g.ValueLow) != str(w.ValueLow) || str(g.ValueHigh) != str(w.ValueHigh) || str(g.Swing) != str(w.Swing) {
+				t.Errorf("%s %s: %s.%s = %s / %s (swing %s), full runs %s / %s (swing %s)", what, metric, g.Channel, g.Input,
+					str(g.ValueLow), str(g.ValueHigh), str(g.Swing), str(w.ValueLow), str(w.ValueHigh), str(w.Swing))
+			}
+		}
+	}
+	for _, name := range plan.ExampleNames() {
+		p, err := plan.Example(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range FigureSpecs() {
+			compare(name, p, s.Name)
+		}
+	}
+	rng := rand.New(rand.NewPCG(9, 13))
+	for i := 0; i < 40; i++ {
+		p := genPlan(rng)
+		if len(plan.Validate(p)) > 0 {
+			continue
+		}
+		for _, m := range []string{"net_profit", "customers", "cpa", "payback_month", "cpm", "leads"} {
+			compare(fmt.Sprintf("generated plan %d", i), p, m)
+		}
+	}
+	compare("bigPlan(26, 12)", bigPlan(26, 12), "net_profit")
+	compare("bigPlan(26, 12)", bigPlan(26, 12), "roi")
 }
