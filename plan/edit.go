@@ -1,12 +1,518 @@
 package plan
 
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ErrLayout is the error EncodeOver wraps when it cannot write the plan
+// over its original text without losing something the user wrote; the
+// message says why. The caller may then offer Encode's canonical layout,
+// which keeps every value but no comment.
+var ErrLayout = errors.New("the layout of the file cannot be kept")
+
 // EncodeOver returns the text of plan p written over original, the text
-// it was read from: only what changed is rewritten, and every comment,
-// blank line and key order of original is kept (FORMAT.md "More
-// commands"). With no original (a new plan) it is Encode.
+// it was read from, as Python's tomlkit and Rust's toml_edit do: only what
+// changed is rewritten, and every comment, blank line and key order of
+// original is kept (FORMAT.md "More commands"). With an empty original (a
+// new plan) it is Encode.
 //
-// Placeholder while the format-preserving editor is built: it encodes p
-// canonically, as Encode does.
+// The plan read from original and p are both turned into Encode's
+// canonical tables and compared table by table and key by key:
+//   - a key whose canonical text is the same in both is left exactly as
+//     written, even when written otherwise (budget = 5000 stays so);
+//   - a changed value is replaced in place, in the plan's own form (a
+//     decimal as a quoted string), keeping an end-of-line comment; an
+//     inline table (ranges, factors, engagement_weights) or a list
+//     (active_months) is replaced as a whole value;
+//   - a key p has and the file lacks is inserted after the table's last
+//     key, unless its value is the default the file already meant by
+//     leaving it out;
+//   - a key back to its default or unset (one Encode leaves out) has its
+//     line removed;
+//   - a table Encode writes that the file lacks ([funnel], [simulation],
+//     [tracking]) is inserted where Encode's layout puts it: after the
+//     last table of the kinds that come before it;
+//   - the [funnel] of a plan turned b2c is removed with the comment lines
+//     directly above its header; a [tracking] table whose weights are
+//     cleared keeps its header and its comments.
+//
+// Entries of arrays of tables keep their identity: channels and
+// objectives by id, scenarios by name, a scenario's [[scenarios.channel]]
+// by id, actuals by channel and month. An entry of p that matches none
+// and an entry of the file that matches none are the same entry renamed
+// (its id edited, so its comments stay): first those at the same index,
+// then the k-th left of the file with the k-th left of p. So a save that
+// both removes an entry and adds one carries the removed entry's comments
+// over to the added one: the price of never losing a renamed entry's. An entry the
+// file has and p has not is removed — its header, its keys, the comment
+// lines directly above its header (they belong to it) and the blank lines
+// after it; an entry p adds is appended after the last entry of its kind
+// (or inserted before the entry that follows it in p, so that the order
+// is p's), in Encode's layout. Entries p reorders move with their
+// comments.
+//
+// The result is checked: Decode of it must give back p as the encoder
+// sees it (Encode of both is the same). When the file's layout defeats
+// the editor — dotted keys, `channels = [{ … }]` inline arrays, subtables
+// such as [channels.ranges], or an original that is not a valid plan —
+// EncodeOver returns an error wrapping ErrLayout and nothing else, rather
+// than silently drop a comment the user wrote. EncodeOver also fails, as
+// Encode does, on text of p that is not valid UTF-8.
 func EncodeOver(original []byte, p Plan) ([]byte, error) {
-	return Encode(p)
+	want, err := Encode(p)
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(original, []byte("\ufeff")))) == 0 {
+		return want, nil
+	}
+	out, why := editOver(original, p)
+	if why == "" {
+		q, err := Decode("edited", out)
+		switch got, encErr := Encode(q); {
+		case err != nil:
+			why = "the edited text would not read back: " + err.Error()
+		case encErr != nil || !bytes.Equal(got, want):
+			why = "the edited text would not read back as the plan"
+		}
+	}
+	if why != "" {
+		return nil, fmt.Errorf("plan: %w: %s", ErrLayout, why)
+	}
+	return out, nil
+}
+
+// textEdit replaces src[start:end] with text; start == end inserts.
+type textEdit struct {
+	start, end int
+	text       string
+}
+
+// entry is one table of the file with the [[scenarios.channel]] tables
+// that belong to it (a scenario's).
+type entry struct {
+	t        *ltable
+	children []entry
+	last     *ltable // its last table: t or the last child
+}
+
+// editor holds what EncodeOver works on.
+type editor struct {
+	src  string
+	lay  *layout
+	nl   string          // the file's line ending
+	next map[*ltable]int // where the table after each table starts (its lead), or len(src)
+}
+
+// editOver computes the edited text, or says why it cannot.
+func editOver(original []byte, p Plan) ([]byte, string) {
+	old, err := Decode("original", original)
+	if err != nil {
+		return nil, "the text it was read from is not a valid plan"
+	}
+	src := string(original)
+	addedNL := !strings.HasSuffix(src, "\n")
+	nl := "\n"
+	if strings.Contains(src, "\r\n") {
+		nl = "\r\n"
+	}
+	if addedNL {
+		src += nl
+	}
+	lay := scanLayout(src)
+	if lay.exotic != "" {
+		return nil, "the file has " + lay.exotic
+	}
+	e := &editor{src: src, lay: lay, nl: nl, next: map[*ltable]int{}}
+	for i, t := range lay.tables {
+		if i+1 < len(lay.tables) {
+			e.next[t] = lay.tables[i+1].lead
+		} else {
+			e.next[t] = len(src)
+		}
+	}
+
+	// The file's tables by kind, in file order (which is the decoder's).
+	fixed := map[string]*entry{}
+	arrays := map[string][]entry{}
+	for _, t := range lay.tables[1:] {
+		switch {
+		case t.name == "scenarios.channel":
+			sc := arrays["scenarios"]
+			if len(sc) == 0 {
+				return nil, "a [[scenarios.channel]] before any [[scenarios]]"
+			}
+			parent := &sc[len(sc)-1]
+			parent.children = append(parent.children, entry{t: t, last: t})
+			parent.last = t
+		case t.array:
+			arrays[t.name] = append(arrays[t.name], entry{t: t, last: t})
+		default:
+			fixed[t.name] = &entry{t: t, last: t}
+		}
+	}
+	ow, nw := &writer{}, &writer{}
+	oldDoc, newDoc := sections(ow, old), sections(nw, p)
+	if ow.err != nil || nw.err != nil {
+		return nil, "a text is not valid UTF-8"
+	}
+	oldBy, newBy := byName(oldDoc), byName(newDoc)
+	for _, name := range []string{"objectives", "channels", "scenarios", "actuals"} {
+		if len(arrays[name]) != len(oldBy[name]) {
+			return nil, "[[" + name + "]] entries the editor cannot count"
+		}
+	}
+	for i, sc := range arrays["scenarios"] {
+		if len(sc.children) != len(oldBy["scenarios"][i].children) {
+			return nil, "[[scenarios.channel]] entries the editor cannot count"
+		}
+	}
+
+	var edits []textEdit
+	removed := map[string]bool{} // kinds whose only table is removed
+	kept := func(name string) []entry {
+		if f := fixed[name]; f != nil {
+			if removed[name] {
+				return nil
+			}
+			return []entry{*f}
+		}
+		return arrays[name]
+	}
+	// insertAt is where a first table of kind name goes: after the last
+	// table of the kinds before it in Encode's order.
+	insertAt := func(name string, drop map[*ltable]bool) int {
+		at := lay.tables[0].end
+		for _, k := range canonicalOrder {
+			if k == name {
+				break
+			}
+			for _, en := range kept(k) {
+				if !drop[en.t] {
+					at = max(at, en.last.end)
+				}
+			}
+		}
+		return at
+	}
+	dropped := map[*ltable]bool{}
+
+	for _, name := range []string{"plan", "business", "funnel", "simulation", "tracking"} {
+		f := fixed[name]
+		os, ns := first(oldBy[name]), first(newBy[name])
+		switch {
+		case f != nil && ns == nil && os != nil && name == "funnel":
+			// A b2c plan must not have a [funnel]: it goes, with the
+			// comment lines above it.
+			edits = append(edits, e.removal(*f, len(src)))
+			removed[name] = true
+			dropped[f.t] = true
+		case f != nil && (ns != nil || os != nil):
+			// [tracking] without weights keeps its header and comments.
+			if os == nil {
+				os = &section{}
+			}
+			if ns == nil {
+				ns = &section{}
+			}
+			ed, ok := e.entryEdit(*f, *os, *ns)
+			if !ok {
+				return nil, "overlapping edits in [" + name + "]"
+			}
+			edits = append(edits, ed...)
+		}
+	}
+	var arrayEdits []textEdit
+	for _, name := range []string{"objectives", "channels", "scenarios", "actuals"} {
+		ed, drops, ok := e.arrayEdits(arrays[name], oldBy[name], newBy[name], -1, len(src), false)
+		if !ok {
+			return nil, "overlapping edits in [[" + name + "]]"
+		}
+		arrayEdits = append(arrayEdits, ed...)
+		for t := range drops {
+			dropped[t] = true
+		}
+	}
+	// Now that removals are known, place the new tables and the first
+	// entries of an array, in Encode's order.
+	deferred := map[string]string{}
+	for _, ed := range arrayEdits {
+		if ed.start < 0 {
+			name, text, _ := strings.Cut(ed.text, "\x00")
+			deferred[name] = text
+			continue
+		}
+		edits = append(edits, ed)
+	}
+	for _, name := range []string{"funnel", "simulation", "tracking"} {
+		os, ns := first(oldBy[name]), first(newBy[name])
+		if fixed[name] != nil || ns == nil || os != nil && sameSection(*os, *ns) {
+			continue
+		}
+		deferred[name] = nl + e.block(*ns)
+	}
+	for _, name := range canonicalOrder {
+		if text, ok := deferred[name]; ok {
+			at := insertAt(name, dropped)
+			edits = append(edits, textEdit{at, at, text})
+		}
+	}
+	out, ok := apply(src, 0, len(src), edits)
+	if !ok {
+		return nil, "overlapping edits"
+	}
+	if addedNL {
+		out = strings.TrimSuffix(out, nl)
+	}
+	return []byte(out), ""
+}
+
+// byName groups canonical sections by table name.
+func byName(doc []section) map[string][]section {
+	m := map[string][]section{}
+	for _, s := range doc {
+		m[s.name] = append(m[s.name], s)
+	}
+	return m
+}
+
+func first(s []section) *section {
+	if len(s) == 0 {
+		return nil
+	}
+	return &s[0]
+}
+
+// sameSection reports whether two canonical sections write the same text.
+func sameSection(a, b section) bool {
+	if !slices.Equal(a.keys, b.keys) || len(a.children) != len(b.children) {
+		return false
+	}
+	for i := range a.children {
+		if !sameSection(a.children[i], b.children[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// block writes a canonical section as new text, in the file's line ending.
+func (e *editor) block(s section) string {
+	w := &writer{}
+	s.write(w)
+	return strings.ReplaceAll(w.buf.String(), "\n", e.nl)
+}
+
+// region is the span of an entry: from its leading comments to the end
+// of its last table's content.
+func region(en entry) (int, int) { return en.t.lead, en.last.end }
+
+// removal removes an entry with its leading comments and the blank lines
+// after it, up to the next table or limit; at limit, the blank lines
+// before it go too, so that nothing is left dangling.
+func (e *editor) removal(en entry, limit int) textEdit {
+	start, stop := en.t.lead, min(e.next[en.last], limit)
+	if stop == limit {
+		for start > 0 {
+			j := strings.LastIndexByte(e.src[:start-1], '\n') + 1
+			if strings.TrimSpace(e.src[j:start]) != "" {
+				break
+			}
+			start = j
+		}
+	}
+	return textEdit{start, stop, ""}
+}
+
+// tableEdits edits the keys of table t from the canonical old to new.
+func (e *editor) tableEdits(t *ltable, old, new section) []textEdit {
+	var edits []textEdit
+	inFile := map[string]bool{}
+	for _, k := range t.keys {
+		inFile[k.key] = true
+		o, inOld := old.value(k.key)
+		n, inNew := new.value(k.key)
+		switch {
+		case inNew && (!inOld || o != n):
+			edits = append(edits, textEdit{k.valStart, k.valEnd, n})
+		case !inNew && inOld:
+			edits = append(edits, textEdit{k.line, k.end, ""})
+		}
+	}
+	var add strings.Builder
+	for _, k := range new.keys {
+		if inFile[k.key] {
+			continue
+		}
+		if o, ok := old.value(k.key); ok && o == k.text {
+			continue // the default the file meant by leaving the key out
+		}
+		add.WriteString(k.key + " = " + k.text + e.nl)
+	}
+	if add.Len() > 0 {
+		at := t.body
+		if len(t.keys) > 0 {
+			at = t.keys[len(t.keys)-1].end
+		}
+		edits = append(edits, textEdit{at, at, add.String()})
+	}
+	return edits
+}
+
+// entryEdit returns the edits that turn entry en (canonical old) into new:
+// one replacement of its region, or none when nothing changed.
+func (e *editor) entryEdit(en entry, old, new section) ([]textEdit, bool) {
+	text, ok := e.entryText(en, old, new)
+	if !ok {
+		return nil, false
+	}
+	start, end := region(en)
+	if text == e.src[start:end] {
+		return nil, true
+	}
+	return []textEdit{{start, end, text}}, true
+}
+
+// entryText returns the text of entry en edited from old to new.
+func (e *editor) entryText(en entry, old, new section) (string, bool) {
+	start, end := region(en)
+	edits := e.tableEdits(en.t, old, new)
+	if len(en.children) > 0 || len(new.children) > 0 {
+		ce, _, ok := e.arrayEdits(en.children, old.children, new.children, en.t.end, end, true)
+		if !ok {
+			return "", false
+		}
+		edits = append(edits, ce...)
+	}
+	return apply(e.src, start, end, edits)
+}
+
+// arrayEdits edits the entries of one array of tables, in file order
+// (matching the canonical olds), into news. New entries with no entry
+// after them go at insertAt; -1 means "not known yet": such an edit has
+// start -1 and its text is the table name, a NUL, then the text. limit is
+// the end of the container (the file, or the scenario). It also returns
+// the tables it removes.
+func (e *editor) arrayEdits(entries []entry, olds, news []section, insertAt, limit int, child bool) ([]textEdit, map[*ltable]bool, bool) {
+	used := make([]bool, len(olds))
+	match := make([]int, len(news))
+	for j, n := range news {
+		match[j] = -1
+		for i, o := range olds {
+			if !used[i] && o.id == n.id {
+				match[j], used[i] = i, true
+				break
+			}
+		}
+	}
+	// Entries whose id was edited: at the same index, then the k-th
+	// entry of the file that matches none with the k-th of p.
+	var lostOld, newNew []int
+	for j := range news {
+		if match[j] < 0 && j < len(olds) && !used[j] {
+			match[j], used[j] = j, true
+		}
+	}
+	for i := range olds {
+		if !used[i] {
+			lostOld = append(lostOld, i)
+		}
+	}
+	for j := range news {
+		if match[j] < 0 {
+			newNew = append(newNew, j)
+		}
+	}
+	for k := range min(len(lostOld), len(newNew)) {
+		match[newNew[k]], used[lostOld[k]] = lostOld[k], true
+	}
+	var edits []textEdit
+	drops := map[*ltable]bool{}
+	var slots []int // the kept entries, in file order
+	for i, en := range entries {
+		if used[i] {
+			slots = append(slots, i)
+		} else {
+			edits = append(edits, e.removal(en, limit))
+			drops[en.t] = true
+		}
+	}
+	if len(slots) > 0 {
+		insertAt = entries[slots[len(slots)-1]].last.end
+	}
+	k := 0 // the next slot to fill, in p's order
+	var pending strings.Builder
+	for j, n := range news {
+		i := match[j]
+		if i < 0 {
+			if child {
+				pending.WriteString(e.block(n))
+			} else {
+				pending.WriteString(e.block(n) + e.nl)
+			}
+			continue
+		}
+		slot := entries[slots[k]]
+		k++
+		text, ok := e.entryText(entries[i], olds[i], n)
+		if !ok {
+			return nil, nil, false
+		}
+		start, end := region(slot)
+		if pending.Len() > 0 {
+			edits = append(edits, textEdit{start, start, pending.String()})
+			pending.Reset()
+		}
+		if text != e.src[start:end] {
+			edits = append(edits, textEdit{start, end, text})
+		}
+	}
+	if pending.Len() > 0 {
+		text := pending.String()
+		if !child {
+			text = e.nl + strings.TrimSuffix(text, e.nl)
+		}
+		if insertAt < 0 {
+			edits = append(edits, textEdit{-1, -1, news[0].name + "\x00" + text})
+		} else {
+			edits = append(edits, textEdit{insertAt, insertAt, text})
+		}
+	}
+	return edits, drops, true
+}
+
+// apply returns src[start:end] with edits made (offsets are into src).
+// Deletions may overlap one another; any other overlap, or an edit
+// outside start..end, makes it report false.
+func apply(src string, start, end int, edits []textEdit) (string, bool) {
+	edits = slices.Clone(edits)
+	slices.SortStableFunc(edits, func(a, b textEdit) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.end-a.start, b.end-b.start) // insertions first
+	})
+	var b strings.Builder
+	cur := start
+	for _, ed := range edits {
+		if ed.start < start || ed.end > end || ed.end < ed.start {
+			return "", false
+		}
+		if ed.start < cur {
+			if ed.text != "" {
+				return "", false
+			}
+			ed.start = min(cur, ed.end)
+		}
+		b.WriteString(src[cur:ed.start])
+		b.WriteString(ed.text)
+		cur = max(cur, ed.end)
+	}
+	b.WriteString(src[cur:end])
+	return b.String(), true
 }
