@@ -340,6 +340,16 @@ func (e *editor) tableEdits(t *ltable, old, new section) []textEdit {
 		switch {
 		case inNew && (!inOld || o != n):
 			edits = append(edits, textEdit{k.valStart, k.valEnd, n})
+			// Comments written inside a value over several lines move to
+			// the lines above its key, rather than go with the old value.
+			if cs := valueComments(e.src[k.valStart:k.valEnd]); len(cs) > 0 {
+				indent := e.src[k.line : k.line+len(e.src[k.line:])-len(strings.TrimLeft(e.src[k.line:], " \t"))]
+				var b strings.Builder
+				for _, c := range cs {
+					b.WriteString(indent + c + e.nl)
+				}
+				edits = append(edits, textEdit{k.line, k.line, b.String()})
+			}
 		case !inNew && inOld:
 			edits = append(edits, textEdit{k.line, k.end, ""})
 		}
@@ -401,13 +411,15 @@ func (e *editor) entryText(en entry, old, new section) (string, bool) {
 func (e *editor) arrayEdits(entries []entry, olds, news []section, insertAt, limit int, child bool) ([]textEdit, map[*ltable]bool, bool) {
 	used := make([]bool, len(olds))
 	match := make([]int, len(news))
+	byID := map[string][]int{} // the file's entries of each id, in order
+	for i, o := range olds {
+		byID[o.id] = append(byID[o.id], i)
+	}
 	for j, n := range news {
 		match[j] = -1
-		for i, o := range olds {
-			if !used[i] && o.id == n.id {
-				match[j], used[i] = i, true
-				break
-			}
+		if is := byID[n.id]; len(is) > 0 {
+			match[j], used[is[0]] = is[0], true
+			byID[n.id] = is[1:]
 		}
 	}
 	// Entries whose id was edited: at the same index, then the k-th
@@ -484,6 +496,41 @@ func (e *editor) arrayEdits(entries []entry, olds, news []section, insertAt, lim
 		}
 	}
 	return edits, drops, true
+}
+
+// valueComments returns the comments written inside a TOML value (a list
+// or an inline table over several lines), each from its "#" to the end of
+// its line, trimmed; "#" inside strings is no comment.
+func valueComments(v string) []string {
+	var out []string
+	for i := 0; i < len(v); i++ {
+		switch {
+		case strings.HasPrefix(v[i:], `"""`), strings.HasPrefix(v[i:], "'''"):
+			delim := v[i : i+3]
+			j := strings.Index(v[i+3:], delim)
+			if j < 0 {
+				return out
+			}
+			i += 3 + j + 2
+		case v[i] == '"':
+			for i++; i < len(v) && v[i] != '"' && v[i] != '\n'; i++ {
+				if v[i] == '\\' {
+					i++
+				}
+			}
+		case v[i] == '\'':
+			for i++; i < len(v) && v[i] != '\'' && v[i] != '\n'; i++ {
+			}
+		case v[i] == '#':
+			j := strings.IndexByte(v[i:], '\n')
+			if j < 0 {
+				j = len(v) - i
+			}
+			out = append(out, strings.TrimRight(v[i:i+j], " \t\r"))
+			i += j
+		}
+	}
+	return out
 }
 
 // apply returns src[start:end] with edits made (offsets are into src).

@@ -237,6 +237,13 @@ var editDefs = []planEdit{
 		p.Actuals = p.Actuals[:len(p.Actuals)-1]
 		return true
 	}},
+	{name: "active months", apply: func(p *Plan) bool {
+		if len(p.Channels) == 0 {
+			return false
+		}
+		p.Channels[0].ActiveMonths = []int{1}
+		return true
+	}},
 	{name: "changed ranges", apply: func(p *Plan) bool {
 		for i := range p.Channels {
 			c := &p.Channels[i]
@@ -622,4 +629,44 @@ func FuzzEncodeOver(f *testing.F) {
 		}
 		checkOver(t, file, orig, old, p, removes, moves)
 	})
+}
+
+// TestEncodeOverValueComments: a comment inside a value written over
+// several lines stays when the value is replaced, on the line above its
+// key (it once went with the old value).
+func TestEncodeOverValueComments(t *testing.T) {
+	orig, err := os.ReadFile("testdata/edit/messy.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := Decode("messy.toml", orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := old.Clone()
+	p.Channels[0].ActiveMonths = []int{1, 3}
+	out, err := EncodeOver(orig, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const before = "active_months = [\n  1,  # janvier\n  2,\n]\n"
+	const after = "# janvier\nactive_months = [1, 3]\n"
+	if want := strings.Replace(string(orig), before, after, 1); string(out) != want {
+		t.Errorf("got\n%s", out)
+	}
+	for _, c := range []struct {
+		value string
+		want  []string
+	}{
+		{`[1, 2]`, nil},
+		{"[\n  1, # one\n  2, # two\n]", []string{"# one", "# two"}},
+		{`{ a = "#no", b = '#no' }`, nil},
+		{"\"\"\"\n# not a comment\n\"\"\"", nil},
+		{"'''#no''' # yes", []string{"# yes"}},
+		{`"esc \" # still a string" # yes`, []string{"# yes"}},
+	} {
+		if got := valueComments(c.value); !slices.Equal(got, c.want) {
+			t.Errorf("valueComments(%q) = %q, want %q", c.value, got, c.want)
+		}
+	}
 }
