@@ -43,12 +43,11 @@ var ErrLayout = errors.New("the layout of the file cannot be kept")
 //
 // Entries of arrays of tables keep their identity: channels and
 // objectives by id, scenarios by name, a scenario's [[scenarios.channel]]
-// by id, actuals by channel and month. An entry of p that matches none
-// and an entry of the file that matches none are the same entry renamed
-// (its id edited, so its comments stay): first those at the same index,
-// then the k-th left of the file with the k-th left of p. So a save that
-// both removes an entry and adds one carries the removed entry's comments
-// over to the added one: the price of never losing a renamed entry's. An entry the
+// by id, actuals by channel and month. An entry of p whose id the file
+// lacks is the entry of the file, itself unmatched, that shares the most
+// key = value lines with it, when they share at least half of them: the
+// same entry with its id edited, so its comments stay. Otherwise it is
+// new, and the unmatched entry of the file is removed. An entry the
 // file has and p has not is removed — its header, its keys, the comment
 // lines directly above its header (they belong to it) and the blank lines
 // after it; an entry p adds is appended after the last entry of its kind
@@ -422,14 +421,9 @@ func (e *editor) arrayEdits(entries []entry, olds, news []section, insertAt, lim
 			byID[n.id] = is[1:]
 		}
 	}
-	// Entries whose id was edited: at the same index, then the k-th
-	// entry of the file that matches none with the k-th of p.
+	// Entries whose id was edited: an entry of p that matches no id is
+	// the unmatched entry of the file most like it.
 	var lostOld, newNew []int
-	for j := range news {
-		if match[j] < 0 && j < len(olds) && !used[j] {
-			match[j], used[j] = j, true
-		}
-	}
 	for i := range olds {
 		if !used[i] {
 			lostOld = append(lostOld, i)
@@ -440,8 +434,21 @@ func (e *editor) arrayEdits(entries []entry, olds, news []section, insertAt, lim
 			newNew = append(newNew, j)
 		}
 	}
-	for k := range min(len(lostOld), len(newNew)) {
-		match[newNew[k]], used[lostOld[k]] = lostOld[k], true
+	if len(lostOld)*len(newNew) <= maxPairings {
+		for _, j := range newNew {
+			best, bestScore := -1, -1
+			for _, i := range lostOld {
+				if used[i] {
+					continue
+				}
+				if sc, ok := likeness(olds[i], news[j]); ok && sc > bestScore {
+					best, bestScore = i, sc
+				}
+			}
+			if best >= 0 {
+				match[j], used[best] = best, true
+			}
+		}
 	}
 	var edits []textEdit
 	drops := map[*ltable]bool{}
@@ -531,6 +538,38 @@ func valueComments(v string) []string {
 		}
 	}
 	return out
+}
+
+// maxPairings bounds the work of pairing renamed entries (unmatched
+// entries of the file × unmatched entries of p); beyond it they are
+// removed and added.
+const maxPairings = 4096
+
+// likeness returns how many key = value lines (children's included) two
+// entries share, and whether that is at least half of the longer one's:
+// then they are one entry whose id was edited.
+func likeness(a, b section) (int, bool) {
+	count := map[string]int{}
+	lines := func(s section, f func(string)) {
+		for _, k := range s.keys {
+			f(k.key + "=" + k.text)
+		}
+		for _, c := range s.children {
+			for _, k := range c.keys {
+				f("child " + k.key + "=" + k.text)
+			}
+		}
+	}
+	na, nb, same := 0, 0, 0
+	lines(a, func(l string) { count[l]++; na++ })
+	lines(b, func(l string) {
+		nb++
+		if count[l] > 0 {
+			count[l]--
+			same++
+		}
+	})
+	return same, 2*same >= max(na, nb)
 }
 
 // apply returns src[start:end] with edits made (offsets are into src).
