@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrLayout is the error EncodeOver wraps when it cannot write the plan
@@ -56,12 +57,17 @@ var ErrLayout = errors.New("the layout of the file cannot be kept")
 // comments.
 //
 // The result is checked: Decode of it must give back p as the encoder
-// sees it (Encode of both is the same). When the file's layout defeats
-// the editor — dotted keys, `channels = [{ … }]` inline arrays, subtables
-// such as [channels.ranges], or an original that is not a valid plan —
-// EncodeOver returns an error wrapping ErrLayout and nothing else, rather
-// than silently drop a comment the user wrote. EncodeOver also fails, as
-// Encode does, on text of p that is not valid UTF-8.
+// sees it (Encode of both is the same). A p that does not pass Validate
+// (a plan saved halfway through an edit) is written all the same: its
+// text must then read back as the decoder reads it before validation.
+//
+// When the file's layout defeats the editor — dotted keys,
+// `channels = [{ … }]` inline arrays, subtables such as
+// [channels.ranges], an original that is no plan file, or a result that
+// would not read back — EncodeOver returns an error wrapping ErrLayout
+// that says why, and no text, rather than silently drop a comment the
+// user wrote. EncodeOver also fails, as Encode does, on text of p that is
+// not valid UTF-8.
 func EncodeOver(original []byte, p Plan) ([]byte, error) {
 	want, err := Encode(p)
 	if err != nil {
@@ -72,10 +78,10 @@ func EncodeOver(original []byte, p Plan) ([]byte, error) {
 	}
 	out, why := editOver(original, p)
 	if why == "" {
-		q, err := Decode("edited", out)
+		q, ok := readBack(out)
 		switch got, encErr := Encode(q); {
-		case err != nil:
-			why = "the edited text would not read back: " + err.Error()
+		case !ok:
+			why = "the edited text would not read back"
 		case encErr != nil || !bytes.Equal(got, want):
 			why = "the edited text would not read back as the plan"
 		}
@@ -110,9 +116,9 @@ type editor struct {
 
 // editOver computes the edited text, or says why it cannot.
 func editOver(original []byte, p Plan) ([]byte, string) {
-	old, err := Decode("original", original)
-	if err != nil {
-		return nil, "the text it was read from is not a valid plan"
+	old, ok := readBack(original)
+	if !ok {
+		return nil, "the text it was read from is not a plan file CampaignSim reads"
 	}
 	src := string(original)
 	addedNL := !strings.HasSuffix(src, "\n")
@@ -269,6 +275,27 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 		out = strings.TrimSuffix(out, nl)
 	}
 	return []byte(out), ""
+}
+
+// readBack decodes data as Decode does, and, when Decode refuses it only
+// because the plan does not validate, as the decoder reads it without
+// validation: a plan being edited may be saved before it is valid, and
+// its text must then read back just as well.
+func readBack(data []byte) (Plan, bool) {
+	if p, err := Decode("", data); err == nil {
+		return p, true
+	}
+	if len(data) > MaxFileSize || !utf8.Valid(data) {
+		return Plan{}, false
+	}
+	src := string(data)
+	raw, err := parseTOML(src)
+	if err != nil {
+		return Plan{}, false
+	}
+	d := &decoder{pos: scanPositions(src), bad: map[string]bool{}}
+	p := d.plan(raw)
+	return p, len(d.errs) == 0
 }
 
 // byName groups canonical sections by table name.

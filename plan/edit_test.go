@@ -681,3 +681,34 @@ func TestEncodeOverValueComments(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodeOverInvalidPlan: a plan saved before it is valid (an objective
+// whose target is still out of range, a channel without a name) is
+// written over its file all the same, and reads back as it was (before
+// validation).
+func TestEncodeOverInvalidPlan(t *testing.T) {
+	orig, _ := ExampleFile("bakery")
+	old, err := Decode("bakery.toml", orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := old.Clone()
+	p.Business.GrossMargin = decimal.NewFromInt(2)
+	p.Channels[1].Name = ""
+	if len(Validate(p)) == 0 {
+		t.Fatal("the edited plan is valid")
+	}
+	out, err := EncodeOver(orig, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.NewReplacer(`gross_margin = "0.68"`, `gross_margin = "2"`,
+		`name = "Publicités Facebook et Instagram ciblées familles"`, `name = ""`).Replace(string(orig))
+	if string(out) != want {
+		t.Errorf("%d lines differ", changedLines(want, string(out)))
+	}
+	// An original that is no plan file at all is refused.
+	if _, err := EncodeOver([]byte("format = 1\n[plan\n"), p); !errors.Is(err, ErrLayout) {
+		t.Errorf("EncodeOver over a broken file: %v", err)
+	}
+}
