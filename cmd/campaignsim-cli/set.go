@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"campaignsim/internal/fileio"
@@ -100,6 +101,7 @@ func (c *cli) set(args []string) int {
 	if errs := plan.Validate(p); len(errs) > 0 {
 		for _, e := range errs {
 			e.File = path
+			e.Path = setKeyOf(p, e.Path)
 			fmt.Fprintln(c.stderr, oneLine(e.Error()))
 		}
 		return exitInvalid
@@ -125,4 +127,33 @@ func (c *cli) set(args []string) int {
 		return exitIO
 	}
 	return exitOK
+}
+
+// setKeyOf names a field of p as set's KEY does: "channels[2].ctr" is
+// "channels.ID.ctr" with the channel's id, and the same for objectives;
+// other paths are already so.
+func setKeyOf(p plan.Plan, path string) string {
+	for _, table := range []string{"channels", "objectives"} {
+		rest, ok := strings.CutPrefix(path, table+"[")
+		if !ok {
+			continue
+		}
+		n, after, ok := strings.Cut(rest, "]")
+		i, err := strconv.Atoi(n)
+		if !ok || err != nil || i < 0 {
+			return path
+		}
+		var id string
+		switch {
+		case table == "channels" && i < len(p.Channels):
+			id = p.Channels[i].ID
+		case table == "objectives" && i < len(p.Objectives):
+			id = p.Objectives[i].ID
+		}
+		if id == "" || strings.ContainsAny(id, ".[]") {
+			return path
+		}
+		return table + "." + id + after
+	}
+	return path
 }

@@ -101,6 +101,7 @@ func TestSetErrors(t *testing.T) {
 		{"unknown channel", []string{path, "channels.google-dispaly.budget=1"}, exitInvalid, `did you mean "google-display"`},
 		{"bad decimal", []string{path, "plan.budget=5000,50"}, exitInvalid, "write plan.budget=5000.50"},
 		{"out of range", []string{path, "business.gross_margin=1.5"}, exitInvalid, "gross_margin = 1.5 is out of range"},
+		{"channel out of range", []string{path, "channels.google-display.ctr=2"}, exitInvalid, "bakery.toml: channels.google-display.ctr: ctr = 2 is out of range"},
 		{"one bad of two", []string{path, "plan.months=4", "plan.months=x"}, exitInvalid, "not a whole number"},
 		{"required emptied", []string{path, "plan.title="}, exitInvalid, "required"},
 		{"invalid plan file", []string{invalid, "plan.months=4"}, exitInvalid, "bad.toml:"},
