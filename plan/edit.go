@@ -10,10 +10,10 @@ import (
 	"unicode/utf8"
 )
 
-// ErrLayout is the error EncodeOver wraps when it cannot write the plan
-// over its original text without losing something the user wrote; the
-// message says why. The caller may then offer Encode's canonical layout,
-// which keeps every value but no comment.
+// ErrLayout is the error EditOver wraps when it cannot write the plan over
+// its original text changing only the lines that changed, and EncodeOver
+// when it cannot write it without losing something the user wrote; the
+// message says why.
 var ErrLayout = errors.New("the layout of the file cannot be kept")
 
 // EncodeOver returns the text of plan p written over original, the text
@@ -63,12 +63,35 @@ var ErrLayout = errors.New("the layout of the file cannot be kept")
 //
 // When the file's layout defeats the editor — dotted keys,
 // `channels = [{ … }]` inline arrays, subtables such as
-// [channels.ranges], an original that is no plan file, or a result that
-// would not read back — EncodeOver returns an error wrapping ErrLayout
-// that says why, and no text, rather than silently drop a comment the
-// user wrote. EncodeOver also fails, as Encode does, on text of p that is
-// not valid UTF-8.
+// [channels.ranges] — EncodeOver falls back to Encode's canonical layout
+// and carries every comment over to the key or table it stood above or
+// beside (keepComments): the values and comments are kept, the layout is
+// not. Only when even that cannot be done (an original that is no plan
+// file) does it return an error wrapping ErrLayout that says why, and no
+// text. EncodeOver also fails, as Encode does, on text of p that is not
+// valid UTF-8.
 func EncodeOver(original []byte, p Plan) ([]byte, error) {
+	out, err := EditOver(original, p)
+	if !errors.Is(err, ErrLayout) {
+		return out, err
+	}
+	old, ok := readBack(original)
+	if !ok {
+		return nil, err
+	}
+	text, ok := keepComments(string(original), old, p)
+	if !ok || !readsBackAs(text, p) {
+		return nil, err
+	}
+	return []byte(text), nil
+}
+
+// EditOver is EncodeOver without its fallback: it returns the text of p
+// written over original with only the changed lines differing, or an
+// error wrapping ErrLayout when the file's layout does not allow that
+// (campaignsim-cli set, which promises that only the changed lines
+// differ, refuses such a file rather than lay it out anew).
+func EditOver(original []byte, p Plan) ([]byte, error) {
 	want, err := Encode(p)
 	if err != nil {
 		return nil, err
@@ -77,19 +100,25 @@ func EncodeOver(original []byte, p Plan) ([]byte, error) {
 		return want, nil
 	}
 	out, why := editOver(original, p)
-	if why == "" {
-		q, ok := readBack(out)
-		switch got, encErr := Encode(q); {
-		case !ok:
-			why = "the edited text would not read back"
-		case encErr != nil || !bytes.Equal(got, want):
-			why = "the edited text would not read back as the plan"
-		}
+	if why == "" && !readsBackAs(string(out), p) {
+		why = "the edited text would not read back as the plan"
 	}
 	if why != "" {
 		return nil, fmt.Errorf("plan: %w: %s", ErrLayout, why)
 	}
 	return out, nil
+}
+
+// readsBackAs reports whether text decodes (see readBack) to p as the
+// encoder sees it: Encode of both is the same.
+func readsBackAs(text string, p Plan) bool {
+	q, ok := readBack([]byte(text))
+	if !ok {
+		return false
+	}
+	got, err1 := Encode(q)
+	want, err2 := Encode(p)
+	return err1 == nil && err2 == nil && bytes.Equal(got, want)
 }
 
 // textEdit replaces src[start:end] with text; start == end inserts.

@@ -510,9 +510,9 @@ func TestEncodeOverLayouts(t *testing.T) {
 		{"CRLF", strings.ReplaceAll(base+channel, "\n", "\r\n"), false},
 		{"byte order mark", "\ufeff" + base + channel, false},
 		{"literal strings and spaces", strings.Replace(base, "title = \"T\"", "  title   =   'T'   # t", 1) + channel, false},
-		{"dotted key", strings.Replace(base, "[plan]\ntitle = \"T\"\n", "plan.title = \"T\"\n[plan]\n", 1) + channel, true},
-		{"subtable", base + channel + "[channels.ranges]\nconversion_rate = [\"0.05\", \"0.2\"]\n", true},
-		{"inline array of tables", "format = 1\nchannels = [{ id = \"s\", name = \"S\", kind = \"sms\", list_size = 10, click_rate = \"0.1\", conversion_rate = \"0.1\" }]\n" + base[len("format = 1\n"):], true},
+		{"dotted key", "# top\n" + strings.Replace(base, "[plan]\ntitle = \"T\"\n", "# the title\nplan.title = \"T\" # eol title\n[plan] # plan header\n", 1) + channel, true},
+		{"subtable", base + "# the channel\n" + channel + "# its ranges\n[channels.ranges]\nconversion_rate = [\"0.05\", \"0.2\"] # why\n# the end\n", true},
+		{"inline array of tables", "format = 1\n# the channels\nchannels = [ # inline\n{ id = \"s\", name = \"S\", kind = \"sms\", list_size = 10, click_rate = \"0.1\", conversion_rate = \"0.1\" }, # sms\n]\n" + base[len("format = 1\n"):], true},
 		{"not a plan", "format = 1\n", true},
 	}
 	for _, c := range cases {
@@ -530,14 +530,28 @@ func TestEncodeOverLayouts(t *testing.T) {
 			p.Info.Budget = decimal.NewFromInt(6000)
 			p.Channels[0].Owner = "O"
 			p.Channels = append(p.Channels, Channel{ID: "t", Name: "T", Kind: Content, VisitsPerMonth: decimal.NewFromInt(10), RampMonths: 1, ConversionRate: decimal.RequireFromString("0.01")})
-			out, err := EncodeOver([]byte(c.src), p)
+			out, err := EditOver([]byte(c.src), p)
 			if c.layout {
 				if !errors.Is(err, ErrLayout) {
-					t.Fatalf("EncodeOver: %v, want ErrLayout", err)
+					t.Fatalf("EditOver: %v, want ErrLayout", err)
 				}
-				return
-			}
-			if err != nil {
+				if c.name == "not a plan" {
+					if _, err := EncodeOver([]byte(c.src), p); !errors.Is(err, ErrLayout) {
+						t.Fatalf("EncodeOver over no plan: %v, want ErrLayout", err)
+					}
+					return
+				}
+				// EncodeOver falls back to the canonical layout, every
+				// comment carried over.
+				if out, err = EncodeOver([]byte(c.src), p); err != nil {
+					t.Fatalf("EncodeOver: %v", err)
+				}
+				for _, cm := range comments(c.src) {
+					if !strings.Contains(string(out), cm) {
+						t.Errorf("comment %q lost:\n%s", cm, out)
+					}
+				}
+			} else if err != nil {
 				t.Fatal(err)
 			}
 			q, err := Decode("out", out)
@@ -553,7 +567,7 @@ func TestEncodeOverLayouts(t *testing.T) {
 			if strings.HasSuffix(c.src, "\n") != strings.HasSuffix(string(out), "\n") {
 				t.Errorf("final newline changed: %q", out)
 			}
-			if strings.Contains(c.src, "# t") && !strings.Contains(string(out), "  title   =   'T'   # t\n") {
+			if c.name == "literal strings and spaces" && !strings.Contains(string(out), "  title   =   'T'   # t\n") {
 				t.Errorf("the untouched line moved:\n%s", out)
 			}
 		})
@@ -601,7 +615,23 @@ func TestEncodeOverRandom(t *testing.T) {
 				moves = moves || ed.moves
 			}
 		}
-		checkOver(t, fmt.Sprintf("round %d %s %v", r, file, names), orig, old, p, removes, moves)
+		name := fmt.Sprintf("round %d %s %v", r, file, names)
+		checkOver(t, name, orig, old, p, removes, moves)
+		// The fallback for layouts EditOver refuses keeps every comment too.
+		text, ok := keepComments(string(orig), old, p)
+		if !ok || !readsBackAs(text, p) {
+			t.Fatalf("%s: the fallback text does not read back as the plan:\n%s", name, text)
+		}
+		if removes == "" {
+			have := comments(text)
+			for _, c := range comments(string(orig)) {
+				if i := slices.Index(have, c); i >= 0 {
+					have = slices.Delete(have, i, i+1)
+				} else {
+					t.Errorf("%s: the fallback lost the comment %s", name, c)
+				}
+			}
+		}
 	}
 }
 

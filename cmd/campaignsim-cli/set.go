@@ -106,7 +106,7 @@ func (c *cli) set(args []string) int {
 		}
 		return exitInvalid
 	}
-	out, err := plan.EncodeOver(data, p)
+	out, err := plan.EditOver(data, p)
 	if err != nil {
 		if errors.Is(err, plan.ErrLayout) {
 			fmt.Fprintf(c.stderr, "%s: %v: edit this file in a text editor, or let the app save it in its own layout\n", path, err)
