@@ -789,3 +789,74 @@ func BenchmarkEncodeOverActuals(b *testing.B) {
 		}
 	}
 }
+
+// FuzzLayout checks that the layout and comment scanners end without
+// panic on any text, TOML or not, and that the spans they give lie in it.
+func FuzzLayout(f *testing.F) {
+	for _, data := range editSources(f) {
+		f.Add(string(data))
+	}
+	f.Add("a = [1, # c\n{b = 'x'}, \"\"\"y\n\"\"\"]\n[[t.u]]\n# end")
+	f.Add("x = \"unterminated\n'''open")
+	f.Fuzz(checkLayout)
+}
+
+// TestLayoutMutations runs FuzzLayout's checks on 3000 seeded mutations
+// of the plans (bytes replaced, inserted, removed, the text cut short),
+// so that go test covers them without a fuzzing run.
+func TestLayoutMutations(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 3))
+	var seeds []string
+	for _, d := range editSources(t) {
+		seeds = append(seeds, string(d))
+	}
+	slices.Sort(seeds)
+	const alphabet = "[]{}\"'#=\n\r \t.,ab1\\u\x00\xff"
+	for range 3000 {
+		s := []byte(seeds[rng.IntN(len(seeds))])
+		for range 1 + rng.IntN(8) {
+			i := rng.IntN(len(s) + 1)
+			c := alphabet[rng.IntN(len(alphabet))]
+			switch rng.IntN(3) {
+			case 0:
+				if i < len(s) {
+					s[i] = c
+				}
+			case 1:
+				s = slices.Insert(s, i, c)
+			default:
+				if i < len(s) {
+					s = slices.Delete(s, i, i+1)
+				}
+			}
+		}
+		if rng.IntN(3) == 0 && len(s) > 0 {
+			s = s[:rng.IntN(len(s))]
+		}
+		checkLayout(t, string(s))
+	}
+}
+
+// checkLayout runs the layout and comment scanners on src and checks that
+// the spans they give lie in it.
+func checkLayout(t *testing.T, src string) {
+	{
+		l := scanLayout(src)
+		for _, tb := range l.tables {
+			if tb.lead > tb.body || tb.body > tb.end || tb.end > len(src) {
+				t.Fatalf("table %q spans %d %d %d of %d", tb.name, tb.lead, tb.body, tb.end, len(src))
+			}
+			for _, k := range tb.keys {
+				if k.line > k.valStart || k.valStart > k.valEnd || k.valEnd > k.end || k.end > len(src) {
+					t.Fatalf("key %q spans %d %d %d %d of %d", k.key, k.line, k.valStart, k.valEnd, k.end, len(src))
+				}
+			}
+		}
+		for _, c := range commentsOf(src) {
+			if !strings.HasPrefix(c.text, "#") || strings.Contains(c.text, "\n") {
+				t.Fatalf("comment %q", c.text)
+			}
+		}
+		valueComments(src)
+	}
+}
