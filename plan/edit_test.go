@@ -840,23 +840,21 @@ func TestLayoutMutations(t *testing.T) {
 // checkLayout runs the layout and comment scanners on src and checks that
 // the spans they give lie in it.
 func checkLayout(t *testing.T, src string) {
-	{
-		l := scanLayout(src)
-		for _, tb := range l.tables {
-			if tb.lead > tb.body || tb.body > tb.end || tb.end > len(src) {
-				t.Fatalf("table %q spans %d %d %d of %d", tb.name, tb.lead, tb.body, tb.end, len(src))
-			}
-			for _, k := range tb.keys {
-				if k.line > k.valStart || k.valStart > k.valEnd || k.valEnd > k.end || k.end > len(src) {
-					t.Fatalf("key %q spans %d %d %d %d of %d", k.key, k.line, k.valStart, k.valEnd, k.end, len(src))
-				}
+	l := scanLayout(src)
+	for _, tb := range l.tables {
+		if tb.lead > tb.body || tb.body > tb.end || tb.end > len(src) {
+			t.Fatalf("table %q spans %d %d %d of %d", tb.name, tb.lead, tb.body, tb.end, len(src))
+		}
+		for _, k := range tb.keys {
+			if k.line > k.valStart || k.valStart > k.valEnd || k.valEnd > k.end || k.end > len(src) {
+				t.Fatalf("key %q spans %d %d %d %d of %d", k.key, k.line, k.valStart, k.valEnd, k.end, len(src))
 			}
 		}
-		for _, c := range commentsOf(src) {
-			if !strings.HasPrefix(c.text, "#") || strings.Contains(c.text, "\n") {
-				t.Fatalf("comment %q", c.text)
-			}
-		}
-		valueComments(src)
 	}
+	for _, c := range commentsOf(src) {
+		if !strings.HasPrefix(c.text, "#") || strings.Contains(c.text, "\n") {
+			t.Fatalf("comment %q", c.text)
+		}
+	}
+	valueComments(src)
 }
