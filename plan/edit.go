@@ -80,7 +80,7 @@ func EncodeOver(original []byte, p Plan) ([]byte, error) {
 		return nil, err
 	}
 	text, ok := keepComments(string(original), old, p)
-	if !ok || !readsBackAs(text, p) {
+	if want, encErr := Encode(p); !ok || encErr != nil || !readsBackAs(text, want) {
 		return nil, err
 	}
 	return []byte(text), nil
@@ -100,7 +100,7 @@ func EditOver(original []byte, p Plan) ([]byte, error) {
 		return want, nil
 	}
 	out, why := editOver(original, p)
-	if why == "" && !readsBackAs(string(out), p) {
+	if why == "" && !readsBackAs(string(out), want) {
 		why = "the edited text would not read back as the plan"
 	}
 	if why != "" {
@@ -109,16 +109,15 @@ func EditOver(original []byte, p Plan) ([]byte, error) {
 	return out, nil
 }
 
-// readsBackAs reports whether text decodes (see readBack) to p as the
-// encoder sees it: Encode of both is the same.
-func readsBackAs(text string, p Plan) bool {
+// readsBackAs reports whether text decodes (see readBack) to the plan
+// whose Encode is want, as the encoder sees it.
+func readsBackAs(text string, want []byte) bool {
 	q, ok := readBack([]byte(text))
 	if !ok {
 		return false
 	}
-	got, err1 := Encode(q)
-	want, err2 := Encode(p)
-	return err1 == nil && err2 == nil && bytes.Equal(got, want)
+	got, err := Encode(q)
+	return err == nil && bytes.Equal(got, want)
 }
 
 // textEdit replaces src[start:end] with text; start == end inserts.
@@ -135,7 +134,7 @@ type entry struct {
 	last     *ltable // its last table: t or the last child
 }
 
-// editor holds what EncodeOver works on.
+// editor holds what EditOver works on.
 type editor struct {
 	src  string
 	lay  *layout
@@ -238,23 +237,23 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 
 	for _, name := range []string{"plan", "business", "funnel", "simulation", "tracking"} {
 		f := fixed[name]
-		os, ns := first(oldBy[name]), first(newBy[name])
+		ot, nt := first(oldBy[name]), first(newBy[name])
 		switch {
-		case f != nil && ns == nil && os != nil && name == "funnel":
+		case f != nil && nt == nil && ot != nil && name == "funnel":
 			// A b2c plan must not have a [funnel]: it goes, with the
 			// comment lines above it.
 			edits = append(edits, e.removal(*f, len(src)))
 			removed[name] = true
 			dropped[f.t] = true
-		case f != nil && (ns != nil || os != nil):
+		case f != nil && (nt != nil || ot != nil):
 			// [tracking] without weights keeps its header and comments.
-			if os == nil {
-				os = &section{}
+			if ot == nil {
+				ot = &section{}
 			}
-			if ns == nil {
-				ns = &section{}
+			if nt == nil {
+				nt = &section{}
 			}
-			ed, ok := e.entryEdit(*f, *os, *ns)
+			ed, ok := e.entryEdit(*f, *ot, *nt)
 			if !ok {
 				return nil, "overlapping edits in [" + name + "]"
 			}
@@ -284,11 +283,11 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 		edits = append(edits, ed)
 	}
 	for _, name := range []string{"funnel", "simulation", "tracking"} {
-		os, ns := first(oldBy[name]), first(newBy[name])
-		if fixed[name] != nil || ns == nil || os != nil && sameSection(*os, *ns) {
+		ot, nt := first(oldBy[name]), first(newBy[name])
+		if fixed[name] != nil || nt == nil || ot != nil && sameSection(*ot, *nt) {
 			continue
 		}
-		deferred[name] = nl + e.block(*ns)
+		deferred[name] = nl + e.block(*nt)
 	}
 	for _, name := range canonicalOrder {
 		if text, ok := deferred[name]; ok {
