@@ -80,9 +80,28 @@ func keepComments(original string, old, p Plan) (string, bool) {
 	}
 	text := b.String()
 	if strings.Contains(original, "\r\n") {
-		text = strings.ReplaceAll(text, "\n", "\r\n")
+		text = crlf(text)
 	}
 	return text, true
+}
+
+// crlf turns the line endings of a canonical text into CRLF, except the
+// newlines inside a multi-line string (context), which are part of its
+// value. Encode escapes every quote inside strings, so a line holds
+// three quotes only where a multi-line string opens or closes.
+func crlf(text string) string {
+	var b strings.Builder
+	inside := false
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if strings.Count(line, `"""`)%2 == 1 {
+			inside = !inside
+		}
+		if !inside && strings.HasSuffix(line, "\n") {
+			line = strings.TrimSuffix(line, "\n") + "\r\n"
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // commentsOf returns the comments of src in file order, each with the
