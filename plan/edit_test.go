@@ -356,7 +356,11 @@ func checkOver(t *testing.T, name string, orig []byte, old, p Plan, removes stri
 		slack += 2 * len(comments(string(orig)))
 	}
 	if removes != "" {
-		slack += 4 // the blank lines around a removed entry and an added one
+		// The blank lines around a removed entry and an added one; and an
+		// entry added where no entry of its kind is left goes after the
+		// kinds before it in Encode's order, maybe far from the removed
+		// one, so that the diff matches fewer of their common lines.
+		slack += 4 + canon
 	}
 	for _, tb := range scanLayout(string(orig)).tables {
 		for _, k := range tb.keys {
@@ -644,6 +648,7 @@ func FuzzEncodeOver(f *testing.F) {
 	f.Add([]byte{4, 5, 6, 7, 8})
 	f.Add([]byte{3, 9, 10, 11, 12, 13, 14})
 	f.Add([]byte("02\a000")) // rename, reorder and add: the renamed channel once lost its comments
+	f.Add([]byte("898000'")) // the only scenario replaced by another, on messy.toml
 	sources := editSources(f)
 	files := make([]string, 0, len(sources))
 	for file := range sources {
