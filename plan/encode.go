@@ -28,68 +28,122 @@ import (
 // only on text that is not valid UTF-8.
 func Encode(p Plan) ([]byte, error) {
 	w := &writer{}
+	doc := sections(w, p)
 	w.printf("format = %d\n", FormatVersion)
+	for _, s := range doc {
+		w.printf("\n")
+		s.write(w)
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	return w.buf.Bytes(), nil
+}
 
-	w.printf("\n[plan]\n")
+// section is one table of the canonical layout: a [table] or one entry of
+// an [[array]], with its keys and values as Encode writes them. It is the
+// one place where a plan becomes TOML text: Encode prints the sections,
+// EncodeOver compares those of the old and the new plan key by key.
+type section struct {
+	name     string // table name: "plan", "channels", "scenarios.channel", …
+	array    bool   // an entry of an array of tables ([[name]])
+	id       string // identity of an array entry (see entryID)
+	keys     []keyText
+	children []section // a scenario's [[scenarios.channel]] entries
+}
+
+// keyText is one key = value line of a section, the value as TOML text.
+type keyText struct{ key, text string }
+
+// header returns the section's header line without its newline.
+func (s section) header() string {
+	if s.array {
+		return "[[" + s.name + "]]"
+	}
+	return "[" + s.name + "]"
+}
+
+// write prints the section: its header, its keys, then its children.
+func (s section) write(w *writer) {
+	w.printf("%s\n", s.header())
+	for _, k := range s.keys {
+		w.printf("%s = %s\n", k.key, k.text)
+	}
+	for _, c := range s.children {
+		c.write(w)
+	}
+}
+
+// value returns the text of key in s, and whether s has the key.
+func (s section) value(key string) (string, bool) {
+	for _, k := range s.keys {
+		if k.key == key {
+			return k.text, true
+		}
+	}
+	return "", false
+}
+
+// canonicalOrder is the order of the tables in Encode's layout.
+var canonicalOrder = []string{"plan", "business", "funnel", "objectives", "channels", "scenarios", "simulation", "tracking", "actuals"}
+
+// sections returns the canonical tables of p in Encode's order. Texts that
+// are not valid UTF-8 are recorded as w's error.
+func sections(w *writer, p Plan) []section {
+	var doc []section
 	info := p.Info
-	encodeSpecs(w, infoSpecs, &info, nil)
-
-	w.printf("\n[business]\n")
+	doc = append(doc, section{name: "plan", keys: specTexts(w, infoSpecs, &info, nil)})
 	b := p.Business
-	encodeSpecs(w, businessSpecs, &b, nil)
+	doc = append(doc, section{name: "business", keys: specTexts(w, businessSpecs, &b, nil)})
 
 	b2b := p.Business.Model == B2B
 	if b2b {
-		w.printf("\n[funnel]\n")
 		f := p.Funnel
-		encodeSpecs(w, funnelSpecs, &f, nil)
+		doc = append(doc, section{name: "funnel", keys: specTexts(w, funnelSpecs, &f, nil)})
 	}
 
 	for _, o := range p.Objectives {
-		w.printf("\n[[objectives]]\n")
-		encodeSpecs(w, objectiveSpecs, &o, nil)
+		doc = append(doc, section{name: "objectives", array: true, id: o.ID, keys: specTexts(w, objectiveSpecs, &o, nil)})
 	}
 
 	for _, c := range p.Channels {
-		w.printf("\n[[channels]]\n")
-		encodeSpecs(w, channelHead, &c, nil)
+		keys := specTexts(w, channelHead, &c, nil)
 		if len(c.ActiveMonths) > 0 {
 			months := make([]string, len(c.ActiveMonths))
 			for i, m := range c.ActiveMonths {
 				months[i] = strconv.Itoa(m)
 			}
-			w.printf("active_months = [%s]\n", strings.Join(months, ", "))
+			keys = append(keys, keyText{"active_months", "[" + strings.Join(months, ", ") + "]"})
 		}
 		kind := c.Kind
-		encodeSpecs(w, channelBody, &c, func(s spec[Channel]) bool {
+		keys = append(keys, specTexts(w, channelBody, &c, func(s spec[Channel]) bool {
 			if s.b2b {
 				return b2b
 			}
 			return s.takes(kind)
-		})
+		})...)
 		if len(c.Ranges) > 0 {
 			parts := make([]string, len(c.Ranges))
 			for i, r := range c.Ranges {
 				parts[i] = fmt.Sprintf("%s = [%q, %q]", tomlKey(r.Input), formatDecimal(r.Low), formatDecimal(r.High))
 			}
-			w.printf("ranges = { %s }\n", strings.Join(parts, ", "))
+			keys = append(keys, keyText{"ranges", "{ " + strings.Join(parts, ", ") + " }"})
 		}
+		doc = append(doc, section{name: "channels", array: true, id: c.ID, keys: keys})
 	}
 
 	for _, s := range p.Scenarios {
-		w.printf("\n[[scenarios]]\n")
-		w.printf("name = %s\n", w.str(s.Name))
-		writeFactors(w, s.Factors)
+		sc := section{name: "scenarios", array: true, id: s.Name, keys: []keyText{{"name", w.str(s.Name)}}}
+		sc.keys = appendFactors(sc.keys, s.Factors)
 		for _, cf := range s.Channels {
-			w.printf("[[scenarios.channel]]\n")
-			w.printf("id = %s\n", w.str(cf.ID))
-			writeFactors(w, cf.Factors)
+			keys := appendFactors([]keyText{{"id", w.str(cf.ID)}}, cf.Factors)
+			sc.children = append(sc.children, section{name: "scenarios.channel", array: true, id: cf.ID, keys: keys})
 		}
+		doc = append(doc, sc)
 	}
 
-	w.printf("\n[simulation]\n")
 	sim := p.Simulation
-	encodeSpecs(w, simulationSpecs, &sim, nil)
+	doc = append(doc, section{name: "simulation", keys: specTexts(w, simulationSpecs, &sim, nil)})
 
 	if ws := p.Tracking.EngagementWeights; len(ws) > 0 {
 		ws = slices.Clone(ws)
@@ -98,19 +152,17 @@ func Encode(p Plan) ([]byte, error) {
 		for i, x := range ws {
 			parts[i] = fmt.Sprintf("%s = %q", tomlKey(x.KPI), formatDecimal(x.Weight))
 		}
-		w.printf("\n[tracking]\n")
-		w.printf("engagement_weights = { %s }\n", strings.Join(parts, ", "))
+		doc = append(doc, section{name: "tracking", keys: []keyText{{"engagement_weights", "{ " + strings.Join(parts, ", ") + " }"}}})
 	}
 
 	for _, a := range p.Actuals {
-		w.printf("\n[[actuals]]\n")
-		encodeSpecs(w, actualSpecs, &a, nil)
+		doc = append(doc, section{name: "actuals", array: true, id: actualID(a.Channel, a.Month), keys: specTexts(w, actualSpecs, &a, nil)})
 	}
-	if w.err != nil {
-		return nil, w.err
-	}
-	return w.buf.Bytes(), nil
+	return doc
 }
+
+// actualID is the identity of a row of actuals: its channel and month.
+func actualID(channel string, month int) string { return channel + "\x00" + strconv.Itoa(month) }
 
 // writer accumulates the TOML text and the first error.
 type writer struct {
@@ -134,19 +186,23 @@ func (w *writer) str(s string) string {
 // errNotUTF8 is the error Encode wraps when a text of the plan is not UTF-8.
 var errNotUTF8 = errors.New("text is not valid UTF-8")
 
-func writeFactors(w *writer, fs []Factor) {
+// appendFactors appends the factors = { … } key of a scenario when it has
+// factors.
+func appendFactors(keys []keyText, fs []Factor) []keyText {
 	if len(fs) == 0 {
-		return
+		return keys
 	}
 	parts := make([]string, len(fs))
 	for i, f := range fs {
 		parts[i] = fmt.Sprintf("%s = %q", tomlKey(f.Input), formatDecimal(f.Factor))
 	}
-	w.printf("factors = { %s }\n", strings.Join(parts, ", "))
+	return append(keys, keyText{"factors", "{ " + strings.Join(parts, ", ") + " }"})
 }
 
-// encodeSpecs writes the keys of specs (those take accepts) of one table.
-func encodeSpecs[T any](w *writer, specs []spec[T], val *T, take func(spec[T]) bool) {
+// specTexts returns the keys of specs (those take accepts) of one table
+// with their values as Encode writes them.
+func specTexts[T any](w *writer, specs []spec[T], val *T, take func(spec[T]) bool) []keyText {
+	var keys []keyText
 	for _, s := range specs {
 		if take != nil && !take(s) {
 			continue
@@ -194,8 +250,9 @@ func encodeSpecs[T any](w *writer, specs []spec[T], val *T, take func(spec[T]) b
 				text = tomlString(str, s.key == "context" && strings.Contains(str, "\n"))
 			}
 		}
-		w.printf("%s = %s\n", s.key, text)
+		keys = append(keys, keyText{s.key, text})
 	}
+	return keys
 }
 
 // decimalText writes a decimal as a quoted string, or as a TOML integer

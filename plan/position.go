@@ -363,3 +363,171 @@ func join(path, key string) string {
 	}
 	return path + "." + key
 }
+
+// layout is the structure of a plan file as EncodeOver edits it: its
+// tables in file order, each with the byte spans of its header, its keys
+// and their values. Offsets are into the scanned text.
+type layout struct {
+	tables []*ltable
+	// exotic says why the file's layout is not one the editor changes in
+	// place (a dotted key, an inline array of tables, an unknown table,
+	// text after a value …); "" when it is.
+	exotic string
+}
+
+// ltable is one table of the file: the root (name ""), a [table] or one
+// [[array]] entry.
+type ltable struct {
+	name  string
+	array bool
+	// lead is where the comment lines directly above the header start
+	// (no blank line between them and the header): they belong to the
+	// table. It is the header's own line start when there are none.
+	lead int
+	// body is the offset just after the header line (0 for the root).
+	body int
+	keys []lkey
+	// end is the offset just after the last line of the table's content:
+	// its header, its keys and the comment lines among them, not the
+	// blank lines or the next table's leading comments that follow.
+	end int
+}
+
+// lkey is one key = value of a table.
+type lkey struct {
+	key      string
+	line     int // offset of the start of the key's line
+	valStart int // offset of the first byte of the value
+	valEnd   int // offset just after the value's last byte
+	end      int // offset just after the newline that ends the key's (last) line
+}
+
+// knownTables are the tables a plan file may hold, array or not.
+var knownTables = map[string]bool{
+	"plan": false, "business": false, "funnel": false, "simulation": false, "tracking": false,
+	"objectives": true, "channels": true, "scenarios": true, "scenarios.channel": true, "actuals": true,
+}
+
+// scanLayout returns the layout of src, a text the TOML parser accepted.
+// Like scanPositions it never panics and always terminates; on a shape it
+// does not edit it sets exotic.
+func scanLayout(src string) *layout {
+	s := &scanner{src: src, line: 1, pos: make(map[string]position), arrays: make(map[string]int)}
+	if strings.HasPrefix(s.src, "\ufeff") {
+		s.i = 3
+		s.lineStart = 3
+	}
+	l := &layout{}
+	cur := &ltable{lead: s.i, body: s.i, end: s.i}
+	l.tables = append(l.tables, cur)
+	runStart := -1 // start of the comment lines just above, or -1
+	for !s.eof() && l.exotic == "" {
+		lineStart := s.i
+		for s.peek() == ' ' || s.peek() == '\t' {
+			s.advance()
+		}
+		switch c := s.peek(); {
+		case s.eof():
+		case c == '\n' || c == '\r':
+			s.skipLine()
+			if runStart >= 0 {
+				cur.end = lineStart // a comment run followed by a blank line is the table's own
+				runStart = -1
+			}
+		case c == '#':
+			s.skipLine()
+			if runStart < 0 {
+				runStart = lineStart
+			}
+		case c == '[':
+			array := strings.HasPrefix(s.src[s.i:], "[[")
+			s.advance()
+			if array {
+				s.advance()
+			}
+			s.skipSpace(false)
+			name := strings.Join(s.key(), ".")
+			s.skipSpace(false)
+			if !strings.HasPrefix(s.src[s.i:], "]") || (array && !strings.HasPrefix(s.src[s.i:], "]]")) {
+				l.exotic = "a table header the editor does not read"
+				break
+			}
+			s.advance()
+			if array {
+				s.advance()
+			}
+			if a, ok := knownTables[name]; !ok || a != array {
+				l.exotic = "the table " + s.src[lineStart:s.i]
+				break
+			}
+			if !s.lineEnd() {
+				l.exotic = "text after a table header"
+				break
+			}
+			lead := lineStart
+			if runStart >= 0 {
+				lead = runStart
+			}
+			runStart = -1
+			cur = &ltable{name: name, array: array, lead: lead, body: s.i, end: s.i}
+			l.tables = append(l.tables, cur)
+		default:
+			if runStart >= 0 {
+				cur.end = s.i // comment lines above a key belong to the table
+				runStart = -1
+			}
+			parts := s.key()
+			if len(parts) != 1 {
+				l.exotic = "a dotted key"
+				break
+			}
+			s.skipSpace(false)
+			if s.peek() != '=' {
+				l.exotic = "a key without a value"
+				break
+			}
+			s.advance()
+			s.skipSpace(false)
+			k := lkey{key: parts[0], line: lineStart, valStart: s.i}
+			if (cur.name == "" && parts[0] != "format") || s.peek() == '[' && strings.HasPrefix(strings.TrimLeft(s.src[s.i+1:], " \t\r\n"), "{") {
+				l.exotic = "the key " + parts[0] + " at the top of the file or as an inline array of tables"
+				break
+			}
+			s.value("", position{})
+			k.valEnd = s.i
+			for k.valEnd > k.valStart && strings.ContainsRune(" \t\r", rune(s.src[k.valEnd-1])) {
+				k.valEnd--
+			}
+			if !s.lineEnd() {
+				l.exotic = "text after the value of " + parts[0]
+				break
+			}
+			k.end = s.i
+			cur.keys = append(cur.keys, k)
+			cur.end = s.i
+		}
+	}
+	if runStart >= 0 {
+		cur.end = len(src) // comment lines at the end of the file belong to the last table
+	}
+	return l
+}
+
+// lineEnd skips blanks and an end-of-line comment, then the newline, and
+// reports whether nothing else stood on the line.
+func (s *scanner) lineEnd() bool {
+	s.skipSpace(false)
+	if s.peek() == '#' {
+		for !s.eof() && s.peek() != '\n' {
+			s.advance()
+		}
+	}
+	if s.eof() {
+		return true
+	}
+	if s.peek() != '\n' {
+		return false
+	}
+	s.advance()
+	return true
+}

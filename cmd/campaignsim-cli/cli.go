@@ -63,6 +63,8 @@ func commands() []command {
 			attributionHelp, (*cli).attribution},
 		{"export", exportUsage, "write the plan as a PDF document for a client",
 			exportHelp, (*cli).export},
+		{"set", setUsage, "edit a plan in place: KEY=VALUE..., keeping its comments",
+			setHelp, (*cli).set},
 		{"examples", "examples [NAME [-o FILE]]", "list the example plans, or print or write one",
 			examplesHelp, (*cli).examples},
 		{"benchmarks", "benchmarks [--sector KEY] [--format text|json]", "show the benchmark library with its sources",
