@@ -220,7 +220,7 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 			d.unc = &u
 		}
 	}
-	if s, err := simulate.Sensitivity(p, "net_profit"); err == nil {
+	if s, err := sensitivity(p, "net_profit"); err == nil {
 		d.sens = &s
 	}
 	for _, ob := range p.Objectives {
@@ -245,6 +245,11 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 	d.prerender(d.fullCharts())
 	return d, nil
 }
+
+// sensitivity is simulate.Sensitivity, a variable so that the package's
+// tests can time the report's own work (charts, layout, PDF) apart from
+// the analysis it shows.
+var sensitivity = simulate.Sensitivity
 
 // hasRanges reports whether any channel of p carries an uncertainty range.
 func hasRanges(p plan.Plan) bool {
