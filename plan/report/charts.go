@@ -154,14 +154,16 @@ func (d *doc) prerender(full []fullChartSpec) {
 	}
 }
 
-// drawChart draws f at w × h mm, extra pixels wider; nil when f is nil or
-// fails (the document then goes on without the picture rather than
+// drawChart draws f at w × h mm, extra pixels wider, with the plan's
+// channel names (the tornado's results carry only ids); nil when f is nil
+// or fails (the document then goes on without the picture rather than
 // failing the export).
 func (d *doc) drawChart(f chartFunc, w, h float64, extra int) []byte {
 	if f == nil {
 		return nil
 	}
-	png, err := f(chart.Options{Width: px(w) + extra, Height: px(h), Lang: d.lang, Currency: d.cur, Theme: chart.Light, Scale: chartScale})
+	png, err := f(chart.Options{Width: px(w) + extra, Height: px(h), Lang: d.lang, Currency: d.cur, Theme: chart.Light,
+		Scale: chartScale, Names: d.names})
 	if err != nil {
 		return nil
 	}

@@ -30,6 +30,7 @@ import (
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
+	"campaignsim/simulate/chart"
 	"campaignsim/simulate/display"
 
 	"github.com/shopspring/decimal"
@@ -140,6 +141,7 @@ type doc struct {
 	// missing are the characters of the plan the document's font lacks,
 	// drawn as chart.Substitute (missingGlyphs); the summary lists them.
 	missing []rune
+	names   map[string]string // channel id → name, for the charts (chart.ChannelNames)
 }
 
 // seek is the goal seek answer for one objective.
@@ -241,6 +243,7 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 		}
 	}
 	d.missing = missingGlyphs(p)
+	d.names = chart.ChannelNames(p)
 	d.charts = newChartSet(d)
 	d.prerender(d.fullCharts())
 	return d, nil

@@ -114,3 +114,36 @@ func TestPrerenderBounded(t *testing.T) {
 		t.Errorf("%d charts drawn, want at least %d", len(d.pngs), len(p.Channels)+4)
 	}
 }
+
+// TestTornadoNames checks that the document's tornado names each input by
+// its channel's name, as chart.Tornado draws it given chart.ChannelNames:
+// the report passed no names, so its tornado read "Mailing familles —
+// Taux de réponse" (the id "mailing-familles" made readable) instead of
+// the channel's name.
+func TestTornadoNames(t *testing.T) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := prepare(p, Options{Date: time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.sens == nil || d.charts.tornado == nil {
+		t.Fatal("the bakery has no tornado")
+	}
+	got := d.renderChart(&d.charts.tornado, fullW, fullW*ratioTornado)
+	o := chart.Options{Width: px(fullW), Height: px(fullW * ratioTornado), Lang: d.lang, Currency: d.cur,
+		Theme: chart.Light, Scale: chartScale, Names: chart.ChannelNames(p)}
+	for extra := 0; extra < 20; extra++ { // prerender widens each picture by its rank
+		o.Width = px(fullW) + extra
+		want, err := chart.Tornado(*d.sens, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Equal(got, want) {
+			return
+		}
+	}
+	t.Error("the tornado of the document is not drawn with the channels' names")
+}
