@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"runtime"
 	"sync"
 
 	"campaignsim/simulate"
@@ -106,9 +107,9 @@ type chartKey struct {
 	w, h float64
 }
 
-// prerender draws every chart of the document at once, concurrently (the
-// chart package is safe for concurrent use), so that laying the pages out
-// only picks the pictures up.
+// prerender draws every chart of the document before the layout, on
+// GOMAXPROCS workers (the chart package is safe for concurrent use), so
+// that laying the pages out only picks the pictures up.
 //
 // Each picture gets a pixel width of its own (one pixel more than the one
 // before): fpdf writes images sorted by width, and equal widths would
@@ -128,28 +129,41 @@ func (d *doc) prerender(full []fullChartSpec) {
 	}
 	d.pngs = make(map[chartKey][]byte, len(keys))
 	pngs := make([][]byte, len(keys))
+	// One worker per processor: each chart holds its picture (about 1 MB
+	// for a funnel at print resolution) while it is drawn, so drawing all
+	// 200 funnels of a 200-channel plan at once would hold them all.
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for i, k := range keys {
+	for range min(runtime.GOMAXPROCS(0), len(keys)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pngs[i] = d.drawChart(*k.f, k.w, k.h, i)
+			for i := range next {
+				k := keys[i]
+				pngs[i] = d.drawChart(*k.f, k.w, k.h, i)
+			}
 		}()
 	}
+	for i := range keys {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 	for i, k := range keys {
 		d.pngs[k] = pngs[i]
 	}
 }
 
-// drawChart draws f at w × h mm, extra pixels wider; nil when f is nil or
-// fails (the document then goes on without the picture rather than
+// drawChart draws f at w × h mm, extra pixels wider, with the plan's
+// channel names (the tornado's results carry only ids); nil when f is nil
+// or fails (the document then goes on without the picture rather than
 // failing the export).
 func (d *doc) drawChart(f chartFunc, w, h float64, extra int) []byte {
 	if f == nil {
 		return nil
 	}
-	png, err := f(chart.Options{Width: px(w) + extra, Height: px(h), Lang: d.lang, Currency: d.cur, Theme: chart.Light, Scale: chartScale})
+	png, err := f(chart.Options{Width: px(w) + extra, Height: px(h), Lang: d.lang, Currency: d.cur, Theme: chart.Light,
+		Scale: chartScale, Names: d.names})
 	if err != nil {
 		return nil
 	}

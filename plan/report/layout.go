@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"campaignsim/assets"
+	"campaignsim/simulate/chart"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -81,16 +82,43 @@ func (l *layout) need(h float64) {
 	}
 }
 
-// fit shortens s with "…" until it fits in w mm at the current font.
+// cell writes s on one line in a cell w × h mm (no border, no fill; ln
+// as fpdf's CellFormat: 0 to the right, 1 to the next line), the
+// characters the font lacks drawn as chart.Substitute. Every line of text
+// of the document goes through cell or multi.
+func (l *layout) cell(w, h float64, s string, ln int, align string) {
+	l.pdf.CellFormat(w, h, chart.PrintableLine(s), "", ln, align, false, 0, "")
+}
+
+// multi writes s wrapped in a cell w mm wide, h mm per line, aligned
+// left, like cell for the characters the font lacks.
+func (l *layout) multi(w, h float64, s string) {
+	l.pdf.MultiCell(w, h, chart.Printable(s), "", "L", false)
+}
+
+// width is the width of s in mm at the current font, as cell draws it.
+func (l *layout) width(s string) float64 { return l.pdf.GetStringWidth(chart.PrintableLine(s)) }
+
+// fit shortens s with "…" until it fits in w mm at the current font; the
+// result is s as cell draws it (chart.PrintableLine). The longest prefix
+// that fits is found by bisection (a prefix is never wider than a longer
+// one), so a long name costs a few measures, not one per character.
 func (l *layout) fit(s string, w float64) string {
+	s = chart.PrintableLine(s)
 	if l.pdf.GetStringWidth(s) <= w {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && l.pdf.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
+	lo, hi := 0, len(r) // r[:lo]+"…" fits (or lo is 0); r[:hi+1]+"…" does not
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if l.pdf.GetStringWidth(string(r[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	return strings.TrimRight(string(r), " ") + "…"
+	return strings.TrimRight(string(r[:lo]), " ") + "…"
 }
 
 // lines splits s into the lines it takes in a cell of width w mm at the
@@ -98,7 +126,7 @@ func (l *layout) fit(s string, w float64) string {
 func (l *layout) lines(s string, w float64) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		ls := l.pdf.SplitText(para, w)
+		ls := l.pdf.SplitText(chart.PrintableLine(para), w)
 		if len(ls) == 0 {
 			ls = []string{""}
 		}
@@ -116,7 +144,7 @@ func (l *layout) h1(n int, title string) {
 	l.pdf.Bookmark(full, 0, -1)
 	l.font(true, 16)
 	l.color(colPrimary)
-	l.pdf.MultiCell(contentW, 7.5, full, "", "L", false)
+	l.multi(contentW, 7.5, full)
 	y := l.pdf.GetY() + 1
 	l.draw(colPrimary)
 	l.pdf.SetLineWidth(0.6)
@@ -136,7 +164,7 @@ func (l *layout) h2(title string, keep float64) {
 	}
 	l.pdf.Bookmark(title, 1, -1)
 	l.color(colPrimary)
-	l.pdf.MultiCell(contentW, 5.5, title, "", "L", false)
+	l.multi(contentW, 5.5, title)
 	l.pdf.Ln(1)
 	l.color(colText)
 }
@@ -147,7 +175,7 @@ func (l *layout) h3(title string, keep float64) {
 	h := float64(len(l.lines(title, contentW))) * bodyLine
 	l.need(h + keep + 1)
 	l.color(colText)
-	l.pdf.MultiCell(contentW, bodyLine, title, "", "L", false)
+	l.multi(contentW, bodyLine, title)
 	l.pdf.Ln(0.8)
 }
 
@@ -166,7 +194,7 @@ func (l *layout) paraStyle(s string, bold bool, size float64, c [3]int) {
 	l.color(c)
 	lh := size * 0.48
 	l.need(2 * lh)
-	l.pdf.MultiCell(contentW, lh, strings.TrimRight(s, "\r\n"), "", "L", false)
+	l.multi(contentW, lh, strings.TrimRight(s, "\r\n"))
 	l.pdf.Ln(1.5)
 	l.color(colText)
 }
@@ -180,9 +208,9 @@ func (l *layout) bullets(items []string) {
 		l.need(float64(min(len(ls), 2)) * bodyLine)
 		y := l.pdf.GetY()
 		l.pdf.SetXY(marginL, y)
-		l.pdf.CellFormat(5, bodyLine, "•", "", 0, "C", false, 0, "")
+		l.cell(5, bodyLine, "•", 0, "C")
 		l.pdf.SetXY(marginL+5, y)
-		l.pdf.MultiCell(contentW-5, bodyLine, it, "", "L", false)
+		l.multi(contentW-5, bodyLine, it)
 		l.pdf.Ln(0.8)
 	}
 	l.pdf.Ln(1)
@@ -258,7 +286,7 @@ func (l *layout) drawRow(t table, ls [][]string, h float64, fill *[3]int) {
 	for i, c := range t.cols {
 		for j, line := range ls[i] {
 			l.pdf.SetXY(x, y+cellPad*0.8+float64(j)*lh)
-			l.pdf.CellFormat(c.w, lh, line, "", 0, c.align, false, 0, "")
+			l.cell(c.w, lh, line, 0, c.align)
 		}
 		x += c.w
 	}

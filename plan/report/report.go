@@ -29,6 +29,7 @@ import (
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 	"campaignsim/simulate"
+	"campaignsim/simulate/chart"
 	"campaignsim/simulate/display"
 
 	"github.com/shopspring/decimal"
@@ -110,6 +111,10 @@ type doc struct {
 	opt    *simulate.Optimization // nil without decision channel
 	charts chartSet
 	pngs   map[chartKey][]byte // the charts, drawn by prerender
+	// missing are the characters of the plan the document's font lacks,
+	// drawn as chart.Substitute (missingGlyphs); the summary lists them.
+	missing []rune
+	names   map[string]string // channel id → name, for the charts (chart.ChannelNames)
 }
 
 // seek is the goal seek answer for one objective.
@@ -190,7 +195,7 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 			d.unc = &u
 		}
 	}
-	if s, err := simulate.Sensitivity(p, "net_profit"); err == nil {
+	if s, err := sensitivity(p, "net_profit"); err == nil {
 		d.sens = &s
 	}
 	for _, ob := range p.Objectives {
@@ -210,10 +215,17 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 			d.opt = &op
 		}
 	}
+	d.missing = missingGlyphs(p)
+	d.names = chart.ChannelNames(p)
 	d.charts = newChartSet(d)
 	d.prerender(d.fullCharts())
 	return d, nil
 }
+
+// sensitivity is simulate.Sensitivity, a variable so that the package's
+// tests can time the report's own work (charts, layout, PDF) apart from
+// the analysis it shows.
+var sensitivity = simulate.Sensitivity
 
 // hasRanges reports whether any channel of p carries an uncertainty range.
 func hasRanges(p plan.Plan) bool {
@@ -290,11 +302,11 @@ func (d *doc) header() {
 	d.font(false, headerSize)
 	d.color(colGrey)
 	right := d.fit(d.section, contentW*0.4)
-	rw := d.pdf.GetStringWidth(right) + 2*cellPad
+	rw := d.width(right) + 2*cellPad
 	left := d.fit(d.p.Info.Title, contentW-rw-4)
 	d.pdf.SetXY(marginL, 10)
-	d.pdf.CellFormat(contentW-rw, 4, left, "", 0, "L", false, 0, "")
-	d.pdf.CellFormat(rw, 4, right, "", 0, "R", false, 0, "")
+	d.cell(contentW-rw, 4, left, 0, "L")
+	d.cell(rw, 4, right, 0, "R")
 	d.draw(colRule)
 	d.pdf.Line(marginL, 14.5, marginL+contentW, 14.5)
 	d.pdf.SetXY(marginL, marginT)
@@ -311,8 +323,8 @@ func (d *doc) footer() {
 	d.color(colGrey)
 	d.pdf.SetXY(marginL, pageH-12)
 	page := trf(d.lang, "page", fmt.Sprint(d.pdf.PageNo()), "{nb}")
-	d.pdf.CellFormat(contentW*0.7, 4, d.fit(d.p.Business.Name, contentW*0.65), "", 0, "L", false, 0, "")
-	d.pdf.CellFormat(contentW*0.3, 4, page, "", 0, "R", false, 0, "")
+	d.cell(contentW*0.7, 4, d.fit(d.p.Business.Name, contentW*0.65), 0, "L")
+	d.cell(contentW*0.3, 4, page, 0, "R")
 	d.color(colText)
 }
 

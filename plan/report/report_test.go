@@ -333,6 +333,7 @@ func BenchmarkExportBakery(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	b.ReportAllocs()
 	var size int
 	for b.Loop() {
 		var buf bytes.Buffer

@@ -21,15 +21,15 @@ func (d *doc) cover() {
 	pdf.SetTextColor(255, 255, 255)
 	d.font(false, 11)
 	pdf.SetXY(marginL, 28)
-	pdf.CellFormat(contentW, 6, strings.ToUpper(tr(lang, "cover kicker")), "", 1, "L", false, 0, "")
+	d.cell(contentW, 6, strings.ToUpper(tr(lang, "cover kicker")), 1, "L")
 	d.font(true, 15)
 	pdf.SetX(marginL)
-	pdf.MultiCell(contentW, 7, d.p.Business.Name, "", "L", false)
+	d.multi(contentW, 7, d.p.Business.Name)
 
 	pdf.SetY(86)
 	d.font(true, 22)
 	d.color(colPrimary)
-	pdf.MultiCell(contentW, 10, d.p.Info.Title, "", "L", false)
+	d.multi(contentW, 10, d.p.Info.Title)
 	pdf.Ln(8)
 
 	var pairs [][2]string
@@ -65,7 +65,7 @@ func (d *doc) cover() {
 	pdf.SetY(pageH - 30)
 	d.font(false, 8)
 	d.color(colGrey)
-	pdf.CellFormat(contentW, 4, tr(lang, "made with"), "", 1, "L", false, 0, "")
+	d.cell(contentW, 4, tr(lang, "made with"), 1, "L")
 	d.color(colText)
 }
 
@@ -95,6 +95,9 @@ func (d *doc) scenarioText() string {
 func (d *doc) summary() {
 	lang, r := d.lang, d.r
 	d.h1(1, tr(lang, "s summary"))
+	if len(d.missing) > 0 {
+		d.paraStyle(d.missingText(), false, bodySize, colBad)
+	}
 	if d.scenario != simulate.BaseScenario && d.scenario != "all" {
 		d.note(trf(lang, "scenario note", d.scenario))
 	}

@@ -217,6 +217,8 @@ var strs = map[string]text{
 	"seek best":         {"au mieux %s", "at best %s"},
 	"h warnings":        {"Points d'attention", "Points to watch"},
 	"no warnings":       {"Aucun point d'attention.", "Nothing to flag."},
+	"glyphs missing":    {"Certains caractères du plan n'existent pas dans la police du document : chacun y est remplacé par « %s ». Caractères remplacés : %s.", "Some characters of the plan are not in the document's font: each is shown as “%s”. Characters replaced: %s."},
+	"glyphs more":       {" et %s autres", " and %s more"},
 	"fig customers":     {"clients", "customers"},
 	"fig revenue":       {"de chiffre d'affaires", "of revenue"},
 	"fig gross_margin":  {"de marge brute", "of gross margin"},

@@ -118,7 +118,7 @@ func (d *doc) statusTable(t table, colours [][3]int) {
 		d.font(true, size)
 		d.color(colours[i])
 		d.pdf.SetXY(xLast, y+cellPad*0.8)
-		d.pdf.CellFormat(last.w, size*0.46, d.fit(words[i], last.w), "", 0, last.align, false, 0, "")
+		d.cell(last.w, size*0.46, d.fit(words[i], last.w), 0, last.align)
 		d.color(colText)
 		d.pdf.SetXY(marginL, y+h)
 	}

@@ -366,8 +366,10 @@ func (c *canvas) release() {
 
 // measure returns the width in pixels of s at size points: the sum of
 // the glyphs' advances and kerning, read from the font's tables (much
-// faster than a face's GlyphAdvance, which loads each glyph's outline).
+// faster than a face's GlyphAdvance, which loads each glyph's outline),
+// as text draws s: through PrintableLine.
 func (c *canvas) measure(s string, size float64, bold bool) float64 {
+	s = PrintableLine(s)
 	f := font(bold)
 	scale := fixed.Int26_6(max(1, math.Round(c.pt(size)*4)) * 16) // as face: quarter pixels
 	var w fixed.Int26_6
@@ -395,11 +397,14 @@ const (
 	right
 )
 
-// text draws s with its baseline at y, aligned on x.
+// text draws s with its baseline at y, aligned on x. Characters the font
+// lacks are drawn as Substitute (PrintableLine), never as the font's
+// empty box.
 func (c *canvas) text(s string, x, y, size float64, bold bool, col color.NRGBA, a align) {
 	if s == "" {
 		return
 	}
+	s = PrintableLine(s)
 	f := c.face(size, bold)
 	switch a {
 	case center:

@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"sort"
+
 	"campaignsim/simulate"
 	"campaignsim/simulate/display"
 
@@ -79,6 +81,11 @@ func Funnel(ch simulate.ChannelResult, o Options) ([]byte, error) {
 // by side, each with its own scale; the customers label adds the CPA.
 // Bars take the channel's colour (ChannelColor). A result with no channel
 // gives a chart that says so.
+//
+// When the rows do not all fit the height (about one per 16 points), the
+// chart shows the costliest channels, costliest first (ties in plan
+// order), and a last line gives how many are left out with their total
+// cost and customers, so a 200-channel plan still reads as a ranking.
 func CostVsCustomers(r simulate.Result, o Options) ([]byte, error) {
 	c, err := newCanvas(o)
 	if err != nil {
@@ -99,7 +106,11 @@ func CostVsCustomers(r simulate.Result, o Options) ([]byte, error) {
 		more = len(r.Channels) - rows
 		area.y1 -= c.lineH(sizeSmall)
 	}
-	chans := r.Channels[:rows]
+	idx := rowChannels(r, rows)
+	chans := make([]simulate.ChannelResult, rows)
+	for i, k := range idx {
+		chans[i] = r.Channels[k]
+	}
 	rowH := area.h() / float64(rows)
 	lines := 1
 	if rowH >= 2.3*c.lineH(sizeLabel) {
@@ -149,7 +160,7 @@ func CostVsCustomers(r simulate.Result, o Options) ([]byte, error) {
 			c.textMid(l, x-c.pt(10), ly, sizeLabel, false, c.pal.text, right)
 			ly += c.lineH(sizeLabel)
 		}
-		col := ChannelColor(i, o.Theme)
+		col := ChannelColor(idx[i], o.Theme)
 		for k, pp := range []plot{costP, custP} {
 			v, hi, label, lw := f64(nz(ch.Figures.Cost)), costHi, costL[i], costW
 			if k == 1 {
@@ -170,7 +181,18 @@ func CostVsCustomers(r simulate.Result, o Options) ([]byte, error) {
 		c.vline(pp.x0, area.y0, area.y1, 1, c.pal.axis)
 	}
 	if more > 0 {
-		c.text(tr(o.Lang, "more.channels", itoa(more)), m, c.h-m, sizeSmall, false, c.pal.muted, left)
+		shown := map[int]bool{}
+		for _, k := range idx {
+			shown[k] = true
+		}
+		cost, cust := decimal.Zero, decimal.Zero
+		for k, ch := range r.Channels {
+			if !shown[k] {
+				cost, cust = cost.Add(nz(ch.Figures.Cost)), cust.Add(nz(ch.Figures.Customers))
+			}
+		}
+		note := tr(o.Lang, "more.total", itoa(more), money.value(cost), count.value(cust))
+		c.text(c.fit(note, sizeSmall, false, c.w-2*m), m, c.h-m, sizeSmall, false, c.pal.muted, left)
 	}
 	return c.png()
 }
@@ -181,4 +203,21 @@ func nz(d decimal.NullDecimal) decimal.Decimal {
 		return decimal.Zero
 	}
 	return d.Decimal
+}
+
+// rowChannels returns the indexes of the channels of r that CostVsCustomers
+// gives a row when rows fit: all of them in plan order when they all fit,
+// otherwise the rows costliest, costliest first (ties in plan order).
+func rowChannels(r simulate.Result, rows int) []int {
+	idx := make([]int, len(r.Channels))
+	for i := range idx {
+		idx[i] = i
+	}
+	if rows >= len(idx) {
+		return idx
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return nz(r.Channels[idx[a]].Figures.Cost).GreaterThan(nz(r.Channels[idx[b]].Figures.Cost))
+	})
+	return idx[:max(rows, 0)]
 }

@@ -53,6 +53,8 @@ var words = map[string][2]string{
 	"tornado.base":    {"Base : %s", "Base: %s"},
 	"tornado.more":    {"+ %s autres hypothèses moins influentes", "+ %s more inputs with a smaller effect"},
 	"more.channels":   {"+ %s autres canaux non montrés", "+ %s more channels not shown"},
+	"more.total":      {"+ %s autres canaux non montrés : %s, %s clients", "+ %s more channels not shown: %s, %s customers"},
+	"others":          {"%s autres canaux", "%s other channels"},
 	"no.tornado":      {"Aucune hypothèse ne fait bouger ce résultat.", "No input moves this figure."},
 	"undefined.value": {"Valeur non définie", "Undefined value"},
 	"month.axis":      {"Mois", "Month"},

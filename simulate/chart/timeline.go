@@ -3,6 +3,7 @@ package chart
 import (
 	"image/color"
 	"math"
+	"sort"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -240,6 +241,15 @@ func BreakEven(r simulate.Result, o Options) ([]byte, error) {
 // at the bottom), the month's total written above it when it fits; the
 // legend names the channels (from p when the result lacks a name). A
 // result with no month or no channel gives a chart that says so.
+//
+// A plan of more than MaxSeries channels would need a legend longer than
+// the chart and colours used twice; its chart shows the MaxSeries − 1
+// channels that cost most over the plan (ties: the first in the plan),
+// still in plan order, coloured in that order with the palette's first
+// MaxSeries − 1 colours (not by plan index, which would give two of them
+// one colour), and one grey stack on top for all the others,
+// named "N autres canaux" / "N other channels". The bar heights and
+// totals are the same either way.
 func MonthlyCost(p plan.Plan, r simulate.Result, o Options) ([]byte, error) {
 	c, err := newCanvas(o)
 	if err != nil {
@@ -257,16 +267,13 @@ func MonthlyCost(p plan.Plan, r simulate.Result, o Options) ([]byte, error) {
 	}
 	money := unitFormat{unit: simulate.Money, cur: o.Currency, lang: o.Lang}
 	m := c.pt(12)
-	items := make([]legendItem, len(r.Channels))
-	for i, ch := range r.Channels {
-		name := ch.Name
-		if name == "" && i < len(p.Channels) {
-			name = p.Channels[i].Name
+	series := costSeries(p, r, o.Theme)
+	items := make([]legendItem, len(series))
+	for i, sr := range series {
+		items[i] = legendItem{label: sr.name, col: sr.col}
+		if sr.others > 0 {
+			items[i].label = tr(o.Lang, "others", itoa(sr.others))
 		}
-		if name == "" {
-			name = humanID(ch.ID)
-		}
-		items[i] = legendItem{label: name, col: ChannelColor(i, o.Theme)}
 	}
 	top = c.legend(items, m, c.w-m, top, true) + c.pt(4)
 
@@ -299,16 +306,18 @@ func MonthlyCost(p plan.Plan, r simulate.Result, o Options) ([]byte, error) {
 			pad = (bw - c.pt(70)) / 2
 		}
 		acc := 0.0
-		for k, ch := range r.Channels {
-			if i >= len(ch.MonthlyCost) {
-				continue
+		for _, sr := range series {
+			v := 0.0
+			for _, k := range sr.chans {
+				if ch := r.Channels[k]; i < len(ch.MonthlyCost) && ch.MonthlyCost[i].Sign() > 0 {
+					v += f64(ch.MonthlyCost[i])
+				}
 			}
-			v := f64(ch.MonthlyCost[i])
 			if v <= 0 {
 				continue
 			}
 			ya, yb := va.pos(acc, pl.y1, pl.y0), va.pos(acc+v, pl.y1, pl.y0)
-			c.rect(x0+pad, ya, x1-pad, yb, ChannelColor(k, o.Theme))
+			c.rect(x0+pad, ya, x1-pad, yb, sr.col)
 			acc += v
 			// a hairline of background between stacks keeps neighbours apart
 			if yb < ya-c.pt(3) {
@@ -321,4 +330,70 @@ func MonthlyCost(p plan.Plan, r simulate.Result, o Options) ([]byte, error) {
 		}
 	}
 	return c.png()
+}
+
+// MaxSeries is the largest number of channels a chart with a colour
+// legend (MonthlyCost) shows one by one: the eight colours of the
+// palette. A plan with more gets its MaxSeries − 1 costliest channels and
+// one "others" series.
+const MaxSeries = 8
+
+// series is one coloured stack of MonthlyCost: one channel, or the
+// others (others > 0 channels) grouped.
+type series struct {
+	name   string
+	col    color.NRGBA
+	chans  []int // indexes in the result's channels
+	others int
+}
+
+// costSeries returns the stacks of MonthlyCost, bottom first: every
+// channel in plan order (coloured by ChannelColor) when there are at most
+// MaxSeries, otherwise the MaxSeries − 1 costliest in plan order, coloured
+// by rank, and the others in grey.
+func costSeries(p plan.Plan, r simulate.Result, t Theme) []series {
+	name := func(i int) string {
+		ch := r.Channels[i]
+		switch {
+		case ch.Name != "":
+			return ch.Name
+		case i < len(p.Channels) && p.Channels[i].Name != "":
+			return p.Channels[i].Name
+		}
+		return humanID(ch.ID)
+	}
+	if len(r.Channels) <= MaxSeries {
+		out := make([]series, len(r.Channels))
+		for i := range r.Channels {
+			out[i] = series{name: name(i), col: ChannelColor(i, t), chans: []int{i}}
+		}
+		return out
+	}
+	cost := make([]decimal.Decimal, len(r.Channels))
+	order := make([]int, len(r.Channels))
+	for i, ch := range r.Channels {
+		order[i] = i
+		for _, v := range ch.MonthlyCost {
+			if v.Sign() > 0 {
+				cost[i] = cost[i].Add(v)
+			}
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cost[order[a]].GreaterThan(cost[order[b]]) })
+	keep := order[:MaxSeries-1]
+	sort.Ints(keep)
+	kept := map[int]bool{}
+	out := make([]series, 0, MaxSeries)
+	for rank, i := range keep {
+		kept[i] = true
+		out = append(out, series{name: name(i), col: ChannelColor(rank, t), chans: []int{i}})
+	}
+	rest := series{col: ChannelColor(MaxSeries-1, t)}
+	for i := range r.Channels {
+		if !kept[i] {
+			rest.chans = append(rest.chans, i)
+		}
+	}
+	rest.others = len(rest.chans)
+	return append(out, rest)
 }
