@@ -41,7 +41,7 @@ naming the column); 3 a file that cannot be read.`
 func (c *cli) attribution(args []string) error {
 	fs := flags("attribution")
 	planPath := fs.String("plan", "", "the plan `PLAN` whose channels the paths name (- for standard input)")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("attribution", fs, "text", "json")
 	pos, err := c.parse(fs, "attribution", args)
 	if err != nil {
 		return err
@@ -52,7 +52,7 @@ func (c *cli) attribution(args []string) error {
 	case *planPath == "":
 		return usagef("attribution", "missing --plan PLAN: the channels of the paths are the plan's")
 	}
-	if err := oneOf("attribution", "format", *format, "text", "json"); err != nil {
+	if err := checkFormat(); err != nil {
 		return err
 	}
 	p, name, err := c.loadPlan(*planPath)

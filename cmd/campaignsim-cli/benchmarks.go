@@ -37,14 +37,14 @@ and null where a figure is not set.`
 func (c *cli) benchmarks(args []string) error {
 	fs := flags("benchmarks")
 	sector := fs.String("sector", "", "keep the figures of sector `KEY` and of every sector")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("benchmarks", fs, "text", "json")
 	pos, err := c.parse(fs, "benchmarks", args)
 	if err != nil {
 		return err
 	}
 	if err := firstError(
 		noArgs("benchmarks", pos),
-		oneOf("benchmarks", "format", *format, "text", "json"),
+		checkFormat(),
 	); err != nil {
 		return err
 	}

@@ -401,6 +401,17 @@ func oneOf(cmd, flagName, value string, choices ...string) error {
 	return usagef(cmd, "--%s %q: use one of %s", flagName, value, strings.Join(choices, ", "))
 }
 
+// formatFlag defines the --format flag of command cmd on fs, one of
+// formats (at least two), the first the default; its help lists them
+// ("output format: text, json or csv"). It returns the flag's value and
+// its check (oneOf, the usage error naming the formats), to call once the
+// flags are parsed: the list is written once for both.
+func formatFlag(cmd string, fs *flag.FlagSet, formats ...string) (*string, func() error) {
+	list := strings.Join(formats[:len(formats)-1], ", ") + " or " + formats[len(formats)-1]
+	v := fs.String("format", formats[0], "output `format`: "+list)
+	return v, func() error { return oneOf(cmd, "format", *v, formats...) }
+}
+
 // firstError is the first non-nil error of errs, or nil: the flag checks
 // of a command, told in the order they are listed.
 func firstError(errs ...error) error {

@@ -33,11 +33,9 @@ and what to change. JSON and CSV keep the shapes above.`
 // months with actuals, as text (with track's report), JSON or CSV.
 func (c *cli) evaluate(args []string) error {
 	fs := flags("evaluate")
-	format := fs.String("format", "text", "output `format`: text, json or csv")
+	format, checkFormat := formatFlag("evaluate", fs, "text", "json", "csv")
 	actuals := fs.String("actuals", "", "read actuals from `FILE.csv` (merged into the plan's [[actuals]])")
-	p, name, err := c.actualsArgs("evaluate", fs, args, actuals, func() error {
-		return oneOf("evaluate", "format", *format, "text", "json", "csv")
-	})
+	p, name, err := c.actualsArgs("evaluate", fs, args, actuals, checkFormat)
 	if err != nil {
 		return err
 	}

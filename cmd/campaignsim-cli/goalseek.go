@@ -48,11 +48,11 @@ func (c *cli) goalseek(args []string) error {
 	metric := fs.String("metric", "", "the `METRIC` to reach: "+strings.Join(simulate.SeekMetrics, ", "))
 	targetText := fs.String("target", "", "the `VALUE` to reach, a decimal in the metric's unit")
 	mix := fs.String("mix", "keep", "keep (today's mix, scaled) or optimize (best split within the bounds)")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("goalseek", fs, "text", "json")
 	var target decimal.Decimal
 	p, name, err := c.planArgs("goalseek", fs, args, func(string) error {
 		if err := firstError(
-			oneOf("goalseek", "format", *format, "text", "json"),
+			checkFormat(),
 			oneOf("goalseek", "mix", *mix, "keep", "optimize"),
 		); err != nil {
 			return err

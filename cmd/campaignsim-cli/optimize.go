@@ -49,11 +49,11 @@ func (c *cli) optimize(args []string) error {
 	fs := flags("optimize")
 	goal := fs.String("goal", "customers", "what to maximise: customers, gross_margin or net_profit")
 	budgetText := fs.String("budget", "", "total `AMOUNT` to split (default: today's sum of the paid budgets)")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("optimize", fs, "text", "json")
 	var total decimal.NullDecimal
 	p, name, err := c.planArgs("optimize", fs, args, func(string) error {
 		if err := firstError(
-			oneOf("optimize", "format", *format, "text", "json"),
+			checkFormat(),
 			oneOf("optimize", "goal", *goal, "customers", "gross_margin", "net_profit"),
 		); err != nil {
 			return err

@@ -40,11 +40,11 @@ exact ends and the values written as in simulate's JSON.`
 func (c *cli) sensitivity(args []string) error {
 	fs := flags("sensitivity")
 	metric := fs.String("metric", "net_profit", "figure to watch: `net_profit` or customers")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("sensitivity", fs, "text", "json")
 	p, name, err := c.planArgs("sensitivity", fs, args, func(string) error {
 		return firstError(
 			oneOf("sensitivity", "metric", *metric, "net_profit", "customers"),
-			oneOf("sensitivity", "format", *format, "text", "json"),
+			checkFormat(),
 		)
 	})
 	if err != nil {

@@ -32,9 +32,9 @@ empty cell in CSV.`
 func (c *cli) simulate(args []string) error {
 	fs := flags("simulate")
 	scenario := fs.String("scenario", "base", "scenario to simulate: base, a scenario `NAME` of the plan, or all")
-	format := fs.String("format", "text", "output `format`: text, json or csv")
+	format, checkFormat := formatFlag("simulate", fs, "text", "json", "csv")
 	p, name, err := c.planArgs("simulate", fs, args, func(string) error {
-		return oneOf("simulate", "format", *format, "text", "json", "csv")
+		return checkFormat()
 	})
 	if err != nil {
 		return err

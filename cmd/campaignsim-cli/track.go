@@ -66,11 +66,11 @@ with 6 places), null where undefined.`
 // the re-forecast with each objective's chance, and the levers.
 func (c *cli) track(args []string) error {
 	fs := flags("track")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("track", fs, "text", "json")
 	actuals := fs.String("actuals", "", "read actuals from `FILE.csv` (merged into the plan's [[actuals]])")
 	runs := fs.Int("runs", 0, "Monte Carlo draws `N` for the chance of each objective (default: the plan's, 10000; -1: none)")
 	p, name, err := c.actualsArgs("track", fs, args, actuals, func() error {
-		if err := oneOf("track", "format", *format, "text", "json"); err != nil {
+		if err := checkFormat(); err != nil {
 			return err
 		}
 		if *runs < -1 || *runs > 1_000_000 {

@@ -41,10 +41,10 @@ func (c *cli) uncertainty(args []string) error {
 	fs := flags("uncertainty")
 	runs := fs.Int("runs", 0, "number of simulations `N` (default: the plan's [simulation] runs, 10000)")
 	seedText := fs.String("seed", "", "seed `S` of the random generator, an integer (default: the plan's, 1)")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("uncertainty", fs, "text", "json")
 	opt := simulate.UncertaintyOptions{}
 	p, name, err := c.planArgs("uncertainty", fs, args, func(string) error {
-		if err := oneOf("uncertainty", "format", *format, "text", "json"); err != nil {
+		if err := checkFormat(); err != nil {
 			return err
 		}
 		if *runs < 0 || *runs > 1_000_000 {
