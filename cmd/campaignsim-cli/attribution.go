@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -37,56 +35,50 @@ not convert credit nothing.
 Exit codes: 1 a bad plan or CSV (one error per line, FILE:LINE: message
 naming the column); 3 a file that cannot be read.`
 
-func (c *cli) attribution(args []string) int {
+// attribution is the attribution command: the conversions of the paths
+// credited to the plan's channels by four models, as text or JSON. Its
+// PLAN is the --plan flag and its positional argument the paths.
+func (c *cli) attribution(args []string) error {
 	fs := flags("attribution")
 	planPath := fs.String("plan", "", "the plan `PLAN` whose channels the paths name (- for standard input)")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("attribution", fs, "text", "json")
 	pos, err := c.parse(fs, "attribution", args)
 	if err != nil {
-		return helpOrUsage(err)
+		return err
 	}
 	switch {
 	case len(pos) != 1:
-		c.usageError("attribution", "give one PATHS.csv file")
-		return exitUsage
+		return usagef("attribution", "give one PATHS.csv file")
 	case *planPath == "":
-		c.usageError("attribution", "missing --plan PLAN: the channels of the paths are the plan's")
-		return exitUsage
-	case !c.oneOf("attribution", "format", *format, "text", "json"):
-		return exitUsage
+		return usagef("attribution", "missing --plan PLAN: the channels of the paths are the plan's")
 	}
-	p, name, code := c.loadPlan(*planPath)
-	if code != exitOK {
-		return code
+	if err := checkFormat(); err != nil {
+		return err
 	}
-	data, err := readFileLimited(pos[0], plan.MaxFileSize+1)
+	p, name, err := c.loadPlan(*planPath)
 	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, errNotExist) {
-			msg = "no such file"
-		}
-		fmt.Fprintf(c.stderr, "%s: cannot read the paths: %s\n", pos[0], msg)
-		return exitIO
+		return err
+	}
+	data, err := readInput(pos[0], "paths")
+	if err != nil {
+		return err
 	}
 	paths, err := plan.ParsePathsCSV(pos[0], data, p)
 	if err != nil {
-		c.planErrors(pos[0], err)
-		return exitInvalid
+		return planError{pos[0], err}
 	}
 	a, err := simulate.Attribute(p, paths)
 	if err != nil {
-		return c.engineError(name, err)
+		return planError{name, err}
 	}
 	if *format == "json" {
 		return c.writeJSON(attributionJSON(a))
 	}
 	writeAttribution(&c.out, p, a)
-	return exitOK
+	return nil
 }
 
-// errNotExist is fs.ErrNotExist (the name fs is taken by the flag set).
-var errNotExist = fs.ErrNotExist
-
+// modelName names an attribution model for people.
 func modelName(lang plan.Language, m simulate.AttributionModel) string {
 	switch m {
 	case simulate.FirstTouch:
@@ -99,6 +91,8 @@ func modelName(lang plan.Language, m simulate.AttributionModel) string {
 	return say(lang, "En U (40/20/40)", "Position-based (40/20/40)")
 }
 
+// writeAttribution writes the credits of every model side by side, with
+// the spread, for the conversions then the revenue.
 func writeAttribution(b *bytes.Buffer, p plan.Plan, a simulate.Attribution) {
 	lang := p.Info.Language
 	heading(b, say(lang, "Attribution des conversions", "Attribution of conversions"), "=")
@@ -137,6 +131,7 @@ func writeAttribution(b *bytes.Buffer, p plan.Plan, a simulate.Attribution) {
 	}
 }
 
+// attributionJSON is the JSON output of attribution (see attributionHelp).
 func attributionJSON(a simulate.Attribution) object {
 	models := []any{}
 	for _, t := range a.Models {

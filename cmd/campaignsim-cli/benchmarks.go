@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/shopspring/decimal"
 )
+
+const benchmarksUsage = "benchmarks [--sector KEY] [--format text|json]"
 
 const benchmarksHelp = `
 Shows the benchmark library: every reference figure (value, alert
@@ -29,24 +32,24 @@ when it starts with "en", French otherwise); json is
 euros; 2 places for money figures such as cpa, 6 for every other value)
 and null where a figure is not set.`
 
-func (c *cli) benchmarks(args []string) int {
+// benchmarks is the benchmarks command: the benchmark library, for one
+// sector or all, as text in the locale's language or JSON.
+func (c *cli) benchmarks(args []string) error {
 	fs := flags("benchmarks")
 	sector := fs.String("sector", "", "keep the figures of sector `KEY` and of every sector")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("benchmarks", fs, "text", "json")
 	pos, err := c.parse(fs, "benchmarks", args)
 	if err != nil {
-		return helpOrUsage(err)
+		return err
 	}
-	if len(pos) > 0 {
-		c.usageError("benchmarks", "unexpected argument: %s", strings.Join(pos, " "))
-		return exitUsage
-	}
-	if !c.oneOf("benchmarks", "format", *format, "text", "json") {
-		return exitUsage
+	if err := firstError(
+		noArgs("benchmarks", pos),
+		checkFormat(),
+	); err != nil {
+		return err
 	}
 	if *sector != "" && !slices.Contains(plan.Sectors, *sector) {
-		c.usageError("benchmarks", "--sector %q: use one of %s", *sector, strings.Join(plan.Sectors, ", "))
-		return exitUsage
+		return usagef("benchmarks", "--sector %q: use one of %s", *sector, strings.Join(plan.Sectors, ", "))
 	}
 	lib := plan.DefaultLibrary()
 	var bs []plan.Benchmark
@@ -58,17 +61,11 @@ func (c *cli) benchmarks(args []string) int {
 	if *format == "json" {
 		return c.writeJSON(benchmarksJSON(*sector, bs, lib.Levers))
 	}
-	writeBenchmarks(c, envLanguage(), bs, lib.Levers)
-	return exitOK
+	writeBenchmarks(&c.out, envLanguage(), bs, lib.Levers)
+	return nil
 }
 
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
+// benchmarksJSON is the JSON output of benchmarks (see benchmarksHelp).
 func benchmarksJSON(sector string, bs []plan.Benchmark, levers []plan.Lever) object {
 	list := make([]any, 0, len(bs))
 	for _, b := range bs {
@@ -99,8 +96,8 @@ func benchmarksJSON(sector string, bs []plan.Benchmark, levers []plan.Lever) obj
 	return object{{"sector", nullString(sector)}, {"benchmarks", list}, {"levers", ls}}
 }
 
-func writeBenchmarks(c *cli, lang plan.Language, bs []plan.Benchmark, levers []plan.Lever) {
-	b := &c.out
+// writeBenchmarks writes the benchmarks bs as a table, then the levers.
+func writeBenchmarks(b *bytes.Buffer, lang plan.Language, bs []plan.Benchmark, levers []plan.Lever) {
 	heading(b, tr(lang, "benchmarks"), "=")
 	head := []string{tr(lang, "col metric"), tr(lang, "col kinds"), tr(lang, "col sector"),
 		tr(lang, "col value"), tr(lang, "col min"), tr(lang, "col max"), tr(lang, "col source")}

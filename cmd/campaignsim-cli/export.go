@@ -50,71 +50,65 @@ func withExt(path, ext string) string {
 	return strings.TrimSuffix(path, filepath.Ext(path)) + ext
 }
 
-// outputError reports why the output file out of command cmd cannot be
-// written, suggesting a name ending in ext, and returns the exit code: 2
-// when it is the input plan (a usage mistake), 3 otherwise.
-func (c *cli) outputError(cmd, out, ext string, err error) int {
+// outputError is why the output file out of command cmd cannot be
+// written, suggesting a name ending in ext: a usageError (exit 2) when it
+// is the input plan, an ioError (exit 3) otherwise. The message is in the
+// locale's language.
+func outputError(cmd, out, ext string, err error) error {
 	l := envLanguage()
 	switch {
 	case errors.Is(err, fileio.ErrIsInput):
-		c.usageError(cmd, "%s", say(l,
+		return usagef(cmd, "%s", say(l,
 			fmt.Sprintf("-o %s est le plan lui-même : il serait écrasé ; écrivez le résultat dans un autre fichier, par exemple -o %s", out, withExt(out, ext)),
 			fmt.Sprintf("-o %s is the plan itself, which would be overwritten: write the output to another file, e.g. -o %s", out, withExt(out, ext))))
-		return exitUsage
 	case errors.Is(err, fileio.ErrNotRegular):
 		if st, serr := os.Stat(out); serr == nil && st.IsDir() {
-			fmt.Fprintf(c.stderr, "%s %s: %s\n", prog, cmd, say(l,
+			return ioErrorf("%s %s: %s", prog, cmd, say(l,
 				fmt.Sprintf("impossible d'écrire %s : c'est un dossier ; donnez un nom de fichier, par exemple %s", out, filepath.Join(out, "plan"+ext)),
 				fmt.Sprintf("cannot write %s: it is a folder; give a file name such as %s", out, filepath.Join(out, "plan"+ext))))
-			return exitIO
 		}
-		fmt.Fprintf(c.stderr, "%s %s: %s\n", prog, cmd, say(l,
+		return ioErrorf("%s %s: %s", prog, cmd, say(l,
 			fmt.Sprintf("impossible d'écrire %s : ce n'est pas un fichier ordinaire (un périphérique ou un tube) ; donnez un nom de fichier, par exemple plan%s", out, ext),
 			fmt.Sprintf("cannot write %s: it is not a regular file (a device or a pipe); give a file name such as plan%s", out, ext)))
-		return exitIO
 	}
-	fmt.Fprintf(c.stderr, "%s %s: %s\n", prog, cmd, say(l,
+	return ioErrorf("%s %s: %s", prog, cmd, say(l,
 		fmt.Sprintf("impossible d'écrire %s : %s", out, ioReason(err, l)),
 		fmt.Sprintf("cannot write %s: %s", out, ioReason(err, l))))
-	return exitIO
 }
 
-func (c *cli) export(args []string) int {
+// export is the export command: the plan as a PDF document, written
+// atomically to -o.
+func (c *cli) export(args []string) error {
 	fs := flags("export")
 	out := fs.String("o", "", "the PDF `FILE` to write (required)")
 	lang := fs.String("lang", "", "language of the document: fr or en (default: the plan's)")
 	scenario := fs.String("scenario", "base", "results shown: base, a scenario `NAME` of the plan, or all")
-	pos, err := c.parse(fs, "export", args)
+	var wo fileio.Options
+	p, name, err := c.planArgs("export", fs, args, func(path string) error {
+		if *out == "" {
+			return usagef("export", "missing -o OUT.pdf (the PDF file to write)")
+		}
+		if *lang != "" {
+			if err := oneOf("export", "lang", *lang, "fr", "en"); err != nil {
+				return err
+			}
+		}
+		wo = fileio.Options{Inputs: []string{path}}
+		if err := fileio.Check(*out, wo); err != nil {
+			return outputError("export", *out, ".pdf", err)
+		}
+		if ext := strings.ToLower(filepath.Ext(*out)); ext != ".pdf" {
+			return usagef("export", "%s", say(envLanguage(),
+				fmt.Sprintf("-o %s : le document s'écrit en PDF, donnez un nom en .pdf, par exemple %s", *out, withExt(*out, ".pdf")),
+				fmt.Sprintf("-o %s: the document is a PDF; give a name ending in .pdf, e.g. %s", *out, withExt(*out, ".pdf"))))
+		}
+		return nil
+	})
 	if err != nil {
-		return helpOrUsage(err)
+		return err
 	}
-	path, ok := c.onePlan("export", pos)
-	if !ok {
-		return exitUsage
-	}
-	if *out == "" {
-		c.usageError("export", "missing -o OUT.pdf (the PDF file to write)")
-		return exitUsage
-	}
-	if *lang != "" && !c.oneOf("export", "lang", *lang, "fr", "en") {
-		return exitUsage
-	}
-	wo := fileio.Options{Inputs: []string{path}}
-	if err := fileio.Check(*out, wo); err != nil {
-		return c.outputError("export", *out, ".pdf", err)
-	}
-	if ext := strings.ToLower(filepath.Ext(*out)); ext != ".pdf" {
-		c.usageError("export", "%s", say(envLanguage(),
-			fmt.Sprintf("-o %s : le document s'écrit en PDF, donnez un nom en .pdf, par exemple %s", *out, withExt(*out, ".pdf")),
-			fmt.Sprintf("-o %s: the document is a PDF; give a name ending in .pdf, e.g. %s", *out, withExt(*out, ".pdf"))))
-		return exitUsage
-	}
-	p, name, code := c.loadPlan(path)
-	if code != exitOK {
-		return code
-	}
-	if !c.exportScenario(p, *scenario) {
-		return exitUsage
+	if err := checkScenario("export", p, *scenario, "use one of", "base", "all"); err != nil {
+		return err
 	}
 	var pdf bytes.Buffer
 	err = report.Write(&pdf, p, report.Options{Lang: plan.Language(*lang), Scenario: *scenario, Date: sourceDate()})
@@ -122,34 +116,15 @@ func (c *cli) export(args []string) int {
 	switch {
 	case err == nil:
 		if err := fileio.WriteFile(*out, pdf.Bytes(), wo); err != nil {
-			return c.outputError("export", *out, ".pdf", err)
+			return outputError("export", *out, ".pdf", err)
 		}
-		return exitOK
+		return nil
 	case errors.As(err, &list):
-		return c.engineError(name, err)
+		return planError{name, err}
 	case errors.Is(err, report.ErrUnknownScenario), errors.Is(err, report.ErrLanguage):
-		c.usageError("export", "%v", err)
-		return exitUsage
+		return usagef("export", "%v", err)
 	}
-	fmt.Fprintf(c.stderr, "%s export: %v\n", prog, err)
-	return exitIO
-}
-
-// exportScenario checks --scenario against the plan's scenarios.
-func (c *cli) exportScenario(p plan.Plan, name string) bool {
-	names := []string{"base", "all"}
-	for _, s := range p.Scenarios {
-		if s.Name == name {
-			return true
-		}
-		names = append(names, s.Name)
-	}
-	if name == "base" || name == "all" {
-		return true
-	}
-	c.usageError("export", "--scenario %q: the plan has no such scenario; use one of: %s",
-		name, strings.Join(quoteAll(names), ", "))
-	return false
+	return ioErrorf("%s export: %v", prog, err)
 }
 
 // ioReason is why a file operation failed, in the user's language, without

@@ -41,49 +41,49 @@ says so and why (reachable false, exit code 0).
 where cost is the plan's total marketing cost at that budget (null when
 unreachable), the first warning the reason when unreachable.`
 
-func (c *cli) goalseek(args []string) int {
+// goalseek is the goalseek command: the smallest paid budget at which the
+// metric reaches the target, as advice or JSON.
+func (c *cli) goalseek(args []string) error {
 	fs := flags("goalseek")
 	metric := fs.String("metric", "", "the `METRIC` to reach: "+strings.Join(simulate.SeekMetrics, ", "))
 	targetText := fs.String("target", "", "the `VALUE` to reach, a decimal in the metric's unit")
 	mix := fs.String("mix", "keep", "keep (today's mix, scaled) or optimize (best split within the bounds)")
-	format := fs.String("format", "text", "output `format`: text or json")
-	pos, err := c.parse(fs, "goalseek", args)
+	format, checkFormat := formatFlag("goalseek", fs, "text", "json")
+	var target decimal.Decimal
+	p, name, err := c.planArgs("goalseek", fs, args, func(string) error {
+		if err := firstError(
+			checkFormat(),
+			oneOf("goalseek", "mix", *mix, "keep", "optimize"),
+		); err != nil {
+			return err
+		}
+		if *metric == "" {
+			return usagef("goalseek", "missing --metric: use one of %s", strings.Join(simulate.SeekMetrics, ", "))
+		}
+		if err := oneOf("goalseek", "metric", *metric, simulate.SeekMetrics...); err != nil {
+			return err
+		}
+		if *targetText == "" {
+			return usagef("goalseek", "missing --target: write the value to reach as a decimal, e.g. --target 250")
+		}
+		var err error
+		if target, err = parseAmount(*targetText); err != nil {
+			return usagef("goalseek", "--target %q: write a decimal, e.g. --target 250 or --target 12000.50", *targetText)
+		}
+		return nil
+	})
 	if err != nil {
-		return helpOrUsage(err)
-	}
-	path, ok := c.onePlan("goalseek", pos)
-	if !ok || !c.oneOf("goalseek", "format", *format, "text", "json") || !c.oneOf("goalseek", "mix", *mix, "keep", "optimize") {
-		return exitUsage
-	}
-	if *metric == "" {
-		c.usageError("goalseek", "missing --metric: use one of %s", strings.Join(simulate.SeekMetrics, ", "))
-		return exitUsage
-	}
-	if !c.oneOf("goalseek", "metric", *metric, simulate.SeekMetrics...) {
-		return exitUsage
-	}
-	if *targetText == "" {
-		c.usageError("goalseek", "missing --target: write the value to reach as a decimal, e.g. --target 250")
-		return exitUsage
-	}
-	target, err := parseAmount(*targetText)
-	if err != nil {
-		c.usageError("goalseek", "--target %q: write a decimal, e.g. --target 250 or --target 12000.50", *targetText)
-		return exitUsage
-	}
-	p, name, code := c.loadPlan(path)
-	if code != exitOK {
-		return code
+		return err
 	}
 	res, err := simulate.GoalSeek(p, *metric, target, simulate.Mix(*mix))
 	if err != nil {
-		return c.planningError("goalseek", name, err)
+		return planningError("goalseek", name, err)
 	}
 	if *format == "json" {
 		return c.writeJSON(goalseekJSON(p, res))
 	}
 	writeGoalSeek(&c.out, p, res)
-	return exitOK
+	return nil
 }
 
 // goalseekJSON is FORMAT.md's JSON output of goalseek.
@@ -112,7 +112,7 @@ func metricAmount(p plan.Plan, metric string, v decimal.Decimal) string {
 		"net_profit":   {"de résultat net", "of net profit"},
 	}
 	if n, ok := money[metric]; ok {
-		return roundMoney(p, v) + " " + pick(lang, n[0], n[1])
+		return roundMoney(p, v) + " " + say(lang, n[0], n[1])
 	}
 	nouns := map[string][2]string{
 		"customers":    {"clients", "customers"},
@@ -131,25 +131,19 @@ func metricAmount(p plan.Plan, metric string, v decimal.Decimal) string {
 	if v.Abs().LessThan(decimal.NewFromInt(100)) && !v.Equal(v.Round(0)) {
 		num = display.Decimal(v, 1, lang)
 	}
-	return num + " " + pick(lang, n[0], n[1])
-}
-
-// limitAmount shows what one capped channel can bring at most, in the
-// metric's unit and words.
-func limitAmount(p plan.Plan, metric string, v decimal.Decimal) string {
-	return metricAmount(p, metric, v)
+	return num + " " + say(lang, n[0], n[1])
 }
 
 // writeGoalSeek writes goal seek's advice.
 func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 	lang := p.Info.Language
 	target := metricAmount(p, r.Metric, r.Target)
-	heading(b, pick(lang, "Recherche d'objectif", "Goal seek"), "=")
-	mixText := pick(lang, "en gardant la répartition actuelle", "keeping today's mix")
+	heading(b, say(lang, "Recherche d'objectif", "Goal seek"), "=")
+	mixText := say(lang, "en gardant la répartition actuelle", "keeping today's mix")
 	if r.Mix == simulate.MixOptimize {
-		mixText = pick(lang, "avec la meilleure répartition dans les bornes", "with the best split within the bounds")
+		mixText = say(lang, "avec la meilleure répartition dans les bornes", "with the best split within the bounds")
 	}
-	fmt.Fprintf(b, "%s%s%s, %s\n\n", pick(lang, "Cible", "Target"), colon(lang), target, mixText)
+	fmt.Fprintf(b, "%s%s%s, %s\n\n", say(lang, "Cible", "Target"), colon(lang), target, mixText)
 	if !r.Reachable {
 		writeUnreachable(b, p, r)
 	} else {
@@ -161,26 +155,26 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 		}
 		switch {
 		case metAtMin && r.Budget.Decimal.IsZero():
-			fmt.Fprintf(b, pick(lang, "%s sont déjà atteints sans budget publicitaire (coût total du plan %s).\n",
+			fmt.Fprintf(b, say(lang, "%s sont déjà atteints sans budget publicitaire (coût total du plan %s).\n",
 				"%s are reached with no advertising budget at all (total plan cost %s).\n"),
 				target, roundMoney(p, r.Cost.Decimal))
 		case metAtMin:
-			fmt.Fprintf(b, pick(lang, "%s sont déjà atteints avec les budgets minimaux, soit %s de budget publicitaire (coût total du plan %s)\u00a0:\n",
+			fmt.Fprintf(b, say(lang, "%s sont déjà atteints avec les budgets minimaux, soit %s de budget publicitaire (coût total du plan %s)\u00a0:\n",
 				"%s are reached with the minimum budgets already: %s of advertising (total plan cost %s):\n"),
 				target, roundMoney(p, r.Budget.Decimal), roundMoney(p, r.Cost.Decimal))
 		default:
-			fmt.Fprintf(b, pick(lang, "Pour %s, il faut un budget publicitaire de %s (coût total du plan %s), réparti ainsi\u00a0:\n",
+			fmt.Fprintf(b, say(lang, "Pour %s, il faut un budget publicitaire de %s (coût total du plan %s), réparti ainsi\u00a0:\n",
 				"For %s, the advertising budget must be %s (total plan cost %s), split as follows:\n"),
 				target, roundMoney(p, r.Budget.Decimal), roundMoney(p, r.Cost.Decimal))
 		}
 		if !(metAtMin && r.Budget.Decimal.IsZero()) {
 			rows := make([][]string, 0, len(r.Allocation))
 			for _, a := range r.Allocation {
-				rows = append(rows, []string{"- " + guillemets(lang, a.Name), roundMoney(p, a.Budget)})
+				rows = append(rows, []string{"- " + quote(lang, a.Name), roundMoney(p, a.Budget)})
 			}
 			writeTable(b, "  ", nil, []bool{false, true}, rows)
 		}
-		fmt.Fprintf(b, pick(lang, "Le plan atteint alors %s.\n", "The plan then reaches %s.\n"), metricAmount(p, r.Metric, r.Value.Decimal))
+		fmt.Fprintf(b, say(lang, "Le plan atteint alors %s.\n", "The plan then reaches %s.\n"), metricAmount(p, r.Metric, r.Value.Decimal))
 	}
 	var rest []string
 	for i, w := range r.Warnings {
@@ -203,7 +197,7 @@ func writeUnreachable(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 	target := metricAmount(p, r.Metric, r.Target)
 	switch {
 	case r.Metric == "net_profit" && r.Best.Valid && r.BestBudget.Valid:
-		fmt.Fprintf(b, pick(lang, "Inatteignable\u00a0: le résultat net culmine à %s pour un budget publicitaire de %s ; au-delà, chaque euro rapporte moins d'un euro de marge (cible %s).\n",
+		fmt.Fprintf(b, say(lang, "Inatteignable\u00a0: le résultat net culmine à %s pour un budget publicitaire de %s ; au-delà, chaque euro rapporte moins d'un euro de marge (cible %s).\n",
 			"Unreachable: net profit peaks at %s for an advertising budget of %s; beyond that each euro brings back less than a euro of margin (target %s).\n"),
 			roundMoney(p, r.Best.Decimal), roundMoney(p, r.BestBudget.Decimal), target)
 		return
@@ -211,33 +205,33 @@ func writeUnreachable(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 		fmt.Fprintf(b, "%s\n", r.Warnings[0].Message(lang))
 		return
 	}
-	intro := pick(lang, "même sans limite de budget", "even with unlimited money")
+	intro := say(lang, "même sans limite de budget", "even with unlimited money")
 	if r.Mix == simulate.MixOptimize {
-		intro = pick(lang, "même au budget maximal de chaque canal", "even at every channel's max_budget")
+		intro = say(lang, "même au budget maximal de chaque canal", "even at every channel's max_budget")
 	}
 	var parts []string
 	for _, l := range r.Limits {
-		name := guillemets(lang, l.Name)
-		most := limitAmount(p, r.Metric, l.Value)
+		name := quote(lang, l.Name)
+		most := metricAmount(p, r.Metric, l.Value)
 		switch l.Input {
 		case "audience":
-			parts = append(parts, pick(lang,
+			parts = append(parts, say(lang,
 				fmt.Sprintf("l'audience de %s (%s personnes) plafonne à %s", name, display.Count(l.Cap, lang), most),
 				fmt.Sprintf("the audience of %s (%s people) caps it at %s", name, display.Count(l.Cap, lang), most)))
 		case "max_clicks":
-			parts = append(parts, pick(lang,
+			parts = append(parts, say(lang,
 				fmt.Sprintf("le plafond de clics de %s (%s) limite à %s", name, display.Count(l.Cap, lang), most),
 				fmt.Sprintf("the click cap of %s (%s) limits it to %s", name, display.Count(l.Cap, lang), most)))
 		default:
-			parts = append(parts, pick(lang,
+			parts = append(parts, say(lang,
 				fmt.Sprintf("le budget maximal de %s (%s) limite à %s", name, roundMoney(p, l.Cap), most),
 				fmt.Sprintf("the max_budget of %s (%s) limits it to %s", name, roundMoney(p, l.Cap), most)))
 		}
 	}
-	sep := pick(lang, " ; ", "; ")
-	fmt.Fprintf(b, pick(lang, "Inatteignable\u00a0: %s, %s.\n", "Unreachable: %s, %s.\n"), intro, strings.Join(parts, sep))
+	sep := say(lang, " ; ", "; ")
+	fmt.Fprintf(b, say(lang, "Inatteignable\u00a0: %s, %s.\n", "Unreachable: %s, %s.\n"), intro, strings.Join(parts, sep))
 	if r.Best.Valid {
-		fmt.Fprintf(b, pick(lang, "Au mieux, le plan atteint %s (dont %s par les autres canaux), pour une cible de %s.\n",
+		fmt.Fprintf(b, say(lang, "Au mieux, le plan atteint %s (dont %s par les autres canaux), pour une cible de %s.\n",
 			"At best the plan reaches %s (%s from the other channels), for a target of %s.\n"),
 			metricAmount(p, r.Metric, r.Best.Decimal), metricAmount(p, r.Metric, r.Other), target)
 	}

@@ -43,42 +43,42 @@ without audience) has a linear response: a warning says the answer
 extrapolates. Bounds that cannot hold (the min_budget add up to more than
 the budget) are an error (exit code 1).`
 
-func (c *cli) optimize(args []string) int {
+// optimize is the optimize command: the best split of the paid budget for
+// the goal, as advice or JSON.
+func (c *cli) optimize(args []string) error {
 	fs := flags("optimize")
 	goal := fs.String("goal", "customers", "what to maximise: customers, gross_margin or net_profit")
 	budgetText := fs.String("budget", "", "total `AMOUNT` to split (default: today's sum of the paid budgets)")
-	format := fs.String("format", "text", "output `format`: text or json")
-	pos, err := c.parse(fs, "optimize", args)
-	if err != nil {
-		return helpOrUsage(err)
-	}
-	path, ok := c.onePlan("optimize", pos)
-	if !ok || !c.oneOf("optimize", "format", *format, "text", "json") ||
-		!c.oneOf("optimize", "goal", *goal, "customers", "gross_margin", "net_profit") {
-		return exitUsage
-	}
+	format, checkFormat := formatFlag("optimize", fs, "text", "json")
 	var total decimal.NullDecimal
-	if *budgetText != "" {
-		v, err := parseAmount(*budgetText)
-		if err != nil || v.Sign() < 0 {
-			c.usageError("optimize", "--budget %q: write an amount ≥ 0 as a decimal, e.g. --budget 4500.50", *budgetText)
-			return exitUsage
+	p, name, err := c.planArgs("optimize", fs, args, func(string) error {
+		if err := firstError(
+			checkFormat(),
+			oneOf("optimize", "goal", *goal, "customers", "gross_margin", "net_profit"),
+		); err != nil {
+			return err
 		}
-		total = decimal.NewNullDecimal(v)
-	}
-	p, name, code := c.loadPlan(path)
-	if code != exitOK {
-		return code
+		if *budgetText != "" {
+			v, err := parseAmount(*budgetText)
+			if err != nil || v.Sign() < 0 {
+				return usagef("optimize", "--budget %q: write an amount ≥ 0 as a decimal, e.g. --budget 4500.50", *budgetText)
+			}
+			total = decimal.NewNullDecimal(v)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	o, err := simulate.Optimize(p, simulate.Goal(*goal), total)
 	if err != nil {
-		return c.planningError("optimize", name, err)
+		return planningError("optimize", name, err)
 	}
 	if *format == "json" {
 		return c.writeJSON(optimizeJSON(p, o))
 	}
 	writeOptimization(&c.out, p, o)
-	return exitOK
+	return nil
 }
 
 // parseAmount reads a decimal typed on the command line, in the user's
@@ -88,15 +88,15 @@ func parseAmount(s string) (decimal.Decimal, error) {
 	return display.ParseNumber(s, envLanguage())
 }
 
-// planningError reports an error of the optimiser or goal seek: the plan's
-// problems, one per line, or the reason on one line; exit code 1.
-func (c *cli) planningError(cmd, name string, err error) int {
+// planningError is an error of the optimiser or goal seek: the plan's
+// problems (a planError, one per line), or the reason on one line
+// (invalidError "campaignsim-cli CMD: PLAN: reason"); exit code 1.
+func planningError(cmd, name string, err error) error {
 	var list plan.ErrorList
 	if errors.As(err, &list) {
-		return c.engineError(name, err)
+		return planError{name, err}
 	}
-	fmt.Fprintf(c.stderr, "%s %s: %s: %s\n", prog, cmd, name, oneLine(strings.TrimPrefix(err.Error(), "simulate: ")))
-	return exitInvalid
+	return invalidErrorf("%s %s: %s: %s", prog, cmd, name, oneLine(strings.TrimPrefix(err.Error(), "simulate: ")))
 }
 
 // goalUnit is the unit of an optimiser goal's value.
@@ -139,19 +139,6 @@ func optimizeJSON(p plan.Plan, o simulate.Optimization) object {
 	}
 }
 
-// pick returns the French or the English text.
-func pick(lang plan.Language, fr, en string) string {
-	if lang == plan.LangEN {
-		return en
-	}
-	return fr
-}
-
-// guillemets puts a channel name between the language's quotation marks.
-func guillemets(lang plan.Language, s string) string {
-	return pick(lang, "«\u00a0"+s+"\u00a0»", "“"+s+"”")
-}
-
 // roundMoney shows an amount to the whole currency unit, as advice reads:
 // fr "1 200 €", en "€1,200".
 func roundMoney(p plan.Plan, v decimal.Decimal) string {
@@ -192,23 +179,23 @@ func goalAmount(p plan.Plan, g simulate.Goal, v decimal.Decimal, fine bool) stri
 func goalNoun(lang plan.Language, g simulate.Goal, v decimal.Decimal) string {
 	switch g {
 	case simulate.GoalGrossMargin:
-		return pick(lang, "de marge brute", "of gross margin")
+		return say(lang, "de marge brute", "of gross margin")
 	case simulate.GoalNetProfit:
-		return pick(lang, "de résultat net", "of net profit")
+		return say(lang, "de résultat net", "of net profit")
 	}
 	a := v.Abs()
 	if (lang == plan.LangEN && a.Equal(decimal.NewFromInt(1))) || (lang != plan.LangEN && a.LessThan(decimal.NewFromInt(2))) {
-		return pick(lang, "client", "customer")
+		return say(lang, "client", "customer")
 	}
-	return pick(lang, "clients", "customers")
+	return say(lang, "clients", "customers")
 }
 
 // writeOptimization writes optimize's advice: the moves, what they change,
 // a table of the budgets and customers before and after, and the warnings.
 func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	lang := p.Info.Language
-	heading(b, pick(lang, "Optimisation du budget publicitaire", "Advertising budget optimisation"), "=")
-	fmt.Fprintf(b, "%s%s%s\n", pick(lang, "Objectif", "Goal"), colon(lang), display.Label(string(o.Goal), lang))
+	heading(b, say(lang, "Optimisation du budget publicitaire", "Advertising budget optimisation"), "=")
+	fmt.Fprintf(b, "%s%s%s\n", say(lang, "Objectif", "Goal"), colon(lang), display.Label(string(o.Goal), lang))
 	if len(o.Allocation) == 0 {
 		// No paid channel: the warning says it all; no empty table.
 		b.WriteByte('\n')
@@ -218,8 +205,8 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 		fmt.Fprintf(b, "%s%s%s\n", display.Label(string(o.Goal), lang), colon(lang), goalAmount(p, o.Goal, o.After, true))
 		return
 	}
-	fmt.Fprintf(b, "%s%s%s (%s)\n\n", pick(lang, "Budget à répartir", "Budget to split"), colon(lang), roundMoney(p, o.Budget),
-		pick(lang, fmt.Sprintf("%d canaux payants", len(o.Allocation)), fmt.Sprintf("%d paid channels", len(o.Allocation))))
+	fmt.Fprintf(b, "%s%s%s (%s)\n\n", say(lang, "Budget à répartir", "Budget to split"), colon(lang), roundMoney(p, o.Budget),
+		say(lang, fmt.Sprintf("%d canaux payants", len(o.Allocation)), fmt.Sprintf("%d paid channels", len(o.Allocation))))
 	gain := o.After.Sub(o.Before)
 	sign := "+"
 	if gain.Sign() < 0 {
@@ -227,7 +214,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	}
 	fine := gain.Abs().LessThan(decimal.NewFromInt(10))
 	effect := fmt.Sprintf("%s%s %s (%s %s %s %s)", sign, goalAmount(p, o.Goal, gain, fine), goalNoun(lang, o.Goal, gain),
-		pick(lang, "de", "from"), goalAmount(p, o.Goal, o.Before, fine), pick(lang, "à", "to"), goalAmount(p, o.Goal, o.After, fine))
+		say(lang, "de", "from"), goalAmount(p, o.Goal, o.Before, fine), say(lang, "à", "to"), goalAmount(p, o.Goal, o.After, fine))
 	ms := o.Moves()
 	var visible []simulate.BudgetMove
 	for _, m := range ms {
@@ -236,7 +223,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 		}
 	}
 	if len(visible) == 0 {
-		fmt.Fprintf(b, "%s\n", pick(lang,
+		fmt.Fprintf(b, "%s\n", say(lang,
 			"La répartition actuelle est déjà la meilleure, à l'euro près : "+effect+".",
 			"Today's split is already the best, to the euro: "+effect+"."))
 	}
@@ -245,14 +232,14 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 		amt := roundMoney(p, m.Amount)
 		switch {
 		case m.From != "" && m.To != "":
-			s = pick(lang, fmt.Sprintf("Déplacer %s de %s vers %s", amt, guillemets(lang, m.From), guillemets(lang, m.To)),
-				fmt.Sprintf("Move %s from %s to %s", amt, guillemets(lang, m.From), guillemets(lang, m.To)))
+			s = say(lang, fmt.Sprintf("Déplacer %s de %s vers %s", amt, quote(lang, m.From), quote(lang, m.To)),
+				fmt.Sprintf("Move %s from %s to %s", amt, quote(lang, m.From), quote(lang, m.To)))
 		case m.From != "":
-			s = pick(lang, fmt.Sprintf("Retirer %s à %s (ne pas les dépenser)", amt, guillemets(lang, m.From)),
-				fmt.Sprintf("Take %s off %s (do not spend it)", amt, guillemets(lang, m.From)))
+			s = say(lang, fmt.Sprintf("Retirer %s à %s (ne pas les dépenser)", amt, quote(lang, m.From)),
+				fmt.Sprintf("Take %s off %s (do not spend it)", amt, quote(lang, m.From)))
 		default:
-			s = pick(lang, fmt.Sprintf("Ajouter %s à %s", amt, guillemets(lang, m.To)),
-				fmt.Sprintf("Add %s to %s", amt, guillemets(lang, m.To)))
+			s = say(lang, fmt.Sprintf("Ajouter %s à %s", amt, quote(lang, m.To)),
+				fmt.Sprintf("Add %s to %s", amt, quote(lang, m.To)))
 		}
 		if len(visible) == 1 {
 			fmt.Fprintf(b, "%s%s%s.\n", s, colon(lang), effect)
@@ -261,11 +248,11 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 		fmt.Fprintf(b, "%d. %s.\n", i+1, s)
 	}
 	if len(visible) > 1 {
-		fmt.Fprintf(b, "%s%s%s.\n", pick(lang, "Au total", "In all"), colon(lang), effect)
+		fmt.Fprintf(b, "%s%s%s.\n", say(lang, "Au total", "In all"), colon(lang), effect)
 	}
-	section(b, pick(lang, "Répartition", "Allocation"))
-	head := []string{tr(lang, "col channel"), pick(lang, "Budget avant", "Budget before"), pick(lang, "Budget après", "Budget after"),
-		pick(lang, "Clients avant", "Customers before"), pick(lang, "Clients après", "Customers after")}
+	section(b, say(lang, "Répartition", "Allocation"))
+	head := []string{tr(lang, "col channel"), say(lang, "Budget avant", "Budget before"), say(lang, "Budget après", "Budget after"),
+		say(lang, "Clients avant", "Customers before"), say(lang, "Clients après", "Customers after")}
 	rows := make([][]string, 0, len(o.Allocation)+1)
 	for _, a := range o.Allocation {
 		rows = append(rows, []string{a.Name, money(p, a.BudgetBefore), money(p, a.BudgetAfter),

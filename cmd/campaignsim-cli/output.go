@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"strings"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
+	"campaignsim/simulate/display"
 
 	"github.com/shopspring/decimal"
 )
@@ -65,6 +67,43 @@ func marshalIndent(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// writeJSON appends v to the output as indented JSON; a value that cannot
+// be written is an invalidError (exit 1).
+func (c *cli) writeJSON(v any) error {
+	b, err := marshalIndent(v)
+	if err != nil {
+		return invalidErrorf("%s: cannot write JSON: %v", prog, err)
+	}
+	c.out.Write(b)
+	c.out.WriteByte('\n')
+	return nil
+}
+
+// writeCSV appends records to the output as RFC 4180 CSV. Every cell goes
+// through display.CSVCell, so a name a spreadsheet would run as a formula
+// is written as text. Records that cannot be written are an invalidError
+// (exit 1).
+func (c *cli) writeCSV(records [][]string) error {
+	for _, r := range records {
+		for i := range r {
+			r[i] = display.CSVCell(r[i])
+		}
+	}
+	w := csv.NewWriter(&c.out)
+	if err := w.WriteAll(records); err != nil {
+		return invalidErrorf("%s: cannot write CSV: %v", prog, err)
+	}
+	return nil
+}
+
+// nullString is s, or nil (JSON null) when s is empty.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // unitPlaces is the number of decimal places a unit is written with in

@@ -11,6 +11,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+const sensitivityUsage = "sensitivity PLAN [--metric net_profit|customers] [--format text|json]"
+
 const sensitivityHelp = `
 Shows which inputs matter most (a tornado): each uncertain input of each
 channel is moved alone to its range ends (or, without a range, to −20 %
@@ -33,32 +35,30 @@ costs are decisions, not uncertainties: give them a range to include them.
   "value_low", "value_high", "swing" } ] } with low and high the input's
 exact ends and the values written as in simulate's JSON.`
 
-func (c *cli) sensitivity(args []string) int {
+// sensitivity is the sensitivity command: the tornado of the plan's
+// inputs for the metric, as advice or JSON.
+func (c *cli) sensitivity(args []string) error {
 	fs := flags("sensitivity")
 	metric := fs.String("metric", "net_profit", "figure to watch: `net_profit` or customers")
-	format := fs.String("format", "text", "output `format`: text or json")
-	pos, err := c.parse(fs, "sensitivity", args)
+	format, checkFormat := formatFlag("sensitivity", fs, "text", "json")
+	p, name, err := c.planArgs("sensitivity", fs, args, func(string) error {
+		return firstError(
+			oneOf("sensitivity", "metric", *metric, "net_profit", "customers"),
+			checkFormat(),
+		)
+	})
 	if err != nil {
-		return helpOrUsage(err)
-	}
-	path, ok := c.onePlan("sensitivity", pos)
-	if !ok || !c.oneOf("sensitivity", "metric", *metric, "net_profit", "customers") ||
-		!c.oneOf("sensitivity", "format", *format, "text", "json") {
-		return exitUsage
-	}
-	p, name, code := c.loadPlan(path)
-	if code != exitOK {
-		return code
+		return err
 	}
 	r, err := simulate.Sensitivity(p, *metric)
 	if err != nil {
-		return c.engineError(name, err)
+		return planError{name, err}
 	}
 	if *format == "json" {
 		return c.writeJSON(sensitivityJSON(r))
 	}
 	writeSensitivity(&c.out, p, r)
-	return exitOK
+	return nil
 }
 
 // sensitivityJSON is FORMAT.md's JSON output of sensitivity.

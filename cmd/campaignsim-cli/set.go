@@ -40,93 +40,79 @@ back.
 Exit codes: 1 the plan, a key or a value is invalid; 2 wrong usage; 3 the
 file could not be read or written, or its layout cannot be kept.`
 
-func (c *cli) set(args []string) int {
+// set is the set command: the plan file edited in place, KEY=VALUE by
+// KEY=VALUE, validated, and written back atomically in its own layout.
+func (c *cli) set(args []string) error {
 	fs := flags("set")
 	pos, err := c.parse(fs, "set", args)
 	if err != nil {
-		return helpOrUsage(err)
+		return err
 	}
 	if len(pos) == 0 {
-		c.usageError("set", "missing PLAN (the plan file to edit)")
-		return exitUsage
+		return usagef("set", "missing PLAN (the plan file to edit)")
 	}
 	path, pairs := pos[0], pos[1:]
 	if path == "-" {
-		c.usageError("set", "PLAN cannot be - (standard input): set writes the plan back to its file")
-		return exitUsage
+		return usagef("set", "PLAN cannot be - (standard input): set writes the plan back to its file")
 	}
 	if len(pairs) == 0 {
-		c.usageError("set", "missing KEY=VALUE (e.g. plan.budget=6000)")
-		return exitUsage
+		return usagef("set", "missing KEY=VALUE (e.g. plan.budget=6000)")
 	}
 	type assignment struct{ key, value string }
 	var sets []assignment
 	for _, a := range pairs {
 		key, value, ok := strings.Cut(a, "=")
 		if !ok || strings.TrimSpace(key) == "" {
-			c.usageError("set", "%q is not KEY=VALUE: write e.g. plan.budget=6000", a)
-			return exitUsage
+			return usagef("set", "%q is not KEY=VALUE: write e.g. plan.budget=6000", a)
 		}
 		sets = append(sets, assignment{strings.TrimSpace(key), value})
 	}
 
-	data, err := readFileLimited(path, plan.MaxFileSize+1)
+	data, _, err := c.readPlan(path)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: cannot read the plan: %v\n", prog, err)
-		return exitIO
-	}
-	if len(data) > plan.MaxFileSize {
-		fmt.Fprintf(c.stderr, "%s: the plan file is larger than %d MB: is it really a plan?\n", path, plan.MaxFileSize>>20)
-		return exitInvalid
+		return err
 	}
 	read := fileio.HashOf(data)
 	p, err := plan.Decode(path, data)
 	if err != nil {
-		c.planErrors(path, err)
-		return exitInvalid
+		return planError{path, err}
 	}
-	bad := false
+	var bad []string // one line per pair that cannot be set
 	for _, s := range sets {
 		q, err := plan.Set(p, s.key, s.value)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "%s: %s\n", path, oneLine(err.Error()))
-			bad = true
+			bad = append(bad, fmt.Sprintf("%s: %s", path, oneLine(err.Error())))
 			continue
 		}
 		p = q
 	}
-	if bad {
-		return exitInvalid
+	if len(bad) > 0 {
+		return invalidError{bad}
 	}
 	if errs := plan.Validate(p); len(errs) > 0 {
-		for _, e := range errs {
-			e.File = path
-			e.Path = setKeyOf(p, e.Path)
-			fmt.Fprintln(c.stderr, oneLine(e.Error()))
+		for i := range errs {
+			errs[i].File = path
+			errs[i].Path = setKeyOf(p, errs[i].Path)
 		}
-		return exitInvalid
+		return planError{path, errs}
 	}
 	out, err := plan.EditOver(data, p)
 	if err != nil {
 		if errors.Is(err, plan.ErrLayout) {
-			fmt.Fprintf(c.stderr, "%s: %v: edit this file in a text editor, or let the app save it in its own layout\n", path, err)
-			return exitIO
+			return ioErrorf("%s: %v: edit this file in a text editor, or let the app save it in its own layout", path, err)
 		}
-		fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-		return exitInvalid
+		return invalidErrorf("%s: %v", path, err)
 	}
 	if bytes.Equal(out, data) {
-		return exitOK // every value was already so: nothing to write
+		return nil // every value was already so: nothing to write
 	}
 	if err := fileio.WriteFile(path, out, fileio.Options{Backup: true, Unchanged: &read}); err != nil {
 		if errors.Is(err, fileio.ErrChanged) {
-			fmt.Fprintf(c.stderr, "%s: cannot write %s: %v; run set again on the new content\n", prog, path, err)
-		} else {
-			fmt.Fprintf(c.stderr, "%s: cannot write %s: %v\n", prog, path, err)
+			return ioErrorf("%s: cannot write %s: %v; run set again on the new content", prog, path, err)
 		}
-		return exitIO
+		return ioErrorf("%s: cannot write %s: %v", prog, path, err)
 	}
-	return exitOK
+	return nil
 }
 
 // setKeyOf names a field of p as set's KEY does: "channels[2].ctr" is

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"campaignsim/plan"
@@ -66,6 +67,34 @@ func writeTable(b *bytes.Buffer, indent string, head []string, right []bool, row
 	for _, r := range rows {
 		line(r)
 	}
+}
+
+// say picks the French or the English text.
+func say(lang plan.Language, fr, en string) string {
+	if lang == plan.LangEN {
+		return en
+	}
+	return fr
+}
+
+// lowerFirst lowercases the first letter of a label for the middle of a
+// sentence ("Taux de conversion" → "taux de conversion"), but not of an
+// acronym ("CPA", "ROI").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	if unicode.IsUpper(r) && !unicode.IsUpper(r2) {
+		return string(unicode.ToLower(r)) + s[n:]
+	}
+	return s
+}
+
+// quote puts s between the language's quotation marks.
+func quote(lang plan.Language, s string) string {
+	if lang == plan.LangEN {
+		return "“" + s + "”"
+	}
+	return "«\u00a0" + s + "\u00a0»"
 }
 
 // colon is ":" with French typography (a no-break space before it).

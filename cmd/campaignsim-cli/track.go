@@ -3,9 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
+	"flag"
 	"fmt"
-	"io/fs"
 	"strconv"
 	"strings"
 
@@ -63,43 +62,34 @@ with COMPARISON = { "figure", "actual", "plan", "variance", "variance_pct",
 behind, ahead or null; numbers as in simulate's JSON (rates and weights
 with 6 places), null where undefined.`
 
-func (c *cli) track(args []string) int {
+// track is the track command: the dashboard, the variance per channel,
+// the re-forecast with each objective's chance, and the levers.
+func (c *cli) track(args []string) error {
 	fs := flags("track")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format, checkFormat := formatFlag("track", fs, "text", "json")
 	actuals := fs.String("actuals", "", "read actuals from `FILE.csv` (merged into the plan's [[actuals]])")
 	runs := fs.Int("runs", 0, "Monte Carlo draws `N` for the chance of each objective (default: the plan's, 10000; -1: none)")
-	pos, err := c.parse(fs, "track", args)
+	p, name, err := c.actualsArgs("track", fs, args, actuals, func() error {
+		if err := checkFormat(); err != nil {
+			return err
+		}
+		if *runs < -1 || *runs > 1_000_000 {
+			return usagef("track", "--runs %d: use a number of simulations from 1 to 1000000, or -1 for none", *runs)
+		}
+		return nil
+	})
 	if err != nil {
-		return helpOrUsage(err)
-	}
-	path, ok := c.onePlan("track", pos)
-	if !ok || !c.oneOf("track", "format", *format, "text", "json") {
-		return exitUsage
-	}
-	if *runs < -1 || *runs > 1_000_000 {
-		c.usageError("track", "--runs %d: use a number of simulations from 1 to 1000000, or -1 for none", *runs)
-		return exitUsage
-	}
-	p, name, code := c.loadPlan(path)
-	if code != exitOK {
-		return code
-	}
-	if p, code = c.withActuals(p, *actuals); code != exitOK {
-		return code
-	}
-	if len(p.Actuals) == 0 {
-		fmt.Fprintf(c.stderr, "%s: %s\n", name, tr(p.Info.Language, "no actuals"))
-		return exitInvalid
+		return err
 	}
 	t, err := simulate.Track(p)
 	if err != nil {
-		return c.engineError(name, err)
+		return planError{name, err}
 	}
 	var chances []simulate.ObjectiveChance
 	if *runs >= 0 && len(p.Objectives) > 0 {
 		chances, err = simulate.ReforecastChances(context.Background(), t.Reforecast, simulate.UncertaintyOptions{Runs: *runs})
 		if err != nil {
-			return c.engineError(name, err)
+			return planError{name, err}
 		}
 	}
 	if *format == "json" {
@@ -107,36 +97,47 @@ func (c *cli) track(args []string) int {
 	}
 	writeHeader(&c.out, p, "")
 	writeTracking(&c.out, p, t, chances)
-	return exitOK
+	return nil
+}
+
+// actualsArgs is the preamble of evaluate and track: planArgs (check
+// checks the flags), then the actuals of the CSV file named by --actuals
+// merged in (withActuals), then a plan without any actuals refused
+// (invalidError "PLAN: the plan has no actuals...", exit 1).
+func (c *cli) actualsArgs(cmd string, fs *flag.FlagSet, args []string, actuals *string, check func() error) (plan.Plan, string, error) {
+	p, name, err := c.planArgs(cmd, fs, args, func(string) error { return check() })
+	if err != nil {
+		return p, name, err
+	}
+	if p, err = withActuals(p, *actuals); err != nil {
+		return p, name, err
+	}
+	if len(p.Actuals) == 0 {
+		return p, name, invalidErrorf("%s: %s", name, tr(p.Info.Language, "no actuals"))
+	}
+	return p, name, nil
 }
 
 // withActuals merges the actuals of the CSV file at path (none when path
-// is empty) into p. A file that cannot be read gives exitIO; a bad file
-// exitInvalid, its errors on stderr one per line.
-func (c *cli) withActuals(p plan.Plan, path string) (plan.Plan, int) {
+// is empty) into p. A file that cannot be read is an ioError (exit 3); a
+// bad file a planError (exit 1), its errors one per line.
+func withActuals(p plan.Plan, path string) (plan.Plan, error) {
 	if path == "" {
-		return p, exitOK
+		return p, nil
 	}
-	data, err := readFileLimited(path, plan.MaxFileSize+1)
+	data, err := readInput(path, "actuals")
 	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			msg = "no such file"
-		}
-		fmt.Fprintf(c.stderr, "%s: cannot read the actuals: %s\n", path, msg)
-		return p, exitIO
+		return p, err
 	}
 	rows, err := plan.ParseActualsCSV(path, data, p)
 	if err != nil {
-		c.planErrors(path, err)
-		return p, exitInvalid
+		return p, planError{path, err}
 	}
 	q, err := plan.MergeActuals(p, rows)
 	if err != nil {
-		c.planErrors(path, err)
-		return p, exitInvalid
+		return p, planError{path, err}
 	}
-	return q, exitOK
+	return q, nil
 }
 
 // statusText is a status for people.

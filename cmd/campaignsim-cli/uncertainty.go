@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -15,6 +13,8 @@ import (
 
 	"github.com/shopspring/decimal"
 )
+
+const uncertaintyUsage = "uncertainty PLAN [--runs N] [--seed S] [--format text|json]"
 
 const uncertaintyHelp = `
 Runs the plan many times (Monte Carlo), each time drawing every input that
@@ -35,45 +35,43 @@ for NAME in customers, revenue, gross_margin, net_profit, roi, cpa, with
 decimals written as in simulate's JSON (null where undefined: cpa when no
 run has a customer) and probabilities as fractions with 6 places.`
 
-func (c *cli) uncertainty(args []string) int {
+// uncertainty is the uncertainty command: the Monte Carlo summary of the
+// plan, as advice or JSON.
+func (c *cli) uncertainty(args []string) error {
 	fs := flags("uncertainty")
 	runs := fs.Int("runs", 0, "number of simulations `N` (default: the plan's [simulation] runs, 10000)")
 	seedText := fs.String("seed", "", "seed `S` of the random generator, an integer (default: the plan's, 1)")
-	format := fs.String("format", "text", "output `format`: text or json")
-	pos, err := c.parse(fs, "uncertainty", args)
-	if err != nil {
-		return helpOrUsage(err)
-	}
-	path, ok := c.onePlan("uncertainty", pos)
-	if !ok || !c.oneOf("uncertainty", "format", *format, "text", "json") {
-		return exitUsage
-	}
-	if *runs < 0 || *runs > 1_000_000 {
-		c.usageError("uncertainty", "--runs %d: use a number of simulations from 1 to 1000000", *runs)
-		return exitUsage
-	}
-	opt := simulate.UncertaintyOptions{Runs: *runs}
-	if *seedText != "" {
-		s, err := strconv.ParseInt(*seedText, 10, 64)
-		if err != nil {
-			c.usageError("uncertainty", "--seed %q: write a whole number, e.g. --seed 42", *seedText)
-			return exitUsage
+	format, checkFormat := formatFlag("uncertainty", fs, "text", "json")
+	opt := simulate.UncertaintyOptions{}
+	p, name, err := c.planArgs("uncertainty", fs, args, func(string) error {
+		if err := checkFormat(); err != nil {
+			return err
 		}
-		opt.Seed = &s
-	}
-	p, name, code := c.loadPlan(path)
-	if code != exitOK {
-		return code
+		if *runs < 0 || *runs > 1_000_000 {
+			return usagef("uncertainty", "--runs %d: use a number of simulations from 1 to 1000000", *runs)
+		}
+		opt.Runs = *runs
+		if *seedText != "" {
+			s, err := strconv.ParseInt(*seedText, 10, 64)
+			if err != nil {
+				return usagef("uncertainty", "--seed %q: write a whole number, e.g. --seed 42", *seedText)
+			}
+			opt.Seed = &s
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	r, err := simulate.Uncertainty(context.Background(), p, opt)
 	if err != nil {
-		return c.engineError(name, err)
+		return planError{name, err}
 	}
 	if *format == "json" {
 		return c.writeJSON(uncertaintyJSON(r))
 	}
 	writeUncertainty(&c.out, p, r)
-	return exitOK
+	return nil
 }
 
 // uncertaintyJSON is FORMAT.md's JSON output of uncertainty.
@@ -105,34 +103,6 @@ func uncertaintyJSON(r simulate.UncertaintyResult) object {
 		{"objectives", objs},
 		{"histograms", hists},
 	}
-}
-
-// say picks the French or the English text.
-func say(lang plan.Language, fr, en string) string {
-	if lang == plan.LangEN {
-		return en
-	}
-	return fr
-}
-
-// lowerFirst lowercases the first letter of a label for the middle of a
-// sentence ("Taux de conversion" → "taux de conversion"), but not of an
-// acronym ("CPA", "ROI").
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	r2, _ := utf8.DecodeRuneInString(s[n:])
-	if unicode.IsUpper(r) && !unicode.IsUpper(r2) {
-		return string(unicode.ToLower(r)) + s[n:]
-	}
-	return s
-}
-
-// quote puts s between the language's quotation marks.
-func quote(lang plan.Language, s string) string {
-	if lang == plan.LangEN {
-		return "“" + s + "”"
-	}
-	return "«\u00a0" + s + "\u00a0»"
 }
 
 // hasRanges reports whether any channel of p carries a range.
