@@ -26,14 +26,20 @@ fmt-check:
 vet:
 	$(GO) vet $(PKGS)
 
+# The import rules of ARCHITECTURE.md: plan imports no package of ours but
+# the embedded data of assets (no code of ours, no chart or PDF library);
 # plan and simulate never import fyne.io; only cmd/campaignsim imports
-# fyne.io/fyne/v2/app, so app's tests run on the software driver (ARCHITECTURE.md).
+# fyne.io/fyne/v2/app, so app's tests run on the software driver.
 deprule:
+	@bad=$$($(GO) list -deps ./plan/... | grep -E '^campaignsim/' | grep -vxE 'campaignsim/(plan|assets)' || true); \
+	if [ -n "$$bad" ]; then echo "dependency rule: plan imports packages of ours: $$bad"; exit 1; fi
+	@bad=$$($(GO) list -deps ./plan/... | grep -E 'wcharczuk/go-chart|go-pdf/fpdf|^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "dependency rule: plan imports a chart, PDF or GUI library: $$bad"; exit 1; fi
 	@bad=$$($(GO) list -deps ./plan/... ./simulate/... | grep '^fyne.io/' || true); \
 	if [ -n "$$bad" ]; then echo "dependency rule: plan/simulate import fyne.io: $$bad"; exit 1; fi
 	@bad=$$($(GO) list -deps ./app/... | grep -x 'fyne.io/fyne/v2/app' || true); \
 	if [ -n "$$bad" ]; then echo "dependency rule: package app imports fyne.io/fyne/v2/app"; exit 1; fi
-	@echo "deprule: plan and simulate import no fyne.io package; app does not import fyne.io/fyne/v2/app"
+	@echo "deprule: plan imports only assets of ours and no chart, PDF or GUI library; plan and simulate import no fyne.io; app does not import fyne.io/fyne/v2/app"
 
 unit:
 	$(GO) test -race -count=1 $(PKGS)

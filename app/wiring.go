@@ -2,7 +2,7 @@ package app
 
 import (
 	"campaignsim/plan"
-	"campaignsim/plan/report"
+	"campaignsim/simulate/report"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"

@@ -14,7 +14,7 @@ import (
 
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
-	"campaignsim/plan/report"
+	"campaignsim/simulate/report"
 )
 
 const exportUsage = "export PLAN -o OUT.pdf [--lang fr|en] [--scenario NAME|all]"

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"campaignsim/plan"
-	"campaignsim/plan/report"
 	"campaignsim/simulate"
 	"campaignsim/simulate/display"
+	"campaignsim/simulate/report"
 )
 
 // date makes the documents of the tests byte-identical from run to run.

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"campaignsim/plan"
-	"campaignsim/plan/report"
+	"campaignsim/simulate/report"
 )
 
 // odd are characters DejaVu Sans cannot draw (an emoji, CJK, a

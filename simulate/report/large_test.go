@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"campaignsim/plan"
-	"campaignsim/plan/report"
+	"campaignsim/simulate/report"
 )
 
 // largePlan decodes largePlanText(n, months), failing tb when it is not a
