@@ -75,7 +75,7 @@ bench:
 # testdata/fuzz/ and from then on runs in every go test as a seed.
 FUZZTIME ?= 30s
 fuzz:
-	@set -e; for t in plan:FuzzDecode plan:FuzzScanPositions plan:FuzzActualsCSV plan:FuzzCSVScanner simulate:FuzzSimulate simulate:FuzzDecodeSimulate; do \
+	@set -e; for t in plan:FuzzDecode plan:FuzzCheckShape plan:FuzzScanPositions plan:FuzzEncodeOver plan:FuzzLayout plan:FuzzActualsCSV plan:FuzzCSVScanner simulate:FuzzSimulate simulate:FuzzDecodeSimulate; do \
 	  pkg=$${t%%:*}; name=$${t#*:}; echo "fuzz: $$name ($$pkg, $(FUZZTIME))"; \
 	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s ./$$pkg/; \
 	done
