@@ -25,7 +25,7 @@ type chartsFixture struct {
 
 func newChartsFixture(t *testing.T, name string) *chartsFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := newTestApp(t, "en", plan.LangFR)
 	a.Settings().SetTheme(theme.LightTheme())
 	p, err := plan.Example(name)
 	if err != nil {

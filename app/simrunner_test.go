@@ -8,13 +8,12 @@ import (
 	"campaignsim/plan"
 	"campaignsim/simulate"
 
-	"fyne.io/fyne/v2/test"
 )
 
 // TestSimRunnerDropsStale schedules versions 1..5 quickly: only the last
 // is delivered, and a run that finishes after a newer edit is dropped.
 func TestSimRunnerDropsStale(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	p := shellBakery(t)
 	var mu sync.Mutex
 	var ran []int

@@ -35,23 +35,18 @@ type toolsFixture struct {
 // is recorded and refreshed into the screen, as the main window does.
 func newToolsFixture(t *testing.T, name string) *toolsFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
 	if os.Getenv("CAMPAIGNSIM_TOOLS_PNG") != "" {
 		// Looking at the screen: the app's theme (its font has U+202F)
 		// and the language asked for (CAMPAIGNSIM_TOOLS_LANG, French by
 		// default).
-		a.Settings().SetTheme(newTheme("light"))
-		prevLang, prevEnv := uiLang, os.Getenv("LANGUAGE")
 		l := os.Getenv("CAMPAIGNSIM_TOOLS_LANG")
 		if l == "" {
 			l = "fr"
 		}
-		setupLanguage(l)
-		t.Cleanup(func() {
-			uiLang = prevLang
-			_ = os.Setenv("LANGUAGE", prevEnv)
-			_ = lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale(prevLang))
-		})
+		a := newTestApp(t, l, plan.Language(l))
+		a.Settings().SetTheme(newTheme("light"))
+	} else {
+		newTestApp(t, "en", plan.LangFR)
 	}
 	p, err := plan.Example(name)
 	if err != nil {
@@ -405,7 +400,7 @@ func TestToolsSensitivity(t *testing.T) {
 }
 
 func TestToolsNoPlan(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	w := test.NewWindow(nil)
 	defer w.Close()
 	v := NewToolsView(w, nil)
@@ -451,7 +446,7 @@ func TestToolsParseAmount(t *testing.T) {
 }
 
 func TestToolsTableLayout(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	tbl := toolsTable([]string{"Canal", "Avant", "Après"}, [][]string{{"Un canal au nom très long, vraiment très long", "1 100,00 €", "1 230,56 €"}}, 1)
 	w := test.NewWindow(container.NewVBox(tbl))
 	defer w.Close()
