@@ -7,7 +7,6 @@ import (
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
-
 )
 
 // TestSimRunnerDropsStale schedules versions 1..5 quickly: only the last
