@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // newTestApp makes the test's own Fyne app on the test driver and sets
@@ -78,4 +79,42 @@ func (q *workQueue) pending() int {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	return len(q.jobs)
+}
+
+// findButton returns the button labelled text under o, or nil.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+		return nil
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// tapIn taps the button labelled text in the topmost overlay (dialog)
+// of c that has one, as the user would.
+func tapIn(t *testing.T, c fyne.Canvas, text string) {
+	t.Helper()
+	ov := c.Overlays().List()
+	for i := len(ov) - 1; i >= 0; i-- {
+		if b := findButton(ov[i], text); b != nil {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q in the dialogs shown", text)
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"campaignsim/plan"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // TestRecoveryWriteNeverLandsAfterRemoval: a recovery write asked for
@@ -284,6 +286,41 @@ func TestSaveAsNeverTruncatesExisting(t *testing.T) {
 	}
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
 		t.Errorf("a killed writer's temporary file is still there (err %v)", err)
+	}
+}
+
+// TestSaveAsDialogKeepsExisting drives Save as… as the user does: the
+// suggested name is an existing file's, Save, then Replace. The file keeps
+// its content until the new plan is written (before the fix, Fyne's save
+// dialog truncated it as soon as Replace was pressed: seen with
+// dialog.NewFileSave in the test driver, the file read "" before the app
+// wrote anything).
+func TestSaveAsDialogKeepsExisting(t *testing.T) {
+	s := newShellUI(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, fileSlug(s.doc.Plan().Info.Title)+".toml")
+	old := []byte("# someone's plan\nformat = 1\n")
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.addRecent(path) // the dialog starts in the most recent file's folder
+	s.onSaveAs(nil)
+	tapIn(t, s.win.Canvas(), lang.L("Save"))
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, old) {
+		t.Fatal("the existing file changed before the user agreed to replace it")
+	}
+	tapIn(t, s.win.Canvas(), lang.L("Replace"))
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, old) {
+		t.Fatal("the existing file changed before the new content was written")
+	}
+	if s.work.drain() != 1 {
+		t.Fatal("Replace did not start the save")
+	}
+	if bak, _ := os.ReadFile(path + ".bak"); !bytes.Equal(bak, old) {
+		t.Errorf(".bak %q, want the previous content", bak)
+	}
+	if got, _, err := readPlanFile(path); err != nil || got.Info.Title != s.doc.Plan().Info.Title || s.doc.Dirty() {
+		t.Errorf("the plan was not saved over %s (err %v, dirty %v)", path, err, s.doc.Dirty())
 	}
 }
 
