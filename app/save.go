@@ -204,6 +204,7 @@ func (u *UI) askSavePath(title, name, ext string, then func(path string)) {
 		}
 		u.confirmSavePath(title, folder, nameEntry.Text, ext, then)
 	}, u.win)
+	nameEntry.OnSubmitted = func(string) { d.Confirm() } // Enter saves
 	u.confirmDialog = d
 	d.Resize(fyne.NewSize(560, 240))
 	d.Show()
