@@ -1,13 +1,14 @@
 package app
 
 import (
-	"errors"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"campaignsim/assets"
+	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 
 	"fyne.io/fyne/v2"
@@ -61,18 +62,28 @@ type UI struct {
 	tabs    []tab
 	last    *Results // the latest results delivered, for the version in last.Version
 
-	stamp    fileStamp // the plan file as opened or saved, to see changes on disk
-	hasStamp bool
+	// goWork runs slow work (a save, an import, a PDF) off the UI
+	// goroutine: `go f()`; f posts its outcome back through fyne.Do. The
+	// tests queue f instead and run it when they choose.
+	goWork func(f func())
+	// saving is true while a save runs; saveQueue holds the saves asked
+	// meanwhile, run in order after it.
+	saving    bool
+	saveQueue []func()
 
-	recoveryFile    string
-	recoveredAt     int // document version last written to the recovery file
+	recoveryDir     string
+	recoveryFile    string         // this instance's own recovery file
+	instanceLock    *os.File       // the lock that says this instance is alive
+	recovery        *recoveryStore // writes and removes recoveryFile in order
+	recoveredAt     int            // document version last written to the recovery file
 	stopRecovery    chan struct{}
+	offered         *recoveryClaim        // a dead instance's file being offered
+	confirmDialog   *dialog.ConfirmDialog // the latest confirmation shown (for the tests)
 	undoItem        *fyne.MenuItem
 	redoItem        *fyne.MenuItem
 	recentMenu      *fyne.Menu
 	edited          bool // the user has edited the plan in this session
 	closing         bool
-	keepRecovery    bool // a recovery file from a crash awaits the user's answer
 	afterShowAction func()
 }
 
@@ -86,8 +97,9 @@ func New(a fyne.App, args []string) *UI {
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, "auto")))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 
-	u := &UI{app: a, win: a.NewWindow("CampaignSim"), recoveredAt: -1, stopRecovery: make(chan struct{})}
-	u.recoveryFile = recoveryPath(a)
+	u := &UI{app: a, win: a.NewWindow("CampaignSim"), recoveredAt: -1, stopRecovery: make(chan struct{}),
+		goWork: func(f func()) { go f() }}
+	u.startRecovery(recoveryDir(a))
 	u.results = NewResultsPanel()
 	u.doc = NewDocument(plan.Plan{}, "")
 	u.runner = NewSimRunner(u.onResults)
@@ -301,12 +313,9 @@ func (u *UI) addShortcuts() {
 	add(fyne.KeyQ, false, u.onClose)
 }
 
-// openInitial opens what the app shows at start (see New).
+// openInitial opens what the app shows at start (see New), then offers
+// the newest recovery file of a dead instance, if any.
 func (u *UI) openInitial(args []string) {
-	// Read the recovery file first, and keep it until the user decides:
-	// opening the initial plan must not remove it.
-	rp, rpath, rerr := readRecovery(u.recoveryFile)
-	u.keepRecovery = rerr == nil
 	if len(args) > 0 {
 		path, _ := filepath.Abs(args[0])
 		if err := u.openPath(path); err != nil {
@@ -318,14 +327,22 @@ func (u *UI) openInitial(args []string) {
 	} else {
 		u.openExample("bakery")
 	}
-	if rerr == nil {
-		prev := u.afterShowAction
-		u.afterShowAction = func() {
-			if prev != nil {
-				prev()
-			}
-			u.offerRecovery(rp, rpath)
+	claims := claimRecoveries(u.recoveryDir, instanceID())
+	if len(claims) == 0 {
+		return
+	}
+	// One offer at a time: the others stay on disk, unlocked, for the
+	// next start (restoring two would replace one with the other).
+	u.offered = claims[0]
+	for _, c := range claims[1:] {
+		c.release()
+	}
+	prev := u.afterShowAction
+	u.afterShowAction = func() {
+		if prev != nil {
+			prev()
 		}
+		u.offerRecovery(u.offered)
 	}
 }
 
@@ -336,19 +353,17 @@ func (u *UI) openExample(name string) {
 		fyne.LogError("example "+name, err)
 		p = emptyPlan(time.Now())
 	}
-	u.hasStamp = false
 	u.doc.Replace(p, "", false)
 }
 
 // openPath opens the plan file at path, or returns why it cannot; nothing
 // changes then.
 func (u *UI) openPath(path string) error {
-	p, st, err := readPlanFile(path)
+	p, text, err := readPlanFile(path)
 	if err != nil {
 		return err
 	}
-	u.stamp, u.hasStamp = st, true
-	u.doc.Replace(p, path, false)
+	u.doc.ReplaceFile(p, path, text, nil, false)
 	u.addRecent(path)
 	return nil
 }
@@ -375,10 +390,7 @@ func (u *UI) confirmDiscard(then func()) {
 
 func (u *UI) onClose() {
 	u.confirmDiscard(func() {
-		u.closing = true
-		close(u.stopRecovery)
-		u.runner.Stop()
-		u.removeRecovery()
+		u.shutdown()
 		prefs := u.app.Preferences()
 		prefs.SetString(prefLastPlan, u.doc.Path())
 		u.win.Close()
@@ -463,19 +475,57 @@ func indexOf(list []string, s string) int {
 	return 0
 }
 
-// recoveryPath returns the recovery file of the app: under its storage
-// root, or the user's config folder when the app has none.
-func recoveryPath(a fyne.App) string {
-	if st := a.Storage(); st != nil {
-		if root := st.RootURI(); root != nil && root.Path() != "" {
-			return filepath.Join(root.Path(), "recovery.toml")
-		}
+// startRecovery takes this instance's lock in dir and starts the store
+// of its recovery file. Without the lock (a folder that cannot be written)
+// the app runs without recovery file rather than risk another instance's.
+func (u *UI) startRecovery(dir string) {
+	u.recoveryDir = dir
+	u.recoveryFile = recoveryFileOf(dir, instanceID())
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		fyne.LogError("recovery folder", err)
 	}
-	dir, err := os.UserConfigDir()
+	lock, err := tryLock(lockFileOf(u.recoveryFile))
 	if err != nil {
-		dir = os.TempDir()
+		fyne.LogError("recovery lock", err)
+		u.recoveryFile = ""
+		return
 	}
-	return filepath.Join(dir, "campaignsim", "recovery.toml")
+	u.instanceLock = lock
+	// A file of this instance's id is from a dead process that had the
+	// same id (the lock was free): keep it for the next start.
+	if _, err := os.Stat(u.recoveryFile); err == nil {
+		_ = os.Rename(u.recoveryFile, recoveryFileOf(dir, -instanceID()))
+	}
+	u.recovery = newRecoveryStore(u.recoveryFile)
+}
+
+// shutdown ends the window's background work on a clean exit: the
+// simulations, the recovery loop, and this instance's recovery file (the
+// user saved or gave up the edits) and lock file, once the recovery store
+// has done what was asked.
+func (u *UI) shutdown() {
+	if u.closing {
+		return
+	}
+	u.closing = true
+	close(u.stopRecovery)
+	u.runner.Stop()
+	u.removeRecovery()
+	u.stopRecoveryStore()
+}
+
+// stopRecoveryStore performs the pending recovery requests, stops the
+// store, removes the lock file and lets the lock go (a clean exit).
+func (u *UI) stopRecoveryStore() {
+	if u.recovery != nil {
+		u.recovery.Close()
+	}
+	if u.instanceLock != nil {
+		_ = os.Remove(u.instanceLock.Name())
+		_ = u.instanceLock.Close()
+		u.instanceLock = nil
+	}
+	u.offered.release()
 }
 
 // recoveryLoop writes the unsaved plan to the recovery file every
@@ -493,62 +543,79 @@ func (u *UI) recoveryLoop(every time.Duration) {
 	}
 }
 
-// saveRecovery writes the plan to the recovery file when it has unsaved
-// edits not yet written there. It runs on the UI goroutine; the write
-// itself happens in a goroutine.
+// saveRecovery asks for the plan to be written to the recovery file when
+// it has unsaved edits not yet written there. It runs on the UI
+// goroutine; the recovery store writes in its own goroutine, in order
+// with the removals.
 func (u *UI) saveRecovery() {
-	if u.closing || !u.doc.Dirty() || u.recoveredAt == u.doc.Version() {
+	if u.closing || u.recovery == nil || !u.doc.Dirty() || u.recoveredAt == u.doc.Version() {
 		return
 	}
 	u.recoveredAt = u.doc.Version()
-	p, path, file := u.doc.Plan(), u.doc.Path(), u.recoveryFile
-	go func() {
-		if err := writeRecovery(file, p, path); err != nil {
-			fyne.LogError("recovery file", err)
-		}
-	}()
+	u.recovery.Write(u.doc.Plan(), u.doc.Path(), u.doc.Base())
 }
 
+// removeRecovery asks for this instance's recovery file to be removed (the
+// plan is saved, or its edits were given up).
 func (u *UI) removeRecovery() {
 	u.recoveredAt = -1
-	if u.keepRecovery {
-		return
-	}
-	if err := os.Remove(u.recoveryFile); err != nil && !errors.Is(err, os.ErrNotExist) {
-		fyne.LogError("recovery file", err)
+	if u.recovery != nil {
+		u.recovery.Remove()
 	}
 }
 
-// offerRecovery asks whether to restore the unsaved edits found at start.
-func (u *UI) offerRecovery(p plan.Plan, path string) {
+// offerRecovery asks whether to restore the unsaved edits of a dead
+// instance, found at start. Either way its file goes (after this
+// instance's own file holds the edits, when restored).
+func (u *UI) offerRecovery(c *recoveryClaim) {
+	if c == nil {
+		return
+	}
+	p, path := c.rec.Plan, c.rec.Path
 	where := lang.L("an untitled plan")
 	if path != "" {
 		where = filepath.Base(path)
 	}
 	msg := lang.L("CampaignSim closed without saving the changes to “{{.Title}}” ({{.File}}). Restore them?",
 		map[string]any{"Title": p.Info.Title, "File": where})
+	// For the logs (and scripts/two-instances.sh): which file is offered.
+	log.Printf("campaignsim: offering to restore the unsaved edits of %s", c.file)
 	d := dialog.NewConfirm(lang.L("Restore unsaved changes?"), msg, func(ok bool) {
-		u.keepRecovery = false
-		if !ok {
-			u.removeRecovery()
-			return
+		u.offered = nil
+		if ok {
+			u.restore(c.rec)
 		}
-		u.restore(p, path)
+		if u.recovery != nil {
+			u.recovery.Drop(c)
+		} else {
+			c.release()
+		}
 	}, u.win)
 	d.SetConfirmText(lang.L("Restore"))
 	d.SetDismissText(lang.L("Discard"))
+	u.confirmDialog = d
 	d.Show()
 }
 
-// restore shows a recovered plan bound to path, with unsaved changes.
-func (u *UI) restore(p plan.Plan, path string) {
-	u.keepRecovery = false
-	u.hasStamp = false
-	if path != "" {
-		if st, err := stampOf(path); err == nil {
-			u.stamp, u.hasStamp = st, true
+// restore shows a recovered plan bound to its path, with unsaved changes.
+// Its base is the Hash of the plan file as read when the edits began (not
+// as it is now): if the file changed on disk since, the first save asks
+// before replacing it, with the dialog of any changed-on-disk save. The
+// text the save writes over is the file as it is now (its comments).
+func (u *UI) restore(r recovered) {
+	var text []byte
+	base := r.Base
+	if r.Path != "" {
+		if data, err := os.ReadFile(r.Path); err == nil {
+			text = data
+		}
+		if base == nil {
+			// A recovery file of an older version, without the hash: the
+			// file on disk cannot be told unchanged, so the save asks.
+			var none fileio.Hash
+			base = &none
 		}
 	}
-	u.doc.Replace(p, path, true)
+	u.doc.ReplaceFile(r.Plan, r.Path, text, base, true)
 	u.saveRecovery()
 }

@@ -1,6 +1,9 @@
 package app
 
-import "campaignsim/plan"
+import (
+	"campaignsim/internal/fileio"
+	"campaignsim/plan"
+)
 
 // Document is the plan being edited in the window: its current value, the
 // file it comes from, the undo and redo stacks of whole plan values, and
@@ -17,6 +20,14 @@ type Document struct {
 	saved   int    // the state last saved or opened; -1 when never saved
 	next    int    // the next fresh state
 	version int
+
+	// The plan file's text as last read or saved (nil: none), which a save
+	// writes over (plan.EncodeOver) so that its comments stay; and the
+	// Hash the file must still have for a save to replace it without
+	// asking (nil: no file). They differ only after a restore, whose base
+	// is the file as read when the edits began.
+	original []byte
+	base     *fileio.Hash
 
 	undo, redo []step
 	listeners  []func()
@@ -47,6 +58,18 @@ func (d *Document) Plan() plan.Plan { return d.plan }
 
 // Path returns the file the plan is bound to; "" while untitled.
 func (d *Document) Path() string { return d.path }
+
+// State identifies the current plan value: equal states are equal plans.
+// A save records the state it wrote (MarkSavedState).
+func (d *Document) State() int { return d.state }
+
+// Original returns the plan file's text as last read or saved; nil for a
+// plan not read from a file. Callers must not modify it.
+func (d *Document) Original() []byte { return d.original }
+
+// Base returns the Hash the plan file must still have for a save to
+// replace it without asking; nil when the plan has no file yet.
+func (d *Document) Base() *fileio.Hash { return d.base }
 
 // Version returns the number of changes so far; it grows by one with every
 // Edit, Undo, Redo and Replace.
@@ -132,12 +155,26 @@ func (d *Document) Redo() bool {
 // a file opened, a new plan from a template. dirty marks a plan that is not
 // on disk as it is (one restored from a recovery file).
 func (d *Document) Replace(p plan.Plan, path string, dirty bool) {
+	d.ReplaceFile(p, path, nil, nil, dirty)
+}
+
+// ReplaceFile is Replace for a plan read from a file: original is the
+// file's text (see Original) and base the Hash it must still have when
+// saved (see Base); base nil with original not nil means HashOf(original).
+func (d *Document) ReplaceFile(p plan.Plan, path string, original []byte, base *fileio.Hash, dirty bool) {
 	d.reset(p, path, dirty)
+	d.original = original
+	if base == nil && original != nil {
+		h := fileio.HashOf(original)
+		base = &h
+	}
+	d.base = base
 	d.changed()
 }
 
 func (d *Document) reset(p plan.Plan, path string, dirty bool) {
 	d.plan, d.path = p, path
+	d.original, d.base = nil, nil
 	d.undo, d.redo = nil, nil
 	d.state = d.fresh()
 	d.saved = d.state
@@ -150,8 +187,24 @@ func (d *Document) reset(p plan.Plan, path string, dirty bool) {
 // MarkSaved records that the current plan was written to path: the
 // document is clean and bound to path.
 func (d *Document) MarkSaved(path string) {
+	d.MarkSavedState(path, d.state, d.original)
+}
+
+// MarkSavedState records that the plan of state (see State) was written
+// to path as text, the file's new content: the document is bound to path,
+// text becomes Original and its Hash Base, and the document is clean only
+// if it is still at that state (or comes back to it by undo or redo). A
+// save runs in the background: edits made meanwhile stay unsaved.
+func (d *Document) MarkSavedState(path string, state int, text []byte) {
 	d.path = path
-	d.saved = d.state
+	d.saved = state
+	d.original = text
+	if text != nil {
+		h := fileio.HashOf(text)
+		d.base = &h
+	} else {
+		d.base = nil
+	}
 	d.changed()
 }
 

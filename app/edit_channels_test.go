@@ -13,7 +13,7 @@ import (
 )
 
 func newChannelsEditorTest(t *testing.T, p plan.Plan) (*ChannelsEditor, *recorder, fyne.Window) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	rec := &recorder{}
 	w := test.NewTempWindow(t, nil)
 	ed := NewChannelsEditor(w, rec.edit)

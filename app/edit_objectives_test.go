@@ -13,7 +13,7 @@ import (
 )
 
 func TestObjectivesEditorMetricAndSmart(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	p := bakery(t)
 	rec := &recorder{}
 	w := test.NewTempWindow(t, nil)

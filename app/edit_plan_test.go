@@ -67,7 +67,7 @@ func typeIn(f *field, text string) {
 }
 
 func newPlanEditorTest(t *testing.T) (*PlanEditor, *recorder) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	rec := &recorder{}
 	w := test.NewTempWindow(t, nil)
 	ed := NewPlanEditor(w, rec.edit)

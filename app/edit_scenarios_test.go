@@ -11,7 +11,7 @@ import (
 )
 
 func TestScenariosEditorFactors(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	p := bakery(t)
 	p.Scenarios = nil
 	rec := &recorder{}

@@ -1,201 +1,75 @@
 package app
 
 import (
-	"bufio"
-	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode"
 
+	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 )
 
-// fileStamp is what the app remembers of a plan file when it opens or
-// saves it, to tell whether someone else changed it since.
-type fileStamp struct {
-	Size    int64
-	ModTime time.Time
-	Hash    [sha256.Size]byte
-}
-
-// stampOf returns the stamp of the file at path.
-func stampOf(path string) (fileStamp, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fileStamp{}, err
-	}
+// readPlanFile reads and decodes the plan file at path and returns the
+// plan and the file's exact text (kept by the document, see
+// Document.Original). On failure it returns the error and the zero plan:
+// the caller keeps what it had. A decoding error is a plan.ErrorList with
+// every problem and its line.
+func readPlanFile(path string) (plan.Plan, []byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return fileStamp{}, err
-	}
-	return fileStamp{Size: fi.Size(), ModTime: fi.ModTime(), Hash: sha256.Sum256(data)}, nil
-}
-
-// changedOnDisk reports whether the file at path is no longer the one
-// stamped: another size or content, or it was removed. A new modification
-// time alone (a "touch") with the same content is not a change.
-func changedOnDisk(path string, was fileStamp) bool {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return true
-	}
-	if fi.Size() != was.Size {
-		return true
-	}
-	if fi.ModTime().Equal(was.ModTime) {
-		return false
-	}
-	now, err := stampOf(path)
-	return err != nil || now.Hash != was.Hash
-}
-
-// readPlanFile reads and decodes the plan file at path. On failure it
-// returns the error and the zero plan: the caller keeps what it had. A
-// decoding error is a plan.ErrorList with every problem and its line.
-func readPlanFile(path string) (plan.Plan, fileStamp, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return plan.Plan{}, fileStamp{}, err
+		return plan.Plan{}, nil, err
 	}
 	if fi.Size() > plan.MaxFileSize {
 		// Decode refuses it too, but without reading 10 MB first.
-		return plan.Plan{}, fileStamp{}, fmt.Errorf("%s: %d bytes is too large for a plan file", path, fi.Size())
+		return plan.Plan{}, nil, fmt.Errorf("%s: %d bytes is too large for a plan file", path, fi.Size())
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return plan.Plan{}, fileStamp{}, err
+		return plan.Plan{}, nil, err
 	}
 	p, err := plan.Decode(filepath.Base(path), data)
 	if err != nil {
-		return plan.Plan{}, fileStamp{}, err
+		return plan.Plan{}, nil, err
 	}
-	return p, fileStamp{Size: int64(len(data)), ModTime: fi.ModTime(), Hash: sha256.Sum256(data)}, nil
+	return p, data, nil
 }
 
-// writePlanFile saves p to path atomically: it writes a temporary file in
-// the same folder, flushes it to disk, copies the previous version (if
-// any and not empty) to path + ".bak", then renames the temporary file over path. If
-// anything fails, path is left as it was and the error says why. It
-// returns the stamp of the file written.
-func writePlanFile(path string, p plan.Plan) (fileStamp, error) {
-	data, err := plan.Encode(p)
+// writePlanFile saves p to path over original, the text the plan was read
+// from (plan.EncodeOver keeps its comments; nil for a new file), through
+// fileio.WriteFile: atomic, the previous non-empty content kept as
+// path + ".bak", stale temporary files of a killed writer removed. With
+// unchanged not nil, a file whose content no longer has that Hash is left
+// as it is and the error is fileio.ErrChanged. It returns the text
+// written. If anything fails, path is as it was.
+func writePlanFile(path string, original []byte, p plan.Plan, unchanged *fileio.Hash) ([]byte, error) {
+	data, err := plan.EncodeOver(original, p)
 	if err != nil {
-		return fileStamp{}, fmt.Errorf("cannot write the plan: %w", err)
+		return nil, fmt.Errorf("cannot write the plan: %w", err)
 	}
-	mode := os.FileMode(0o644)
-	old, err := os.ReadFile(path)
-	switch {
-	case err == nil:
-		if fi, err := os.Stat(path); err == nil {
-			mode = fi.Mode().Perm()
-		}
-	case errors.Is(err, os.ErrNotExist):
-		old = nil
-	default:
-		return fileStamp{}, err
+	if err := fileio.WriteFile(path, data, fileio.Options{Backup: true, Unchanged: unchanged}); err != nil {
+		return nil, err
 	}
-	if len(old) > 0 {
-		// The previous version is kept beside it, before it is replaced.
-		// An empty file is no version worth keeping: it is what Fyne's save
-		// dialog creates for a new name. A .bak that cannot be written does
-		// not stop the save.
-		_ = writeAtomic(path+".bak", old, mode)
-	}
-	if err := writeAtomic(path, data, mode); err != nil {
-		return fileStamp{}, err
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return fileStamp{}, err
-	}
-	return fileStamp{Size: int64(len(data)), ModTime: fi.ModTime(), Hash: sha256.Sum256(data)}, nil
+	return data, nil
 }
 
-// writeAtomic replaces path with data: temporary file in the same folder,
-// fsync, rename, fsync of the folder. path is untouched on failure.
-func writeAtomic(path string, data []byte, mode os.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+// hashOfFile returns the Hash of the file at path now, and nil when it
+// cannot be read (removed): what a save that replaces it after asking
+// requires it to still be.
+func hashOfFile(path string) (*fileio.Hash, []byte) {
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return nil, nil
 	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // best effort: not every file system syncs folders
-		_ = d.Close()
-	}
-	return nil
-}
-
-// recoveryHeader starts the first line of a recovery file; the rest of the
-// line is the path of the plan's file ("" for an untitled plan).
-const recoveryHeader = "# campaignsim recovery of: "
-
-// writeRecovery saves p with the path it is bound to into the recovery
-// file file, atomically.
-func writeRecovery(file string, p plan.Plan, path string) error {
-	data, err := plan.Encode(p)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	b.WriteString(recoveryHeader + path + "\n")
-	b.Write(data)
-	return writeAtomic(file, b.Bytes(), 0o600)
-}
-
-// readRecovery reads a recovery file: the plan and the path it was bound
-// to. It fails when there is none or it does not hold a valid plan.
-func readRecovery(file string) (plan.Plan, string, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return plan.Plan{}, "", err
-	}
-	first, _, _ := bufio.NewReader(bytes.NewReader(data)).ReadLine()
-	path, ok := strings.CutPrefix(string(first), recoveryHeader)
-	if !ok {
-		return plan.Plan{}, "", fmt.Errorf("%s is not a recovery file", file)
-	}
-	p, err := plan.Decode(filepath.Base(file), data)
-	if err != nil {
-		return plan.Plan{}, "", err
-	}
-	return p, path, nil
+	h := fileio.HashOf(data)
+	return &h, data
 }
 
 // errorLines turns a load error into lines people read: one per problem
@@ -283,78 +157,6 @@ func (u *UI) openFile(path string) {
 	}
 }
 
-// onSave saves the plan to its file (asking where when untitled) and then
-// runs after, if not nil, once the plan is saved.
-func (u *UI) onSave(after func()) {
-	path := u.doc.Path()
-	if path == "" {
-		u.onSaveAs(after)
-		return
-	}
-	if u.hasStamp && changedOnDisk(path, u.stamp) {
-		msg := lang.L("“{{.File}}” was changed on disk since it was opened (by another program or person). Replace it with this plan?",
-			map[string]any{"File": filepath.Base(path)})
-		d := dialog.NewConfirm(lang.L("File changed on disk"), msg, func(ok bool) {
-			if ok {
-				u.saveTo(path, after)
-			}
-		}, u.win)
-		d.SetConfirmText(lang.L("Replace"))
-		d.SetDismissText(lang.L("Cancel"))
-		d.Show()
-		return
-	}
-	u.saveTo(path, after)
-}
-
-// saveTo writes the plan to path atomically and binds the document to it.
-func (u *UI) saveTo(path string, after func()) {
-	st, err := writePlanFile(path, u.doc.Plan())
-	if err != nil {
-		u.showError(fmt.Errorf("%s%s%w", lang.L("The plan was not saved"), uiColon(), err))
-		return
-	}
-	u.stamp, u.hasStamp = st, true
-	u.doc.MarkSaved(path)
-	u.addRecent(path)
-	if after != nil {
-		after()
-	}
-}
-
-// onSaveAs asks where to save the plan, then saves it there.
-func (u *UI) onSaveAs(after func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".toml") {
-			_ = os.Remove(path) // the dialog created it empty
-			path += ".toml"
-		}
-		u.saveTo(path, after)
-	}, u.win)
-	d.SetFilter(tomlFilter)
-	name := "plan.toml"
-	if u.doc.Path() != "" {
-		name = filepath.Base(u.doc.Path())
-	} else if s := fileSlug(u.doc.Plan().Info.Title); s != "" {
-		name = s + ".toml"
-	}
-	d.SetFileName(name)
-	if l := u.dialogFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
-}
-
 // fileSlug turns a plan title into a file name: lower case letters and
 // digits joined by "-", accents kept, at most 40 characters.
 func fileSlug(title string) string {
@@ -426,54 +228,4 @@ func (u *UI) updateRecentMenu() {
 	if mm := u.win.MainMenu(); mm != nil {
 		mm.Refresh()
 	}
-}
-
-// onExportPDF asks where to write the PDF report, writes it in a goroutine
-// behind a progress dialog, then says where it is.
-func (u *UI) onExportPDF() {
-	export := wiring.exportPDF
-	if export == nil {
-		return
-	}
-	p := u.doc.Plan()
-	scenario := ""
-	if i := u.results.shown; u.results.results != nil && i > 0 && i < len(u.results.results.Scenarios) {
-		scenario = u.results.results.Scenarios[i].Scenario
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		progress := dialog.NewCustomWithoutButtons(lang.L("Export as PDF…"),
-			container.NewVBox(widget.NewLabel(lang.L("Writing the report…")), widget.NewProgressBarInfinite()), u.win)
-		progress.Show()
-		go func() {
-			err := export(path, p, uiLang, scenario)
-			fyne.Do(func() {
-				progress.Hide()
-				if err != nil {
-					u.showError(fmt.Errorf("%s%s%w", lang.L("The PDF was not written"), uiColon(), err))
-					return
-				}
-				dialog.ShowInformation(lang.L("PDF written"), lang.L("The report is in {{.Path}}", map[string]any{"Path": path}), u.win)
-			})
-		}()
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	name := "campaignsim.pdf"
-	if s := fileSlug(p.Info.Title); s != "" {
-		name = s + ".pdf"
-	}
-	d.SetFileName(name)
-	if l := u.dialogFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 )
 
@@ -16,7 +17,7 @@ func TestWritePlanFileAtomicWithBackup(t *testing.T) {
 	path := filepath.Join(dir, "plan.toml")
 	p := shellBakery(t)
 
-	if _, err := writePlanFile(path, p); err != nil {
+	if _, err := writePlanFile(path, nil, p, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(path + ".bak"); !errors.Is(err, os.ErrNotExist) {
@@ -25,7 +26,7 @@ func TestWritePlanFileAtomicWithBackup(t *testing.T) {
 	first, _ := os.ReadFile(path)
 
 	q := shellWithBudget(p, "6000")
-	st, err := writePlanFile(path, q)
+	_, err := writePlanFile(path, first, q, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,9 +41,6 @@ func TestWritePlanFileAtomicWithBackup(t *testing.T) {
 	if !got.Info.Budget.Equal(q.Info.Budget) {
 		t.Errorf("read back budget %s, want 6000", got.Info.Budget)
 	}
-	if changedOnDisk(path, st) {
-		t.Error("the file just saved counts as changed on disk")
-	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ".tmp") {
@@ -55,7 +53,7 @@ func TestWritePlanFileFailureLeavesOriginal(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.toml")
 	p := shellBakery(t)
-	if _, err := writePlanFile(path, p); err != nil {
+	if _, err := writePlanFile(path, nil, p, nil); err != nil {
 		t.Fatal(err)
 	}
 	orig, _ := os.ReadFile(path)
@@ -63,7 +61,7 @@ func TestWritePlanFileFailureLeavesOriginal(t *testing.T) {
 	// A plan that cannot be encoded (text that is not UTF-8).
 	bad := p.Clone()
 	bad.Info.Title = "caf\xe9"
-	if _, err := writePlanFile(path, bad); err == nil {
+	if _, err := writePlanFile(path, orig, bad, nil); err == nil {
 		t.Error("saving a plan that cannot be encoded reported no error")
 	}
 	// A folder where no file can be created.
@@ -72,12 +70,12 @@ func TestWritePlanFileFailureLeavesOriginal(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer os.Chmod(dir, 0o700)
-		if _, err := writePlanFile(path, shellWithBudget(p, "1")); err == nil {
+		if _, err := writePlanFile(path, orig, shellWithBudget(p, "1"), nil); err == nil {
 			t.Error("saving into a read-only folder reported no error")
 		}
 	}
 	// A path whose folder does not exist.
-	if _, err := writePlanFile(filepath.Join(dir, "missing", "plan.toml"), p); err == nil {
+	if _, err := writePlanFile(filepath.Join(dir, "missing", "plan.toml"), nil, p, nil); err == nil {
 		t.Error("saving into a missing folder reported no error")
 	}
 	now, _ := os.ReadFile(path)
@@ -86,38 +84,52 @@ func TestWritePlanFileFailureLeavesOriginal(t *testing.T) {
 	}
 }
 
-func TestChangedOnDisk(t *testing.T) {
+// TestChangedOnDiskByContent: a same-length edit whose modification time
+// was kept (cp -p, rsync -t, sync tools) is a change: the save that would
+// replace it is refused with fileio.ErrChanged, and the file is kept. A
+// touch alone is no change. (Before the fix, the check trusted size and
+// time and this save overwrote the edit.)
+func TestChangedOnDiskByContent(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.toml")
-	if _, err := writePlanFile(path, shellBakery(t)); err != nil {
+	if _, err := writePlanFile(path, nil, shellBakery(t), nil); err != nil {
 		t.Fatal(err)
 	}
-	_, st, err := readPlanFile(path)
+	p, text, err := readPlanFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	read := fileio.HashOf(text)
+	fi, _ := os.Stat(path)
 	later := time.Now().Add(2 * time.Second)
 	if err := os.Chtimes(path, later, later); err != nil {
 		t.Fatal(err)
 	}
-	if changedOnDisk(path, st) {
-		t.Error("a touch without a change of content counts as a change")
+	if _, err := writePlanFile(path, text, shellWithBudget(p, "5500"), &read); err != nil {
+		t.Errorf("a touch without a change of content counts as a change: %v", err)
 	}
-	data, _ := os.ReadFile(path)
-	edited := strings.Replace(string(data), `budget = "5000"`, `budget = "5001"`, 1)
-	if edited == string(data) {
+	_, text, _ = readPlanFile(path)
+	read = fileio.HashOf(text)
+	fi, _ = os.Stat(path)
+	edited := strings.Replace(string(text), `budget = "5500"`, `budget = "5501"`, 1)
+	if edited == string(text) || len(edited) != len(text) {
 		t.Fatal("test plan has no budget line to change")
 	}
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_ = os.Chtimes(path, later.Add(time.Second), later.Add(time.Second))
-	if !changedOnDisk(path, st) {
-		t.Error("a change of content on disk was not seen")
+	if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil { // as cp -p does
+		t.Fatal(err)
+	}
+	if _, err := writePlanFile(path, text, shellWithBudget(p, "7000"), &read); !errors.Is(err, fileio.ErrChanged) {
+		t.Errorf("a same-length edit with its time kept: save error %v, want fileio.ErrChanged", err)
+	}
+	if now, _ := os.ReadFile(path); string(now) != edited {
+		t.Error("the edit made on disk was overwritten")
 	}
 	_ = os.Remove(path)
-	if !changedOnDisk(path, st) {
-		t.Error("a removed file was not seen as changed")
+	if _, err := writePlanFile(path, text, p, &read); !errors.Is(err, fileio.ErrChanged) {
+		t.Errorf("a removed file: save error %v, want fileio.ErrChanged", err)
 	}
 }
 
@@ -138,7 +150,7 @@ func TestReadPlanFileErrorsHaveLines(t *testing.T) {
 	if !errors.As(err, &list) || len(list) < 2 {
 		t.Fatalf("want an ErrorList of every problem, got %v", err)
 	}
-	setupLanguage("en")
+	newTestApp(t, "en", plan.LangEN)
 	lines := loadErrorLines(err)
 	if len(lines) != len(list) {
 		t.Fatalf("%d lines for %d errors", len(lines), len(list))
@@ -155,19 +167,29 @@ func TestReadPlanFileErrorsHaveLines(t *testing.T) {
 }
 
 func TestRecoveryRoundTrip(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "sub", "recovery.toml")
+	file := filepath.Join(t.TempDir(), "sub", "recovery-1.toml")
 	p := shellWithBudget(shellBakery(t), "4321")
-	if err := writeRecovery(file, p, "/home/me/plan.toml"); err != nil {
+	base := fileio.HashOf([]byte("the plan file as read"))
+	if err := writeRecovery(file, p, "/home/me/plan.toml", &base); err != nil {
 		t.Fatal(err)
 	}
-	got, path, err := readRecovery(file)
+	got, err := readRecovery(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if path != "/home/me/plan.toml" || !got.Info.Budget.Equal(p.Info.Budget) {
-		t.Errorf("recovered path %q budget %s", path, got.Info.Budget)
+	if got.Path != "/home/me/plan.toml" || !got.Plan.Info.Budget.Equal(p.Info.Budget) {
+		t.Errorf("recovered path %q budget %s", got.Path, got.Plan.Info.Budget)
 	}
-	if _, _, err := readRecovery(filepath.Join(t.TempDir(), "none.toml")); err == nil {
+	if got.Base == nil || *got.Base != base {
+		t.Errorf("recovered base %v, want the hash of the file as read %x", got.Base, base)
+	}
+	if err := writeRecovery(file, p, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := readRecovery(file); err != nil || got.Base != nil || got.Path != "" {
+		t.Errorf("an untitled plan's recovery: base %v path %q err %v", got.Base, got.Path, err)
+	}
+	if _, err := readRecovery(filepath.Join(t.TempDir(), "none.toml")); err == nil {
 		t.Error("a missing recovery file was read")
 	}
 }
@@ -206,7 +228,7 @@ func TestWritePlanFileNoEmptyBackup(t *testing.T) {
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := writePlanFile(path, shellBakery(t)); err != nil {
+	if _, err := writePlanFile(path, nil, shellBakery(t), nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(path + ".bak"); !errors.Is(err, os.ErrNotExist) {

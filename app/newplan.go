@@ -73,7 +73,6 @@ func (u *UI) showNewDialog() {
 func (u *UI) newFromTemplate(name string) {
 	u.edited = false
 	if name == "" {
-		u.hasStamp = false
 		u.doc.Replace(emptyPlan(time.Now()), "", false)
 		return
 	}

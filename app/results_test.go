@@ -28,8 +28,7 @@ func resultsFor(t testing.TB, p plan.Plan) *Results {
 // accept a change, copy the markup Fyne writes to testdata/failed/ over the
 // file after looking at it.
 func TestResultsPanelGolden(t *testing.T) {
-	test.NewTempApp(t)
-	setupLanguage("fr")
+	newTestApp(t, "fr", plan.LangFR)
 	for _, c := range []struct {
 		golden string
 		plan   plan.Plan
@@ -49,8 +48,7 @@ func TestResultsPanelGolden(t *testing.T) {
 // panel shows the new figures (the debounce excluded: it is a wait, not
 // work). Charts are not included.
 func BenchmarkEditToResults(b *testing.B) {
-	test.NewTempApp(b)
-	setupLanguage("fr")
+	newTestApp(b, "fr", plan.LangFR)
 	p := shellBakery(b)
 	rp := NewResultsPanel()
 	doc := NewDocument(p, "")

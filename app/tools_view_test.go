@@ -35,23 +35,18 @@ type toolsFixture struct {
 // is recorded and refreshed into the screen, as the main window does.
 func newToolsFixture(t *testing.T, name string) *toolsFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
 	if os.Getenv("CAMPAIGNSIM_TOOLS_PNG") != "" {
 		// Looking at the screen: the app's theme (its font has U+202F)
 		// and the language asked for (CAMPAIGNSIM_TOOLS_LANG, French by
 		// default).
-		a.Settings().SetTheme(newTheme("light"))
-		prevLang, prevEnv := uiLang, os.Getenv("LANGUAGE")
 		l := os.Getenv("CAMPAIGNSIM_TOOLS_LANG")
 		if l == "" {
 			l = "fr"
 		}
-		setupLanguage(l)
-		t.Cleanup(func() {
-			uiLang = prevLang
-			_ = os.Setenv("LANGUAGE", prevEnv)
-			_ = lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale(prevLang))
-		})
+		a := newTestApp(t, l, plan.Language(l))
+		a.Settings().SetTheme(newTheme("light"))
+	} else {
+		newTestApp(t, "en", plan.LangFR)
 	}
 	p, err := plan.Example(name)
 	if err != nil {
@@ -71,11 +66,13 @@ func newToolsFixture(t *testing.T, name string) *toolsFixture {
 	return f
 }
 
-// wait polls cond, with the screen locked, until it holds or 60 s pass.
+// wait polls cond, with the screen locked, until it holds; what names it
+// for the reader.
 func (f *toolsFixture) wait(what string, cond func() bool) {
 	f.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
+	// No deadline of its own: a real hang is reported by go test
+	// -timeout, with every goroutine's stack.
+	for {
 		f.v.mu.Lock()
 		ok := cond()
 		f.v.mu.Unlock()
@@ -84,7 +81,6 @@ func (f *toolsFixture) wait(what string, cond func() bool) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	f.t.Fatalf("timed out waiting for %s", what)
 }
 
 // toolsTexts returns the texts of every label under o, in order.
@@ -405,7 +401,7 @@ func TestToolsSensitivity(t *testing.T) {
 }
 
 func TestToolsNoPlan(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	w := test.NewWindow(nil)
 	defer w.Close()
 	v := NewToolsView(w, nil)
@@ -451,7 +447,7 @@ func TestToolsParseAmount(t *testing.T) {
 }
 
 func TestToolsTableLayout(t *testing.T) {
-	test.NewTempApp(t)
+	newTestApp(t, "en", plan.LangFR)
 	tbl := toolsTable([]string{"Canal", "Avant", "Après"}, [][]string{{"Un canal au nom très long, vraiment très long", "1 100,00 €", "1 230,56 €"}}, 1)
 	w := test.NewWindow(container.NewVBox(tbl))
 	defer w.Close()

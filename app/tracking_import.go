@@ -44,14 +44,80 @@ func (v *TrackingView) ShowImportActuals() {
 	v.trackingOpenCSV(func(path string) { v.importActualsFile(path) })
 }
 
-// importActualsFile reads the file at path and imports it.
+// importActualsFile imports the actuals file at path off the UI
+// goroutine (v.goWork): the file is read, parsed, merged into the plan on
+// screen and validated in the background, behind a progress dialog, and
+// the outcome comes back through fyne.Do as one undoable edit. If the plan
+// was edited meanwhile, the rows are merged again into the plan now on
+// screen (the edit never undoes what was typed during the import). One
+// import runs at a time: a second one asked meanwhile is ignored.
 func (v *TrackingView) importActualsFile(path string) {
-	data, err := readCSVFile(path)
-	if err != nil {
-		v.showImportErrors(lang.L("The actuals cannot be imported"), filepath.Base(path), err)
+	name := filepath.Base(path)
+	v.startImport(name, func() ([]byte, error) { return readCSVFile(path) })
+}
+
+// startImport runs the import of the actuals load returns (name is the
+// file's name, for the messages); see importActualsFile.
+func (v *TrackingView) startImport(name string, load func() ([]byte, error)) {
+	v.mu.Lock()
+	if v.importing || !v.hasPlan {
+		v.mu.Unlock()
 		return
 	}
-	_ = v.ImportActuals(filepath.Base(path), data)
+	v.importing = true
+	p := v.current.Clone()
+	v.mu.Unlock()
+	var progress dialog.Dialog
+	if v.win != nil {
+		progress = dialog.NewCustomWithoutButtons(lang.L("Import actuals…"),
+			container.NewVBox(widget.NewLabel(name), widget.NewProgressBarInfinite()), v.win)
+		progress.Show()
+	}
+	v.goWork(func() {
+		data, err := load()
+		var q plan.Plan
+		if err == nil {
+			q, err = prepareActuals(name, data, p)
+		}
+		fyne.Do(func() {
+			if progress != nil {
+				progress.Hide()
+			}
+			v.mu.Lock()
+			v.importing = false
+			same := v.hasPlan && toolsSamePlan(v.current, p)
+			v.mu.Unlock()
+			switch {
+			case err != nil:
+				v.showImportErrors(lang.L("The actuals cannot be imported"), name, err)
+			case !same:
+				v.startImport(name, func() ([]byte, error) { return data, nil })
+			default:
+				v.mu.Lock()
+				v.lastErr = nil
+				v.mu.Unlock()
+				v.edit(lang.L("Import actuals"), q)
+			}
+		})
+	})
+}
+
+// prepareActuals parses the actuals CSV data (name is the file's name,
+// for the messages) against p, merges its rows into p's actuals and
+// validates the result, which it returns; or every problem found.
+func prepareActuals(name string, data []byte, p plan.Plan) (plan.Plan, error) {
+	rows, err := plan.ParseActualsCSV(name, data, p)
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	q, err := plan.MergeActuals(p, rows)
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	if errs := plan.Validate(q); len(errs) > 0 {
+		return plan.Plan{}, errs
+	}
+	return q, nil
 }
 
 // readCSVFile reads a CSV file, refusing one larger than plan.MaxFileSize.
@@ -70,7 +136,8 @@ func readCSVFile(path string) ([]byte, error) {
 // the messages) for the plan on screen and merges its rows into the plan's
 // actuals as one undoable edit ("Import actuals"). On any problem it shows
 // every one of them, with its row and column, changes nothing and returns
-// the error. It runs on the UI goroutine.
+// the error. It runs on the UI goroutine, all of it: the file dialog goes
+// through importActualsFile, which does the work in the background.
 func (v *TrackingView) ImportActuals(name string, data []byte) error {
 	v.mu.Lock()
 	p, ok := v.current.Clone(), v.hasPlan
@@ -78,16 +145,7 @@ func (v *TrackingView) ImportActuals(name string, data []byte) error {
 	if !ok {
 		return fmt.Errorf("no plan")
 	}
-	rows, err := plan.ParseActualsCSV(name, data, p)
-	var q plan.Plan
-	if err == nil {
-		q, err = plan.MergeActuals(p, rows)
-	}
-	if err == nil {
-		if errs := plan.Validate(q); len(errs) > 0 {
-			err = errs
-		}
-	}
+	q, err := prepareActuals(name, data, p)
 	if err != nil {
 		v.showImportErrors(lang.L("The actuals cannot be imported"), name, err)
 		return err

@@ -52,6 +52,11 @@ type TrackingView struct {
 	attrib  *fyne.Container // the attribution section
 	lastErr []string        // the problems of the latest refused import (for the tests)
 
+	// goWork runs an import's reading and parsing off the UI goroutine
+	// (`go f()`; the tests queue f); importing is true meanwhile.
+	goWork    func(f func())
+	importing bool
+
 	// What is on screen: the tracking of shown, and the chances when known.
 	shown    plan.Plan
 	tracking *simulate.Tracking
@@ -71,7 +76,7 @@ var _ Panel = (*TrackingView)(nil)
 // import of actuals as one undoable edit. The screen shows nothing until
 // the first Refresh gives it a plan.
 func NewTrackingView(w fyne.Window, edit EditFunc) *TrackingView {
-	v := &TrackingView{win: w, edit: edit}
+	v := &TrackingView{win: w, edit: edit, goWork: func(f func()) { go f() }}
 	v.status = toolsLabel("")
 	v.body = container.NewVBox()
 	v.attrib = container.NewVBox()

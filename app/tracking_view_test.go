@@ -25,20 +25,16 @@ type trackingFixture struct {
 	v     *TrackingView
 	edits []plan.Plan
 	names []string
+	work  *workQueue // the imports' background work
 }
 
 func newTrackingFixture(t *testing.T, name string) *trackingFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
 	if os.Getenv("CAMPAIGNSIM_TRACKING_PNG") != "" {
+		a := newTestApp(t, "fr", plan.LangFR)
 		a.Settings().SetTheme(newTheme("light"))
-		prevLang, prevEnv := uiLang, os.Getenv("LANGUAGE")
-		setupLanguage("fr")
-		t.Cleanup(func() {
-			uiLang = prevLang
-			_ = os.Setenv("LANGUAGE", prevEnv)
-			_ = lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale(prevLang))
-		})
+	} else {
+		newTestApp(t, "en", plan.LangFR)
 	}
 	p, err := plan.Example(name)
 	if err != nil {
@@ -57,17 +53,21 @@ func newTrackingFixture(t *testing.T, name string) *trackingFixture {
 	// Registered last, so it runs first: no computation of this view may
 	// outlive the test (it would touch Fyne's shared caches during the next).
 	t.Cleanup(f.v.stop)
+	f.work = &workQueue{}
+	f.v.goWork = f.work.run
 	f.w.SetContent(f.v.Widget())
 	f.w.Resize(fyne.NewSize(1024, 768))
 	f.v.Refresh(p, nil)
 	return f
 }
 
-// wait polls cond, with the screen locked, until it holds or 60 s pass.
+// wait polls cond, with the screen locked, until it holds; what names it
+// for the reader.
 func (f *trackingFixture) wait(what string, cond func() bool) {
 	f.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
+	// No deadline of its own: a real hang is reported by go test
+	// -timeout, with every goroutine's stack.
+	for {
 		f.v.mu.Lock()
 		ok := cond()
 		f.v.mu.Unlock()
@@ -76,7 +76,6 @@ func (f *trackingFixture) wait(what string, cond func() bool) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	f.t.Fatalf("timed out waiting for %s", what)
 }
 
 // texts returns the text of every label under o.
@@ -168,6 +167,7 @@ func TestTrackingImportActuals(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.v.importActualsFile(path)
+	f.work.drain()
 	if len(f.edits) != 1 {
 		t.Fatalf("%d edits, want 1 (errors: %q)", len(f.edits), f.v.lastErr)
 	}
@@ -219,5 +219,43 @@ func TestTrackingAttributionShowsModels(t *testing.T) {
 		if !trackingHas(f.v.attrib, m) {
 			t.Errorf("model %q not shown", m)
 		}
+	}
+}
+
+// TestImportRunsOffUIGoroutine: the actuals file is read and parsed in the
+// background behind a progress dialog (before the fix, importActualsFile
+// did it all on the UI goroutine, freezing the window on a large file). A
+// plan edited meanwhile is not undone: the rows are merged into it.
+func TestImportRunsOffUIGoroutine(t *testing.T) {
+	f := newTrackingFixture(t, "bakery")
+	path := filepath.Join(t.TempDir(), "realises.csv")
+	csv := "channel;month;spend;exposures;interactions;leads;customers;revenue;cogs\n" +
+		"mailing-familles;1;450,50;;;;12;540;\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.v.importActualsFile(path)
+	if len(f.edits) != 0 || f.work.pending() != 1 {
+		t.Fatalf("%d edits and %d background jobs: want the import queued, not done", len(f.edits), f.work.pending())
+	}
+	if f.w.Canvas().Overlays().Top() == nil {
+		t.Error("no progress shown while the import runs")
+	}
+	// The user edits the plan meanwhile (the title).
+	f.v.mu.Lock()
+	p := f.v.current.Clone()
+	f.v.mu.Unlock()
+	p.Info.Title = "Edited during the import"
+	f.v.Refresh(p, nil)
+	f.work.drain()
+	if len(f.edits) != 1 {
+		t.Fatalf("%d edits, want the import (errors %q)", len(f.edits), f.v.lastErr)
+	}
+	q := f.edits[0]
+	if q.Info.Title != "Edited during the import" || len(q.Actuals) != 1 || q.Actuals[0].Spend.String() != "450.5" {
+		t.Errorf("import gave title %q, %d actuals: want the edit kept and the row merged", q.Info.Title, len(q.Actuals))
+	}
+	if f.w.Canvas().Overlays().Top() != nil {
+		t.Error("the progress dialog is still shown")
 	}
 }

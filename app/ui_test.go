@@ -10,7 +10,7 @@ import (
 	"campaignsim/plan"
 	"campaignsim/simulate/display"
 
-	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2"
 )
 
 // shellUI is a main window on Fyne's test driver, with a short debounce.
@@ -21,6 +21,7 @@ type shellUI struct {
 	*UI
 	deliver   func(*Results, error)
 	delivered chan delivery
+	work      *workQueue // the saves, imports and exports asked for
 }
 
 type delivery struct {
@@ -33,45 +34,82 @@ type delivery struct {
 func newShellUI(t *testing.T, args ...string) *shellUI {
 	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir()) // the test app's storage root
-	recoveryInterval = time.Hour    // the tests write the recovery file themselves
+	a := newTestApp(t, "fr", plan.LangFR)
+	return newShellUIOn(t, a, args...)
+}
+
+// newShellUIOn builds another window on the app a of an earlier
+// newShellUI (the same storage: the next start after a crash, or a second
+// instance when the test changed instanceID).
+func newShellUIOn(t *testing.T, a fyne.App, args ...string) *shellUI {
+	t.Helper()
+	prevInterval := recoveryInterval
+	recoveryInterval = time.Hour // the tests write the recovery file themselves
+	t.Cleanup(func() { recoveryInterval = prevInterval })
 	// The window alone, without the other screens: some render in
 	// goroutines, which Fyne's test driver runs outside the test's own
 	// goroutine (each screen has its own tests).
 	tabs := wiring.tabs
 	wiring.tabs = nil
 	t.Cleanup(func() { wiring.tabs = tabs })
-	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, "fr")
 	u := New(a, args)
-	s := &shellUI{UI: u, deliver: u.runner.Deliver, delivered: make(chan delivery, 64)}
+	work := &workQueue{}
+	u.goWork = work.run
+	s := &shellUI{UI: u, deliver: u.runner.Deliver, delivered: make(chan delivery, 64), work: work}
 	u.runner.SetDeliver(func(r *Results, err error) { s.delivered <- delivery{r, err} })
 	u.runner.mu.Lock()
 	u.runner.Debounce = 5 * time.Millisecond
 	u.runner.mu.Unlock()
-	t.Cleanup(func() {
-		u.runner.Stop()
-		close(u.stopRecovery)
-	})
+	t.Cleanup(s.stop)
 	return s
+}
+
+// stop ends the window as a clean exit would (its lock file goes), once.
+func (s *shellUI) stop() { s.shutdown() }
+
+// crash ends the window as kill -9 would: its files stay as they are and
+// its lock goes (the system drops a dead process's locks).
+func (s *shellUI) crash() {
+	s.recovery.Flush()
+	s.closing = true
+	s.runner.Stop()
+	close(s.stopRecovery)
+	s.recovery.Close()
+	_ = s.instanceLock.Close()
+	s.instanceLock = nil
+	s.offered.release()
+}
+
+// save saves as Ctrl+S does and runs the background write.
+func (s *shellUI) save(t *testing.T) {
+	t.Helper()
+	s.onSave(nil)
+	s.work.drain()
+}
+
+// saveAs saves to path as Save as… does once the path is chosen.
+func (s *shellUI) saveAs(t *testing.T, path string) {
+	t.Helper()
+	h, _ := hashOfFile(path)
+	s.saveTo(path, h, nil)
+	s.work.drain()
 }
 
 // wait applies the results delivered until those of the document's
 // version, and returns them.
 func (s *shellUI) wait(t *testing.T) *Results {
 	t.Helper()
-	deadline := time.After(10 * time.Second)
+	// No deadline of its own: a real hang is reported by go test
+	// -timeout, with every goroutine's stack.
 	for {
-		select {
-		case d := <-s.delivered:
-			s.deliver(d.r, d.err)
-			if d.err != nil {
-				t.Fatal(d.err)
-			}
-			if d.r != nil && d.r.Version == s.doc.Version() {
-				return d.r
-			}
-		case <-deadline:
-			t.Fatal("no results for the current version within 10 s")
+		d := <-s.delivered
+		s.deliver(d.r, d.err)
+		if d.err != nil {
+			t.Fatal(d.err)
+		}
+		if d.r != nil && d.r.Version == s.doc.Version() {
+			return d.r
 		}
 	}
 }
@@ -164,12 +202,12 @@ func TestOpenInvalidFileChangesNothing(t *testing.T) {
 func TestOpenSaveRoundTrip(t *testing.T) {
 	s := newShellUI(t)
 	path := filepath.Join(t.TempDir(), "plan.toml")
-	s.saveTo(path, nil)
+	s.saveAs(t, path)
 	if s.doc.Path() != path || s.doc.Dirty() {
 		t.Fatalf("after save as: path %q dirty %v", s.doc.Path(), s.doc.Dirty())
 	}
 	s.Edit("Budget", shellWithBudget(s.doc.Plan(), "7000"))
-	s.onSave(nil)
+	s.save(t)
 	if s.doc.Dirty() {
 		t.Fatal("still dirty after save")
 	}
@@ -192,14 +230,14 @@ func TestOpenSaveRoundTrip(t *testing.T) {
 func TestSaveAsksWhenChangedOnDisk(t *testing.T) {
 	s := newShellUI(t)
 	path := filepath.Join(t.TempDir(), "plan.toml")
-	s.saveTo(path, nil)
+	s.saveAs(t, path)
 	data, _ := os.ReadFile(path)
 	other := strings.Replace(string(data), "months = 3", "months = 4", 1)
 	if err := os.WriteFile(path, []byte(other), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s.Edit("Budget", shellWithBudget(s.doc.Plan(), "7000"))
-	s.onSave(nil) // must ask, not overwrite
+	s.save(t) // must ask, not overwrite
 	now, _ := os.ReadFile(path)
 	if string(now) != other {
 		t.Error("save overwrote a file changed on disk without asking")
@@ -210,37 +248,38 @@ func TestSaveAsksWhenChangedOnDisk(t *testing.T) {
 }
 
 func TestRecoveryWrittenAndOffered(t *testing.T) {
+	useInstance(t, 101)
 	s := newShellUI(t)
 	s.Edit("Budget", shellWithBudget(s.doc.Plan(), "4321"))
 	s.saveRecovery()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		if _, err := os.Stat(s.recoveryFile); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no recovery file written for unsaved edits")
-		}
-		time.Sleep(10 * time.Millisecond)
+	s.recovery.Flush()
+	if _, err := os.Stat(s.recoveryFile); err != nil {
+		t.Fatalf("no recovery file written for unsaved edits: %v", err)
 	}
+	s.crash()
 	// The next start (same storage, as after kill -9) offers to restore.
-	a := s.app
-	u2 := New(a, nil)
+	useInstance(t, 102)
+	u2 := newShellUIOn(t, s.app)
 	u2.runner.SetDeliver(func(*Results, error) {}) // this test looks at files only
-	defer func() { u2.runner.Stop(); close(u2.stopRecovery) }()
-	if u2.afterShowAction == nil {
+	if u2.afterShowAction == nil || u2.offered == nil {
 		t.Fatal("the next start does not offer to restore the unsaved edits")
 	}
-	p, path, err := readRecovery(u2.recoveryFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u2.restore(p, path)
+	dead := u2.offered.file
+	u2.afterShowAction()
+	u2.confirmDialog.Confirm() // Restore
 	if !u2.doc.Dirty() || u2.doc.Plan().Info.Budget.String() != "4321" {
 		t.Errorf("restored budget %s dirty %v", u2.doc.Plan().Info.Budget, u2.doc.Dirty())
 	}
+	u2.recovery.Flush()
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Errorf("the dead instance's recovery file is still there once restored (err %v)", err)
+	}
+	if _, err := os.Stat(u2.recoveryFile); err != nil {
+		t.Errorf("the restored edits are not in the new instance's recovery file: %v", err)
+	}
 	// Saving removes it.
-	u2.saveTo(filepath.Join(t.TempDir(), "saved.toml"), nil)
+	u2.saveAs(t, filepath.Join(t.TempDir(), "saved.toml"))
+	u2.recovery.Flush()
 	if _, err := os.Stat(u2.recoveryFile); !os.IsNotExist(err) {
 		t.Errorf("recovery file still there after saving (err %v)", err)
 	}
