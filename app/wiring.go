@@ -9,7 +9,7 @@ import (
 )
 
 // This file connects the main window to the screens and the PDF export
-// built in the other files of the package and in plan/report.
+// built in the other files of the package and in simulate/report.
 func init() {
 	wiring.tabs = func(w fyne.Window, edit EditFunc) []tab {
 		return []tab{

@@ -1,0 +1,65 @@
+package app
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"campaignsim/assets"
+)
+
+// TestEveryUIStringIsTranslated: every literal the app passes to
+// lang.L or lang.X has an entry in the French and the English
+// translations, so no English sentence shows through in the French app
+// (seven dialog texts of the Save As dialog once did).
+func TestEveryUIStringIsTranslated(t *testing.T) {
+	call := regexp.MustCompile(`lang\.(?:L|X)\(("(?:[^"\\]|\\.)*")`)
+	var keys []string
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			k, err := strconv.Unquote(m[1])
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) < 100 {
+		t.Fatalf("found only %d translated strings: the pattern no longer matches the code", len(keys))
+	}
+	for _, l := range []string{"fr", "en"} {
+		have := map[string]bool{}
+		entries, err := fs.Glob(assets.I18N, "i18n/"+l+"/*.json")
+		if err != nil || len(entries) == 0 {
+			t.Fatalf("no %s translations: %v", l, err)
+		}
+		for _, e := range entries {
+			data, _ := fs.ReadFile(assets.I18N, e)
+			var m map[string]string
+			if err := json.Unmarshal(data, &m); err != nil {
+				t.Fatalf("%s: %v", e, err)
+			}
+			for k := range m {
+				have[k] = true
+			}
+		}
+		for _, k := range keys {
+			if !have[k] {
+				t.Errorf("%s: no translation of %q", l, k)
+			}
+		}
+	}
+}
