@@ -42,7 +42,7 @@ deprule:
 	@echo "deprule: plan imports only assets of ours and no chart, PDF or GUI library; plan and simulate import no fyne.io; app does not import fyne.io/fyne/v2/app"
 
 unit:
-	$(GO) test -race -count=1 $(PKGS)
+	$(GO) test -race -count=1 -timeout 20m $(PKGS)
 
 build:
 	@mkdir -p $(BIN)

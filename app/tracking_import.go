@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,15 +123,28 @@ func prepareActuals(name string, data []byte, p plan.Plan) (plan.Plan, error) {
 }
 
 // readCSVFile reads a CSV file, refusing one larger than plan.MaxFileSize.
+// It reads at most one byte past the limit whatever the file is — one
+// that grows meanwhile, a pipe or a device that reports no size — so a
+// wrong choice in the file dialog cannot hang the import.
 func readCSVFile(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if fi.Size() > plan.MaxFileSize {
-		return nil, fmt.Errorf("%s: %d bytes is too large", filepath.Base(path), fi.Size())
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return nil, errors.New(lang.L("“{{.File}}” is not a file that can be read: choose a CSV file.",
+			map[string]any{"File": filepath.Base(path)}))
 	}
-	return os.ReadFile(path)
+	data, err := io.ReadAll(io.LimitReader(f, plan.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > plan.MaxFileSize {
+		return nil, errors.New(lang.L("“{{.File}}” is larger than {{.MB}} MB: export only the plan's months, or split the file.",
+			map[string]any{"File": filepath.Base(path), "MB": plan.MaxFileSize >> 20}))
+	}
+	return data, nil
 }
 
 // ImportActuals reads the actuals CSV data (name is the file's name, for
@@ -158,15 +173,28 @@ func (v *TrackingView) ImportActuals(name string, data []byte) error {
 }
 
 // ShowImportPaths asks for a conversion paths CSV file and attributes its
-// conversions (ImportPaths).
+// conversions (ImportPaths). The file is read off the UI goroutine
+// (v.goWork); the result comes back through fyne.Do.
 func (v *TrackingView) ShowImportPaths() {
 	v.trackingOpenCSV(func(path string) {
-		data, err := readCSVFile(path)
-		if err != nil {
-			v.showImportErrors(lang.L("The conversion paths cannot be imported"), filepath.Base(path), err)
-			return
-		}
-		_ = v.ImportPaths(filepath.Base(path), data)
+		name := filepath.Base(path)
+		v.mu.Lock()
+		p := v.current.Clone()
+		v.mu.Unlock()
+		v.goWork(func() {
+			var paths []plan.ConversionPath
+			data, err := readCSVFile(path)
+			if err == nil {
+				paths, err = plan.ParsePathsCSV(name, data, p)
+			}
+			fyne.Do(func() {
+				if err != nil {
+					v.showImportErrors(lang.L("The conversion paths cannot be imported"), name, err)
+					return
+				}
+				v.setPaths(name, paths)
+			})
+		})
 	})
 }
 
@@ -183,11 +211,17 @@ func (v *TrackingView) ImportPaths(name string, data []byte) error {
 		v.showImportErrors(lang.L("The conversion paths cannot be imported"), name, err)
 		return err
 	}
+	v.setPaths(name, paths)
+	return nil
+}
+
+// setPaths keeps the conversion paths read from the file name and shows
+// their attribution.
+func (v *TrackingView) setPaths(name string, paths []plan.ConversionPath) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.paths, v.pathsFile, v.lastErr = paths, name, nil
 	v.showAttribution()
-	return nil
 }
 
 // showImportErrors lists every problem of a refused import, each with its
