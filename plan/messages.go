@@ -58,7 +58,14 @@ const (
 	// ranges of values
 	msgOutOfRange = "%s = %s is out of range: write %s"          // key, value, range description
 	msgTooLong    = "%s is %d characters long: write at most %d" // key, length, max
-	msgRequired   = "%s is required: write e.g. %s = %s"         // key, key, example
+
+	// list keys (campaigns, kpis, tools, ignore_campaigns)
+	msgWantStrings   = "%s must be a list of texts in quotes: write %s = %s"                                                     // key, key, example
+	msgListTooMany   = "%s has %d entries, more than the %d it may have: keep the ones that matter"                              // key, count, max
+	msgListBlank     = "%s: entry %d is blank: remove it or write a name"                                                        // key, entry
+	msgListEntryLong = "%s: entry %d is %d characters long: write at most %d"                                                    // key, entry, length, max
+	msgSpendUnknown  = "spend is %s but spend_unknown = true says nobody knows it: remove spend_unknown, or write spend = \"0\"" // spend
+	msgRequired      = "%s is required: write e.g. %s = %s"                                                                      // key, key, example
 
 	// enumerations and identifiers
 	msgBadID        = "%s = %q is not a valid id: use only lower-case letters a-z, digits and '-', e.g. %s = %q" // key, value, key, suggestion
