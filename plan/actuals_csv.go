@@ -56,6 +56,7 @@ type ActualsSource struct {
 var (
 	sourcesOnce sync.Once
 	sources     []ActualsSource
+	reports     []ReportSource // the [[reports]] of the same file (ReportSources)
 	sourcesErr  error
 )
 
@@ -68,6 +69,7 @@ func ActualsSources() ([]ActualsSource, error) {
 		var f struct {
 			Format  int             `toml:"format"`
 			Sources []ActualsSource `toml:"sources"`
+			Reports []ReportSource  `toml:"reports"`
 		}
 		md, err := toml.NewDecoder(bytes.NewReader(assets.ActualsColumns)).Decode(&f)
 		switch {
@@ -89,6 +91,7 @@ func ActualsSources() ([]ActualsSource, error) {
 			return
 		}
 		sources = f.Sources
+		reports = f.Reports
 	})
 	return sources, sourcesErr
 }
