@@ -181,6 +181,12 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // month are added up (one row per day or per send); rows starting with
 // "Total" are skipped; "--" is an empty cell.
 //
+// A report as the tools export it — a header ReadActualsFiles recognises
+// (assets/actuals_columns.toml's [[reports]]), or an .xlsx workbook — is
+// read by ReadActualsFiles with all its rules (campaigns patterns, periods,
+// currency, totals, Meta results); the rules below are the CampaignSim
+// format's.
+//
 // Errors: every problem is collected as an ErrorList whose Errors have
 // File = name, Line = the file line of the row (0 for the whole file:
 // its size or encoding, whose message then says the line and cell of the
@@ -192,6 +198,19 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // Error says how many more there are. Nothing is returned when any row is
 // bad.
 func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
+	if isReportFile(data) {
+		imp, err := ReadActualsFiles([]ActualsFile{{Name: name, Data: data}}, p)
+		if err != nil {
+			return nil, err
+		}
+		return imp.Rows, nil
+	}
+	return parseCampaignSimCSV(name, data, p)
+}
+
+// parseCampaignSimCSV is ParseActualsCSV for a file that is not a tool's
+// report (the CampaignSim format, or a layout of [[sources]]).
+func parseCampaignSimCSV(name string, data []byte, p Plan) ([]Actual, error) {
 	errs := &csvErrors{file: name}
 	text, ok := csvText(errs, data)
 	if !ok {

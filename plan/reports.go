@@ -24,8 +24,9 @@ type ActualsFile struct {
 // ActualsImport is what ReadActualsFiles read.
 type ActualsImport struct {
 	// Rows are the actuals, one per channel and plan month, summed across
-	// the files and the campaigns: in the plan's channel order, then by
-	// month. Nil when anything was wrong.
+	// the files and the campaigns, in the order each channel and month
+	// first appears (files in the order given, rows in file order). Nil
+	// when anything was wrong.
 	Rows []Actual
 	// Files says, per file and in the order given, what it brought.
 	Files []ImportedFile
@@ -195,6 +196,50 @@ type reportTable struct {
 	// row number (workbook) and its cells (valid during the call).
 	each func(fn func(line int, cells []string))
 	xlsx bool // cells are a workbook's raw values: numbers as "1234.5", dates as serial numbers
+	// dec is the decimal separator the rows' numbers show (decimalEvidence),
+	// 0 when they do not tell: the language's is used.
+	dec byte
+}
+
+// decimalEvidence returns the decimal separator the numbers of text show:
+// a "," or "." between digits that is not followed by exactly three digits
+// ("0,41", "1.51%", "4 934,20") can only be a decimal separator. The one
+// seen more often wins; 0 when neither is seen or both as often (then the
+// interface language decides). A separator sep outside double quotes
+// separates cells and is not looked at. One pass over the text.
+func decimalEvidence(text []byte, sep byte) byte {
+	comma, dot := 0, 0
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	in := false
+	for i := 0; i+1 < len(text); i++ {
+		c := text[i]
+		if c == '"' {
+			in = !in
+			continue
+		}
+		if c == sep && !in || (c != ',' && c != '.') || i == 0 || !digit(text[i-1]) || !digit(text[i+1]) {
+			continue
+		}
+		n := 0
+		for j := i + 1; j < len(text) && digit(text[j]); j++ {
+			n++
+		}
+		if n == 3 {
+			continue
+		}
+		if c == ',' {
+			comma++
+		} else {
+			dot++
+		}
+	}
+	switch {
+	case comma > dot:
+		return ','
+	case dot > comma:
+		return '.'
+	}
+	return 0
 }
 
 // ReadActualsFiles reads the actuals of plan p from files — the actuals
@@ -211,9 +256,11 @@ type reportTable struct {
 // Account", "Total : campagnes"), rows without a campaign name (Meta's
 // account summary) and rows whose figures are all zero or empty (paused
 // campaigns) are skipped; " --" is an empty cell; numbers are read the
-// way the interface language writes them ("795,836" and "1,234.56" in
-// English, "795 836" and "1 234,56" in French, with U+0020, U+00A0 or
-// U+202F between thousands; a currency sign is dropped). Anything else is
+// way the file writes them ("795,836" and "1,234.56" in English, "795 836"
+// and "1 234,56" in French, with U+0020, U+00A0 or U+202F between
+// thousands; a currency sign is dropped): the decimal separator is the one
+// the file's numbers show ("0,41" can only have a decimal comma), else the
+// interface language's. Anything else is
 // read by ParseActualsCSV (the CampaignSim format), as before.
 //
 // Campaigns go to the channel whose id or name they are, whose "[id]"
@@ -267,6 +314,21 @@ func ReadActualsFiles(files []ActualsFile, p Plan) (ActualsImport, error) {
 	return out, nil
 }
 
+// isReportFile reports whether data is a workbook or CSV text whose header
+// (among its first 30 lines) is a report's: what ReadActualsFiles reads
+// with the report rules rather than as the CampaignSim format.
+func isReportFile(data []byte) bool {
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return true
+	}
+	text, ok := csvText(&csvErrors{}, data)
+	if !ok {
+		return false
+	}
+	_, isReport, _ := csvReportTable(&csvErrors{}, text)
+	return isReport
+}
+
 // readOneFile reads one file into acc (only when the whole file is good).
 func readOneFile(errs *csvErrors, f ActualsFile, p Plan, acc *actualsSum) (ImportedFile, []UnplacedCampaign) {
 	info := ImportedFile{Name: f.Name}
@@ -289,7 +351,7 @@ func readOneFile(errs *csvErrors, f ActualsFile, p Plan, acc *actualsSum) (Impor
 		}
 		if !isReport {
 			info.Source = "campaignsim"
-			rows, err := ParseActualsCSV(f.Name, f.Data, p)
+			rows, err := parseCampaignSimCSV(f.Name, f.Data, p)
 			if err != nil {
 				if el, isList := err.(ErrorList); isList {
 					for _, e := range el {
@@ -364,6 +426,7 @@ func csvReportTable(errs *csvErrors, text []byte) (t reportTable, isReport, ok b
 		return t, false, true
 	}
 	t.header, t.headerLine = f.header, f.headerLine
+	t.dec = decimalEvidence(text[f.sc.off:], byte(f.sep))
 	// the lines above the header
 	sc := newCSVScanner(text, 0, 1, byte(f.sep))
 	for {
@@ -425,6 +488,9 @@ func newReportReader(errs *csvErrors, m reportMatch, t reportTable, p Plan) *rep
 	if m.lang == "fr" {
 		r.dec = ','
 	}
+	if t.dec != 0 {
+		r.dec = t.dec
+	}
 	return r
 }
 
@@ -475,11 +541,15 @@ func (r *reportReader) read() ([]Actual, []UnplacedCampaign) {
 		return nil, nil
 	}
 	// currency in a header
+	planCur := p.Info.Currency
+	if planCur == "" {
+		planCur = "EUR" // the default of [plan] currency
+	}
 	if r.m.currency != "" {
 		r.currency = r.m.currency
-		if !strings.EqualFold(r.m.currency, p.Info.Currency) {
+		if !strings.EqualFold(r.m.currency, planCur) {
 			h := r.t.header[r.m.curCol]
-			r.errs.add(hl, h, msgReportCurrencyHead, csvExcerpt(h), r.m.currency, p.Info.Currency, p.Info.Currency, r.m.currency)
+			r.errs.add(hl, h, msgReportCurrencyHead, csvExcerpt(h), r.m.currency, planCur, planCur, r.m.currency)
 		}
 	}
 	_, hasSpend := r.m.col["spend"]
@@ -553,10 +623,10 @@ func (r *reportReader) read() ([]Actual, []UnplacedCampaign) {
 				if r.currency == "" {
 					r.currency = strings.ToUpper(cur)
 				}
-				if !strings.EqualFold(cur, p.Info.Currency) && !currencyBad[cur] {
+				if !strings.EqualFold(cur, planCur) && !currencyBad[cur] {
 					currencyBad[cur] = true
 					h := r.t.header[iCur]
-					r.errs.add(line, h, msgReportCurrencyCell, csvExcerpt(h), csvExcerpt(cur), p.Info.Currency, p.Info.Currency, csvExcerpt(cur))
+					r.errs.add(line, h, msgReportCurrencyCell, csvExcerpt(h), csvExcerpt(cur), planCur, planCur, csvExcerpt(cur))
 				}
 			}
 		}
@@ -662,7 +732,7 @@ func (r *reportReader) place(line int, camp string) campaignPlace {
 	case len(chans) == 0:
 		id := r.cm.suggestChannel(r.m.src.ID)
 		r.unplaced = append(r.unplaced, UnplacedCampaign{File: r.errs.file, Line: line, Campaign: camp, Suggest: id})
-		r.errs.add(line, head, msgReportNoCampaign, csvExcerpt(camp), r.cm.campaignsLine(id, camp), id, tomlQuote(strings.TrimSpace(camp)))
+		r.errs.add(line, head, msgReportNoCampaign, csvExcerpt(camp), r.cm.campaignsLine(id, camp), id, id, tomlQuote(strings.TrimSpace(camp)))
 		return campaignPlace{ch: -1}
 	case len(chans) > 1:
 		ids := make([]string, len(chans))
@@ -718,8 +788,9 @@ func (r *reportReader) number(line int, col, cell string) (decimal.NullDecimal, 
 // dec ('.' in English, ',' in French): spaces (U+0020, U+00A0, U+202F,
 // U+2009) and a currency sign (€ $ £) are dropped; the other separator
 // stands between groups of three digits only ("795,836", "1,234.56";
-// "1.234,56"). In French a lone "." with no comma is a decimal point too
-// (a value typed by hand). raw says the cell is a workbook's stored value
+// "1.234,56"). When both "," and "." appear, the later one is the decimal
+// separator whatever the language; in French a lone "." is a decimal
+// point too (a value typed by hand). raw says the cell is a workbook's stored value
 // (a plain "1234.5" whatever the language). "", "-" and "--" are blank.
 //
 //	reportNumber("795,836", '.', false)   → 795836
@@ -746,9 +817,18 @@ func reportNumber(s string, dec byte, raw bool) (decimal.Decimal, cellKind) {
 	th := byte(',')
 	if dec == ',' {
 		th = '.'
-		if !strings.Contains(t, ",") && strings.Count(t, ".") == 1 {
+	}
+	lastC, lastD := strings.LastIndexByte(t, ','), strings.LastIndexByte(t, '.')
+	switch {
+	case lastC >= 0 && lastD >= 0:
+		// both: the later one is the decimal separator, whatever the
+		// language ("1,210.40" in a French report set to English numbers)
+		dec, th = ',', '.'
+		if lastD > lastC {
 			dec, th = '.', ','
 		}
+	case dec == ',' && lastD >= 0 && strings.Count(t, ".") == 1:
+		dec, th = '.', ',' // "12.50" typed in a French report
 	}
 	if strings.IndexByte(t, th) >= 0 {
 		end := strings.IndexByte(t, dec)
@@ -977,17 +1057,9 @@ func (s *actualsSum) add(a Actual) {
 	s.out[j] = b
 }
 
-// rows returns the sums in the plan's channel order, then by month.
-func (s *actualsSum) rows() []Actual {
-	out := slices.Clone(s.out)
-	slices.SortStableFunc(out, func(a, b Actual) int {
-		if c := s.idx[a.Channel] - s.idx[b.Channel]; c != 0 {
-			return c
-		}
-		return a.Month - b.Month
-	})
-	return out
-}
+// rows returns the sums in the order their channel and month first
+// appeared (files in order, rows in file order).
+func (s *actualsSum) rows() []Actual { return slices.Clone(s.out) }
 
 // planMonth is MonthOf in constant time: it starts from the calendar
 // months between start and d and moves by one month at most twice
