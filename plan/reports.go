@@ -797,7 +797,8 @@ func (r *reportReader) number(line int, col, cell string) (decimal.NullDecimal, 
 //	reportNumber("1 234,56", ',', false)  → 1234.56
 //	reportNumber("12,5", '.', false)      → bad
 func reportNumber(s string, dec byte, raw bool) (decimal.Decimal, cellKind) {
-	if raw && plainNumber(s) {
+	// the common cell, "20" or "4934.20": no separator to interpret
+	if plainNumber(s) { // a plain "1234.5" has one reading in either language
 		if d, err := decimal.NewFromString(s); err == nil {
 			return d, cellNumber
 		}
