@@ -337,7 +337,7 @@ func parseCampaignSimCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			if !ok {
 				bad = true
 				errs.add(line, mHead, msgCSVNotDate, csvExcerpt(mHead), csvExcerpt(mCell))
-			} else if m = MonthOf(p.Info.Start, d); m < 1 || m > n {
+			} else if m = planMonth(p.Info.Start, d); m < 1 || m > n {
 				bad = true
 				errs.add(line, mHead, msgCSVOutside, csvExcerpt(mHead), csvExcerpt(mCell), p.Info.Start, End(p.Info.Start, n))
 			}

@@ -415,3 +415,82 @@ func TestExcelCSVEnglishThousands(t *testing.T) {
 	// September 2027 → its 15th → plan month 9 (the plan starts 2027-01-01)
 	sameActuals(t, rows, []Actual{{Channel: "search", Month: 9, Spend: dec("4934.20"), Exposures: ndec("795836"), Interactions: ndec("12034"), Customers: dec("120"), Revenue: dec("0")}})
 }
+
+// Time segments: a month column is read as the month's 15th, a week as its
+// 4th day, a day as itself — against a plan whose months start on the
+// 4th (month 1 = 2027-01-04..2027-02-03, month 9 = 2027-09-04..10-03).
+func TestReportSegments(t *testing.T) {
+	p := reportPlan()
+	p.Info.Start = NewDate(2027, 1, 4)
+	head := "Campaign report\n\"September 1, 2027 - October 31, 2027\"\n"
+	cases := []struct {
+		name, data string
+		want       []Actual
+	}{
+		// "September 2027" → 2027-09-15 → month 9; "October 2027" → 10-15 → month 10
+		{"month", head + "Month,Campaign,Cost,Impr.,Clicks,Conversions\nSeptember 2027,Marque - Recherche,10.00,100,5,1.00\nOctober 2027,Marque - Recherche,20.00,200,6,2.00\n",
+			[]Actual{
+				{Channel: "search", Month: 9, Spend: dec("10"), Exposures: ndec("100"), Interactions: ndec("5"), Customers: dec("1"), Revenue: dec("0")},
+				{Channel: "search", Month: 10, Spend: dec("20"), Exposures: ndec("200"), Interactions: ndec("6"), Customers: dec("2"), Revenue: dec("0")},
+			}},
+		// French month names: "sept. 2027" too
+		{"mois", "Rapport sur les campagnes\n\"1 sept. 2027 - 31 oct. 2027\"\nMois,Campagne,Coût,Impr.,Clics,Conversions\nseptembre 2027,Marque - Recherche,\"10,50\",100,5,\"1,00\"\n",
+			[]Actual{{Channel: "search", Month: 9, Spend: dec("10.50"), Exposures: ndec("100"), Interactions: ndec("5"), Customers: dec("1"), Revenue: dec("0")}}},
+		// the week of Monday 2027-08-30 → its 4th day 09-02 → month 8
+		// (08-04..09-03); the week of 09-06 → 09-09 → month 9: they do not add up
+		{"week", head + "Week,Campaign,Cost,Impr.,Clicks,Conversions\n2027-08-30,Marque - Recherche,1.00,10,1,0.00\n2027-09-06,Marque - Recherche,2.00,20,2,0.00\n",
+			[]Actual{
+				{Channel: "search", Month: 8, Spend: dec("1"), Exposures: ndec("10"), Interactions: ndec("1"), Customers: dec("0"), Revenue: dec("0")},
+				{Channel: "search", Month: 9, Spend: dec("2"), Exposures: ndec("20"), Interactions: ndec("2"), Customers: dec("0"), Revenue: dec("0")},
+			}},
+		// days 09-03 (month 8) and 09-04, 09-30 (month 9: 1 + 2 = 3 spend)
+		{"day", head + "Day,Campaign,Cost,Impr.,Clicks,Conversions\n2027-09-03,Marque - Recherche,5.00,10,1,0.00\n2027-09-04,Marque - Recherche,1.00,10,1,0.00\n2027-09-30,Marque - Recherche,2.00,20,2,1.00\n",
+			[]Actual{
+				{Channel: "search", Month: 8, Spend: dec("5"), Exposures: ndec("10"), Interactions: ndec("1"), Customers: dec("0"), Revenue: dec("0")},
+				{Channel: "search", Month: 9, Spend: dec("3"), Exposures: ndec("30"), Interactions: ndec("3"), Customers: dec("1"), Revenue: dec("0")},
+			}},
+		// no segment, a range of one whole calendar month: September →
+		// its 15th → month 9, although it starts in month 8
+		{"calendar month range", "Campaign report\n\"September 1, 2027 - September 30, 2027\"\nCampaign,Cost,Impr.,Clicks,Conversions\nMarque - Recherche,1.00,10,1,0.00\n",
+			[]Actual{{Channel: "search", Month: 9, Spend: dec("1"), Exposures: ndec("10"), Interactions: ndec("1"), Customers: dec("0"), Revenue: dec("0")}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			imp, err := ReadActualsFiles([]ActualsFile{{"r.csv", []byte(c.data)}}, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameReportRows(t, imp.Rows, c.want)
+		})
+	}
+}
+
+// Every role of assets/actuals_columns.toml's [[reports]] is one the
+// reader knows, and every report has a campaign column in both languages.
+func TestReportSources(t *testing.T) {
+	srcs, err := ReportSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{}
+	for _, s := range srcs {
+		ids = append(ids, s.ID)
+		for lang, cols := range map[string]map[string][]string{"en": s.EN, "fr": s.FR} {
+			if len(cols["campaign"]) == 0 {
+				t.Errorf("%s.%s: no campaign column", s.ID, lang)
+			}
+			for role := range cols {
+				found := false
+				for _, r := range reportRoles {
+					found = found || r == role
+				}
+				if !found {
+					t.Errorf("%s.%s: role %q is not one of %v", s.ID, lang, role, reportRoles)
+				}
+			}
+		}
+	}
+	if !reflect.DeepEqual(ids, []string{"google-ads", "meta", "mailchimp"}) {
+		t.Errorf("reports = %q", ids)
+	}
+}
