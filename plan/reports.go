@@ -475,6 +475,7 @@ type reportReader struct {
 	placed   map[string][]string // channel id → campaign names
 	ignored  map[string]bool
 	unplaced []UnplacedCampaign
+	wide     map[[2]Date]bool // periods over two plan months, reported
 }
 
 type campaignPlace struct {
@@ -484,7 +485,7 @@ type campaignPlace struct {
 
 func newReportReader(errs *csvErrors, m reportMatch, t reportTable, p Plan) *reportReader {
 	r := &reportReader{errs: errs, m: m, t: t, p: p, cm: newCampaignMatcher(p), dec: '.',
-		seen: map[string]campaignPlace{}, placed: map[string][]string{}, ignored: map[string]bool{}}
+		seen: map[string]campaignPlace{}, placed: map[string][]string{}, ignored: map[string]bool{}, wide: map[[2]Date]bool{}}
 	if m.lang == "fr" {
 		r.dec = ','
 	}
@@ -917,7 +918,11 @@ func (r *reportReader) rowMonth(line int, role, cell string, iEnd int, end strin
 			return m
 		}
 		if planMonth(p.Info.Start, d) != planMonth(p.Info.Start, e) || e.Time().Before(d.Time()) {
-			r.errs.add(line, head, msgReportRowWide, csvExcerpt(head), csvExcerpt(eh), d, e)
+			// once per period: an "All time" export has it on every row
+			if k := [2]Date{d, e}; !r.wide[k] {
+				r.wide[k] = true
+				r.errs.add(line, head, msgReportRowWide, csvExcerpt(head), csvExcerpt(eh), d, e)
+			}
 			return 0
 		}
 	}

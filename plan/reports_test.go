@@ -265,6 +265,8 @@ func TestReportErrors(t *testing.T) {
 			[]string{`g.csv:2: the report has no time segment column (Month, Week, Day, Date) and no date range above its header`}},
 		{"meta over two months", "m.csv", strings.Replace(meta, "2027-09-01,2027-09-30,Printemps - Conversions", "2027-09-01,2027-10-31,Printemps - Conversions", 1), nil,
 			[]string{`m.csv:3: columns "Reporting starts" and "Reporting ends": this row covers 2027-09-01 to 2027-10-31`}},
+		{"meta all time: one error", "m.csv", strings.ReplaceAll(meta, "2027-09-01,2027-09-30", "2027-01-01,2027-09-30"), nil,
+			[]string{`m.csv:3: columns "Reporting starts" and "Reporting ends": this row covers 2027-01-01 to 2027-09-30`}},
 		{"bad number", "g.csv", strings.Replace(en, `"4,934.20"`, `"4,93.20"`, 1), nil,
 			[]string{`g.csv:4: column "Cost": "4,93.20" is not a number: write it as the report does, e.g. 1,234.56`}},
 		{"outside the plan", "g.csv", strings.ReplaceAll(en, "2027", "2029"), nil,
@@ -286,6 +288,9 @@ func TestReportErrors(t *testing.T) {
 			var el ErrorList
 			if !errors.As(err, &el) || el[0].File != c.file || el[0].Line == 0 {
 				t.Errorf("not an ErrorList with File and Line: %#v", err)
+			}
+			if strings.HasPrefix(c.name, "meta all time") && len(el) != 1 {
+				t.Errorf("%d errors, want 1: %v", len(el), err)
 			}
 			for _, w := range c.want {
 				if !strings.Contains(err.Error(), w) {
