@@ -28,7 +28,7 @@ var requiredActualsColumns = map[string]bool{"channel": true, "month": true, "sp
 // names are data, in assets/actuals_columns.toml (whose comment describes
 // every field).
 type ActualsSource struct {
-	ID   string // "campaignsim", "google-ads", "mailchimp"
+	ID   string // "campaignsim" (the tools' reports are ReportSources)
 	Name string
 	// Strict makes unknown columns errors (the CampaignSim format); a
 	// report's other columns are ignored.
