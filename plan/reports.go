@@ -590,6 +590,7 @@ func (r *reportReader) read() ([]Actual, []UnplacedCampaign) {
 		return strings.TrimSpace(cells[i])
 	}
 	vals := make(map[string]decimal.NullDecimal, len(figs))
+	kept := 0 // rows that are not totals, summaries or all zero
 	r.t.each(func(line int, cells []string) {
 		camp := cellAt(cells, iCamp)
 		first := cellAt(cells, 0)
@@ -617,6 +618,7 @@ func (r *reportReader) read() ([]Actual, []UnplacedCampaign) {
 		if bad || !any {
 			return // reported, or all zero: a paused campaign
 		}
+		kept++
 		// currency column
 		if iCur >= 0 {
 			cur := cellAt(cells, iCur)
@@ -691,6 +693,9 @@ func (r *reportReader) read() ([]Actual, []UnplacedCampaign) {
 		}
 		sum.add(a)
 	})
+	if kept == 0 && !r.errs.any() {
+		r.errs.add(hl, "", msgReportNothing)
+	}
 	if r.errs.any() {
 		return nil, r.unplaced
 	}
@@ -733,7 +738,8 @@ func (r *reportReader) place(line int, camp string) campaignPlace {
 	case len(chans) == 0:
 		id := r.cm.suggestChannel(r.m.src.ID)
 		r.unplaced = append(r.unplaced, UnplacedCampaign{File: r.errs.file, Line: line, Campaign: camp, Suggest: id})
-		r.errs.add(line, head, msgReportNoCampaign, csvExcerpt(camp), r.cm.campaignsLine(id, camp), id, id, tomlQuote(strings.TrimSpace(camp)))
+		pat := suggestedPattern(camp)
+		r.errs.add(line, head, msgReportNoCampaign, csvExcerpt(camp), r.cm.campaignsLine(id, pat), id, id, tomlQuote(pat))
 		return campaignPlace{ch: -1}
 	case len(chans) > 1:
 		ids := make([]string, len(chans))
@@ -754,6 +760,17 @@ func (r *reportReader) place(line int, camp string) campaignPlace {
 		r.placed[id] = names
 	}
 	return campaignPlace{ch: chans[0]}
+}
+
+// suggestedPattern is the pattern an error suggests for a campaign: its
+// name as csvExcerpt quotes it, or, when that is cut, its first
+// characters then "*" (a pattern that matches it).
+func suggestedPattern(camp string) string {
+	ex := csvExcerpt(camp)
+	if cut, ok := strings.CutSuffix(ex, "…"); ok {
+		return cut + "*"
+	}
+	return ex
 }
 
 // number reads a figure cell (0..10^12; "", "--" are blank).

@@ -267,6 +267,10 @@ func TestReportErrors(t *testing.T) {
 			[]string{`m.csv:3: columns "Reporting starts" and "Reporting ends": this row covers 2027-09-01 to 2027-10-31`}},
 		{"meta all time: one error", "m.csv", strings.ReplaceAll(meta, "2027-09-01,2027-09-30", "2027-01-01,2027-09-30"), nil,
 			[]string{`m.csv:3: columns "Reporting starts" and "Reporting ends": this row covers 2027-01-01 to 2027-09-30`}},
+		// found by FuzzActualsCSV: a report's header alone gave no row and no error
+		{"header only", "g.csv", "CAmpAign,Month,Cost", nil, []string{"g.csv:1: the report has no row to import"}},
+		{"only paused campaigns", "g.csv", strings.Join(strings.Split(en, "\n")[:3], "\n") + "\nPaused,Essai 2026,5.00,Daily,Paused,Search,0,0,0.00%, --,0.00,0,0.00,0.00%, --,EUR\n", nil,
+			[]string{"g.csv:3: the report has no row to import: every row below the header is a total, an account summary or all zero"}},
 		{"bad number", "g.csv", strings.Replace(en, `"4,934.20"`, `"4,93.20"`, 1), nil,
 			[]string{`g.csv:4: column "Cost": "4,93.20" is not a number: write it as the report does, e.g. 1,234.56`}},
 		{"outside the plan", "g.csv", strings.ReplaceAll(en, "2027", "2029"), nil,
