@@ -503,3 +503,27 @@ func TestReportSources(t *testing.T) {
 		t.Errorf("reports = %q", ids)
 	}
 }
+
+// Meta and Mailchimp in French: the same figures as their English
+// exports (TestReadMetaReport, TestReadMailchimpReport), numbers written
+// "1 180,75" and "96 200" (no-break spaces), semicolons between cells.
+func TestReadFrenchExports(t *testing.T) {
+	meta := "Début des rapports;Fin des rapports;Nom de la campagne;Résultats;Indicateur de résultat;Impressions;Montant dépensé (EUR);Clics sur un lien\n" +
+		"2027-09-01;2027-09-30;;;;96\u00a0200;1\u00a0180,75;1\u00a0702\n" +
+		"2027-09-01;2027-09-30;Printemps - Conversions;42;actions:offsite_conversion.fb_pixel_purchase;58\u00a0000;790,75;1\u00a0120\n" +
+		"2027-09-01;2027-09-30;Printemps - Notoriété;17\u00a0110;reach;38\u00a0200;390,00;582\n"
+	mail := "Titre;Date d'envoi;Livraisons réussies;Ouvertures uniques;Clics uniques;Commandes;Chiffre d'affaires total\n" +
+		"Newsletter de septembre;8 sept. 2027 07:30;2450;551;71;9;118,80\n" +
+		"Newsletter - offre du mois;22 sept. 2027 07:30;2443;540;69;8;103,95\n"
+	imp, err := ReadActualsFiles([]ActualsFile{{"meta.csv", []byte(meta)}, {"mailchimp.csv", []byte(mail)}}, reportPlan())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReportRows(t, imp.Rows, []Actual{
+		{Channel: "meta", Month: 9, Spend: dec("1180.75"), Exposures: ndec("96200"), Interactions: ndec("1702"), Customers: dec("42"), Revenue: dec("0")},
+		{Channel: "mailing", Month: 9, SpendUnknown: true, Exposures: ndec("4893"), Interactions: ndec("140"), Opens: ndec("1091"), Customers: dec("17"), Revenue: dec("222.75")},
+	})
+	if imp.Files[0].Language != "fr" || imp.Files[1].Language != "fr" {
+		t.Errorf("languages %q, %q", imp.Files[0].Language, imp.Files[1].Language)
+	}
+}
