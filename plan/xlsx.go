@@ -144,6 +144,17 @@ func xlsxTable(errs *csvErrors, data []byte) (reportTable, bool) {
 	}
 	t.headerLine = all[h].line
 	body := all[h+1:]
+	// numbers stored as text ("1 234,56") tell the decimal separator as
+	// in a CSV; stored numbers are plain and tell nothing
+	var texts []byte
+	for _, r := range body {
+		for _, c := range r.cells {
+			if !plainNumber(c) {
+				texts = append(append(texts, c...), '\n')
+			}
+		}
+	}
+	t.dec = decimalEvidence(texts, 0)
 	t.each = func(fn func(line int, cells []string)) {
 		for _, r := range body {
 			fn(r.line, r.cells)

@@ -108,3 +108,31 @@ func TestXLSXBounds(t *testing.T) {
 		})
 	}
 }
+
+// A workbook whose figures are text written the French way ("4 934,20",
+// "795 836") gives the figures of the CSV: its text cells tell the
+// decimal separator.
+func TestXLSXFrenchText(t *testing.T) {
+	r := csv.NewReader(bytes.NewReader(readTestdata(t, "google-ads-fr.csv")))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	for i, row := range rows {
+		for j, c := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellStr("Sheet1", cell, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	imp, err := ReadActualsFiles([]ActualsFile{{"fr.xlsx", buf.Bytes()}}, reportPlan())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReportRows(t, imp.Rows, googleWant())
+}
