@@ -83,8 +83,10 @@ const MaxActualsFiles = 20
 // ReportSource is one tool's report layout: the [[reports]] of
 // assets/actuals_columns.toml, whose comment describes every field.
 type ReportSource struct {
-	ID     string `toml:"id"`
-	Name   string `toml:"name"`
+	ID   string `toml:"id"`   // "google-ads", "meta", "mailchimp"
+	Name string `toml:"name"` // the tool's name, for people
+	// Totals are prefixes of a row's campaign cell or first cell that mark
+	// a totals row ("Total: Account", "Total : campagnes").
 	Totals []string
 	// PurchaseWords and LeadWords classify a Meta result indicator.
 	PurchaseWords []string `toml:"purchase_words"`
