@@ -28,7 +28,7 @@ var requiredActualsColumns = map[string]bool{"channel": true, "month": true, "sp
 // names are data, in assets/actuals_columns.toml (whose comment describes
 // every field).
 type ActualsSource struct {
-	ID   string // "campaignsim", "google-ads", "mailchimp"
+	ID   string // "campaignsim" (the tools' reports are ReportSources)
 	Name string
 	// Strict makes unknown columns errors (the CampaignSim format); a
 	// report's other columns are ignored.
@@ -56,6 +56,7 @@ type ActualsSource struct {
 var (
 	sourcesOnce sync.Once
 	sources     []ActualsSource
+	reports     []ReportSource // the [[reports]] of the same file (ReportSources)
 	sourcesErr  error
 )
 
@@ -68,6 +69,7 @@ func ActualsSources() ([]ActualsSource, error) {
 		var f struct {
 			Format  int             `toml:"format"`
 			Sources []ActualsSource `toml:"sources"`
+			Reports []ReportSource  `toml:"reports"`
 		}
 		md, err := toml.NewDecoder(bytes.NewReader(assets.ActualsColumns)).Decode(&f)
 		switch {
@@ -89,6 +91,7 @@ func ActualsSources() ([]ActualsSource, error) {
 			return
 		}
 		sources = f.Sources
+		reports = f.Reports
 	})
 	return sources, sourcesErr
 }
@@ -178,6 +181,12 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // month are added up (one row per day or per send); rows starting with
 // "Total" are skipped; "--" is an empty cell.
 //
+// A report as the tools export it — a header ReadActualsFiles recognises
+// (assets/actuals_columns.toml's [[reports]]), or an .xlsx workbook — is
+// read by ReadActualsFiles with all its rules (campaigns patterns, periods,
+// currency, totals, Meta results); the rules below are the CampaignSim
+// format's.
+//
 // Errors: every problem is collected as an ErrorList whose Errors have
 // File = name, Line = the file line of the row (0 for the whole file:
 // its size or encoding, whose message then says the line and cell of the
@@ -189,6 +198,19 @@ func detectSource(cells []string) (ActualsSource, bool) {
 // Error says how many more there are. Nothing is returned when any row is
 // bad.
 func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
+	if isReportFile(data) {
+		imp, err := ReadActualsFiles([]ActualsFile{{Name: name, Data: data}}, p)
+		if err != nil {
+			return nil, err
+		}
+		return imp.Rows, nil
+	}
+	return parseCampaignSimCSV(name, data, p)
+}
+
+// parseCampaignSimCSV is ParseActualsCSV for a file that is not a tool's
+// report (the CampaignSim format, or a layout of [[sources]]).
+func parseCampaignSimCSV(name string, data []byte, p Plan) ([]Actual, error) {
 	errs := &csvErrors{file: name}
 	text, ok := csvText(errs, data)
 	if !ok {
@@ -315,7 +337,7 @@ func ParseActualsCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			if !ok {
 				bad = true
 				errs.add(line, mHead, msgCSVNotDate, csvExcerpt(mHead), csvExcerpt(mCell))
-			} else if m = MonthOf(p.Info.Start, d); m < 1 || m > n {
+			} else if m = planMonth(p.Info.Start, d); m < 1 || m > n {
 				bad = true
 				errs.add(line, mHead, msgCSVOutside, csvExcerpt(mHead), csvExcerpt(mCell), p.Info.Start, End(p.Info.Start, n))
 			}

@@ -248,6 +248,7 @@ func (d *decoder) plan(raw map[string]any) Plan {
 	if t, ok := d.table(raw, "tracking", false, ""); ok {
 		d.unknown("tracking", "[tracking]", t, trackingKeys, nil)
 		p.Tracking.EngagementWeights = d.weights(t)
+		decodeSpecs(d, "tracking", "[tracking]", t, trackingSpecs, &p.Tracking, nil)
 	}
 	for i, t := range d.tableList(raw, "actuals") {
 		path := fmt.Sprintf("actuals[%d]", i)
@@ -561,6 +562,25 @@ func (d *decoder) set(path, key, ex string, typ vtype, v any, ptr any) {
 		} else {
 			d.errorf(path, msgWantString, key, key, ex)
 		}
+	case tStrings:
+		list, ok := v.([]any)
+		if !ok {
+			if str, isStr := v.(string); isStr {
+				ex = "[" + strconv.Quote(str) + "]"
+			}
+			d.errorf(path, msgWantList, key, key, ex)
+			return
+		}
+		out := make([]string, 0, len(list))
+		for j, e := range list {
+			str, isStr := e.(string)
+			if !isStr {
+				d.errorf(fmt.Sprintf("%s[%d]", path, j), msgWantStrings, key, key, ex)
+				return
+			}
+			out = append(out, str)
+		}
+		assign(ptr, out)
 	case tDate:
 		t, ok := v.(time.Time)
 		if ok && t.Location().String() == "date-local" {
@@ -603,6 +623,10 @@ func assign(ptr any, v any) {
 		*p = Kind(v.(string))
 	case *Date:
 		*p = v.(Date)
+	case *[]string:
+		if list, ok := v.([]string); ok { // a list key set from text is not a list
+			*p = list
+		}
 	}
 }
 

@@ -18,6 +18,7 @@ const (
 	tBool                     // bool
 	tString                   // string or a string type (Language, Model, …)
 	tDate                     // Date: TOML local date
+	tStrings                  // []string: TOML array of strings
 )
 
 // bounds is the interval a number must lie in.
@@ -85,6 +86,8 @@ var infoSpecs = []spec[Info]{
 	{key: "months", typ: tInt, req: true, b: whole(1, 60), ex: "3", field: func(v *Info) any { return &v.Months }},
 	{key: "budget", typ: tDecimal, req: true, b: bMoney, ex: `"5000"`, field: func(v *Info) any { return &v.Budget }},
 	{key: "context", typ: tString, omit: true, ex: `"…"`, field: func(v *Info) any { return &v.Context }},
+	{key: "student", typ: tString, omit: true, ex: `"Camille Martin"`, field: func(v *Info) any { return &v.Student }},
+	{key: "case", typ: tString, omit: true, ex: `"bakery"`, field: func(v *Info) any { return &v.Case }},
 }
 
 var businessSpecs = []spec[Business]{
@@ -134,6 +137,7 @@ var channelHead = []spec[Channel]{
 	{key: "name", typ: tString, req: true, ex: `"Mailing familles"`, field: func(v *Channel) any { return &v.Name }},
 	{key: "kind", typ: tString, req: true, ex: `"email"`, field: func(v *Channel) any { return &v.Kind }},
 	{key: "owner", typ: tString, omit: true, ex: `"Gérante"`, field: func(v *Channel) any { return &v.Owner }},
+	{key: "campaigns", typ: tStrings, omit: true, ex: `["Marque - Recherche", "Générique*"]`, field: func(v *Channel) any { return &v.Campaigns }},
 }
 
 // channelBody are the value keys of a channel, in the order Encode writes
@@ -188,8 +192,36 @@ var simulationSpecs = []spec[Simulation]{
 	{key: "seed", typ: tInt64, def: "1", ex: "1", field: func(v *Simulation) any { return &v.Seed }},
 }
 
+// trackingSpecs are the keys of the [tracking] table other than
+// engagement_weights (an inline table of its own, read by the decoder).
+var trackingSpecs = []spec[Tracking]{
+	{key: "kpis", typ: tStrings, omit: true, ex: `["customers", "cpa"]`, field: func(v *Tracking) any { return &v.KPIs }},
+	{key: "tools", typ: tStrings, omit: true, ex: `["Mailchimp"]`, field: func(v *Tracking) any { return &v.Tools }},
+	{key: "ignore_campaigns", typ: tStrings, omit: true, ex: `["Ancienne*"]`, field: func(v *Tracking) any { return &v.IgnoreCampaigns }},
+}
+
 // trackingKeys are the keys of the [tracking] table.
-var trackingKeys = []string{"engagement_weights"}
+var trackingKeys = append([]string{"engagement_weights"}, specKeys(trackingSpecs)...)
+
+// Limits of the list keys (tStrings): how many entries each may hold and
+// how many characters an entry may have. kpis also needs at least one.
+const (
+	maxCampaignPatterns = 100 // campaigns, ignore_campaigns
+	maxKPIs             = 10
+	maxTools            = 20
+	maxListEntry        = 255 // characters: Google Ads allows 255 in a campaign name
+)
+
+// listLimit returns the most entries of list key key.
+func listLimit(key string) int {
+	switch key {
+	case "kpis":
+		return maxKPIs
+	case "tools":
+		return maxTools
+	}
+	return maxCampaignPatterns
+}
 
 // weightsExample is an engagement_weights value as written in TOML, for
 // messages.
@@ -199,8 +231,10 @@ var actualSpecs = []spec[Actual]{
 	{key: "channel", typ: tString, req: true, ex: `"mailing"`, field: func(v *Actual) any { return &v.Channel }},
 	{key: "month", typ: tInt, req: true, ex: "1", field: func(v *Actual) any { return &v.Month }},
 	{key: "spend", typ: tDecimal, req: true, b: bMoney, ex: `"150"`, field: func(v *Actual) any { return &v.Spend }},
+	{key: "spend_unknown", typ: tBool, omit: true, ex: "true", field: func(v *Actual) any { return &v.SpendUnknown }},
 	{key: "exposures", typ: tNullDecimal, b: bCount, ex: `"2420"`, field: func(v *Actual) any { return &v.Exposures }},
 	{key: "interactions", typ: tNullDecimal, b: bCount, ex: `"70"`, field: func(v *Actual) any { return &v.Interactions }},
+	{key: "opens", typ: tNullDecimal, b: bCount, ex: `"540"`, field: func(v *Actual) any { return &v.Opens }},
 	{key: "leads", typ: tNullDecimal, b: bCount, ex: `"0"`, field: func(v *Actual) any { return &v.Leads }},
 	{key: "customers", typ: tDecimal, req: true, b: bCount, ex: `"9"`, field: func(v *Actual) any { return &v.Customers }},
 	{key: "revenue", typ: tDecimal, req: true, b: bMoney, ex: `"95.40"`, field: func(v *Actual) any { return &v.Revenue }},

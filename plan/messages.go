@@ -58,7 +58,14 @@ const (
 	// ranges of values
 	msgOutOfRange = "%s = %s is out of range: write %s"          // key, value, range description
 	msgTooLong    = "%s is %d characters long: write at most %d" // key, length, max
-	msgRequired   = "%s is required: write e.g. %s = %s"         // key, key, example
+
+	// list keys (campaigns, kpis, tools, ignore_campaigns)
+	msgWantStrings   = "%s must be a list of texts in quotes: write %s = %s"                                                     // key, key, example
+	msgListTooMany   = "%s has %d entries, more than the %d it may have: keep the ones that matter"                              // key, count, max
+	msgListBlank     = "%s: entry %d is blank: remove it or write a name"                                                        // key, entry
+	msgListEntryLong = "%s: entry %d is %d characters long: write at most %d"                                                    // key, entry, length, max
+	msgSpendUnknown  = "spend is %s but spend_unknown = true says nobody knows it: remove spend_unknown, or write spend = \"0\"" // spend
+	msgRequired      = "%s is required: write e.g. %s = %s"                                                                      // key, key, example
 
 	// enumerations and identifiers
 	msgBadID        = "%s = %q is not a valid id: use only lower-case letters a-z, digits and '-', e.g. %s = %q" // key, value, key, suggestion
@@ -126,4 +133,26 @@ const (
 	descFactor    = `a factor above 0 and at most 100 ("0.8" is 20 % less)`
 	descWeight    = `a weight from 0 to 1000 (only the ratios between the weights count)`
 	descWholeFrom = `a whole number from %d to %d`
+)
+
+// Messages of the report imports (ReadActualsFiles), each a fmt format;
+// the verbs are in the comment. Cells are quoted through csvExcerpt.
+const (
+	msgReportTooManyFiles = "%d files at once, more than the %d an import reads: import them in several goes"                                                                                                                                                       // files, max
+	msgReportNumber       = "column %q: %q is not a number: write it as the report does, e.g. %s"                                                                                                                                                                   // column, cell, example
+	msgReportNoCampaign   = "campaign %q matches no channel of the plan: add it to a channel, e.g. %s under the [[channels]] with id = %q (or start the campaign's name with \"[%s]\"), or leave it out with [tracking] ignore_campaigns = [%s]"                    // campaign, campaigns line, channel, channel, pattern
+	msgReportTwoChannels  = "campaign %q matches the channels %s: make their campaigns patterns tell it apart (a campaign counts in one channel)"                                                                                                                   // campaign, ids
+	msgReportCurrencyHead = "the amounts of column %q are in %s but the plan is in %s: download the report in %s, or set currency = %q in [plan] (no amount is converted)"                                                                                          // column, report's, plan's, plan's, report's
+	msgReportCurrencyCell = "column %q: the amounts of this row are in %s but the plan is in %s: download the report in %s, or set currency = %q in [plan] (no amount is converted)"                                                                                // column, report's, plan's, plan's, report's
+	msgReportNoPeriod     = "the report has no time segment column (%s) and no date range above its header: download it split by month (in Google Ads: Segment → Time → Month; in Meta: Breakdown → By time → Month)"                                               // columns
+	msgReportRangeWide    = "the report covers %q, which is not inside one month of the plan (it starts on %s; each plan month starts on day %d): download the report split by month (in Google Ads: Segment → Time → Month; in Meta: Breakdown → By time → Month)" // range, start, day
+	msgReportRangeOut     = "the report covers %q, outside the plan, which runs from %s to %s: download the report for months of the plan, or change the plan's start"                                                                                              // range, start, end
+	msgReportRowWide      = "columns %q and %q: this row covers %s to %s, more than one month of the plan: download the report split by month (in Meta: Breakdown → By time → Month)"                                                                               // column, column, start, end
+	msgReportNoFigure     = "the header has the campaign column %q but none of the figures an import reads (%s): add them to the report's columns before downloading it"                                                                                            // column, columns
+	msgReportNothing      = "the report has no row to import: every row below the header is a total, an account summary or all zero (paused campaigns): download it for a period when the campaigns ran"                                                            //
+	msgXLSXBad            = "the file is an Excel workbook (.xlsx) that cannot be read (%v): open it in Excel or LibreOffice and save it again as .xlsx, or save it as UTF-8 (CSV UTF-8 in Excel)"                                                                  // reason
+	msgXLSXTooBig         = "the workbook unpacks to more than %d MB (%s): a report is far smaller: download it again, or as CSV"                                                                                                                                   // max MB, what
+	msgXLSXSheets         = "the workbook has %d sheets, more than the %d an import looks at: keep the report's sheet only"                                                                                                                                         // sheets, max
+	msgXLSXEmpty          = "the workbook's first sheet %q is empty: put the report on the first sheet"                                                                                                                                                             // sheet
+	msgXLSXFormula        = "column %q: the cell holds a formula without a value (%q): open the workbook in Excel or LibreOffice and save it, so that its values are stored"                                                                                        // column, formula
 )

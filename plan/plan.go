@@ -54,6 +54,8 @@ type Info struct {
 	Title    string   // required, at most 200 characters
 	Author   string   // optional: consultant, student
 	Client   string   // optional
+	Student  string   // optional, at most 200 characters: who wrote the plan (exercises)
+	Case     string   // optional: a built-in case id, or a case file's path relative to the plan
 	Language Language // report language; default LangFR
 	Currency string   // ISO 4217 code; default "EUR"
 	Start    Date     // first day of month 1; required
@@ -163,11 +165,17 @@ type Range struct {
 // zero. Rates are fractions; money is in the plan's currency for the whole
 // channel over the plan (not per month) unless said otherwise.
 type Channel struct {
-	ID           string // unique, [a-z0-9-]
-	Name         string
-	Kind         Kind
-	Owner        string // who runs it
-	ActiveMonths []int  // 1-based plan months; empty means every month
+	ID    string // unique, [a-z0-9-]
+	Name  string
+	Kind  Kind
+	Owner string // who runs it
+	// Campaigns are the names of this channel's campaigns in the reports
+	// people export (Google Ads and Meta campaigns, Mailchimp titles), as
+	// patterns: `*` matches any run of characters, compared without case,
+	// spaces at the ends trimmed (MatchCampaign). The channel's id and
+	// name always match, as does a name that starts with "[id]". Optional.
+	Campaigns    []string
+	ActiveMonths []int // 1-based plan months; empty means every month
 	FixedCost    decimal.Decimal
 	// ConversionRate turns interactions into conversions (customers in b2c,
 	// leads in b2b). Required for every kind.
@@ -277,20 +285,39 @@ type Tracking struct {
 	// 0. Empty means the defaults (simulate.DefaultEngagementWeights).
 	// When set, at least one weight is above 0.
 	EngagementWeights []EngagementWeight
+	// KPIs are the figures the plan will follow (names the engine
+	// computes: MODEL.md's figures and channel KPIs), 1..10 of them when
+	// set; empty means none chosen. plan checks their number and shape
+	// only: which names exist is simulate's to say.
+	KPIs []string
+	// Tools are free text (at most 20 entries): how the actuals are
+	// measured ("Mailchimp", "Code coupon par canal en caisse").
+	Tools []string
+	// IgnoreCampaigns are patterns (as Channel.Campaigns) of report rows
+	// to leave out on import: an ignored campaign is not an error, even
+	// when it also matches a channel.
+	IgnoreCampaigns []string
 }
 
 // Actual is what really happened for one channel in one plan month.
 // Spend is everything the channel cost that month, fixed costs included.
 // Unset optional figures are unknown, not zero.
 type Actual struct {
-	Channel      string // channel id
-	Month        int    // 1-based plan month
-	Spend        decimal.Decimal
+	Channel string // channel id
+	Month   int    // 1-based plan month
+	Spend   decimal.Decimal
+	// SpendUnknown says that no source of this row knew what it cost (a
+	// Mailchimp export has no cost column): Spend is then 0 and means
+	// "unknown", not "free". Key spend_unknown; default false.
+	SpendUnknown bool
 	Exposures    decimal.NullDecimal
 	Interactions decimal.NullDecimal
-	Leads        decimal.NullDecimal
-	Customers    decimal.Decimal
-	Revenue      decimal.Decimal
+	// Opens are the unique opens of an email channel's sends (Mailchimp's
+	// Unique Opens); unset means unknown.
+	Opens     decimal.NullDecimal
+	Leads     decimal.NullDecimal
+	Customers decimal.Decimal
+	Revenue   decimal.Decimal
 	// COGS is the cost of goods sold; unset means revenue × (1 − gross margin).
 	COGS decimal.NullDecimal
 }
@@ -314,6 +341,7 @@ func (p Plan) Clone() Plan {
 	for i, c := range p.Channels {
 		c.ActiveMonths = append([]int(nil), c.ActiveMonths...)
 		c.Ranges = append([]Range(nil), c.Ranges...)
+		c.Campaigns = append([]string(nil), c.Campaigns...)
 		q.Channels[i] = c
 	}
 	if p.Channels == nil {
@@ -337,6 +365,9 @@ func (p Plan) Clone() Plan {
 		q.Scenarios = nil
 	}
 	q.Tracking.EngagementWeights = append([]EngagementWeight(nil), p.Tracking.EngagementWeights...)
+	q.Tracking.KPIs = append([]string(nil), p.Tracking.KPIs...)
+	q.Tracking.Tools = append([]string(nil), p.Tracking.Tools...)
+	q.Tracking.IgnoreCampaigns = append([]string(nil), p.Tracking.IgnoreCampaigns...)
 	q.Actuals = append([]Actual(nil), p.Actuals...)
 	return q
 }

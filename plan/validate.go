@@ -154,6 +154,8 @@ func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, tak
 			num, has = decimal.NewFromInt(int64(*f)), true
 		case *int64:
 			num, has = decimal.NewFromInt(*f), true
+		case *[]string:
+			v.list(path, s.key, *f)
 		case *Date:
 			if f.IsZero() {
 				if s.req {
@@ -202,6 +204,24 @@ func (v *validator) digits(path, key, ex string, d decimal.Decimal) bool {
 		v.add(path, msgDigits, key, clip(text), i+f, maxDigits, key, ex)
 	}
 	return false
+}
+
+// list checks a list key (tStrings): at most listLimit(key) entries,
+// none blank, each at most maxListEntry characters; kpis, when set, needs
+// one at least (an empty list is the key left out).
+func (v *validator) list(path, key string, list []string) {
+	if n := listLimit(key); len(list) > n {
+		v.add(path, msgListTooMany, key, len(list), n)
+	}
+	for j, e := range list {
+		ep := fmt.Sprintf("%s[%d]", path, j)
+		switch n := utf8.RuneCountInString(e); {
+		case strings.TrimSpace(e) == "":
+			v.add(ep, msgListBlank, key, j+1)
+		case n > maxListEntry:
+			v.add(ep, msgListEntryLong, key, j+1, n, maxListEntry)
+		}
+	}
 }
 
 // stringOf returns the text behind a pointer to a string field.
@@ -277,11 +297,16 @@ func (v *validator) plan(p Plan) {
 	sim := p.Simulation
 	checkSpecs(v, "simulation", simulationSpecs, &sim, nil)
 	v.tracking(p)
+	tr := p.Tracking
+	checkSpecs(v, "tracking", trackingSpecs, &tr, nil)
 
 	seen := map[string]bool{}
 	for i, a := range p.Actuals {
 		pre := fmt.Sprintf("actuals[%d]", i)
 		checkSpecs(v, pre, actualSpecs, &a, nil)
+		if a.SpendUnknown && !a.Spend.IsZero() {
+			v.add(pre+".spend", msgSpendUnknown, formatDecimal(a.Spend))
+		}
 		if _, ok := v.lookup(p, a.Channel); !ok && a.Channel != "" {
 			v.add(pre+".channel", msgUnknownChan, "channel", clip(a.Channel), channelIDs(p))
 		}
