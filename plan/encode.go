@@ -145,6 +145,7 @@ func sections(w *writer, p Plan) []section {
 	sim := p.Simulation
 	doc = append(doc, section{name: "simulation", keys: specTexts(w, simulationSpecs, &sim, nil)})
 
+	var tracking []keyText
 	if ws := p.Tracking.EngagementWeights; len(ws) > 0 {
 		ws = slices.Clone(ws)
 		slices.SortStableFunc(ws, func(a, b EngagementWeight) int { return strings.Compare(a.KPI, b.KPI) })
@@ -152,7 +153,12 @@ func sections(w *writer, p Plan) []section {
 		for i, x := range ws {
 			parts[i] = fmt.Sprintf("%s = %q", tomlKey(x.KPI), formatDecimal(x.Weight))
 		}
-		doc = append(doc, section{name: "tracking", keys: []keyText{{"engagement_weights", "{ " + strings.Join(parts, ", ") + " }"}}})
+		tracking = append(tracking, keyText{"engagement_weights", "{ " + strings.Join(parts, ", ") + " }"})
+	}
+	tr := p.Tracking
+	tracking = append(tracking, specTexts(w, trackingSpecs, &tr, nil)...)
+	if len(tracking) > 0 {
+		doc = append(doc, section{name: "tracking", keys: tracking})
 	}
 
 	for _, a := range p.Actuals {
@@ -239,6 +245,19 @@ func specTexts[T any](w *writer, specs []spec[T], val *T, take func(spec[T]) boo
 				continue
 			}
 			text = f.String()
+		case *[]string:
+			if len(*f) == 0 {
+				continue
+			}
+			parts := make([]string, len(*f))
+			for i, e := range *f {
+				if utf8.ValidString(e) {
+					parts[i] = tomlString(e, false)
+				} else {
+					parts[i] = w.str(e)
+				}
+			}
+			text = "[" + strings.Join(parts, ", ") + "]"
 		default:
 			str := stringOf(f)
 			if s.omit && str == "" {
