@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/BurntSushi/toml"
 	"github.com/shopspring/decimal"
 )
 
@@ -63,6 +64,9 @@ func set(q *Plan, key, text string) string {
 	case "simulation":
 		return setSpec(simulationSpecs, nil, &q.Simulation, "[simulation]", table, rest, text)
 	case "tracking":
+		if slices.ContainsFunc(trackingSpecs, func(s spec[Tracking]) bool { return s.key == rest }) {
+			return setSpec(trackingSpecs, nil, &q.Tracking, "[tracking]", table, rest, text)
+		}
 		return setWeight(q, rest, text)
 	case "objectives", "channels":
 		id, k, ok := strings.Cut(rest, ".")
@@ -208,10 +212,38 @@ func setSpec[T any](specs []spec[T], take func(spec[T]) bool, val *T, where, pre
 			return fmt.Sprintf(msgSetDate, full, text, full, ex)
 		}
 		assign(ptr, DateOf(t))
+	case tStrings:
+		list, ok := setStrings(text)
+		if !ok {
+			return fmt.Sprintf(msgSetStrings, full, text, full, full)
+		}
+		assign(ptr, list)
 	default:
 		assign(ptr, text)
 	}
 	return ""
+}
+
+// setStrings reads a list of texts typed for a list key: entries
+// separated by commas (`Marque*,Générique*`, spaces at the ends trimmed,
+// empty entries dropped), or, for names that hold a comma, a TOML list
+// (`["Marque, été", "Générique*"]`). ok is false for a TOML list that does
+// not read as strings.
+func setStrings(text string) (list []string, ok bool) {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "[") {
+		var v struct{ L []string }
+		if _, err := toml.Decode("L = "+t, &v); err != nil {
+			return nil, false
+		}
+		return v.L, true
+	}
+	for _, part := range strings.Split(t, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			list = append(list, part)
+		}
+	}
+	return list, true
 }
 
 // zeroField sets a field to its zero value (an optional key unset).
@@ -229,6 +261,8 @@ func zeroField(ptr any) {
 		*f = false
 	case *Date:
 		*f = Date{}
+	case *[]string:
+		*f = nil
 	default:
 		assign(ptr, "")
 	}
@@ -311,7 +345,10 @@ func setWeight(q *Plan, rest, text string) string {
 	}
 	if !hasKPI {
 		if s := suggest(rest, trackingKeys); s != "" && s != rest {
-			return fmt.Sprintf(msgUnknownKey, "tracking."+rest, "[tracking]", "tracking."+s+".KPI")
+			if s == wk {
+				s += ".KPI"
+			}
+			return fmt.Sprintf(msgUnknownKey, "tracking."+rest, "[tracking]", "tracking."+s)
 		}
 		return fmt.Sprintf(msgSetWeight, "tracking."+rest, strings.Join(EngagementKPIs, ", "))
 	}

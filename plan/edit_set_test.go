@@ -85,7 +85,8 @@ func TestSetErrors(t *testing.T) {
 		{"channels.google-display.ranges.min_budget", "1,2", "not an uncertain input"},
 		{"objectives.nouveaux-client.target", "1", `did you mean "nouveaux-clients"`},
 		{"tracking.engagement_weights.ctrr", "1", `did you mean "tracking.engagement_weights.ctr"`},
-		{"tracking.kpis", "1", "tracking.engagement_weights.KPI=WEIGHT"},
+		{"tracking.kpi", "1", `did you mean "tracking.kpis"`},
+		{"tracking.zzzzzzzzzzzz", "1", "tracking.engagement_weights.KPI=WEIGHT"},
 	}
 	for _, c := range cases {
 		_, err := Set(p, c.key, c.text)

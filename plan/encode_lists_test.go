@@ -48,3 +48,40 @@ func TestEncodeKeepsTheListKeys(t *testing.T) {
 		t.Error("EncodeOver dropped the comments")
 	}
 }
+
+// TestSetListKeys: set writes the list keys; before, Set returned no error
+// and changed nothing for them, and tracking.kpis got the weights message.
+func TestSetListKeys(t *testing.T) {
+	p, err := Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := p.Channels[0].ID
+	for _, c := range []struct {
+		key, text string
+		want      []string
+		get       func(Plan) []string
+	}{
+		{"channels." + id + ".campaigns", " Marque* , Générique*,", []string{"Marque*", "Générique*"}, func(q Plan) []string { return q.Channels[0].Campaigns }},
+		{"channels." + id + ".campaigns", `["Marque, été", "B"]`, []string{"Marque, été", "B"}, func(q Plan) []string { return q.Channels[0].Campaigns }},
+		{"tracking.kpis", "customers,cpa", []string{"customers", "cpa"}, func(q Plan) []string { return q.Tracking.KPIs }},
+		{"tracking.tools", "Mailchimp", []string{"Mailchimp"}, func(q Plan) []string { return q.Tracking.Tools }},
+		{"tracking.ignore_campaigns", "Ancienne*", []string{"Ancienne*"}, func(q Plan) []string { return q.Tracking.IgnoreCampaigns }},
+	} {
+		q, err := Set(p, c.key, c.text)
+		if err != nil {
+			t.Errorf("Set(%s=%s): %v", c.key, c.text, err)
+			continue
+		}
+		if got := c.get(q); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Set(%s=%s) = %q, want %q", c.key, c.text, got, c.want)
+		}
+		// KEY= unsets it.
+		if r, err := Set(q, c.key, ""); err != nil || len(c.get(r)) != 0 {
+			t.Errorf("Set(%s=) left %q, %v", c.key, c.get(r), err)
+		}
+	}
+	if _, err := Set(p, "tracking.kpis", `["a", 3]`); err == nil || !strings.Contains(err.Error(), "not a list of texts") {
+		t.Errorf("a TOML list of non-texts: err %v", err)
+	}
+}
