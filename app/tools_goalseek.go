@@ -341,7 +341,7 @@ func (s *toolsGoalSeek) show(p plan.Plan) {
 		s.reason.SetText(lang.L("The plan then reaches {{.Value}}.", map[string]any{"Value": toolsMetricAmount(r.Metric, r.Value.Decimal, cur, l)}))
 	}
 	s.table.Refresh()
-	toolsShowWarnings(s.warnings, r.Warnings, func(i int, w simulate.Warning) bool {
+	toolsShowWarnings(s.warnings, r.Warnings, cur, func(i int, w simulate.Warning) bool {
 		// said above: the reason of an unreachable target, the target met at the minimum
 		return (i == 0 && !r.Reachable) || w.Code == simulate.WarnGoalMetAtMin
 	})
@@ -357,7 +357,7 @@ func toolsUnreachableText(r simulate.GoalSeekResult, cur string, l plan.Language
 			map[string]any{"Best": toolsRoundMoney(r.Best.Decimal, cur, l), "Budget": toolsRoundMoney(r.BestBudget.Decimal, cur, l)})
 	case len(r.Limits) == 0:
 		if len(r.Warnings) > 0 {
-			return r.Warnings[0].Message(l)
+			return display.Text(r.Warnings[0].Msg, l, cur)
 		}
 		return ""
 	}

@@ -272,14 +272,15 @@ func (s *toolsOptimize) show(p plan.Plan) {
 		s.table.Objects = []fyne.CanvasObject{toolsTable(header, rows, 1)}
 		s.table.Refresh()
 	}
-	toolsShowWarnings(s.warnings, o.Warnings, nil)
+	toolsShowWarnings(s.warnings, o.Warnings, cur, nil)
 	s.results.Show()
 	s.content.Refresh()
 }
 
 // toolsShowWarnings lists the warnings' messages in box under a title,
-// leaving out those skip returns true for.
-func toolsShowWarnings(box *fyne.Container, ws []simulate.Warning, skip func(int, simulate.Warning) bool) {
+// money in cur (the plan's currency), leaving out those skip returns true
+// for.
+func toolsShowWarnings(box *fyne.Container, ws []simulate.Warning, cur string, skip func(int, simulate.Warning) bool) {
 	l := toolsLang()
 	box.Objects = nil
 	for i, w := range ws {
@@ -291,7 +292,7 @@ func toolsShowWarnings(box *fyne.Container, ws []simulate.Warning, skip func(int
 			t.TextStyle.Bold = true
 			box.Add(t)
 		}
-		lb := toolsLabel("⚠ " + w.Message(l))
+		lb := toolsLabel("⚠ " + display.Text(w.Msg, l, cur))
 		box.Add(lb)
 	}
 	box.Refresh()

@@ -98,7 +98,7 @@ func goalseekJSON(p plan.Plan, r simulate.GoalSeekResult) object {
 		{"reachable", r.Reachable},
 		{"cost", edgeNull(simulate.Money, r.Cost)},
 		{"allocation", alloc},
-		{"warnings", warningTexts(p.Info.Language, r.Warnings)},
+		{"warnings", warningTexts(p, r.Warnings)},
 	}
 }
 
@@ -181,7 +181,7 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 		if (i == 0 && !r.Reachable) || w.Code == simulate.WarnGoalMetAtMin {
 			continue // said above
 		}
-		rest = append(rest, w.Message(lang))
+		rest = append(rest, display.Text(w.Msg, lang, p.Info.Currency))
 	}
 	if len(rest) > 0 {
 		section(b, tr(lang, "warnings"))
@@ -202,7 +202,7 @@ func writeUnreachable(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 			roundMoney(p, r.Best.Decimal), roundMoney(p, r.BestBudget.Decimal), target)
 		return
 	case len(r.Limits) == 0:
-		fmt.Fprintf(b, "%s\n", r.Warnings[0].Message(lang))
+		fmt.Fprintf(b, "%s\n", display.Text(r.Warnings[0].Msg, lang, p.Info.Currency))
 		return
 	}
 	intro := say(lang, "même sans limite de budget", "even with unlimited money")

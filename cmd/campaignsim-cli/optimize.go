@@ -107,11 +107,11 @@ func goalUnit(g simulate.Goal) simulate.Unit {
 	return simulate.Money
 }
 
-// warningTexts returns the warnings in the plan's language.
-func warningTexts(lang plan.Language, ws []simulate.Warning) []string {
+// warningTexts returns the warnings in the plan's language and currency.
+func warningTexts(p plan.Plan, ws []simulate.Warning) []string {
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
-		out = append(out, w.Message(lang))
+		out = append(out, display.Text(w.Msg, p.Info.Language, p.Info.Currency))
 	}
 	return out
 }
@@ -135,7 +135,7 @@ func optimizeJSON(p plan.Plan, o simulate.Optimization) object {
 		{"before", edge(u, o.Before)},
 		{"after", edge(u, o.After)},
 		{"allocation", alloc},
-		{"warnings", warningTexts(p.Info.Language, o.Warnings)},
+		{"warnings", warningTexts(p, o.Warnings)},
 	}
 }
 
@@ -199,7 +199,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	if len(o.Allocation) == 0 {
 		// No paid channel: the warning says it all; no empty table.
 		b.WriteByte('\n')
-		for _, w := range warningTexts(lang, o.Warnings) {
+		for _, w := range warningTexts(p, o.Warnings) {
 			fmt.Fprintf(b, "%s\n", w)
 		}
 		fmt.Fprintf(b, "%s%s%s\n", display.Label(string(o.Goal), lang), colon(lang), goalAmount(p, o.Goal, o.After, true))
@@ -266,7 +266,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	writeTable(b, "  ", head, []bool{false, true, true, true, true}, rows)
 	if len(o.Warnings) > 0 {
 		section(b, tr(lang, "warnings"))
-		for _, w := range warningTexts(lang, o.Warnings) {
+		for _, w := range warningTexts(p, o.Warnings) {
 			fmt.Fprintf(b, "- %s\n", w)
 		}
 	}
