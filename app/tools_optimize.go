@@ -238,15 +238,7 @@ func (s *toolsOptimize) show(p plan.Plan) {
 			if m.Amount.Round(0).Sign() <= 0 {
 				continue
 			}
-			data := map[string]any{"Amount": toolsRoundMoney(m.Amount, cur, l), "From": toolsQuote(l, m.From), "To": toolsQuote(l, m.To)}
-			switch {
-			case m.From != "" && m.To != "":
-				lines = append(lines, lang.L("Move {{.Amount}} from {{.From}} to {{.To}}", data))
-			case m.From != "":
-				lines = append(lines, lang.L("Take {{.Amount}} off {{.From}} (do not spend it)", data))
-			default:
-				lines = append(lines, lang.L("Add {{.Amount}} to {{.To}}", data))
-			}
+			lines = append(lines, display.Text(m.Msg(), l, cur))
 		}
 		switch len(lines) {
 		case 0:

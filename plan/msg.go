@@ -37,18 +37,19 @@ type ArgKind int
 
 // The kinds of Arg. Each names the field of Arg it reads.
 const (
-	ArgText    ArgKind = iota // Text as written: a name, an id, a symbol
-	ArgKey                    // Text is a plan key ("max_clicks"), written as the key
-	ArgMoney                  // Value is an amount in the plan's currency
-	ArgRate                   // Value is a fraction, written as a percentage (0.25 → 25,0 %)
-	ArgCount                  // Value is a number of people or things, whole, grouped
-	ArgDecimal                // Value with Places decimals, grouped
-	ArgDate                   // Date, a calendar date
-	ArgMonth                  // Count is a 1-based plan month number
-	ArgMetric                 // Text is a figure's name ("customers"), written as its label
-	ArgFigure                 // Value (Valid) of the figure named Text, by the figure's unit
-	ArgMsgs                   // Msgs, each rendered, joined by the language's list separator
-	ArgKinds                  // Texts are channel kinds ("email"), each written as its label, joined by ", "
+	ArgText       ArgKind = iota // Text as written: a name, an id, a symbol
+	ArgKey                       // Text is a plan key ("max_clicks"), written as the key
+	ArgMoney                     // Value is an amount in the plan's currency
+	ArgMoneyWhole                // Value is an amount in the plan's currency, rounded to the whole unit (advice)
+	ArgRate                      // Value is a fraction, written as a percentage (0.25 → 25,0 %)
+	ArgCount                     // Value is a number of people or things, whole, grouped
+	ArgDecimal                   // Value with Places decimals, grouped
+	ArgDate                      // Date, a calendar date
+	ArgMonth                     // Count is a 1-based plan month number
+	ArgMetric                    // Text is a figure's name ("customers"), written as its label
+	ArgFigure                    // Value (Valid) of the figure named Text, by the figure's unit
+	ArgMsgs                      // Msgs, each rendered, joined by the language's list separator
+	ArgKinds                     // Texts are channel kinds ("email"), each written as its label, joined by ", "
 )
 
 // Arg is one named, typed argument of a Msg. Only the fields its Kind
@@ -58,7 +59,7 @@ type Arg struct {
 	Name   string
 	Kind   ArgKind
 	Text   string          // ArgText, ArgKey, ArgMetric, ArgFigure (the figure's name)
-	Value  decimal.Decimal // ArgMoney, ArgRate, ArgCount, ArgDecimal, ArgFigure
+	Value  decimal.Decimal // ArgMoney, ArgMoneyWhole, ArgRate, ArgCount, ArgDecimal, ArgFigure
 	Valid  bool            // ArgFigure: false for an undefined figure (shows "—")
 	Places int32           // ArgDecimal: decimal places (< 0 counts as 0)
 	Date   Date            // ArgDate (the zero Date shows "—")
@@ -77,6 +78,12 @@ func KeyArg(name, key string) Arg { return Arg{Name: name, Kind: ArgKey, Text: k
 // MoneyArg is an amount in the plan's currency: MoneyArg("over", d) shows
 // "940,00 €" in a French EUR plan.
 func MoneyArg(name string, d decimal.Decimal) Arg { return Arg{Name: name, Kind: ArgMoney, Value: d} }
+
+// WholeMoneyArg is an amount rounded to the currency's whole unit, as
+// advice reads: "1 200 €" / "€1,200".
+func WholeMoneyArg(name string, d decimal.Decimal) Arg {
+	return Arg{Name: name, Kind: ArgMoneyWhole, Value: d}
+}
 
 // RateArg is a fraction shown as a percentage: RateArg("rate", 0.25)
 // shows "25,0 %" / "25.0%".

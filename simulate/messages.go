@@ -22,6 +22,9 @@ const (
 	MsgOptMaxShortKey  = "opt_max_short_key" // max, total, left, budget (money)
 	MsgOptUnspent      = "opt_unspent"       // spent, budget, left (money)
 	MsgOptLinear       = "opt_linear"        // channel (name), key (plan key)
+	MsgOptMove         = "opt_move"          // amount (whole money), from, to (names)
+	MsgOptTakeOff      = "opt_take_off"      // amount (whole money), from (name)
+	MsgOptAdd          = "opt_add"           // amount (whole money), to (name)
 	MsgGoalKeepUnused  = "goal_keep_unused"  // channel (name)
 	MsgGoalMetNoBudget = "goal_met_no_budget"
 	MsgGoalMetAtMin    = "goal_met_at_min"
@@ -100,6 +103,9 @@ var MsgArgs = map[string][]string{
 	MsgOptMaxShortKey:    {"max", "total", "left", "budget"},
 	MsgOptUnspent:        {"spent", "budget", "left"},
 	MsgOptLinear:         {"channel", "key"},
+	MsgOptMove:           {"amount", "from", "to"},
+	MsgOptTakeOff:        {"amount", "from"},
+	MsgOptAdd:            {"amount", "to"},
 	MsgGoalKeepUnused:    {"channel"},
 	MsgGoalMetNoBudget:   nil,
 	MsgGoalMetAtMin:      nil,

@@ -385,6 +385,20 @@ type BudgetMove struct {
 	Amount   decimal.Decimal
 }
 
+// Msg tells the move as advice (codes MsgOptMove, MsgOptTakeOff,
+// MsgOptAdd): "Move €1,200 from “A” to “B”", the amount to the whole
+// currency unit.
+func (m BudgetMove) Msg() plan.Msg {
+	amount := plan.WholeMoneyArg("amount", m.Amount)
+	switch {
+	case m.From != "" && m.To != "":
+		return plan.NewMsg(MsgOptMove, amount, plan.TextArg("from", m.From), plan.TextArg("to", m.To))
+	case m.From != "":
+		return plan.NewMsg(MsgOptTakeOff, amount, plan.TextArg("from", m.From))
+	}
+	return plan.NewMsg(MsgOptAdd, amount, plan.TextArg("to", m.To))
+}
+
 // Moves turns the budgets before and after into transfers a person can
 // act on: the channels that lose money give it, largest first, to those
 // that gain, largest first; what is left is money added or not spent. The

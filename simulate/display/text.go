@@ -150,6 +150,8 @@ func Arg(a plan.Arg, lang plan.Language, currency string) string {
 	switch a.Kind {
 	case plan.ArgMoney:
 		return Money(a.Value, currency, lang)
+	case plan.ArgMoneyWhole:
+		return MoneyWhole(a.Value, currency, lang)
 	case plan.ArgRate:
 		return Percent(a.Value, lang)
 	case plan.ArgCount:
@@ -179,4 +181,11 @@ func Arg(a plan.Arg, lang plan.Language, currency string) string {
 		return strings.Join(parts, ", ")
 	}
 	return a.Text // ArgText, ArgKey
+}
+
+// MoneyWhole is Money rounded to the currency's whole unit (half away from
+// zero), as advice reads: fr "1 200 €", en "€1,200", "CHF 1,200"; -0.4
+// shows "0 €".
+func MoneyWhole(v decimal.Decimal, currency string, lang plan.Language) string {
+	return money(v, 0, currency, lang)
 }

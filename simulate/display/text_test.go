@@ -1,6 +1,7 @@
 package display
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -178,4 +179,40 @@ func TestTextEveryCode(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMoveAdvice: the optimiser's moves read as advice, money to the whole
+// unit (1234.56 rounds to 1235, half away from zero).
+func TestMoveAdvice(t *testing.T) {
+	amt := decimal.RequireFromString("1234.56")
+	cases := []struct {
+		m    simulate.BudgetMove
+		lang plan.Language
+		want string
+	}{
+		{simulate.BudgetMove{From: "A", To: "B", Amount: amt}, plan.LangEN, "Move €1,235 from “A” to “B”"},
+		{simulate.BudgetMove{From: "A", To: "B", Amount: amt}, plan.LangFR, "Déplacer 1\u202f235\u00a0€ de «\u00a0A\u00a0» vers «\u00a0B\u00a0»"},
+		{simulate.BudgetMove{From: "A", Amount: amt}, plan.LangEN, "Take €1,235 off “A” (do not spend it)"},
+		{simulate.BudgetMove{To: "B", Amount: amt}, plan.LangFR, "Ajouter 1\u202f235\u00a0€ à «\u00a0B\u00a0»"},
+	}
+	for _, c := range cases {
+		if got := Text(c.m.Msg(), c.lang, "EUR"); got != c.want {
+			t.Errorf("%+v in %s: %q, want %q", c.m, c.lang, got, c.want)
+		}
+	}
+	for _, c := range []struct{ v, cur, want string }{{"-0.4", "EUR", "0\u00a0€"}, {"1200", "CHF", "1\u202f200\u00a0CHF"}} {
+		if got := MoneyWhole(decimal.RequireFromString(c.v), c.cur, plan.LangFR); got != c.want {
+			t.Errorf("MoneyWhole(%s %s) = %q, want %q", c.v, c.cur, got, c.want)
+		}
+	}
+}
+
+func ExampleText() {
+	m := plan.NewMsg(simulate.MsgOverBudget, plan.MoneyArg("over", decimal.NewFromInt(940)),
+		plan.MoneyArg("cost", decimal.NewFromInt(4940)), plan.MoneyArg("budget", decimal.NewFromInt(4000)))
+	fmt.Println(Text(m, plan.LangEN, "EUR"))
+	fmt.Println(Text(m, plan.LangEN, "USD"))
+	// Output:
+	// The plan is over budget by €940.00 (cost €4,940.00, budget €4,000.00).
+	// The plan is over budget by $940.00 (cost $4,940.00, budget $4,000.00).
 }
