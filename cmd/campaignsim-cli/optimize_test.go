@@ -169,7 +169,7 @@ func TestOptimizeGoalSeekText(t *testing.T) {
 		t.Errorf("goal seek advice:\n%s", r.stdout)
 	}
 	r = runCLI(t, "", "goalseek", bakery, "--metric", "customers", "--target", "250")
-	if !strings.Contains(r.stdout, "Inatteignable\u00a0: même sans limite de budget, l'audience de «\u00a0Publicités Facebook") {
+	if !strings.Contains(r.stdout, "Inatteignable : même sans limite de budget, les plafonds des canaux limitent Clients à 215,89 (cible 250,00 ; autres canaux 180,61) — « Publicités Facebook et Instagram ciblées familles » (audience 40\u202f000) : 33,16 au plus") {
 		t.Errorf("unreachable advice:\n%s", r.stdout)
 	}
 }
