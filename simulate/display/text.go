@@ -2,7 +2,8 @@ package display
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -55,12 +56,7 @@ func ParseCatalog(data []byte) (map[string]Template, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		return map[string]Template{}, fmt.Errorf("messages.toml: unknown key %s: each code has only fr and en", und[0])
 	}
-	codes := make([]string, 0, len(raw))
-	for c := range raw {
-		codes = append(codes, c)
-	}
-	sort.Strings(codes)
-	for _, c := range codes {
+	for _, c := range slices.Sorted(maps.Keys(raw)) {
 		t := raw[c]
 		if t.FR == "" || t.EN == "" {
 			return map[string]Template{}, fmt.Errorf("messages.toml: [%s] needs both fr and en", c)
@@ -145,17 +141,20 @@ func Text(m plan.Msg, lang plan.Language, currency string) string {
 	}
 }
 
+// unitOf gives the kinds of argument that are written as a figure of
+// that unit (Figure does it).
+var unitOf = map[plan.ArgKind]simulate.Unit{
+	plan.ArgMoney: simulate.Money, plan.ArgRate: simulate.Rate, plan.ArgCount: simulate.Count,
+}
+
 // Arg writes one argument of a message for people in lang (see Text).
 func Arg(a plan.Arg, lang plan.Language, currency string) string {
+	if u, ok := unitOf[a.Kind]; ok {
+		return Figure(simulate.Spec{Unit: u}, decimal.NewNullDecimal(a.Value), currency, lang)
+	}
 	switch a.Kind {
-	case plan.ArgMoney:
-		return Money(a.Value, currency, lang)
 	case plan.ArgMoneyWhole:
 		return MoneyWhole(a.Value, currency, lang)
-	case plan.ArgRate:
-		return Percent(a.Value, lang)
-	case plan.ArgCount:
-		return Count(a.Value, lang)
 	case plan.ArgDecimal:
 		return Decimal(a.Value, a.Places, lang)
 	case plan.ArgDate:
