@@ -171,7 +171,8 @@ type ObjectiveResult struct {
 }
 
 // Recommendation says that a channel's KPI is off its benchmark and which
-// lever of the seeds to pull. Message gives it in a language.
+// lever of the seeds to pull (Lever.Text gives the lever in a language,
+// from the benchmark library).
 type Recommendation struct {
 	Channel   string // channel id ("" for the whole plan)
 	KPI       string // e.g. "open_rate", "cpa"
