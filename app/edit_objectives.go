@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -303,7 +302,7 @@ func (e *ObjectivesEditor) showSmart() {
 			e.smart[i].SetText("✓ " + smartNames()[i])
 			e.smart[i].Importance = widget.SuccessImportance
 		} else {
-			e.smart[i].SetText("✗ " + smartNames()[i] + " — " + smartReason(ck.Reason))
+			e.smart[i].SetText("✗ " + smartNames()[i] + " — " + display.Text(ck.Why, uiLanguage(), e.core.p.Info.Currency))
 			e.smart[i].Importance = widget.DangerImportance
 		}
 		e.smart[i].Refresh()
@@ -330,50 +329,6 @@ func (e *ObjectivesEditor) showSmart() {
 // smartNames are the five letters of SMART with their words.
 func smartNames() [5]string {
 	return [5]string{lang.L("S — Specific"), lang.L("M — Measurable"), lang.L("A — Achievable"), lang.L("R — Relevant"), lang.L("T — Time-bound")}
-}
-
-var (
-	reNotFigure   = regexp.MustCompile(`^"(.*)" is not a figure the simulation computes$`)
-	reB2BOnly     = regexp.MustCompile(`^(\S+) is only defined for a b2b plan$`)
-	reNoExposures = regexp.MustCompile(`^(\S+) is undefined: no channel of the plan has exposures$`)
-	reNoChannel   = regexp.MustCompile(`^no channel recommended for (\S+) \(recommended: (.*)\)$`)
-	reBefore      = regexp.MustCompile(`^the deadline (\S+) is before the plan starts \((\S+)\)$`)
-	reAfter       = regexp.MustCompile(`^the deadline (\S+) is after the plan ends \((\S+)\)$`)
-)
-
-// smartReason translates a SMART reason of package simulate (English
-// sentences, some with values in them).
-func smartReason(s string) string {
-	l := uiLanguage()
-	date := func(iso string) string {
-		if d, err := parseDate(iso); err == nil {
-			return display.Date(d, l)
-		}
-		return iso
-	}
-	if m := reNotFigure.FindStringSubmatch(s); m != nil {
-		return lang.L("{{.M}} is not a figure the simulation computes", map[string]any{"M": m[1]})
-	}
-	if m := reB2BOnly.FindStringSubmatch(s); m != nil {
-		return lang.L("{{.M}} exists only in a b2b plan", map[string]any{"M": display.Label(m[1], l)})
-	}
-	if m := reNoExposures.FindStringSubmatch(s); m != nil {
-		return lang.L("{{.M}} is undefined: no channel of the plan has exposures", map[string]any{"M": display.Label(m[1], l)})
-	}
-	if m := reNoChannel.FindStringSubmatch(s); m != nil {
-		var kinds []string
-		for _, k := range strings.Split(m[2], ", ") {
-			kinds = append(kinds, display.KindLabel(plan.Kind(k), l))
-		}
-		return lang.L("no channel of the plan serves this purpose (recommended: {{.Kinds}})", map[string]any{"Kinds": strings.Join(kinds, ", ")})
-	}
-	if m := reBefore.FindStringSubmatch(s); m != nil {
-		return lang.L("the deadline {{.D}} is before the plan starts ({{.S}})", map[string]any{"D": date(m[1]), "S": date(m[2])})
-	}
-	if m := reAfter.FindStringSubmatch(s); m != nil {
-		return lang.L("the deadline {{.D}} is after the plan ends ({{.E}})", map[string]any{"D": date(m[1]), "E": date(m[2])})
-	}
-	return lang.L(s)
 }
 
 // purposeLabel names an objective purpose for people.

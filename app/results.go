@@ -364,7 +364,7 @@ func (rp *ResultsPanel) showNotes(res simulate.Result) {
 		rp.notesBox.Add(widget.NewSeparator())
 		rp.notesBox.Add(resultsHeading(lang.L("Warnings")))
 		for _, w := range res.Warnings {
-			l := widget.NewLabel("⚠ " + w.Message(uiLang))
+			l := widget.NewLabel("⚠ " + display.Text(w.Msg, uiLang, rp.plan.Info.Currency))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.WarningImportance
 			rp.notesBox.Add(l)

@@ -49,19 +49,7 @@ func toolsColon(l plan.Language) string {
 // toolsRoundMoney writes an amount to the whole currency unit, as advice
 // reads: fr "1 200 €", en "€1,200".
 func toolsRoundMoney(v decimal.Decimal, currency string, l plan.Language) string {
-	sym := display.CurrencySymbol(currency, l)
-	s := display.Decimal(v.Abs(), 0, l)
-	sign := ""
-	if v.Round(0).Sign() < 0 {
-		sign = "-"
-	}
-	if l != plan.LangEN {
-		return sign + s + display.NBSP + sym
-	}
-	if r, _ := utf8.DecodeLastRuneInString(sym); unicode.IsLetter(r) {
-		return sign + sym + " " + s
-	}
-	return sign + sym + s
+	return display.MoneyWhole(v, currency, l)
 }
 
 // toolsParseAmount reads a number typed by a person: "1600", "1 600",

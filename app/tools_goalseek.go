@@ -2,7 +2,6 @@ package app
 
 import (
 	"slices"
-	"strings"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -341,7 +340,7 @@ func (s *toolsGoalSeek) show(p plan.Plan) {
 		s.reason.SetText(lang.L("The plan then reaches {{.Value}}.", map[string]any{"Value": toolsMetricAmount(r.Metric, r.Value.Decimal, cur, l)}))
 	}
 	s.table.Refresh()
-	toolsShowWarnings(s.warnings, r.Warnings, func(i int, w simulate.Warning) bool {
+	toolsShowWarnings(s.warnings, r.Warnings, cur, func(i int, w simulate.Warning) bool {
 		// said above: the reason of an unreachable target, the target met at the minimum
 		return (i == 0 && !r.Reachable) || w.Code == simulate.WarnGoalMetAtMin
 	})
@@ -349,46 +348,13 @@ func (s *toolsGoalSeek) show(p plan.Plan) {
 	s.content.Refresh()
 }
 
-// toolsUnreachableText explains why no budget reaches the target of r.
+// toolsUnreachableText explains why no budget reaches the target of r:
+// the engine's reason, its first warning, in the interface language.
 func toolsUnreachableText(r simulate.GoalSeekResult, cur string, l plan.Language) string {
-	switch {
-	case r.Metric == "net_profit" && r.Best.Valid && r.BestBudget.Valid:
-		return lang.L("Net profit peaks at {{.Best}} for an advertising budget of {{.Budget}}; beyond that each euro brings back less than a euro of margin.",
-			map[string]any{"Best": toolsRoundMoney(r.Best.Decimal, cur, l), "Budget": toolsRoundMoney(r.BestBudget.Decimal, cur, l)})
-	case len(r.Limits) == 0:
-		if len(r.Warnings) > 0 {
-			return r.Warnings[0].Message(l)
-		}
+	if len(r.Warnings) == 0 {
 		return ""
 	}
-	var parts []string
-	for _, lim := range r.Limits {
-		data := map[string]any{"Name": toolsQuote(l, lim.Name), "Most": toolsMetricAmount(r.Metric, lim.Value, cur, l)}
-		switch lim.Input {
-		case "audience":
-			data["Cap"] = display.Count(lim.Cap, l)
-			parts = append(parts, lang.L("the audience of {{.Name}} ({{.Cap}} people) caps it at {{.Most}}", data))
-		case "max_clicks":
-			data["Cap"] = display.Count(lim.Cap, l)
-			parts = append(parts, lang.L("the click cap of {{.Name}} ({{.Cap}}) limits it to {{.Most}}", data))
-		default:
-			data["Cap"] = toolsRoundMoney(lim.Cap, cur, l)
-			parts = append(parts, lang.L("the maximum budget of {{.Name}} ({{.Cap}}) limits it to {{.Most}}", data))
-		}
-	}
-	intro := lang.L("Even with unlimited money")
-	if r.Mix == simulate.MixOptimize {
-		intro = lang.L("Even at every channel's maximum budget")
-	}
-	text := intro + ", " + strings.Join(parts, "; ") + "."
-	switch {
-	case r.Best.Valid && r.Other.Round(0).IsZero():
-		text += "\n" + lang.L("At best the plan reaches {{.Best}}.", map[string]any{"Best": toolsMetricAmount(r.Metric, r.Best.Decimal, cur, l)})
-	case r.Best.Valid:
-		text += "\n" + lang.L("At best the plan reaches {{.Best}} ({{.Other}} from the other channels).",
-			map[string]any{"Best": toolsMetricAmount(r.Metric, r.Best.Decimal, cur, l), "Other": toolsMetricAmount(r.Metric, r.Other, cur, l)})
-	}
-	return text
+	return display.Text(r.Warnings[0].Msg, l, cur)
 }
 
 // toolsMetricAmount writes value v of a goal seek metric with its noun,

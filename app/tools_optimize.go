@@ -238,15 +238,7 @@ func (s *toolsOptimize) show(p plan.Plan) {
 			if m.Amount.Round(0).Sign() <= 0 {
 				continue
 			}
-			data := map[string]any{"Amount": toolsRoundMoney(m.Amount, cur, l), "From": toolsQuote(l, m.From), "To": toolsQuote(l, m.To)}
-			switch {
-			case m.From != "" && m.To != "":
-				lines = append(lines, lang.L("Move {{.Amount}} from {{.From}} to {{.To}}", data))
-			case m.From != "":
-				lines = append(lines, lang.L("Take {{.Amount}} off {{.From}} (do not spend it)", data))
-			default:
-				lines = append(lines, lang.L("Add {{.Amount}} to {{.To}}", data))
-			}
+			lines = append(lines, display.Text(m.Msg(), l, cur))
 		}
 		switch len(lines) {
 		case 0:
@@ -272,14 +264,15 @@ func (s *toolsOptimize) show(p plan.Plan) {
 		s.table.Objects = []fyne.CanvasObject{toolsTable(header, rows, 1)}
 		s.table.Refresh()
 	}
-	toolsShowWarnings(s.warnings, o.Warnings, nil)
+	toolsShowWarnings(s.warnings, o.Warnings, cur, nil)
 	s.results.Show()
 	s.content.Refresh()
 }
 
 // toolsShowWarnings lists the warnings' messages in box under a title,
-// leaving out those skip returns true for.
-func toolsShowWarnings(box *fyne.Container, ws []simulate.Warning, skip func(int, simulate.Warning) bool) {
+// money in cur (the plan's currency), leaving out those skip returns true
+// for.
+func toolsShowWarnings(box *fyne.Container, ws []simulate.Warning, cur string, skip func(int, simulate.Warning) bool) {
 	l := toolsLang()
 	box.Objects = nil
 	for i, w := range ws {
@@ -291,7 +284,7 @@ func toolsShowWarnings(box *fyne.Container, ws []simulate.Warning, skip func(int
 			t.TextStyle.Bold = true
 			box.Add(t)
 		}
-		lb := toolsLabel("⚠ " + w.Message(l))
+		lb := toolsLabel("⚠ " + display.Text(w.Msg, l, cur))
 		box.Add(lb)
 	}
 	box.Refresh()

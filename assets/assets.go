@@ -50,3 +50,10 @@ var Icon []byte
 //
 //go:embed i18n
 var I18N embed.FS
+
+// Messages is the message catalog, i18n/messages.toml: every sentence of
+// packages plan and simulate as one table per code with French and English
+// templates. Package simulate/display parses and renders it (display.Text).
+//
+//go:embed i18n/messages.toml
+var Messages []byte

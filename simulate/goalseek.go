@@ -156,9 +156,7 @@ func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (Goal
 		for _, c := range resp.Curves {
 			if c.Budget == 0 && c.Rate > 0 && c.Weight > 0 {
 				res.Warnings = append(res.Warnings, Warning{Code: WarnGoalKeepUnused, Channel: c.ID,
-					FR: fmt.Sprintf("« %s » n'a pas de budget aujourd'hui : en gardant la répartition, il reste à 0 (essayez la répartition optimisée).", c.Name),
-					EN: fmt.Sprintf("%q has no budget today: keeping the mix leaves it at 0 (try the optimised mix).", c.Name),
-				})
+					Msg: plan.NewMsg(MsgGoalKeepUnused, plan.TextArg("channel", c.Name))})
 			}
 		}
 	}
@@ -364,15 +362,9 @@ func (g *seeker) cents(B float64) []decimal.Decimal {
 // metAtMin is the warning of a target already met by the smallest budget.
 func (g *seeker) metAtMin(base Result) Warning {
 	if g.mix == MixKeep {
-		return Warning{Code: WarnGoalMetAtMin,
-			FR: "La cible est déjà atteinte sans aucun budget publicitaire : les autres canaux y suffisent.",
-			EN: "The target is met with no advertising budget at all: the other channels suffice.",
-		}
+		return Warning{Code: WarnGoalMetAtMin, Msg: plan.NewMsg(MsgGoalMetNoBudget)}
 	}
-	return Warning{Code: WarnGoalMetAtMin,
-		FR: "La cible est déjà atteinte avec les budgets minimaux (min_budget) des canaux payants.",
-		EN: "The target is met with the paid channels' minimum budgets (min_budget) already.",
-	}
+	return Warning{Code: WarnGoalMetAtMin, Msg: plan.NewMsg(MsgGoalMetAtMin)}
 }
 
 // unreachable fills res for a target no budget reaches: the limits and
@@ -380,27 +372,20 @@ func (g *seeker) metAtMin(base Result) Warning {
 func (g *seeker) unreachable(res GoalSeekResult, best, top float64) GoalSeekResult {
 	res.Reachable = false
 	res.Allocation = []BudgetShare{}
-	lang := func(l plan.Language) string {
-		return plainNum(res.Target, 2, l)
-	}
-	bestS := func(l plan.Language) string { return plainNum(round2f(best), 2, l) }
-	var w Warning
-	w.Code = WarnGoalUnreached
+	metric := g.resp.Metric
+	// The figures of an unreachable target show 2 decimals whatever the
+	// metric's unit: a cap of 0.75 customers must not read as 1.
+	target := plan.DecimalArg("target", res.Target, 2)
+	best2 := round2f(best)
+	w := Warning{Code: WarnGoalUnreached}
 	switch {
-	case g.resp.NetProfit && math.IsInf(best, 1):
-		w.FR = fmt.Sprintf("Inatteignable : il faudrait plus de %s de budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangFR))
-		w.EN = fmt.Sprintf("Unreachable: it would take more than %s of budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangEN))
-	case g.resp.NetProfit:
-		b := decimal.NewFromFloat(top).Round(2)
-		w.FR = fmt.Sprintf("Inatteignable : le résultat net culmine à %s pour un budget publicitaire de %s (cible %s) ; au-delà, chaque euro rapporte moins d'un euro de marge.",
-			bestS(plan.LangFR), plainNum(b, 2, plan.LangFR), lang(plan.LangFR))
-		w.EN = fmt.Sprintf("Unreachable: net profit peaks at %s for an advertising budget of %s (target %s); beyond that each euro returns less than a euro of margin.",
-			bestS(plan.LangEN), plainNum(b, 2, plan.LangEN), lang(plan.LangEN))
 	case math.IsInf(best, 1):
-		w.FR = fmt.Sprintf("Inatteignable : il faudrait plus de %s de budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangFR))
-		w.EN = fmt.Sprintf("Unreachable: it would take more than %s of budget.", plainNum(decimal.NewFromFloat(maxSeekBudget), 0, plan.LangEN))
+		w.Msg = plan.NewMsg(MsgGoalTooMuch, plan.MoneyArg("max", decimal.NewFromFloat(maxSeekBudget)))
+	case g.resp.NetProfit:
+		w.Msg = plan.NewMsg(MsgGoalPeak, plan.MoneyArg("best", best2),
+			plan.MoneyArg("budget", decimal.NewFromFloat(top).Round(2)), plan.MoneyArg("target", res.Target))
 	default:
-		var fr, en []string
+		var limits []plan.Msg
 		var at []float64 // the budgets at top, when it is finite
 		if !math.IsInf(top, 1) {
 			at = g.split(top)
@@ -417,6 +402,7 @@ func (g *seeker) unreachable(res GoalSeekResult, best, top float64) GoalSeekResu
 			// its cap — a linear one always — is held by that maximum.
 			keyMax := !bounded && at != nil && at[i] >= toFloat(maxAmount)*(1-seekTol) &&
 				(c.Linear() || c.Value(at[i]) < c.Sup())
+			code := MsgGoalLimitBudget
 			switch {
 			case keyMax:
 				atKeyMax = true
@@ -426,6 +412,7 @@ func (g *seeker) unreachable(res GoalSeekResult, best, top float64) GoalSeekResu
 			case bounded:
 				l.Input, l.Cap, l.Value = "max_budget", ch.MaxBudget.Decimal, round2f(c.Value(c.Max))
 			default:
+				code = MsgGoalLimitCap
 				l.Input, l.Value = c.CapName, round2f(c.Sup())
 				if c.CapName == "max_clicks" {
 					l.Cap = ch.MaxClicks.Decimal
@@ -434,27 +421,27 @@ func (g *seeker) unreachable(res GoalSeekResult, best, top float64) GoalSeekResu
 				}
 			}
 			res.Limits = append(res.Limits, l)
-			fr = append(fr, fmt.Sprintf("« %s » (%s %s) : %s au plus", c.Name, l.Input, plainNum(l.Cap, 0, plan.LangFR), plainNum(l.Value, 2, plan.LangFR)))
-			en = append(en, fmt.Sprintf("%q (%s %s): %s at most", c.Name, l.Input, plainNum(l.Cap, 0, plan.LangEN), plainNum(l.Value, 2, plan.LangEN)))
+			capArg := plan.MoneyArg("cap", l.Cap)
+			if code == MsgGoalLimitCap {
+				capArg = plan.CountArg("cap", l.Cap)
+			}
+			limits = append(limits, plan.NewMsg(code, plan.TextArg("channel", c.Name), plan.KeyArg("key", l.Input),
+				capArg, plan.DecimalArg("value", l.Value, 2)))
 		}
-		what := "même sans limite de budget, les plafonds des canaux"
-		whatEN := "even with unlimited money, the channels' caps"
+		what := plan.NewMsg(MsgGoalCapsUnlimited)
 		allMax := true // every decision channel has a max_budget
 		for _, c := range g.resp.Curves {
 			allMax = allMax && g.p.Channels[c.Index].MaxBudget.Valid
 		}
-		if g.mix == MixOptimize && allMax || atKeyMax {
-			what = "même au budget maximal de chaque canal, les plafonds et budgets maximaux"
-			whatEN = "even at every channel's max_budget, the caps and budget bounds"
+		switch {
+		case atKeyMax:
+			what = plan.NewMsg(MsgGoalCapsKeyMax, plan.MoneyArg("max", maxAmount))
+		case g.mix == MixOptimize && allMax:
+			what = plan.NewMsg(MsgGoalCapsBounds)
 		}
-		if atKeyMax {
-			what += fmt.Sprintf(" (%s au plus par canal)", plainNum(maxAmount, 0, plan.LangFR))
-			whatEN += fmt.Sprintf(" (%s at most per channel)", plainNum(maxAmount, 0, plan.LangEN))
-		}
-		w.FR = fmt.Sprintf("Inatteignable : %s limitent %s à %s (cible %s ; autres canaux %s) — %s.",
-			what, g.resp.Metric, bestS(plan.LangFR), lang(plan.LangFR), plainNum(res.Other, 2, plan.LangFR), strings.Join(fr, " ; "))
-		w.EN = fmt.Sprintf("Unreachable: %s limit %s to %s (target %s; other channels %s) — %s.",
-			whatEN, g.resp.Metric, bestS(plan.LangEN), lang(plan.LangEN), plainNum(res.Other, 2, plan.LangEN), strings.Join(en, "; "))
+		w.Msg = plan.NewMsg(MsgGoalCapped, plan.MsgsArg("what", what), plan.MetricArg("metric", metric),
+			plan.DecimalArg("best", best2, 2), target,
+			plan.DecimalArg("other", res.Other, 2), plan.MsgsArg("limits", limits...))
 	}
 	res.Warnings = append([]Warning{w}, res.Warnings...)
 	return res

@@ -151,7 +151,7 @@ func TestGoalSeekUnreachableNamesCaps(t *testing.T) {
 	}
 	near(t, "facebook at most", res.Limits[0].Value, "33.16", "0.01")
 	near(t, "display at most", res.Limits[1].Value, "2.13", "0.01")
-	if len(res.Warnings) == 0 || res.Warnings[0].Code != WarnGoalUnreached || !strings.Contains(res.Warnings[0].FR, "audience") {
+	if len(res.Warnings) == 0 || res.Warnings[0].Code != WarnGoalUnreached || res.Warnings[0].Msg.Code != MsgGoalCapped {
 		t.Errorf("first warning %v: want the reason", res.Warnings)
 	}
 	// With optimize, the max_budget bounds bind before the audiences.
@@ -167,7 +167,7 @@ func TestGoalSeekUnreachableNamesCaps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Reachable || !res.BestBudget.Valid || !strings.Contains(res.Warnings[0].EN, "peaks") {
+	if res.Reachable || !res.BestBudget.Valid || res.Warnings[0].Msg.Code != MsgGoalPeak {
 		t.Errorf("net profit: %+v", res)
 	}
 }

@@ -111,7 +111,7 @@ func TestGoalSeekLinearHeldByKeyMaximum(t *testing.T) {
 		if len(r.Warnings) == 0 || r.Warnings[0].Code != WarnGoalUnreached {
 			t.Errorf("%s: warnings %+v", mix, r.Warnings)
 		}
-		t.Logf("%s: %s", mix, r.Warnings[0].EN)
+		checkMsg(t, r.Warnings[0].Msg)
 	}
 }
 

@@ -1,10 +1,11 @@
 package simulate
 
 import (
-	"fmt"
 	"strings"
 
 	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
 )
 
 // PurposeKinds is seed 004's objective → channel matrix, as channel kinds:
@@ -91,7 +92,7 @@ func (e *engine) objectives(baseObj []ObjectiveResult) []ObjectiveResult {
 		if baseObj != nil && i < len(baseObj) {
 			or.Smart = baseObj[i].Smart
 		} else {
-			or.Smart = e.smart(o, or.Met)
+			or.Smart = e.smart(o, or.Met, or.Value)
 		}
 		out[i] = or
 	}
@@ -99,69 +100,89 @@ func (e *engine) objectives(baseObj []ObjectiveResult) []ObjectiveResult {
 }
 
 // smart fills the SMART checklist of objective o (MODEL.md); met is
-// whether the base result meets it. Reasons are English sentences.
+// whether the base result meets it, value its value at the deadline. Each
+// check says why it holds or fails (codes MsgSmart…):
 //   - Specific: a statement is written and a metric is chosen.
 //   - Measurable: the metric is one the engine computes and is defined for
 //     this plan: leads, mql, sql and cpl need a b2b plan; exposures, reach,
 //     impressions, cpm and ctr need a channel with exposures (not only seo,
 //     content, affiliate or search without ctr).
-//   - Achievable: the base result meets the target.
-//   - Relevant: the plan has a channel of PurposeKinds[purpose]; no purpose
-//     given is not relevant.
+//   - Achievable: the base result meets the target (the value against the
+//     target).
+//   - Relevant: the plan has a channel of PurposeKinds[purpose] (named);
+//     no purpose given is not relevant.
 //   - Time-bound: a deadline inside the plan.
-func (e *engine) smart(o plan.Objective, met bool) Smart {
+func (e *engine) smart(o plan.Objective, met bool, value decimal.NullDecimal) Smart {
 	var s Smart
+	metric := plan.MetricArg("metric", o.Metric)
 	switch {
 	case strings.TrimSpace(o.Statement) == "" && strings.TrimSpace(o.Metric) == "":
-		s.Specific.Reason = "no statement written and no metric chosen"
+		s.Specific.Why = plan.NewMsg(MsgSmartSNone)
 	case strings.TrimSpace(o.Statement) == "":
-		s.Specific.Reason = "no statement written"
+		s.Specific.Why = plan.NewMsg(MsgSmartSNoText)
 	case strings.TrimSpace(o.Metric) == "":
-		s.Specific.Reason = "no metric chosen"
+		s.Specific.Why = plan.NewMsg(MsgSmartSNoMetric)
 	default:
-		s.Specific.OK = true
+		s.Specific = Check{OK: true, Why: plan.NewMsg(MsgSmartSOK, metric)}
 	}
 	_, known := SpecOf(o.Metric)
 	switch {
 	case !known:
-		s.Measurable.Reason = fmt.Sprintf("%q is not a figure the simulation computes", o.Metric)
+		s.Measurable.Why = plan.NewMsg(MsgSmartMUnknown, plan.TextArg("metric", o.Metric))
 	case b2bMetrics[o.Metric] && e.biz.model != plan.B2B:
-		s.Measurable.Reason = fmt.Sprintf("%s is only defined for a b2b plan", o.Metric)
+		s.Measurable.Why = plan.NewMsg(MsgSmartMB2B, metric)
 	case exposureMetrics[o.Metric] && !e.hasExposures():
-		s.Measurable.Reason = fmt.Sprintf("%s is undefined: no channel of the plan has exposures", o.Metric)
+		s.Measurable.Why = plan.NewMsg(MsgSmartMExposures, metric)
 	default:
-		s.Measurable.OK = true
+		s.Measurable = Check{OK: true, Why: plan.NewMsg(MsgSmartMOK, metric)}
 	}
+	dir := "≥"
+	if o.Direction == plan.AtMost {
+		dir = "≤"
+	}
+	achieved := []plan.Arg{plan.FigureArg("value", o.Metric, value), plan.TextArg("dir", dir),
+		plan.FigureArg("target", o.Metric, decimal.NewNullDecimal(o.Target))}
 	if met {
-		s.Achievable.OK = true
+		s.Achievable = Check{OK: true, Why: plan.NewMsg(MsgSmartAOK, achieved...)}
 	} else {
-		s.Achievable.Reason = "the simulated plan does not meet the target"
+		s.Achievable.Why = plan.NewMsg(MsgSmartANo, achieved...)
 	}
 	kinds, known := PurposeKinds[o.Purpose]
+	purpose, _ := PurposeMsg(o.Purpose)
 	switch {
 	case o.Purpose == "":
-		s.Relevant.Reason = "no purpose given"
+		s.Relevant.Why = plan.NewMsg(MsgSmartRNone)
 	case !known:
-		s.Relevant.Reason = fmt.Sprintf("unknown purpose %q", o.Purpose)
+		s.Relevant.Why = plan.NewMsg(MsgSmartRUnknown, plan.TextArg("purpose", o.Purpose))
 	case !e.hasKind(kinds):
 		names := make([]string, len(kinds))
 		for i, k := range kinds {
 			names[i] = string(k)
 		}
-		s.Relevant.Reason = fmt.Sprintf("no channel recommended for %s (recommended: %s)", o.Purpose, strings.Join(names, ", "))
+		s.Relevant.Why = plan.NewMsg(MsgSmartRNoChannel, plan.MsgsArg("purpose", purpose), plan.KindsArg("kinds", names))
 	default:
-		s.Relevant.OK = true
+		var have []string
+		for i := range e.chans {
+			for _, k := range kinds {
+				if e.chans[i].in.ch.Kind == k {
+					have = append(have, e.chans[i].in.ch.Name)
+					break
+				}
+			}
+		}
+		s.Relevant = Check{OK: true, Why: plan.NewMsg(MsgSmartROK, plan.MsgsArg("purpose", purpose),
+			plan.TextArg("channels", strings.Join(have, ", ")))}
 	}
 	_, inside := e.deadlineMonth(o)
 	switch {
 	case o.Deadline.IsZero():
-		s.TimeBound.Reason = "no deadline"
+		s.TimeBound.Why = plan.NewMsg(MsgSmartTNone)
 	case !inside && o.Deadline.Before(e.p.Info.Start):
-		s.TimeBound.Reason = fmt.Sprintf("the deadline %s is before the plan starts (%s)", o.Deadline, e.p.Info.Start)
+		s.TimeBound.Why = plan.NewMsg(MsgSmartTBefore, plan.DateArg("deadline", o.Deadline), plan.DateArg("start", e.p.Info.Start))
 	case !inside:
-		s.TimeBound.Reason = fmt.Sprintf("the deadline %s is after the plan ends (%s)", o.Deadline, plan.End(e.p.Info.Start, e.n))
+		s.TimeBound.Why = plan.NewMsg(MsgSmartTAfter, plan.DateArg("deadline", o.Deadline), plan.DateArg("end", plan.End(e.p.Info.Start, e.n)))
 	default:
-		s.TimeBound.OK = true
+		s.TimeBound = Check{OK: true, Why: plan.NewMsg(MsgSmartTOK, plan.DateArg("deadline", o.Deadline))}
 	}
 	return s
 }

@@ -1,7 +1,6 @@
 package simulate
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -82,32 +81,32 @@ func TestSmart(t *testing.T) {
 		edit   func(*plan.Objective, *plan.Plan)
 		letter func(Smart) Check
 		ok     bool
-		reason string
+		code   string // of Why (messages.go)
 	}{
-		{"all good: specific", nil, func(s Smart) Check { return s.Specific }, true, ""},
-		{"all good: measurable", nil, func(s Smart) Check { return s.Measurable }, true, ""},
-		{"all good: achievable (100 ≥ 50)", nil, func(s Smart) Check { return s.Achievable }, true, ""},
-		{"all good: relevant (event for leads)", nil, func(s Smart) Check { return s.Relevant }, true, ""},
-		{"all good: time-bound", nil, func(s Smart) Check { return s.TimeBound }, true, ""},
-		{"no statement", func(o *plan.Objective, _ *plan.Plan) { o.Statement = " " }, func(s Smart) Check { return s.Specific }, false, "no statement written"},
-		{"no metric", func(o *plan.Objective, _ *plan.Plan) { o.Metric = "" }, func(s Smart) Check { return s.Specific }, false, "no metric chosen"},
-		{"unknown metric", func(o *plan.Objective, _ *plan.Plan) { o.Metric = "likes" }, func(s Smart) Check { return s.Measurable }, false, "not a figure"},
-		{"cpl in b2c", func(o *plan.Objective, _ *plan.Plan) { o.Metric = "cpl" }, func(s Smart) Check { return s.Measurable }, false, "b2b"},
+		{"all good: specific", nil, func(s Smart) Check { return s.Specific }, true, MsgSmartSOK},
+		{"all good: measurable", nil, func(s Smart) Check { return s.Measurable }, true, MsgSmartMOK},
+		{"all good: achievable (100 ≥ 50)", nil, func(s Smart) Check { return s.Achievable }, true, MsgSmartAOK},
+		{"all good: relevant (event for leads)", nil, func(s Smart) Check { return s.Relevant }, true, MsgSmartROK},
+		{"all good: time-bound", nil, func(s Smart) Check { return s.TimeBound }, true, MsgSmartTOK},
+		{"no statement", func(o *plan.Objective, _ *plan.Plan) { o.Statement = " " }, func(s Smart) Check { return s.Specific }, false, MsgSmartSNoText},
+		{"no metric", func(o *plan.Objective, _ *plan.Plan) { o.Metric = "" }, func(s Smart) Check { return s.Specific }, false, MsgSmartSNoMetric},
+		{"unknown metric", func(o *plan.Objective, _ *plan.Plan) { o.Metric = "likes" }, func(s Smart) Check { return s.Measurable }, false, MsgSmartMUnknown},
+		{"cpl in b2c", func(o *plan.Objective, _ *plan.Plan) { o.Metric = "cpl" }, func(s Smart) Check { return s.Measurable }, false, MsgSmartMB2B},
 		{"ctr without exposures", func(o *plan.Objective, p *plan.Plan) {
 			o.Metric = "ctr"
 			p.Channels[0] = plan.Channel{ID: "seo", Name: "SEO", Kind: plan.SEO, ConversionRate: d("0.1"), VisitsPerMonth: d("10"), RampMonths: 1}
-		}, func(s Smart) Check { return s.Measurable }, false, "no channel of the plan has exposures"},
-		{"not achievable", func(o *plan.Objective, _ *plan.Plan) { o.Target = d("101") }, func(s Smart) Check { return s.Achievable }, false, "does not meet"},
-		{"no purpose", func(o *plan.Objective, _ *plan.Plan) { o.Purpose = "" }, func(s Smart) Check { return s.Relevant }, false, "no purpose given"},
-		{"no awareness channel", func(o *plan.Objective, _ *plan.Plan) { o.Purpose = "awareness" }, func(s Smart) Check { return s.Relevant }, false, "no channel recommended for awareness"},
+		}, func(s Smart) Check { return s.Measurable }, false, MsgSmartMExposures},
+		{"not achievable", func(o *plan.Objective, _ *plan.Plan) { o.Target = d("101") }, func(s Smart) Check { return s.Achievable }, false, MsgSmartANo},
+		{"no purpose", func(o *plan.Objective, _ *plan.Plan) { o.Purpose = "" }, func(s Smart) Check { return s.Relevant }, false, MsgSmartRNone},
+		{"no awareness channel", func(o *plan.Objective, _ *plan.Plan) { o.Purpose = "awareness" }, func(s Smart) Check { return s.Relevant }, false, MsgSmartRNoChannel},
 		{"display for conversion (remarketing)", func(o *plan.Objective, p *plan.Plan) {
 			o.Purpose = "conversion"
 			p.Channels = append(p.Channels, plan.Channel{ID: "disp", Name: "D", Kind: plan.Display, Budget: d("1"), CPM: d("1"), CTR: nd("0.01"), ConversionRate: d("0.01")})
-		}, func(s Smart) Check { return s.Relevant }, true, ""},
-		{"no deadline", func(o *plan.Objective, _ *plan.Plan) { o.Deadline = plan.Date{} }, func(s Smart) Check { return s.TimeBound }, false, "no deadline"},
-		{"deadline after the end", func(o *plan.Objective, _ *plan.Plan) { o.Deadline = plan.NewDate(2027, time.April, 4) }, func(s Smart) Check { return s.TimeBound }, false, "after the plan ends (2027-04-03)"},
-		{"deadline on the last day", func(o *plan.Objective, _ *plan.Plan) { o.Deadline = plan.NewDate(2027, time.April, 3) }, func(s Smart) Check { return s.TimeBound }, true, ""},
-		{"deadline before the start", func(o *plan.Objective, _ *plan.Plan) { o.Deadline = plan.NewDate(2026, time.December, 1) }, func(s Smart) Check { return s.TimeBound }, false, "before the plan starts"},
+		}, func(s Smart) Check { return s.Relevant }, true, MsgSmartROK},
+		{"no deadline", func(o *plan.Objective, _ *plan.Plan) { o.Deadline = plan.Date{} }, func(s Smart) Check { return s.TimeBound }, false, MsgSmartTNone},
+		{"deadline after the end", func(o *plan.Objective, _ *plan.Plan) { o.Deadline = plan.NewDate(2027, time.April, 4) }, func(s Smart) Check { return s.TimeBound }, false, MsgSmartTAfter},
+		{"deadline on the last day", func(o *plan.Objective, _ *plan.Plan) { o.Deadline = plan.NewDate(2027, time.April, 3) }, func(s Smart) Check { return s.TimeBound }, true, MsgSmartTOK},
+		{"deadline before the start", func(o *plan.Objective, _ *plan.Plan) { o.Deadline = plan.NewDate(2026, time.December, 1) }, func(s Smart) Check { return s.TimeBound }, false, MsgSmartTBefore},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -123,8 +122,15 @@ func TestSmart(t *testing.T) {
 			}
 			e := newEngine(p, biz, ins)
 			got := c.letter(e.objectives(nil)[0].Smart)
-			if got.OK != c.ok || !strings.Contains(got.Reason, c.reason) || (c.ok && got.Reason != "") {
-				t.Errorf("got %+v, want ok=%v reason containing %q", got, c.ok, c.reason)
+			if got.OK != c.ok || got.Why.Code != c.code {
+				t.Errorf("got %+v, want ok=%v why %s", got, c.ok, c.code)
+			}
+			checkMsg(t, got.Why)
+			if c.code == MsgSmartTAfter {
+				// a plan from 2027-01-04 for 3 months ends the day before 2027-04-04
+				if a, _ := got.Why.Arg("end"); a.Date != plan.NewDate(2027, time.April, 3) {
+					t.Errorf("end = %v, want 2027-04-03", a.Date)
+				}
 			}
 		})
 	}

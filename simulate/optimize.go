@@ -164,7 +164,6 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 	if total.Valid {
 		o.Budget = total.Decimal
 	}
-	cur := p.Info.Currency
 	switch {
 	case o.Budget.Sign() < 0:
 		return Optimization{}, fmt.Errorf("simulate: the budget to split (%s) is negative", o.Budget)
@@ -176,17 +175,11 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 	if sumMax.LessThan(o.Budget) {
 		target = sumMax
 		left := o.Budget.Sub(sumMax)
-		w := Warning{Code: WarnOptMaxShort,
-			FR: fmt.Sprintf("Les budgets maximaux (max_budget) des canaux payants ne totalisent que %s : chaque canal reçoit son maximum et %s du budget de %s ne sont pas placés.",
-				plainMoney(sumMax, cur, plan.LangFR), plainMoney(left, cur, plan.LangFR), plainMoney(o.Budget, cur, plan.LangFR)),
-			EN: fmt.Sprintf("The paid channels' max_budget add up to only %s: each channel gets its maximum and %s of the %s budget is not placed.",
-				plainMoney(sumMax, cur, plan.LangEN), plainMoney(left, cur, plan.LangEN), plainMoney(o.Budget, cur, plan.LangEN)),
-		}
+		w := Warning{Code: WarnOptMaxShort, Msg: plan.NewMsg(MsgOptMaxShort,
+			plan.MoneyArg("total", sumMax), plan.MoneyArg("left", left), plan.MoneyArg("budget", o.Budget))}
 		if !allMax {
-			w.FR = fmt.Sprintf("Le budget d'un canal ne peut dépasser son max_budget, ni %s sans max_budget : les canaux payants reçoivent au plus %s en tout ; chaque canal reçoit son maximum et %s du budget de %s ne sont pas placés.",
-				plainMoney(maxAmount, cur, plan.LangFR), plainMoney(sumMax, cur, plan.LangFR), plainMoney(left, cur, plan.LangFR), plainMoney(o.Budget, cur, plan.LangFR))
-			w.EN = fmt.Sprintf("A channel's budget cannot exceed its max_budget, nor %s without one: the paid channels take at most %s in all; each channel gets its maximum and %s of the %s budget is not placed.",
-				plainMoney(maxAmount, cur, plan.LangEN), plainMoney(sumMax, cur, plan.LangEN), plainMoney(left, cur, plan.LangEN), plainMoney(o.Budget, cur, plan.LangEN))
+			w.Msg = plan.NewMsg(MsgOptMaxShortKey, plan.MoneyArg("max", maxAmount),
+				plan.MoneyArg("total", sumMax), plan.MoneyArg("left", left), plan.MoneyArg("budget", o.Budget))
 		}
 		o.Warnings = append(o.Warnings, w)
 	}
@@ -213,12 +206,8 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 	}
 	if resp.NetProfit && o.Spent.LessThan(target) {
 		left := o.Budget.Sub(o.Spent)
-		o.Warnings = append(o.Warnings, Warning{Code: WarnOptUnspent,
-			FR: fmt.Sprintf("Le résultat net est maximal en dépensant %s sur %s : au-delà, chaque euro rapporterait moins d'un euro de marge brute. %s restent non dépensés.",
-				plainMoney(o.Spent, cur, plan.LangFR), plainMoney(o.Budget, cur, plan.LangFR), plainMoney(left, cur, plan.LangFR)),
-			EN: fmt.Sprintf("Net profit is highest spending %s of %s: beyond that each euro would return less than a euro of gross margin. %s stays unspent.",
-				plainMoney(o.Spent, cur, plan.LangEN), plainMoney(o.Budget, cur, plan.LangEN), plainMoney(left, cur, plan.LangEN)),
-		})
+		o.Warnings = append(o.Warnings, Warning{Code: WarnOptUnspent, Msg: plan.NewMsg(MsgOptUnspent,
+			plan.MoneyArg("spent", o.Spent), plan.MoneyArg("budget", o.Budget), plan.MoneyArg("left", left))})
 	}
 	o.Warnings = append(o.Warnings, linearWarnings(resp.Curves)...)
 	return o, nil
@@ -228,9 +217,7 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 // display or social_ads channel that is unlocked and active, so no budget
 // for the optimiser or goal seek to move.
 func noDecisionWarning() Warning {
-	return Warning{Code: WarnNoDecision,
-		FR: "Le plan n'a aucun canal payant dont le budget se décide (recherche, display ou publicité sociale, non verrouillé) : il n'y a rien à répartir.",
-		EN: "The plan has no paid channel whose budget is a decision (search, display or social ads, not locked): there is nothing to split."}
+	return Warning{Code: WarnNoDecision, Msg: plan.NewMsg(MsgNoDecision)}
 }
 
 // linearWarnings says, for each decision channel without a cap that
@@ -246,9 +233,7 @@ func linearWarnings(curves []Curve) []Warning {
 			key = "max_clicks"
 		}
 		w = append(w, Warning{Code: WarnOptLinear, Channel: c.ID,
-			FR: fmt.Sprintf("« %s » n'a pas de plafond (%s) : sa réponse est linéaire, chaque euro rapporte autant que le précédent ; la réponse met tout le budget possible sur le canal linéaire le plus rentable et extrapole au-delà de ce qui a été observé.", c.Name, key),
-			EN: fmt.Sprintf("%q has no cap (%s): its response is linear, every euro returns as much as the one before; the answer puts all it can on the most profitable linear channel and extrapolates beyond what was observed.", c.Name, key),
-		})
+			Msg: plan.NewMsg(MsgOptLinear, plan.TextArg("channel", c.Name), plan.KeyArg("key", key))})
 	}
 	return w
 }
@@ -391,25 +376,6 @@ func clampBudget(b decimal.Decimal, ch plan.Channel) decimal.Decimal {
 	return b
 }
 
-// plainMoney writes an amount to the cent with the currency code, with a
-// decimal comma in French, for the messages of Warning (the package
-// display, which formats for people, depends on this one).
-func plainMoney(d decimal.Decimal, cur string, lang plan.Language) string {
-	if cur == "" {
-		cur = "EUR"
-	}
-	return plainNum(d, 2, lang) + " " + cur
-}
-
-// plainNum writes d with places decimals, a decimal comma in French.
-func plainNum(d decimal.Decimal, places int32, lang plan.Language) string {
-	s := d.StringFixed(places)
-	if lang != plan.LangEN {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
 // BudgetMove is one transfer of the optimiser's advice: Amount (money)
 // moves from the channel named From to the channel named To. From is ""
 // for money added to the paid budget (a larger total), To is "" for money
@@ -417,6 +383,20 @@ func plainNum(d decimal.Decimal, places int32, lang plan.Language) string {
 type BudgetMove struct {
 	From, To string
 	Amount   decimal.Decimal
+}
+
+// Msg tells the move as advice (codes MsgOptMove, MsgOptTakeOff,
+// MsgOptAdd): "Move €1,200 from “A” to “B”", the amount to the whole
+// currency unit.
+func (m BudgetMove) Msg() plan.Msg {
+	amount := plan.WholeMoneyArg("amount", m.Amount)
+	switch {
+	case m.From != "" && m.To != "":
+		return plan.NewMsg(MsgOptMove, amount, plan.TextArg("from", m.From), plan.TextArg("to", m.To))
+	case m.From != "":
+		return plan.NewMsg(MsgOptTakeOff, amount, plan.TextArg("from", m.From))
+	}
+	return plan.NewMsg(MsgOptAdd, amount, plan.TextArg("to", m.To))
 }
 
 // Moves turns the budgets before and after into transfers a person can

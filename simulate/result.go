@@ -143,10 +143,12 @@ type MonthResult struct {
 	CumulativeGrossMargin decimal.Decimal
 }
 
-// Check is one letter of the SMART checklist: whether it holds, and why not.
+// Check is one letter of the SMART checklist: whether it holds, and Why —
+// what holds when OK, what fails otherwise (codes MsgSmart…; render with
+// display.Text). Why is never zero for a checked objective.
 type Check struct {
-	OK     bool
-	Reason string // empty when OK; in English (see Warning for bilingual text)
+	OK  bool
+	Why plan.Msg
 }
 
 // Smart is the SMART checklist of one objective.
@@ -169,7 +171,8 @@ type ObjectiveResult struct {
 }
 
 // Recommendation says that a channel's KPI is off its benchmark and which
-// lever of the seeds to pull. Message gives it in a language.
+// lever of the seeds to pull (Lever.Text gives the lever in a language,
+// from the benchmark library).
 type Recommendation struct {
 	Channel   string // channel id ("" for the whole plan)
 	KPI       string // e.g. "open_rate", "cpa"
@@ -181,19 +184,13 @@ type Recommendation struct {
 }
 
 // Warning is something the user should know about the plan (over budget,
-// objective outside the plan, a linear channel with no cap…).
+// objective outside the plan, a linear channel with no cap…). Msg tells it
+// (render it with display.Text in the reader's language and the plan's
+// currency); Code is what tests and programs compare.
 type Warning struct {
-	Code    string // stable identifier, e.g. "over_budget"
-	Channel string // channel id, or ""
-	FR, EN  string // the message in each language
-}
-
-// Message returns the warning in lang (French unless LangEN).
-func (w Warning) Message(lang plan.Language) string {
-	if lang == plan.LangEN {
-		return w.EN
-	}
-	return w.FR
+	Code    string   // stable identifier, e.g. "over_budget"
+	Channel string   // channel id, or ""
+	Msg     plan.Msg // what to tell the user (codes: messages.go)
 }
 
 // Result is everything one scenario of a plan yields.

@@ -98,7 +98,7 @@ func goalseekJSON(p plan.Plan, r simulate.GoalSeekResult) object {
 		{"reachable", r.Reachable},
 		{"cost", edgeNull(simulate.Money, r.Cost)},
 		{"allocation", alloc},
-		{"warnings", warningTexts(p.Info.Language, r.Warnings)},
+		{"warnings", warningTexts(p, r.Warnings)},
 	}
 }
 
@@ -181,7 +181,7 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 		if (i == 0 && !r.Reachable) || w.Code == simulate.WarnGoalMetAtMin {
 			continue // said above
 		}
-		rest = append(rest, w.Message(lang))
+		rest = append(rest, display.Text(w.Msg, lang, p.Info.Currency))
 	}
 	if len(rest) > 0 {
 		section(b, tr(lang, "warnings"))
@@ -191,48 +191,11 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 	}
 }
 
-// writeUnreachable explains why no budget reaches the target.
+// writeUnreachable explains why no budget reaches the target: the
+// engine's reason, its first warning (the limits, the best value, the
+// other channels' share), in the plan's language.
 func writeUnreachable(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
-	lang := p.Info.Language
-	target := metricAmount(p, r.Metric, r.Target)
-	switch {
-	case r.Metric == "net_profit" && r.Best.Valid && r.BestBudget.Valid:
-		fmt.Fprintf(b, say(lang, "Inatteignable\u00a0: le résultat net culmine à %s pour un budget publicitaire de %s ; au-delà, chaque euro rapporte moins d'un euro de marge (cible %s).\n",
-			"Unreachable: net profit peaks at %s for an advertising budget of %s; beyond that each euro brings back less than a euro of margin (target %s).\n"),
-			roundMoney(p, r.Best.Decimal), roundMoney(p, r.BestBudget.Decimal), target)
-		return
-	case len(r.Limits) == 0:
-		fmt.Fprintf(b, "%s\n", r.Warnings[0].Message(lang))
-		return
-	}
-	intro := say(lang, "même sans limite de budget", "even with unlimited money")
-	if r.Mix == simulate.MixOptimize {
-		intro = say(lang, "même au budget maximal de chaque canal", "even at every channel's max_budget")
-	}
-	var parts []string
-	for _, l := range r.Limits {
-		name := quote(lang, l.Name)
-		most := metricAmount(p, r.Metric, l.Value)
-		switch l.Input {
-		case "audience":
-			parts = append(parts, say(lang,
-				fmt.Sprintf("l'audience de %s (%s personnes) plafonne à %s", name, display.Count(l.Cap, lang), most),
-				fmt.Sprintf("the audience of %s (%s people) caps it at %s", name, display.Count(l.Cap, lang), most)))
-		case "max_clicks":
-			parts = append(parts, say(lang,
-				fmt.Sprintf("le plafond de clics de %s (%s) limite à %s", name, display.Count(l.Cap, lang), most),
-				fmt.Sprintf("the click cap of %s (%s) limits it to %s", name, display.Count(l.Cap, lang), most)))
-		default:
-			parts = append(parts, say(lang,
-				fmt.Sprintf("le budget maximal de %s (%s) limite à %s", name, roundMoney(p, l.Cap), most),
-				fmt.Sprintf("the max_budget of %s (%s) limits it to %s", name, roundMoney(p, l.Cap), most)))
-		}
-	}
-	sep := say(lang, " ; ", "; ")
-	fmt.Fprintf(b, say(lang, "Inatteignable\u00a0: %s, %s.\n", "Unreachable: %s, %s.\n"), intro, strings.Join(parts, sep))
-	if r.Best.Valid {
-		fmt.Fprintf(b, say(lang, "Au mieux, le plan atteint %s (dont %s par les autres canaux), pour une cible de %s.\n",
-			"At best the plan reaches %s (%s from the other channels), for a target of %s.\n"),
-			metricAmount(p, r.Metric, r.Best.Decimal), metricAmount(p, r.Metric, r.Other), target)
+	if len(r.Warnings) > 0 {
+		fmt.Fprintf(b, "%s\n", display.Text(r.Warnings[0].Msg, p.Info.Language, p.Info.Currency))
 	}
 }

@@ -566,11 +566,15 @@ func fakeResult() (plan.Plan, simulate.Result) {
 			{Month: 2, Cost: d("625"), Customers: d("93.728"), CumulativeCost: d("1250")}},
 		Objectives: []simulate.ObjectiveResult{{ID: "o", Metric: "customers", Target: d("200"),
 			Direction: plan.AtLeast, Value: n("187.456"), Gap: n("-12.544"),
-			Smart: simulate.Smart{Specific: simulate.Check{OK: true}, Achievable: simulate.Check{Reason: "short"}}}},
+			Smart: simulate.Smart{Specific: simulate.Check{OK: true}, Achievable: simulate.Check{Why: plan.NewMsg(simulate.MsgSmartANo,
+				plan.FigureArg("value", "customers", n("187.456")), plan.TextArg("dir", "≥"),
+				plan.FigureArg("target", "customers", n("200")))}}}},
 		Recommendations: []simulate.Recommendation{{Channel: "mail", KPI: "open_rate", Value: d("0.15"),
 			Benchmark: d("0.2"), Below: true, Lever: plan.Lever{FR: "tester les objets", EN: "test subject lines"},
 			Source: "Mailchimp 2019"}},
-		Warnings: []simulate.Warning{{Code: "x", FR: "attention", EN: "careful"}},
+		// 1250 − 1200 = 50 over budget.
+		Warnings: []simulate.Warning{{Code: simulate.WarnOverBudget, Msg: plan.NewMsg(simulate.MsgOverBudget,
+			plan.MoneyArg("over", d("50")), plan.MoneyArg("cost", d("1250")), plan.MoneyArg("budget", d("1200")))}},
 	}
 	return p, r
 }
@@ -598,8 +602,8 @@ func TestResultJSONContract(t *testing.T) {
 		`"romi": null`, // undefined
 		`"message": "tester les objets"`,
 		`"warnings": [
-    "attention"
-  ]`,
+    "Le plan dépasse son budget de 50,00 € (coût 1 250,00 €, budget 1 200,00 €)."
+  ]`, // 1250 − 1200 = 50, money as display.Money
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("JSON lacks %s:\n%s", want, s)
@@ -652,7 +656,7 @@ func TestTextReport(t *testing.T) {
 	s := b.String()
 	for _, want := range []string{"Test <&>\n========\n", "04/01/2027", "03/03/2027", "(2 mois)",
 		"1\u202f250,00\u00a0€", "S ✓  M ✗  A ✗  R ✗  T ✗", "A ✗ non atteint", "Envoyés 7\u202f425 → Délivrés 7\u202f277 → Clics 218 → Clients 187 — Rebonds 148, Ouvertures 1\u202f601, Taux de clic à l'ouverture 13,6\u202f%",
-		"tester les objets", "attention", "Mailchimp 2019"} {
+		"tester les objets", "Le plan dépasse son budget de 50,00\u00a0€ (coût 1\u202f250,00\u00a0€, budget 1\u202f200,00\u00a0€).", "Mailchimp 2019"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("report lacks %q:\n%s", want, s)
 		}
@@ -673,7 +677,7 @@ func TestTextReport(t *testing.T) {
 	p.Info.Language = plan.LangEN
 	b.Reset()
 	writeReport(&b, p, r)
-	if s := b.String(); !strings.Contains(s, "2027-01-04 to 2027-03-03 (2 months)") || !strings.Contains(s, "A ✗ short") {
+	if s := b.String(); !strings.Contains(s, "2027-01-04 to 2027-03-03 (2 months)") || !strings.Contains(s, "A ✗ not met by the simulated plan: 187 against a target ≥ 200") {
 		t.Errorf("English report:\n%s", s)
 	}
 	b.Reset()

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -107,11 +105,11 @@ func goalUnit(g simulate.Goal) simulate.Unit {
 	return simulate.Money
 }
 
-// warningTexts returns the warnings in the plan's language.
-func warningTexts(lang plan.Language, ws []simulate.Warning) []string {
+// warningTexts returns the warnings in the plan's language and currency.
+func warningTexts(p plan.Plan, ws []simulate.Warning) []string {
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
-		out = append(out, w.Message(lang))
+		out = append(out, display.Text(w.Msg, p.Info.Language, p.Info.Currency))
 	}
 	return out
 }
@@ -135,27 +133,14 @@ func optimizeJSON(p plan.Plan, o simulate.Optimization) object {
 		{"before", edge(u, o.Before)},
 		{"after", edge(u, o.After)},
 		{"allocation", alloc},
-		{"warnings", warningTexts(p.Info.Language, o.Warnings)},
+		{"warnings", warningTexts(p, o.Warnings)},
 	}
 }
 
 // roundMoney shows an amount to the whole currency unit, as advice reads:
 // fr "1 200 €", en "€1,200".
 func roundMoney(p plan.Plan, v decimal.Decimal) string {
-	lang := p.Info.Language
-	sym := display.CurrencySymbol(currencyOf(p), lang)
-	s := display.Decimal(v.Abs(), 0, lang)
-	sign := ""
-	if v.Round(0).Sign() < 0 {
-		sign = "-"
-	}
-	if lang != plan.LangEN {
-		return sign + s + display.NBSP + sym
-	}
-	if r, _ := utf8.DecodeLastRuneInString(sym); unicode.IsLetter(r) {
-		return sign + sym + " " + s
-	}
-	return sign + sym + s
+	return display.MoneyWhole(v, currencyOf(p), p.Info.Language)
 }
 
 // goalAmount shows a value of the goal for people: customers whole, or
@@ -199,7 +184,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	if len(o.Allocation) == 0 {
 		// No paid channel: the warning says it all; no empty table.
 		b.WriteByte('\n')
-		for _, w := range warningTexts(lang, o.Warnings) {
+		for _, w := range warningTexts(p, o.Warnings) {
 			fmt.Fprintf(b, "%s\n", w)
 		}
 		fmt.Fprintf(b, "%s%s%s\n", display.Label(string(o.Goal), lang), colon(lang), goalAmount(p, o.Goal, o.After, true))
@@ -228,19 +213,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 			"Today's split is already the best, to the euro: "+effect+"."))
 	}
 	for i, m := range visible {
-		var s string
-		amt := roundMoney(p, m.Amount)
-		switch {
-		case m.From != "" && m.To != "":
-			s = say(lang, fmt.Sprintf("Déplacer %s de %s vers %s", amt, quote(lang, m.From), quote(lang, m.To)),
-				fmt.Sprintf("Move %s from %s to %s", amt, quote(lang, m.From), quote(lang, m.To)))
-		case m.From != "":
-			s = say(lang, fmt.Sprintf("Retirer %s à %s (ne pas les dépenser)", amt, quote(lang, m.From)),
-				fmt.Sprintf("Take %s off %s (do not spend it)", amt, quote(lang, m.From)))
-		default:
-			s = say(lang, fmt.Sprintf("Ajouter %s à %s", amt, quote(lang, m.To)),
-				fmt.Sprintf("Add %s to %s", amt, quote(lang, m.To)))
-		}
+		s := display.Text(m.Msg(), lang, currencyOf(p))
 		if len(visible) == 1 {
 			fmt.Fprintf(b, "%s%s%s.\n", s, colon(lang), effect)
 			continue
@@ -266,7 +239,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	writeTable(b, "  ", head, []bool{false, true, true, true, true}, rows)
 	if len(o.Warnings) > 0 {
 		section(b, tr(lang, "warnings"))
-		for _, w := range warningTexts(lang, o.Warnings) {
+		for _, w := range warningTexts(p, o.Warnings) {
 			fmt.Fprintf(b, "- %s\n", w)
 		}
 	}

@@ -169,7 +169,27 @@ func TestOptimizeGoalSeekText(t *testing.T) {
 		t.Errorf("goal seek advice:\n%s", r.stdout)
 	}
 	r = runCLI(t, "", "goalseek", bakery, "--metric", "customers", "--target", "250")
-	if !strings.Contains(r.stdout, "Inatteignable\u00a0: même sans limite de budget, l'audience de «\u00a0Publicités Facebook") {
+	if !strings.Contains(r.stdout, "Inatteignable : même sans limite de budget, les plafonds des canaux limitent Clients à 215,89 (cible 250,00 ; autres canaux 180,61) — « Publicités Facebook et Instagram ciblées familles » (audience 40\u202f000) : 33,16 au plus") {
 		t.Errorf("unreachable advice:\n%s", r.stdout)
+	}
+}
+
+// TestGoalSeekUnreachableIntroFollowsBounds: in optimize mix a plan whose
+// channels have no max_budget is held by their caps "even with unlimited
+// money". The CLI used to choose the intro from the mix alone and said
+// "even at every channel's max_budget" (seen failing before the CLI
+// rendered the engine's reason).
+func TestGoalSeekUnreachableIntroFollowsBounds(t *testing.T) {
+	data, _ := plan.ExampleFile("bakery")
+	var kept []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(l, "max_budget") {
+			kept = append(kept, l)
+		}
+	}
+	path := writeTemp(t, "nomax.toml", strings.Join(kept, "\n"))
+	r := runCLI(t, "", "goalseek", path, "--metric", "customers", "--target", "250", "--mix", "optimize")
+	if !strings.Contains(r.stdout, "même sans limite de budget") || strings.Contains(r.stdout, "budget maximal") {
+		t.Errorf("unreachable without max_budget:\n%s%s", r.stdout, r.stderr)
 	}
 }

@@ -251,7 +251,7 @@ func resultJSON(p plan.Plan, r simulate.Result) object {
 	}
 	warnings := make([]string, 0, len(r.Warnings))
 	for _, w := range r.Warnings {
-		warnings = append(warnings, w.Message(lang))
+		warnings = append(warnings, display.Text(w.Msg, lang, p.Info.Currency))
 	}
 	scenario := r.Scenario
 	if scenario == "" {

@@ -378,10 +378,7 @@ func writeObjectives(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 				continue
 			}
 			letters = append(letters, ch.letter+" ✗")
-			reason := tr(lang, "smart "+ch.letter)
-			if lang == plan.LangEN && ch.c.Reason != "" {
-				reason = ch.c.Reason // the engine's reasons are in English
-			}
+			reason := display.Text(ch.c.Why, lang, p.Info.Currency)
 			reasons = append(reasons, fmt.Sprintf("    %s ✗ %s", ch.letter, reason))
 		}
 		fmt.Fprintf(b, "    SMART%s%s\n", colon(lang), strings.Join(letters, "  "))
@@ -441,7 +438,7 @@ func writeWarnings(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	}
 	section(b, tr(lang, "warnings"))
 	for _, w := range r.Warnings {
-		fmt.Fprintf(b, "  - %s\n", w.Message(lang))
+		fmt.Fprintf(b, "  - %s\n", display.Text(w.Msg, lang, p.Info.Currency))
 	}
 }
 
@@ -476,7 +473,7 @@ func writeScenariosText(b *bytes.Buffer, p plan.Plan, results []simulate.Result)
 		}
 		section(b, tr(lang, "warnings")+" — "+r.Scenario)
 		for _, w := range r.Warnings {
-			fmt.Fprintf(b, "  - %s\n", w.Message(lang))
+			fmt.Fprintf(b, "  - %s\n", display.Text(w.Msg, lang, p.Info.Currency))
 		}
 	}
 }

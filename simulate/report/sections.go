@@ -343,90 +343,28 @@ func (d *doc) smart() {
 			if !ch.c.OK {
 				mark = tr(lang, "no")
 			}
-			t.rows = append(t.rows, []string{tr(lang, "letter "+ch.key), mark, d.smartWhy(ch.key, ch.c, po, ob)})
+			t.rows = append(t.rows, []string{tr(lang, "letter "+ch.key), mark, d.smartWhy(ch.key, ch.c, ob)})
 		}
 		d.table(t)
 	}
 }
 
 // smartWhy explains one letter of the checklist in the document's
-// language: what holds, or why it fails (the engine's reasons are in
-// English only, so they are rebuilt here from the same rules).
-func (d *doc) smartWhy(letter string, c simulate.Check, po plan.Objective, ob simulate.ObjectiveResult) string {
-	lang := d.lang
-	metric := display.Label(po.Metric, lang)
-	switch letter {
-	case "S":
-		switch {
-		case c.OK:
-			return trf(lang, "S ok", metric)
-		case strings.TrimSpace(po.Statement) == "" && strings.TrimSpace(po.Metric) == "":
-			return tr(lang, "S no both")
-		case strings.TrimSpace(po.Statement) == "":
-			return tr(lang, "S no text")
-		}
-		return tr(lang, "S no metric")
-	case "M":
-		switch {
-		case c.OK:
-			return trf(lang, "M ok", strings.ToLower(metric))
-		case d.p.Business.Model != plan.B2B && (po.Metric == "leads" || po.Metric == "mql" || po.Metric == "sql" || po.Metric == "cpl"):
-			return trf(lang, "M no b2b", metric)
-		case lang == plan.LangEN && c.Reason != "":
-			return c.Reason
-		}
-		return trf(lang, "M no", po.Metric)
-	case "A":
-		key := "A no"
-		if c.OK {
-			key = "A ok"
-		}
-		s := trf(lang, key, d.value(ob.Metric, ob.Value), sign(ob.Direction), d.value(ob.Metric, nd(ob.Target)))
+// language: the engine's reason (Check.Why), and for Achievable the chance
+// of meeting the target when the plan has ranges.
+func (d *doc) smartWhy(letter string, c simulate.Check, ob simulate.ObjectiveResult) string {
+	s := d.text(c.Why)
+	if letter == "A" {
 		if p, ok := d.probability(ob.ID); ok {
-			s += trf(lang, "A prob", d.pct(p))
+			s += trf(d.lang, "A prob", d.pct(p))
 		}
-		return s
-	case "R":
-		kinds, known := simulate.PurposeKinds[po.Purpose]
-		var names []string
-		for _, k := range kinds {
-			names = append(names, display.KindLabel(k, lang))
-		}
-		switch {
-		case po.Purpose == "":
-			return tr(lang, "R no purpose")
-		case !known:
-			return trf(lang, "R unknown", po.Purpose)
-		case c.OK:
-			var have []string
-			for _, ch := range d.p.Channels {
-				for _, k := range kinds {
-					if ch.Kind == k {
-						have = append(have, ch.Name)
-						break
-					}
-				}
-			}
-			return trf(lang, "R ok", tr(lang, "purpose "+po.Purpose), strings.Join(have, ", "))
-		}
-		return trf(lang, "R no channel", tr(lang, "purpose "+po.Purpose), strings.Join(names, ", "))
-	case "T":
-		start := d.p.Info.Start
-		end := plan.End(start, d.p.Info.Months)
-		switch {
-		case c.OK:
-			return trf(lang, "T ok", display.Date(po.Deadline, lang))
-		case po.Deadline.IsZero():
-			return tr(lang, "T none")
-		case po.Deadline.Before(start):
-			return trf(lang, "T before", display.Date(po.Deadline, lang), display.Date(start, lang))
-		case end.Before(po.Deadline):
-			return trf(lang, "T after", display.Date(po.Deadline, lang), display.Date(end, lang))
-		}
-		return trf(lang, "T outside", display.Date(po.Deadline, lang))
 	}
-	return ""
+	return s
 }
+
+// text renders a message of the engine in the document's language and the
+// plan's currency.
+func (d *doc) text(m plan.Msg) string { return display.Text(m, d.lang, d.p.Info.Currency) }
 
 // --- 4. Actions --------------------------------------------------------
 

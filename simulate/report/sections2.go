@@ -291,7 +291,7 @@ func (d *doc) risks() {
 	} else {
 		var items []string
 		for _, w := range d.r.Warnings {
-			items = append(items, w.Message(lang))
+			items = append(items, d.text(w.Msg))
 		}
 		d.bullets(items)
 	}
@@ -316,14 +316,14 @@ func (d *doc) seekText(s seek) string {
 		s := trf(lang, "seek reach", target, what, d.value("cost", res.Budget), d.value("cost", res.Cost), d.money(d.adBudget()))
 		for _, w := range res.Warnings {
 			if w.Code == simulate.WarnGoalMetAtMin {
-				s += " " + w.Message(lang)
+				s += " " + d.text(w.Msg)
 			}
 		}
 		return s
 	}
 	why := ""
 	if len(res.Warnings) > 0 {
-		why = res.Warnings[0].Message(lang)
+		why = d.text(res.Warnings[0].Msg)
 	} else if res.Best.Valid {
 		why = trf(lang, "seek best", d.value(s.obj.Metric, res.Best))
 	}
@@ -489,7 +489,7 @@ func (d *doc) recommendations() {
 		d.table(t)
 		var ws []string
 		for _, w := range o.Warnings {
-			ws = append(ws, w.Message(lang))
+			ws = append(ws, d.text(w.Msg))
 		}
 		if len(ws) > 0 {
 			d.bullets(ws)

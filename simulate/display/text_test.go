@@ -1,0 +1,218 @@
+package display
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+
+	"github.com/shopspring/decimal"
+)
+
+// TestCatalogMatchesCodes: the embedded catalog parses, has exactly the
+// codes simulate gives (simulate.MsgArgs: none missing, none unused), each
+// in French and English, and its templates name only the arguments the
+// code gives.
+func TestCatalogMatchesCodes(t *testing.T) {
+	cat, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, args := range simulate.MsgArgs {
+		tmpl, ok := cat[code]
+		if !ok {
+			t.Errorf("code %s has no entry in messages.toml", code)
+			continue
+		}
+		given := map[string]bool{}
+		for _, a := range args {
+			given[a] = true
+		}
+		for lang, s := range map[string]string{"fr": tmpl.FR, "en": tmpl.EN} {
+			names, err := Placeholders(s)
+			if err != nil {
+				t.Errorf("[%s] %s: %v", code, lang, err)
+			}
+			for _, n := range names {
+				if !given[n] {
+					t.Errorf("[%s] %s names {%s}, an argument the code does not give (it gives %v)", code, lang, n, args)
+				}
+			}
+		}
+	}
+	for code := range cat {
+		if _, ok := simulate.MsgArgs[code]; !ok {
+			t.Errorf("messages.toml has [%s], a code nothing gives: remove it or add it to simulate.MsgArgs", code)
+		}
+	}
+}
+
+// TestCodesAreConstants: simulate builds its messages from the constants
+// of messages.go, so MsgArgs sees every code. A string literal as the
+// first argument of plan.NewMsg in simulate's code would escape it.
+func TestCodesAreConstants(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("simulate's files: %v", err)
+	}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file, err := parser.ParseFile(fset, f, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "NewMsg" {
+				if lit, ok := call.Args[0].(*ast.BasicLit); ok {
+					code, _ := strconv.Unquote(lit.Value)
+					t.Errorf("%s: plan.NewMsg(%q…): use a Msg constant of messages.go", fset.Position(call.Pos()), code)
+				}
+			}
+			return true
+		})
+	}
+}
+
+func TestParseCatalogErrors(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"no english", "[a]\nfr = \"x\"\n", "[a] needs both fr and en"},
+		{"unknown key", "[a]\nfr = \"x\"\nen = \"y\"\nde = \"z\"\n", "unknown key a.de"},
+		{"open placeholder", "[a]\nfr = \"x {b\"\nen = \"y\"\n", "is not closed"},
+		{"empty placeholder", "[a]\nfr = \"x {}\"\nen = \"y\"\n", "is not a name"},
+		{"not toml", "[a\n", "messages.toml:"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseCatalog([]byte(c.in))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want one containing %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	d := decimal.RequireFromString
+	over := plan.NewMsg(simulate.MsgOverBudget, plan.MoneyArg("over", d("940")),
+		plan.MoneyArg("cost", d("4940")), plan.MoneyArg("budget", d("4000")))
+	cases := []struct {
+		name string
+		m    plan.Msg
+		lang plan.Language
+		cur  string
+		want string
+	}{
+		// 4940 − 4000 = 940; money as Money: U+00A0 before €, U+202F between thousands
+		{"money fr", over, plan.LangFR, "EUR", "Le plan dépasse son budget de 940,00\u00a0€ (coût 4\u202f940,00\u00a0€, budget 4\u202f000,00\u00a0€)."},
+		{"money en", over, plan.LangEN, "", "The plan is over budget by €940.00 (cost €4,940.00, budget €4,000.00)."},
+		{"money jpy", over, plan.LangEN, "JPY", "The plan is over budget by ¥940 (cost ¥4,940, budget ¥4,000)."},
+		{"dates fr", plan.NewMsg(simulate.MsgSmartTBefore, plan.DateArg("deadline", plan.NewDate(2026, 12, 1)),
+			plan.DateArg("start", plan.NewDate(2027, 1, 4))), plan.LangFR, "",
+			"l'échéance (01/12/2026) précède le début du plan (04/01/2027)"},
+		{"metric label", plan.NewMsg(simulate.MsgSmartMB2B, plan.MetricArg("metric", "leads")), plan.LangFR, "",
+			"Leads n'existe que dans un plan B2B"},
+		{"figure by unit", plan.NewMsg(simulate.MsgSmartANo, plan.FigureArg("value", "customers", decimal.NewNullDecimal(d("187.456"))),
+			plan.TextArg("dir", "≥"), plan.FigureArg("target", "customers", decimal.NewNullDecimal(d("200")))), plan.LangEN, "",
+			"not met by the simulated plan: 187 against a target ≥ 200"},
+		{"undefined figure", plan.NewMsg(simulate.MsgSmartANo, plan.FigureArg("value", "cpa", decimal.NullDecimal{}),
+			plan.TextArg("dir", "≤"), plan.FigureArg("target", "cpa", decimal.NewNullDecimal(d("40")))), plan.LangFR, "",
+			"non atteint dans le plan simulé : — pour une cible ≤ 40,00\u00a0€"},
+		{"kinds and nested purpose", plan.NewMsg(simulate.MsgSmartRNoChannel, plan.MsgsArg("purpose", plan.NewMsg("purpose_leads")),
+			plan.KindsArg("kinds", []string{"email", "seo"})), plan.LangFR, "",
+			"aucun canal du plan n'est recommandé pour « génération de leads » ; ajoutez-en un parmi : E-mailing, Référencement naturel"},
+		{"list separator", plan.NewMsg(simulate.MsgGoalCapped, plan.MsgsArg("what", plan.NewMsg(simulate.MsgGoalCapsUnlimited)),
+			plan.MetricArg("metric", "customers"), plan.DecimalArg("best", d("7.75"), 2), plan.DecimalArg("target", d("100"), 2),
+			plan.DecimalArg("other", d("6.7"), 2), plan.MsgsArg("limits",
+				plan.NewMsg(simulate.MsgGoalLimitCap, plan.TextArg("channel", "A"), plan.KeyArg("key", "audience"), plan.CountArg("cap", d("12000")), plan.DecimalArg("value", d("0.75"), 2)),
+				plan.NewMsg(simulate.MsgGoalLimitBudget, plan.TextArg("channel", "B"), plan.KeyArg("key", "max_budget"), plan.MoneyArg("cap", d("15000")), plan.DecimalArg("value", d("1"), 2)))),
+			plan.LangEN, "",
+			"Unreachable: even with unlimited money, the channels' caps limit Customers to 7.75 (target 100.00; other channels 6.70) — \"A\" (audience 12,000): 0.75 at most; \"B\" (max_budget €15,000.00): 1.00 at most."},
+		{"zero", plan.Msg{}, plan.LangFR, "", ""},
+		{"unknown code", plan.NewMsg("nope", plan.CountArg("n", d("1234"))), plan.LangEN, "", "nope n=1,234"},
+		{"missing argument", plan.NewMsg(simulate.MsgInactiveChannel), plan.LangEN, "", "Channel \"{channel}\" is active in no month of the plan: it costs and yields nothing."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Text(c.m, c.lang, c.cur); got != c.want {
+				t.Errorf("Text = %q\n          want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestTextEveryCode renders every code in both languages with dummy
+// arguments: no placeholder is left over.
+func TestTextEveryCode(t *testing.T) {
+	codes := make([]string, 0, len(simulate.MsgArgs))
+	for c := range simulate.MsgArgs {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		var args []plan.Arg
+		for _, n := range simulate.MsgArgs[c] {
+			args = append(args, plan.TextArg(n, "x"))
+		}
+		for _, l := range []plan.Language{plan.LangFR, plan.LangEN} {
+			if s := Text(plan.NewMsg(c, args...), l, ""); s == "" || strings.ContainsAny(s, "{}") {
+				t.Errorf("%s in %s: %q", c, l, s)
+			}
+		}
+	}
+}
+
+// TestMoveAdvice: the optimiser's moves read as advice, money to the whole
+// unit (1234.56 rounds to 1235, half away from zero).
+func TestMoveAdvice(t *testing.T) {
+	amt := decimal.RequireFromString("1234.56")
+	cases := []struct {
+		m    simulate.BudgetMove
+		lang plan.Language
+		want string
+	}{
+		{simulate.BudgetMove{From: "A", To: "B", Amount: amt}, plan.LangEN, "Move €1,235 from “A” to “B”"},
+		{simulate.BudgetMove{From: "A", To: "B", Amount: amt}, plan.LangFR, "Déplacer 1\u202f235\u00a0€ de «\u00a0A\u00a0» vers «\u00a0B\u00a0»"},
+		{simulate.BudgetMove{From: "A", Amount: amt}, plan.LangEN, "Take €1,235 off “A” (do not spend it)"},
+		{simulate.BudgetMove{To: "B", Amount: amt}, plan.LangFR, "Ajouter 1\u202f235\u00a0€ à «\u00a0B\u00a0»"},
+	}
+	for _, c := range cases {
+		if got := Text(c.m.Msg(), c.lang, "EUR"); got != c.want {
+			t.Errorf("%+v in %s: %q, want %q", c.m, c.lang, got, c.want)
+		}
+	}
+	for _, c := range []struct{ v, cur, want string }{{"-0.4", "EUR", "0\u00a0€"}, {"1200", "CHF", "1\u202f200\u00a0CHF"}} {
+		if got := MoneyWhole(decimal.RequireFromString(c.v), c.cur, plan.LangFR); got != c.want {
+			t.Errorf("MoneyWhole(%s %s) = %q, want %q", c.v, c.cur, got, c.want)
+		}
+	}
+}
+
+func ExampleText() {
+	m := plan.NewMsg(simulate.MsgOverBudget, plan.MoneyArg("over", decimal.NewFromInt(940)),
+		plan.MoneyArg("cost", decimal.NewFromInt(4940)), plan.MoneyArg("budget", decimal.NewFromInt(4000)))
+	fmt.Println(Text(m, plan.LangEN, "EUR"))
+	fmt.Println(Text(m, plan.LangEN, "USD"))
+	// Output:
+	// The plan is over budget by €940.00 (cost €4,940.00, budget €4,000.00).
+	// The plan is over budget by $940.00 (cost $4,940.00, budget $4,000.00).
+}
