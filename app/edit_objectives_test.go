@@ -52,15 +52,17 @@ func TestObjectivesEditorMetricAndSmart(t *testing.T) {
 		Value: decimal.NewNullDecimal(decimal.NewFromInt(150)), Met: false,
 		Smart: simulate.Smart{
 			Specific: simulate.Check{OK: true}, Measurable: simulate.Check{OK: true},
-			Achievable: simulate.Check{Reason: "the simulated plan does not meet the target"},
-			Relevant:   simulate.Check{OK: true},
-			TimeBound:  simulate.Check{Reason: "the deadline 2027-05-01 is after the plan ends (2027-04-03)"},
+			Achievable: simulate.Check{Why: plan.NewMsg(simulate.MsgSmartANo, plan.FigureArg("value", "customers", decimal.NewNullDecimal(decimal.NewFromInt(150))),
+				plan.TextArg("dir", "≥"), plan.FigureArg("target", "customers", decimal.NewNullDecimal(decimal.NewFromInt(200))))},
+			Relevant: simulate.Check{OK: true},
+			TimeBound: simulate.Check{Why: plan.NewMsg(simulate.MsgSmartTAfter, plan.DateArg("deadline", plan.NewDate(2027, 5, 1)),
+				plan.DateArg("end", plan.NewDate(2027, 4, 3)))},
 		}}}}}
 	ed.Refresh(p, r)
 	if !strings.HasPrefix(ed.smart[0].Text, "✓") || !strings.HasPrefix(ed.smart[2].Text, "✗") {
 		t.Errorf("SMART lines: %q, %q", ed.smart[0].Text, ed.smart[2].Text)
 	}
-	if !strings.Contains(ed.smart[2].Text, "does not meet") || !strings.Contains(ed.smart[4].Text, "after the plan ends") {
+	if !strings.Contains(ed.smart[2].Text, "not met by the simulated plan: 150 against a target ≥ 200") || !strings.Contains(ed.smart[4].Text, "falls after the plan ends (2027-04-03)") {
 		t.Errorf("reasons missing: %q / %q", ed.smart[2].Text, ed.smart[4].Text)
 	}
 	if !strings.Contains(ed.value.Text, "150") || !strings.Contains(ed.value.Text, "not met") {
