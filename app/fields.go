@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
-	"time"
 
 	"campaignsim/plan"
 	"campaignsim/simulate/display"
@@ -50,127 +49,25 @@ const (
 	unitChange                   // a scenario factor typed as a percentage change: "−20" is 0.8
 )
 
-// maxInputLen is the longest number a field accepts, in characters; a
-// longer one is refused before it reaches the decimal parser.
-const maxInputLen = 40
-
 var (
-	errNotNumber = errors.New("not a number")
-	errNotWhole  = errors.New("not a whole number")
-	errNotDate   = errors.New("not a date")
+	// The parsers' errors (display's: one reader of typed numbers for the
+	// app and the command line), and the app's own for an empty field.
+	errNotNumber = display.ErrNotNumber
+	errNotWhole  = display.ErrNotWhole
+	errNotDate   = display.ErrNotDate
 	errRequired  = errors.New("required")
-	numberRE     = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)$`)
-	enGroupRE    = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+$`)
 )
 
-// parseNumber reads a decimal number as people type it, in either language:
-// spaces (also no-break ones) and apostrophes between thousands are dropped;
-// a comma or a point is the decimal separator ("1 250,50", "1250.50");
-// when both appear the last one is the decimal separator ("1,250.50",
-// "1.250,50"); several of the same are thousands ("1,000,000"). A single
-// comma followed by groups of three digits is a thousands separator only
-// in English ("1,250" is 1250 in English, 1.25 in French). A leading
-// "−" (U+2212) is a minus; "%", "€", "$" and "£" around the number are
-// ignored. No float64 is involved; no exponent is accepted.
-//
-//	"1 250,50" → 1250.50   "22,5 %" → 22.5   "abc" → errNotNumber
-func parseNumber(s string, l plan.Language) (decimal.Decimal, error) {
-	s = strings.TrimSpace(s)
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "\u2009", "", "'", "", "’", "",
-		"−", "-", "–", "-", "%", "", "€", "", "$", "", "£", "").Replace(s)
-	if s == "" || len(s) > maxInputLen {
-		return decimal.Decimal{}, errNotNumber
-	}
-	commas, points := strings.Count(s, ","), strings.Count(s, ".")
-	switch {
-	case commas > 0 && points > 0:
-		if strings.LastIndex(s, ",") > strings.LastIndex(s, ".") {
-			s = strings.ReplaceAll(s, ".", "")
-			s = strings.Replace(s, ",", ".", 1)
-		} else {
-			s = strings.ReplaceAll(s, ",", "")
-		}
-	case commas > 1:
-		s = strings.ReplaceAll(s, ",", "")
-	case commas == 1:
-		if l == plan.LangEN && enGroupRE.MatchString(s) {
-			s = strings.ReplaceAll(s, ",", "")
-		} else {
-			s = strings.Replace(s, ",", ".", 1)
-		}
-	case points > 1:
-		s = strings.ReplaceAll(s, ".", "")
-	}
-	if strings.Count(s, ".") > 1 || !numberRE.MatchString(s) {
-		return decimal.Decimal{}, errNotNumber
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		return decimal.Decimal{}, errNotNumber
-	}
-	return d, nil
-}
-
-// parsePercent reads a percentage and returns it as a fraction:
-// "22,5" → 0.225, "3" → 0.03.
-func parsePercent(s string, l plan.Language) (decimal.Decimal, error) {
-	d, err := parseNumber(s, l)
-	if err != nil {
-		return d, err
-	}
-	return d.Shift(-2), nil
-}
-
-// parseChange reads a percentage change and returns the factor it
-// multiplies by: "−20" → 0.8, "+15" → 1.15, "0" → 1.
-func parseChange(s string, l plan.Language) (decimal.Decimal, error) {
-	d, err := parseNumber(s, l)
-	if err != nil {
-		return d, err
-	}
-	return decimal.NewFromInt(1).Add(d.Shift(-2)), nil
-}
-
-// parseWhole reads a whole number: "1 200" → 1200; "2,5" → errNotWhole.
-// Numbers beyond ±10^15 are refused as not whole rather than overflow.
-func parseWhole(s string, l plan.Language) (int64, error) {
-	d, err := parseNumber(s, l)
-	if err != nil {
-		return 0, err
-	}
-	if !d.IsInteger() || d.Abs().GreaterThan(decimal.New(1, 15)) {
-		return 0, errNotWhole
-	}
-	return d.IntPart(), nil
-}
-
+// The readers of what people type in a field: display's, in the
+// interface language l (French reads "5.000" as 5 000; see
+// display.ParseNumber).
 var (
-	dateFR = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
-	dateEN = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	parseNumber  = display.ParseNumber
+	parsePercent = display.ParsePercent
+	parseChange  = display.ParseChange
+	parseWhole   = display.ParseWhole
+	parseDate    = display.ParseDate
 )
-
-// parseDate reads "04/01/2027" (day first, as in French) or "2027-01-04"
-// (ISO) in either language, and refuses dates that do not exist (31/02).
-func parseDate(s string) (plan.Date, error) {
-	s = strings.TrimSpace(s)
-	var y, m, d int
-	if g := dateFR.FindStringSubmatch(s); g != nil {
-		fmt.Sscan(g[1], &d)
-		fmt.Sscan(g[2], &m)
-		fmt.Sscan(g[3], &y)
-	} else if g := dateEN.FindStringSubmatch(s); g != nil {
-		fmt.Sscan(g[1], &y)
-		fmt.Sscan(g[2], &m)
-		fmt.Sscan(g[3], &d)
-	} else {
-		return plan.Date{}, errNotDate
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return plan.Date{}, errNotDate
-	}
-	return plan.NewDate(y, time.Month(m), d), nil
-}
 
 // decimals returns the number of decimal places d is written with.
 func decimals(d decimal.Decimal) int32 {
