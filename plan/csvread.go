@@ -795,6 +795,32 @@ const (
 // maxImport is the largest figure an import accepts (Validate's range).
 var maxImport = decimal.New(1, 12)
 
+// numberCell is the first step of both readers of number cells
+// (parseNumber and reportNumber): a plain number ("20", "4934.20", one
+// reading in either language) is read at once; otherwise the spaces and
+// currency signs are dropped, and an empty, "-" or "--" cell is blank.
+// done says the cell is decided (d and kind); else t is the text to read.
+func numberCell(s string) (d decimal.Decimal, t string, kind cellKind, done bool) {
+	if plainNumber(s) {
+		if d, err := decimal.NewFromString(s); err == nil {
+			return d, "", cellNumber, true
+		}
+	}
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		switch r {
+		case ' ', '\u00a0', '\u202f', '\u2009', '€', '$', '£':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	t = b.String()
+	if t == "" || t == "--" || t == "-" {
+		return decimal.Decimal{}, "", cellBlank, true
+	}
+	return decimal.Decimal{}, t, 0, false
+}
+
 // parseNumber reads a cell as a decimal. Spaces, no-break spaces (U+00A0,
 // U+202F, U+2009) and a leading or trailing currency sign (€, $, £) are
 // dropped. In a file separated by ";" or a tab, "," is the decimal
@@ -810,23 +836,9 @@ func parseNumber(s string, sep rune) (decimal.Decimal, cellKind) {
 	if len(s) > MaxCSVNumber && utf8.RuneCountInString(s) > MaxCSVNumber {
 		return decimal.Decimal{}, cellBad
 	}
-	if plainNumber(s) {
-		d, err := decimal.NewFromString(s)
-		if err == nil {
-			return d, cellNumber
-		}
-	}
-	var b strings.Builder
-	for _, r := range strings.TrimSpace(s) {
-		switch r {
-		case ' ', '\u00a0', '\u202f', '\u2009', '€', '$', '£':
-			continue
-		}
-		b.WriteRune(r)
-	}
-	t := b.String()
-	if t == "" || t == "--" || t == "-" {
-		return decimal.Decimal{}, cellBlank
+	d, t, kind, done := numberCell(s)
+	if done {
+		return d, kind
 	}
 	commas, dots := strings.Count(t, ","), strings.Count(t, ".")
 	lastComma, lastDot := strings.LastIndexByte(t, ','), strings.LastIndexByte(t, '.')

@@ -817,23 +817,9 @@ func (r *reportReader) number(line int, col, cell string) (decimal.NullDecimal, 
 //	reportNumber("1 234,56", ',', false)  → 1234.56
 //	reportNumber("12,5", '.', false)      → bad
 func reportNumber(s string, dec byte, raw bool) (decimal.Decimal, cellKind) {
-	// the common cell, "20" or "4934.20": no separator to interpret
-	if plainNumber(s) { // a plain "1234.5" has one reading in either language
-		if d, err := decimal.NewFromString(s); err == nil {
-			return d, cellNumber
-		}
-	}
-	var b strings.Builder
-	for _, c := range strings.TrimSpace(s) {
-		switch c {
-		case ' ', '\u00a0', '\u202f', '\u2009', '€', '$', '£':
-			continue
-		}
-		b.WriteRune(c)
-	}
-	t := b.String()
-	if t == "" || t == "--" || t == "-" {
-		return decimal.Decimal{}, cellBlank
+	d, t, kind, done := numberCell(s)
+	if done {
+		return d, kind
 	}
 	th := byte(',')
 	if dec == ',' {
