@@ -16,7 +16,7 @@ fi
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(go version | cut -d' ' -f3)"
 echo "== Go benchmarks (go test -bench, 5 runs each)"
 go test -run '^$' -bench 'Decode' -benchmem -count 5 ./plan/ | grep -E '^Benchmark'
-go test -run '^$' -bench 'ActualsCSV' -benchmem -count 3 ./plan/ | grep -E '^Benchmark'
+go test -run '^$' -bench 'ActualsCSV|GoogleAds|EncodeOver' -benchmem -count 3 ./plan/ | grep -E '^Benchmark'
 go test -run '^$' -bench 'Run10|Uncertainty10|Optimize10|Allocate10' -benchmem -count 5 ./simulate/ | grep -E '^Benchmark'
 go test -run '^$' -bench '200x60' -benchmem -count 3 ./simulate/ | grep -E '^Benchmark'
 go test -run '^$' -bench 'Export' -benchmem -count 3 ./simulate/report/ | grep -E '^Benchmark'
