@@ -4,7 +4,7 @@ import (
 	"campaignsim/simulate"
 )
 
-const evaluateUsage = "evaluate PLAN [--actuals FILE.csv] [--format text|json|csv]"
+const evaluateUsage = "evaluate PLAN [--actuals FILE]... [--format text|json|csv]"
 
 const evaluateHelp = `
 Compares what really happened — the plan file's [[actuals]], per channel
@@ -17,11 +17,14 @@ shaped as simulate's JSON; csv has the rows actual, plan and variance
 (column "series") for every channel, then for the totals (channel empty,
 name "Total"). Numbers are written as in simulate's JSON and CSV.
 
---actuals FILE.csv reads actuals from a CSV file — the format of FORMAT.md
+--actuals FILE reads actuals from a file — the CSV of FORMAT.md
 (channel,month,spend,exposures,interactions,leads,customers,revenue,cogs;
-"," or ";" separated, decimal point or comma) or a Google Ads or Mailchimp
-campaign report — and merges them into the plan's [[actuals]] (a row of the
-file replaces the plan's row for the same channel and month). A bad file
+"," or ";" separated, decimal point or comma), or a Google Ads, Meta or
+Mailchimp report as downloaded (CSV, Excel CSV or .xlsx) — and merges them
+into the plan's [[actuals]] (a row replaces the plan's row for the same
+channel and month). The flag may repeat: rows of one channel and month add
+up across the files. A campaign reaches its channel by the channel's id or
+name, or its campaigns patterns. A bad file
 exits with 1 and one error per line as FILE:LINE: message, naming the
 column; a file that cannot be read exits with 3.
 
@@ -34,7 +37,7 @@ and what to change. JSON and CSV keep the shapes above.`
 func (c *cli) evaluate(args []string) error {
 	fs := flags("evaluate")
 	format, checkFormat := formatFlag("evaluate", fs, "text", "json", "csv")
-	actuals := fs.String("actuals", "", "read actuals from `FILE.csv` (merged into the plan's [[actuals]])")
+	actuals := actualsFlag(fs)
 	p, name, err := c.actualsArgs("evaluate", fs, args, actuals, checkFormat)
 	if err != nil {
 		return err

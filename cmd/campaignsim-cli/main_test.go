@@ -148,7 +148,7 @@ func TestUsageExitCodes(t *testing.T) {
 		{"export without -o", []string{"export", "p.toml"}, exitUsage, "", "missing -o"},
 		{"validate help", []string{"validate", "--help"}, exitOK, "usage: campaignsim-cli validate", ""},
 		{"simulate help", []string{"simulate", "-h"}, exitOK, "--format", ""},
-		{"evaluate help", []string{"evaluate", "--help"}, exitOK, "--actuals FILE.csv", ""},
+		{"evaluate help", []string{"evaluate", "--help"}, exitOK, "--actuals FILE]...", ""},
 		{"examples help", []string{"examples", "--help"}, exitOK, "-o FILE", ""},
 		{"benchmarks help", []string{"benchmarks", "--help"}, exitOK, "--sector", ""},
 		{"unknown flag", []string{"simulate", "p.toml", "--colour"}, exitUsage, "", "flag provided but not defined"},

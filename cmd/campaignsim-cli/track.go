@@ -15,7 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const trackUsage = "track PLAN [--actuals FILE.csv] [--runs N] [--format text|json]"
+const trackUsage = "track PLAN [--actuals FILE]... [--runs N] [--format text|json]"
 
 const trackHelp = `
 Follows a running campaign: the plan's [[actuals]] (and, with --actuals,
@@ -67,7 +67,7 @@ with 6 places), null where undefined.`
 func (c *cli) track(args []string) error {
 	fs := flags("track")
 	format, checkFormat := formatFlag("track", fs, "text", "json")
-	actuals := fs.String("actuals", "", "read actuals from `FILE.csv` (merged into the plan's [[actuals]])")
+	actuals := actualsFlag(fs)
 	runs := fs.Int("runs", 0, "Monte Carlo draws `N` for the chance of each objective (default: the plan's, 10000; -1: none)")
 	p, name, err := c.actualsArgs("track", fs, args, actuals, func() error {
 		if err := checkFormat(); err != nil {
@@ -101,10 +101,10 @@ func (c *cli) track(args []string) error {
 }
 
 // actualsArgs is the preamble of evaluate and track: planArgs (check
-// checks the flags), then the actuals of the CSV file named by --actuals
+// checks the flags), then the actuals of the files named by --actuals
 // merged in (withActuals), then a plan without any actuals refused
 // (invalidError "PLAN: the plan has no actuals...", exit 1).
-func (c *cli) actualsArgs(cmd string, fs *flag.FlagSet, args []string, actuals *string, check func() error) (plan.Plan, string, error) {
+func (c *cli) actualsArgs(cmd string, fs *flag.FlagSet, args []string, actuals *fileList, check func() error) (plan.Plan, string, error) {
 	p, name, err := c.planArgs(cmd, fs, args, func(string) error { return check() })
 	if err != nil {
 		return p, name, err
@@ -118,24 +118,49 @@ func (c *cli) actualsArgs(cmd string, fs *flag.FlagSet, args []string, actuals *
 	return p, name, nil
 }
 
-// withActuals merges the actuals of the CSV file at path (none when path
-// is empty) into p. A file that cannot be read is an ioError (exit 3); a
-// bad file a planError (exit 1), its errors one per line.
-func withActuals(p plan.Plan, path string) (plan.Plan, error) {
-	if path == "" {
+// fileList is a flag that may repeat: --actuals a.csv --actuals b.xlsx.
+type fileList []string
+
+// String is the files, joined by commas (flag.Value).
+func (l *fileList) String() string { return strings.Join(*l, ",") }
+
+// Set adds one file (flag.Value).
+func (l *fileList) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+// actualsFlag declares the repeatable --actuals flag of evaluate and track.
+func actualsFlag(fs *flag.FlagSet) *fileList {
+	var l fileList
+	fs.Var(&l, "actuals", "read actuals from `FILE` (CSV, or a Google Ads, Meta or Mailchimp report as CSV or .xlsx; may repeat), merged into the plan's [[actuals]]")
+	return &l
+}
+
+// withActuals merges the actuals of the files at paths (the CampaignSim
+// CSV or the tools' reports, plan.ReadActualsFiles: rows of one channel
+// and month add up across files and campaigns) into p. A file that cannot
+// be read is an ioError (exit 3); a bad file a planError (exit 1), its
+// errors one per line, each naming its file.
+func withActuals(p plan.Plan, paths []string) (plan.Plan, error) {
+	if len(paths) == 0 {
 		return p, nil
 	}
-	data, err := readInput(path, "actuals")
-	if err != nil {
-		return p, err
+	files := make([]plan.ActualsFile, 0, len(paths))
+	for _, path := range paths {
+		data, err := readInput(path, "actuals")
+		if err != nil {
+			return p, err
+		}
+		files = append(files, plan.ActualsFile{Name: path, Data: data})
 	}
-	rows, err := plan.ParseActualsCSV(path, data, p)
+	imp, err := plan.ReadActualsFiles(files, p)
 	if err != nil {
-		return p, planError{path, err}
+		return p, planError{paths[0], err}
 	}
-	q, err := plan.MergeActuals(p, rows)
+	q, err := plan.MergeActuals(p, imp.Rows)
 	if err != nil {
-		return p, planError{path, err}
+		return p, planError{paths[0], err}
 	}
 	return q, nil
 }
