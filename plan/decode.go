@@ -740,6 +740,7 @@ var errNotDecimal = errors.New("not a decimal")
 // more than maxDigits.
 type digitsError struct{ n int }
 
+// Error says how many digits the decimal has.
 func (e *digitsError) Error() string { return fmt.Sprintf("%d digits", e.n) }
 
 // parseDecimal parses a plain decimal string: an optional sign, digits,
