@@ -51,9 +51,11 @@ var Icon []byte
 //go:embed i18n
 var I18N embed.FS
 
-// Messages is the message catalog, i18n/messages.toml: every sentence of
-// packages plan and simulate as one table per code with French and English
-// templates. Package simulate/display parses and renders it (display.Text).
+// Messages is the message catalog, the files i18n/messages/*.toml: every
+// sentence of packages plan and simulate as one table per code with French
+// and English templates, one file per area (simulate.toml, plan.toml, …)
+// so that areas never edit the same file. A code lives in one file only.
+// Package simulate/display parses, merges and renders them (display.Text).
 //
-//go:embed i18n/messages.toml
-var Messages []byte
+//go:embed i18n/messages
+var Messages embed.FS

@@ -3,7 +3,7 @@ package plan
 import "github.com/shopspring/decimal"
 
 // Msg is something CampaignSim tells a person, as data: a stable Code
-// (the key of the message catalog, assets/i18n/messages.toml) and the
+// (the key of the message catalog, assets/i18n/messages/*.toml) and the
 // typed arguments its templates name. Packages below the renderings
 // (plan, simulate) build Msgs and never prose; package simulate/display
 // renders one in French or English (display.Text), formatting each

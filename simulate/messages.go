@@ -3,7 +3,7 @@ package simulate
 import "campaignsim/plan"
 
 // The codes of the messages simulate writes (plan.Msg.Code): the keys of
-// the message catalog, assets/i18n/messages.toml, which words each in
+// the message catalog, assets/i18n/messages/*.toml, which words each in
 // French and English. A Warning's Code says what is wrong; its Msg.Code
 // says how to tell it, and may be finer (WarnLinearChannel is told as
 // MsgLinearClicks or MsgLinearAudience).

@@ -2,7 +2,9 @@ package display
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -33,37 +35,67 @@ var (
 	catalogErr  error
 )
 
-// Catalog returns the message catalog, assets/i18n/messages.toml, parsed
-// once: code → templates. It is the one place every message of plan and
+// Catalog returns the message catalog, the files assets/i18n/messages/*.toml
+// parsed once and merged: code → templates. It is the one place every message of plan and
 // simulate is worded. The error is that of a malformed catalog (a test
 // keeps the embedded one well formed); the map is then empty.
 func Catalog() (map[string]Template, error) {
 	catalogOnce.Do(func() {
-		catalog, catalogErr = ParseCatalog(assets.Messages)
+		catalog, catalogErr = LoadCatalog(assets.Messages)
 	})
 	return catalog, catalogErr
 }
 
-// ParseCatalog reads a message catalog: one TOML table per code with the
+// LoadCatalog reads every .toml file of fsys's "i18n/messages" folder
+// with ParseCatalog and merges them. A code given by two files is an error
+// naming both, as is a malformed file (named).
+func LoadCatalog(fsys fs.FS) (map[string]Template, error) {
+	names, err := fs.Glob(fsys, "i18n/messages/*.toml")
+	if err != nil || len(names) == 0 {
+		return map[string]Template{}, fmt.Errorf("messages: no catalog file in i18n/messages")
+	}
+	all := map[string]Template{}
+	from := map[string]string{}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return map[string]Template{}, err
+		}
+		cat, err := ParseCatalog(data)
+		if err != nil {
+			return map[string]Template{}, fmt.Errorf("%s: %w", path.Base(name), err)
+		}
+		for code, t := range cat {
+			if prev, ok := from[code]; ok {
+				return map[string]Template{}, fmt.Errorf("messages: [%s] is in both %s and %s: keep one", code, prev, path.Base(name))
+			}
+			from[code] = path.Base(name)
+			all[code] = t
+		}
+	}
+	return all, nil
+}
+
+// ParseCatalog reads one file of the message catalog: one TOML table per code with the
 // string keys fr and en. An unknown key, a missing language or a
 // placeholder left open ("{over") is an error naming the code.
 func ParseCatalog(data []byte) (map[string]Template, error) {
 	var raw map[string]Template
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {
-		return map[string]Template{}, fmt.Errorf("messages.toml: %w", err)
+		return map[string]Template{}, err
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return map[string]Template{}, fmt.Errorf("messages.toml: unknown key %s: each code has only fr and en", und[0])
+		return map[string]Template{}, fmt.Errorf("unknown key %s: each code has only fr and en", und[0])
 	}
 	for _, c := range slices.Sorted(maps.Keys(raw)) {
 		t := raw[c]
 		if t.FR == "" || t.EN == "" {
-			return map[string]Template{}, fmt.Errorf("messages.toml: [%s] needs both fr and en", c)
+			return map[string]Template{}, fmt.Errorf("[%s] needs both fr and en", c)
 		}
 		for _, s := range []string{t.FR, t.EN} {
 			if _, err := Placeholders(s); err != nil {
-				return map[string]Template{}, fmt.Errorf("messages.toml: [%s]: %w", c, err)
+				return map[string]Template{}, fmt.Errorf("[%s]: %w", c, err)
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -93,13 +94,32 @@ func TestCodesAreConstants(t *testing.T) {
 	}
 }
 
+// TestLoadCatalogMerges: the catalog's files merge, and a code two files
+// give is refused naming both files, as is a malformed file.
+func TestLoadCatalogMerges(t *testing.T) {
+	one := &fstest.MapFile{Data: []byte("[a]\nfr = \"x\"\nen = \"y\"\n")}
+	two := &fstest.MapFile{Data: []byte("[b]\nfr = \"u\"\nen = \"v\"\n")}
+	cat, err := LoadCatalog(fstest.MapFS{"i18n/messages/one.toml": one, "i18n/messages/two.toml": two})
+	if err != nil || len(cat) != 2 || cat["b"].EN != "v" {
+		t.Fatalf("merged catalog %v, %v: want codes a and b", cat, err)
+	}
+	_, err = LoadCatalog(fstest.MapFS{"i18n/messages/one.toml": one, "i18n/messages/zwei.toml": one})
+	if err == nil || !strings.Contains(err.Error(), "one.toml and zwei.toml") {
+		t.Errorf("duplicate code: error %v, want one naming both files", err)
+	}
+	_, err = LoadCatalog(fstest.MapFS{"i18n/messages/bad.toml": &fstest.MapFile{Data: []byte("[a\n")}})
+	if err == nil || !strings.Contains(err.Error(), "bad.toml") {
+		t.Errorf("malformed file: error %v, want one naming bad.toml", err)
+	}
+}
+
 func TestParseCatalogErrors(t *testing.T) {
 	cases := []struct{ name, in, want string }{
 		{"no english", "[a]\nfr = \"x\"\n", "[a] needs both fr and en"},
 		{"unknown key", "[a]\nfr = \"x\"\nen = \"y\"\nde = \"z\"\n", "unknown key a.de"},
 		{"open placeholder", "[a]\nfr = \"x {b\"\nen = \"y\"\n", "is not closed"},
 		{"empty placeholder", "[a]\nfr = \"x {}\"\nen = \"y\"\n", "is not a name"},
-		{"not toml", "[a\n", "messages.toml:"},
+		{"not toml", "[a\n", "line 2"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
