@@ -23,8 +23,14 @@ type Error struct {
 // Error formats e as FILE:LINE:COL: message (FORMAT.md), leaving out the
 // parts that are unknown, in English (Msg.String): the words of logs and
 // of tests. A program that shows e to a person renders it with
-// simulate/display.Error instead, in the person's language.
-func (e Error) Error() string {
+// simulate/display.Error instead, in the person's language, after the
+// same Where.
+func (e Error) Error() string { return e.Where() + e.Msg.String() }
+
+// Where is what Error writes before the message: "FILE:LINE:COL: " with
+// the unknown parts left out, and the Path ("plan.months: ") when there
+// is no line to point at; "" when nothing is known.
+func (e Error) Where() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File)
@@ -43,7 +49,6 @@ func (e Error) Error() string {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg.String())
 	return b.String()
 }
 

@@ -98,3 +98,10 @@ func Arg(a plan.Arg, lang plan.Language, currency string) string {
 func MoneyWhole(v decimal.Decimal, currency string, lang plan.Language) string {
 	return money(v, 0, currency, lang)
 }
+
+// Error writes a plan error for a person in lang: its place as
+// plan.Error.Where gives it (FILE:LINE:COL:, exactly as Error() does)
+// and its message through Text. In English it reads as e.Error().
+func Error(e plan.Error, lang plan.Language) string {
+	return e.Where() + Text(e.Msg, lang, "")
+}
