@@ -490,6 +490,11 @@ var prefillKeys = map[Kind][]string{
 	Affiliate:     {"commission_rate", "conversion_rate"},
 }
 
+// StartSizeKeys are the channel keys Prefill starts at a figure to replace
+// (their example in the key table): the size of the audience a channel
+// reaches, which only the user knows.
+var StartSizeKeys = []string{"list_size", "followers", "units", "contacts", "clicks", "visits_per_month"}
+
 // PrefillKeys returns the channel keys that Prefill fills for kind, in
 // the order of FORMAT.md's table (nil for an unknown kind).
 func PrefillKeys(kind Kind) []string {
@@ -502,8 +507,13 @@ func PrefillKeys(kind Kind) []string {
 // figures: the sector's own figure first, else the all-sector one. It
 // also returns the benchmarks it used, in PrefillKeys order, so the UI can
 // say where each figure came from (Benchmark.Metric names the key). A key
-// with no benchmark stays zero. ID, Name and the sizes only the user knows
-// (budget, list_size, followers, units, contacts, clicks…) are left empty.
+// with no benchmark stays zero. ID, Name and the budget are left empty.
+// The sizes only the user knows (StartSizeKeys: list_size, followers,
+// units, contacts, clicks, visits_per_month) start at the file format's
+// example figure (2500 contacts on a list…), not 0: a new SMS channel with
+// a list of 0 reached nobody and read as a broken simulation (issue 11
+// item 12). They are no benchmark (not in the list returned); the user
+// replaces them.
 //
 // Money benchmarks are in their Currency (WordStream's are US dollars);
 // they are copied as they are: the UI shows the source and currency.
@@ -516,6 +526,11 @@ func (l Library) Prefill(kind Kind, sector string) (Channel, []Benchmark) {
 		c.Posts = 1
 	case SEO, Content:
 		c.RampMonths = 1
+	}
+	for _, key := range StartSizeKeys {
+		if sp, ok := channelSpec(kind, key); ok {
+			setDefault(sp.field(&c), strings.Trim(sp.ex, `"`))
+		}
 	}
 	var used []Benchmark
 	for _, key := range prefillKeys[kind] {
