@@ -39,15 +39,19 @@ type tab struct {
 	panel Panel
 }
 
-// wiring connects the screens and the PDF export that other files of the
-// package provide (wiring.go). Each is nil until that file sets it: the
-// window then simply has no such tab or menu item.
-var wiring struct {
-	// tabs builds the editor, charts and tools tabs, in order.
-	tabs func(w fyne.Window, edit EditFunc) []tab
-	// exportPDF writes the PDF report of p (scenario "" for the base) to
-	// path; it runs in a goroutine.
-	exportPDF func(path string, p plan.Plan, lang plan.Language, scenario string) error
+// screens builds the tabs of the main window, in order: the editors, the
+// charts, the tools and the tracking. The shell constructs each screen
+// explicitly and passes it the window and the edit function.
+func screens(w fyne.Window, edit EditFunc) []tab {
+	return []tab{
+		{lang.L("Plan"), NewPlanEditor(w, edit)},
+		{lang.L("Channels"), NewChannelsEditor(w, edit)},
+		{lang.L("Objectives"), NewObjectivesEditor(w, edit)},
+		{lang.L("Scenarios"), NewScenariosEditor(w, edit)},
+		{lang.L("Charts"), NewChartsView(w)},
+		{lang.L("Tools"), NewToolsView(w, edit)},
+		{lang.L("Tracking"), NewTrackingView(w, edit)},
+	}
 }
 
 // UI is CampaignSim's main window: the document, the tabs of editors and
@@ -92,6 +96,12 @@ type UI struct {
 // open at the last close, else the bakery example as an untitled plan.
 // After a crash it offers to restore the unsaved edits. Call ShowAndRun.
 func New(a fyne.App, args []string) *UI {
+	return newUI(a, args, screens)
+}
+
+// newUI is New with the function that builds the tabs (nil: the window
+// alone, with the results pane and no tab, as the shell's tests use it).
+func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit EditFunc) []tab) *UI {
 	prefs := a.Preferences()
 	setupLanguage(prefs.StringWithFallback(prefLanguage, "auto"))
 	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, "auto")))
@@ -104,8 +114,8 @@ func New(a fyne.App, args []string) *UI {
 	u.doc = NewDocument(plan.Plan{}, "")
 	u.runner = NewSimRunner(u.onResults)
 	u.doc.OnChange(u.onDocChanged)
-	if wiring.tabs != nil {
-		u.tabs = wiring.tabs(u.win, u.Edit)
+	if tabsOf != nil {
+		u.tabs = tabsOf(u.win, u.Edit)
 	}
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.mainMenu())
@@ -274,9 +284,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Import actuals…"), tv.ShowImportActuals))
 		}
 	}
-	if wiring.exportPDF != nil {
-		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Export as PDF…"), u.onExportPDF))
-	}
+	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Export as PDF…"), u.onExportPDF))
 	quit := fyne.NewMenuItem(lang.L("Quit"), u.onClose)
 	quit.IsQuit = true
 	items = append(items, fyne.NewMenuItemSeparator(), quit)

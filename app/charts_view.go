@@ -180,7 +180,7 @@ func (v *ChartsView) render(p plan.Plan, r *Results) {
 	o := chart.Options{
 		Width:    int(chartsWidth * k.scale),
 		Height:   int(chartsHeight * k.scale),
-		Lang:     uiLang,
+		Lang:     toolsLang(),
 		Currency: p.Info.Currency,
 		Scale:    float64(k.scale),
 	}

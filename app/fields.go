@@ -860,3 +860,37 @@ func (stackedFormLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		y += lh + ih + theme.Padding()
 	}
 }
+
+// tightVBox stacks a key figure's name and value without the theme's
+// padding between them, so the pair reads as one tile.
+type tightVBox struct{}
+
+// MinSize is the widest child by the children's heights, less the theme's
+// padding for each (fyne.Layout).
+func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height - theme.Padding()
+	}
+	return s
+}
+
+// Layout stacks the visible children top to bottom, each as wide as size
+// (fyne.Layout).
+func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height - theme.Padding()
+		o.Move(fyne.NewPos(0, y-theme.Padding()/2))
+		o.Resize(fyne.NewSize(size.Width, h+theme.Padding()))
+		y += h
+	}
+}

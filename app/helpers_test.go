@@ -30,11 +30,11 @@ func newTestApp(t testing.TB, text string, numbers plan.Language) fyne.App {
 		}
 	}
 	a := test.NewTempApp(t)
-	prev := uiLang
+	prev := toolsLang()
 	setupLanguage(text)
-	uiLang = numbers
+	setUILang(numbers)
 	t.Cleanup(func() {
-		uiLang = prev
+		setUILang(prev)
 		_ = lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale(prev))
 	})
 	return a

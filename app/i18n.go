@@ -179,3 +179,11 @@ func mergedTranslations(fsys fs.FS, dir string) (data []byte, problems []string,
 	data, err = json.Marshal(merged)
 	return data, problems, err
 }
+
+// toolsLang returns the language the screen's figures are written in:
+// the interface language the shell chose at start (uiLang, i18n.go).
+func toolsLang() plan.Language { return uiLang }
+
+// setUILang sets the language the interface writes numbers and labels in
+// (setupLanguage does at start; the tests set it to what they check).
+func setUILang(l plan.Language) { uiLang = l }

@@ -127,6 +127,18 @@ func resultsHeading(text string) *widget.Label {
 	return l
 }
 
+// HintShown reports whether the pane shows its first-launch hint.
+func (rp *ResultsPanel) HintShown() bool { return rp.hint.Visible() }
+
+// ShownScenario returns the name of the scenario the pane shows, or ""
+// for the base plan (or while no results are known).
+func (rp *ResultsPanel) ShownScenario() string {
+	if i := rp.shown; rp.results != nil && i > 0 && i < len(rp.results.Scenarios) {
+		return rp.results.Scenarios[i].Scenario
+	}
+	return ""
+}
+
 // Widget returns the panel's root object.
 func (rp *ResultsPanel) Widget() fyne.CanvasObject { return rp.root }
 
@@ -221,7 +233,7 @@ func (rp *ResultsPanel) current() simulate.Result {
 func (rp *ResultsPanel) show() {
 	res := rp.current()
 	for _, name := range keyFigureNames {
-		rp.keyNames[name].SetText(display.Label(name, uiLang))
+		rp.keyNames[name].SetText(display.Label(name, toolsLang()))
 		rp.keyValues[name].SetText(rp.figure(name, res.Totals))
 	}
 	rp.showObjectives(res)
@@ -260,65 +272,10 @@ func resultsRowHeight() float32 {
 	return widget.NewLabel("Ag").MinSize().Height
 }
 
-// tightVBox stacks a key figure's name and value without the theme's
-// padding between them, so the pair reads as one tile.
-type tightVBox struct{}
-
-// MinSize is the widest child by the children's heights, less the theme's
-// padding for each (fyne.Layout).
-func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		s.Width = max(s.Width, m.Width)
-		s.Height += m.Height - theme.Padding()
-	}
-	return s
-}
-
-// Layout stacks the visible children top to bottom, each as wide as size
-// (fyne.Layout).
-func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		h := o.MinSize().Height - theme.Padding()
-		o.Move(fyne.NewPos(0, y-theme.Padding()/2))
-		o.Resize(fyne.NewSize(size.Width, h+theme.Padding()))
-		y += h
-	}
-}
-
 // figure formats figure name of f in the plan's currency and the
 // interface language; undefined shows "—".
 func (rp *ResultsPanel) figure(name string, f simulate.Figures) string {
 	return resultsFigure(rp.plan, name, f)
-}
-
-func resultsFigure(p plan.Plan, name string, f simulate.Figures) string {
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		return display.Undefined
-	}
-	return display.Figure(s, s.Get(f), p.Info.Currency, uiLang)
-}
-
-// resultsValue formats a value of the metric name (a figure, or a channel rate
-// of the benchmark library) in the plan's currency.
-func resultsValue(p plan.Plan, name string, v decimal.NullDecimal) string {
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		s = simulate.Spec{Name: name, Unit: simulate.Rate}
-		if strings.HasPrefix(name, "cost") || strings.HasPrefix(name, "cp") {
-			s.Unit = simulate.Money
-		}
-	}
-	return display.Figure(s, v, p.Info.Currency, uiLang)
 }
 
 // KeyFigure returns the text shown for the key figure name ("cpa",
@@ -348,7 +305,7 @@ func (rp *ResultsPanel) showObjectives(res simulate.Result) {
 		if o.Met {
 			mark, status, imp = "✓", lang.L("met"), widget.SuccessImportance
 		}
-		text := mark + " " + display.Label(o.Metric, uiLang) + " " + sign + " " +
+		text := mark + " " + display.Label(o.Metric, toolsLang()) + " " + sign + " " +
 			resultsValue(rp.plan, o.Metric, decimal.NewNullDecimal(o.Target)) + uiColon() +
 			resultsValue(rp.plan, o.Metric, o.Value) + " — " + status
 		l := widget.NewLabel(text)
@@ -364,7 +321,7 @@ func (rp *ResultsPanel) showNotes(res simulate.Result) {
 		rp.notesBox.Add(widget.NewSeparator())
 		rp.notesBox.Add(resultsHeading(lang.L("Warnings")))
 		for _, w := range res.Warnings {
-			l := widget.NewLabel("⚠ " + display.Text(w.Msg, uiLang, rp.plan.Info.Currency))
+			l := widget.NewLabel("⚠ " + display.Text(w.Msg, toolsLang(), rp.plan.Info.Currency))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.WarningImportance
 			rp.notesBox.Add(l)
@@ -379,34 +336,6 @@ func (rp *ResultsPanel) showNotes(res simulate.Result) {
 			rp.notesBox.Add(l)
 		}
 	}
-}
-
-// recommendationText says which channel's KPI is off its benchmark, by how
-// much, what to do about it and the source of the benchmark.
-func recommendationText(p plan.Plan, res simulate.Result, rec simulate.Recommendation) string {
-	who := lang.L("Whole plan")
-	for _, ch := range res.Channels {
-		if ch.ID == rec.Channel {
-			who = ch.Name
-		}
-	}
-	data := map[string]any{
-		"Who":   who,
-		"KPI":   display.Label(rec.KPI, uiLang),
-		"Value": resultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)),
-		"Bench": resultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark)),
-	}
-	text := lang.L("{{.Who}} — {{.KPI}} {{.Value}}, above the benchmark {{.Bench}}", data)
-	if rec.Below {
-		text = lang.L("{{.Who}} — {{.KPI}} {{.Value}}, below the benchmark {{.Bench}}", data)
-	}
-	if lever := rec.Lever.Text(uiLang); lever != "" {
-		text += uiColon() + lever
-	}
-	if rec.Source != "" {
-		text += " (" + lang.L("source") + uiColon() + rec.Source + ")"
-	}
-	return text
 }
 
 // resultsColumns are the figures of the per-channel table after the
@@ -463,7 +392,7 @@ func (rp *ResultsPanel) headerText(col int) string {
 	if col == 0 {
 		t = lang.L("Channel")
 	} else {
-		t = display.Label(resultsColumns(rp.plan)[col-1], uiLang)
+		t = display.Label(resultsColumns(rp.plan)[col-1], toolsLang())
 	}
 	if col == rp.sortCol {
 		if rp.sortDesc {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -10,8 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
-
-func fyneLocale(s string) fyne.Locale { return fyne.Locale(s) }
 
 // resultsFor simulates p and returns its Results at version 1.
 func resultsFor(t testing.TB, p plan.Plan) *Results {
@@ -33,7 +32,7 @@ func TestResultsPanelGolden(t *testing.T) {
 		golden string
 		plan   plan.Plan
 	}{
-		{"results_bakery_fr.xml", shellBakery(t)},
+		{"results_bakery_fr.xml", bakeryPlan(t)},
 		{"results_empty_fr.xml", emptyPlan(time.Date(2026, time.November, 22, 0, 0, 0, 0, time.UTC))},
 	} {
 		rp := NewResultsPanel()
@@ -44,28 +43,33 @@ func TestResultsPanelGolden(t *testing.T) {
 	}
 }
 
-// BenchmarkEditToResults measures an edit of the budget until the results
-// panel shows the new figures (the debounce excluded: it is a wait, not
-// work). Charts are not included.
-func BenchmarkEditToResults(b *testing.B) {
-	newTestApp(b, "fr", plan.LangFR)
-	p := shellBakery(b)
+// bakeryPlan returns the bakery example.
+func bakeryPlan(t testing.TB) plan.Plan {
+	t.Helper()
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestChannelTableSorts(t *testing.T) {
+	newTestApp(t, "fr", plan.LangFR)
+	p := bakeryPlan(t)
 	rp := NewResultsPanel()
-	doc := NewDocument(p, "")
-	done := make(chan struct{}, 1)
-	runner := NewSimRunner(func(r *Results, err error) {
-		if err != nil {
-			b.Error(err)
+	rp.Refresh(p, resultsFor(t, p))
+	costCol := 1 // resultsColumns: cost first
+	rp.SortBy(costCol)
+	for i := 1; i < len(rp.rows); i++ {
+		if rp.rows[i-1].Figures.Cost.Decimal.LessThan(rp.rows[i].Figures.Cost.Decimal) {
+			t.Fatalf("sorted by cost, row %d costs less than row %d", i-1, i)
 		}
-		rp.Refresh(doc.Plan(), r)
-		done <- struct{}{}
-	})
-	runner.Debounce = 0
-	budgets := []string{"5000", "6000"}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		doc.Edit("Budget", shellWithBudget(p, budgets[i%2]))
-		runner.Schedule(doc.Version(), doc.Plan())
-		<-done
+	}
+	if !strings.HasSuffix(rp.headerText(costCol), "▼") {
+		t.Errorf("header %q shows no sort mark", rp.headerText(costCol))
+	}
+	rp.SortBy(costCol)
+	if rp.rows[0].Figures.Cost.Decimal.GreaterThan(rp.rows[len(rp.rows)-1].Figures.Cost.Decimal) {
+		t.Error("a second click does not reverse the order")
 	}
 }

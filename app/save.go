@@ -10,6 +10,7 @@ import (
 
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
+	"campaignsim/simulate/report"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -249,26 +250,19 @@ func (u *UI) confirmSavePath(title, folder, name, ext string, then func(path str
 // PDF is not truncated by the dialog), writes it in the background behind
 // a progress dialog, then says where it is.
 func (u *UI) onExportPDF() {
-	export := wiring.exportPDF
-	if export == nil {
-		return
-	}
 	p := u.doc.Plan()
-	scenario := ""
-	if i := u.results.shown; u.results.results != nil && i > 0 && i < len(u.results.results.Scenarios) {
-		scenario = u.results.results.Scenarios[i].Scenario
-	}
+	scenario := u.results.ShownScenario()
 	name := "campaignsim.pdf"
 	if s := fileSlug(p.Info.Title); s != "" {
 		name = s + ".pdf"
 	}
-	l := uiLang
+	l := toolsLang()
 	u.askSavePath(lang.L("Export as PDF…"), name, ".pdf", func(path string) {
 		progress := dialog.NewCustomWithoutButtons(lang.L("Export as PDF…"),
 			container.NewVBox(widget.NewLabel(lang.L("Writing the report…")), widget.NewProgressBarInfinite()), u.win)
 		progress.Show()
 		u.goWork(func() {
-			err := export(path, p, l, scenario)
+			err := report.WriteFile(path, p, report.Options{Lang: l, Scenario: scenario})
 			fyne.Do(func() {
 				progress.Hide()
 				if err != nil {

@@ -65,3 +65,29 @@ func TestSimRunnerDropsStale(t *testing.T) {
 		t.Errorf("runs for budgets %v, want [1 5]: versions 2..4 must be debounced away", ran)
 	}
 }
+
+// BenchmarkEditToResults measures an edit of the budget until the results
+// panel shows the new figures (the debounce excluded: it is a wait, not
+// work). Charts are not included.
+func BenchmarkEditToResults(b *testing.B) {
+	newTestApp(b, "fr", plan.LangFR)
+	p := shellBakery(b)
+	rp := NewResultsPanel()
+	doc := NewDocument(p, "")
+	done := make(chan struct{}, 1)
+	runner := NewSimRunner(func(r *Results, err error) {
+		if err != nil {
+			b.Error(err)
+		}
+		rp.Refresh(doc.Plan(), r)
+		done <- struct{}{}
+	})
+	runner.Debounce = 0
+	budgets := []string{"5000", "6000"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc.Edit("Budget", shellWithBudget(p, budgets[i%2]))
+		runner.Schedule(doc.Version(), doc.Plan())
+		<-done
+	}
+}

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"bytes"
 	"image"
-	"image/png"
 
 	"campaignsim/plan"
 	"campaignsim/simulate/chart"
@@ -51,11 +49,6 @@ var (
 	toolsHistogramPNG = chart.Histogram
 	toolsTornadoPNG   = chart.Tornado
 )
-
-// toolsDecodePNG decodes a chart's PNG bytes.
-func toolsDecodePNG(data []byte) (image.Image, error) {
-	return png.Decode(bytes.NewReader(data))
-}
 
 // newToolsChartImage returns an empty, hidden image of the given size.
 func newToolsChartImage(size fyne.Size) *canvas.Image {

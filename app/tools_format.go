@@ -7,8 +7,12 @@ package app
 // never collide with it.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
+	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,10 +27,6 @@ import (
 
 	"github.com/shopspring/decimal"
 )
-
-// toolsLang returns the language the screen's figures are written in:
-// the interface language the shell chose at start (uiLang, i18n.go).
-func toolsLang() plan.Language { return uiLang }
 
 // toolsQuote puts s between the language's quotation marks:
 // fr « s » (no-break spaces inside), en “s”.
@@ -172,4 +172,109 @@ func toolsLowerFirst(s string) string {
 		return string(unicode.ToLower(r)) + s[n:]
 	}
 	return s
+}
+
+// toolsDecodePNG decodes a chart's PNG bytes.
+func toolsDecodePNG(data []byte) (image.Image, error) {
+	return png.Decode(bytes.NewReader(data))
+}
+
+// toolsSamePlan reports whether a and b are the same plan value.
+func toolsSamePlan(a, b plan.Plan) bool { return reflect.DeepEqual(a, b) }
+
+// toolsCompute runs f and turns a panic into an error, so that a bug in a
+// computation shows in the view instead of ending the program.
+func toolsCompute[T any](f func() (T, error)) (res T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return f()
+}
+
+// toolsIntro returns the sentence that says what a tool does, in italics.
+func toolsIntro(text string) *widget.Label {
+	l := toolsLabel(text)
+	l.TextStyle.Italic = true
+	return l
+}
+
+func resultsFigure(p plan.Plan, name string, f simulate.Figures) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		return display.Undefined
+	}
+	return display.Figure(s, s.Get(f), p.Info.Currency, toolsLang())
+}
+
+// resultsValue formats a value of the metric name (a figure, or a channel rate
+// of the benchmark library) in the plan's currency.
+func resultsValue(p plan.Plan, name string, v decimal.NullDecimal) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		s = simulate.Spec{Name: name, Unit: simulate.Rate}
+		if strings.HasPrefix(name, "cost") || strings.HasPrefix(name, "cp") {
+			s.Unit = simulate.Money
+		}
+	}
+	return display.Figure(s, v, p.Info.Currency, toolsLang())
+}
+
+// recommendationText says which channel's KPI is off its benchmark, by how
+// much, what to do about it and the source of the benchmark.
+func recommendationText(p plan.Plan, res simulate.Result, rec simulate.Recommendation) string {
+	who := lang.L("Whole plan")
+	for _, ch := range res.Channels {
+		if ch.ID == rec.Channel {
+			who = ch.Name
+		}
+	}
+	data := map[string]any{
+		"Who":   who,
+		"KPI":   display.Label(rec.KPI, toolsLang()),
+		"Value": resultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)),
+		"Bench": resultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark)),
+	}
+	text := lang.L("{{.Who}} — {{.KPI}} {{.Value}}, above the benchmark {{.Bench}}", data)
+	if rec.Below {
+		text = lang.L("{{.Who}} — {{.KPI}} {{.Value}}, below the benchmark {{.Bench}}", data)
+	}
+	if lever := rec.Lever.Text(toolsLang()); lever != "" {
+		text += uiColon() + lever
+	}
+	if rec.Source != "" {
+		text += " (" + lang.L("source") + uiColon() + rec.Source + ")"
+	}
+	return text
+}
+
+// errorLines turns a load error into lines people read: one per problem
+// of a plan.ErrorList, each with its line and column.
+func loadErrorLines(err error) []string {
+	var list plan.ErrorList
+	if !errors.As(err, &list) {
+		return []string{err.Error()}
+	}
+	out := make([]string, 0, len(list))
+	for _, e := range list {
+		var where string
+		switch {
+		case e.Line > 0 && e.Col > 0:
+			where = lang.L("Line {{.Line}}, column {{.Col}}", map[string]any{"Line": e.Line, "Col": e.Col})
+		case e.Line > 0:
+			where = lang.L("Line {{.Line}}", map[string]any{"Line": e.Line})
+		default:
+			where = e.Path
+		}
+		msg := e.Msg
+		if e.Path != "" && e.Line > 0 {
+			msg = e.Path + " — " + msg
+		}
+		if where != "" {
+			msg = where + "\u00a0: " + msg
+		}
+		out = append(out, msg)
+	}
+	return out
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-	"reflect"
 	"sync"
 
 	"campaignsim/plan"
@@ -107,20 +105,6 @@ func (v *ToolsView) focused(o fyne.Focusable) bool {
 	return v.win.Canvas().Focused() == o
 }
 
-// toolsSamePlan reports whether a and b are the same plan value.
-func toolsSamePlan(a, b plan.Plan) bool { return reflect.DeepEqual(a, b) }
-
-// toolsCompute runs f and turns a panic into an error, so that a bug in a
-// computation shows in the view instead of ending the program.
-func toolsCompute[T any](f func() (T, error)) (res T, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	return f()
-}
-
 // toolsRun is the state every tool shares: a status line, the stale
 // banner, the plan its result was computed for, and the number of the
 // latest run (results of older runs are dropped).
@@ -177,13 +161,6 @@ func (r *toolsRun) showStale(current plan.Plan) {
 // stretched by the form or row it is in.
 func toolsSized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 	return container.NewHBox(container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o))
-}
-
-// toolsIntro returns the sentence that says what a tool does, in italics.
-func toolsIntro(text string) *widget.Label {
-	l := toolsLabel(text)
-	l.TextStyle.Italic = true
-	return l
 }
 
 // toolsPage lays a tool out: its controls and status at the top, its

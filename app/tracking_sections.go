@@ -77,7 +77,7 @@ func trackingVariance(v decimal.NullDecimal) string {
 	if !v.Valid {
 		return display.Undefined
 	}
-	s := display.Percent(v.Decimal, uiLang)
+	s := display.Percent(v.Decimal, toolsLang())
 	if v.Decimal.Sign() > 0 {
 		s = "+" + s
 	}
@@ -95,7 +95,7 @@ func trackingSections(p plan.Plan, t simulate.Tracking, trends []image.Image, ch
 	var out []fyne.CanvasObject
 	months := make([]string, len(t.Months))
 	for i, m := range t.Months {
-		months[i] = display.Count(decimal.NewFromInt(int64(m)), uiLang)
+		months[i] = display.Count(decimal.NewFromInt(int64(m)), toolsLang())
 	}
 	out = append(out, toolsIntro(lang.L("Months with actuals: {{.Months}} (of {{.Total}}), compared with the plan over the same months.",
 		map[string]any{"Months": strings.Join(months, ", "), "Total": p.Info.Months})))
@@ -128,7 +128,7 @@ func trackingDashboard(p plan.Plan, t simulate.Tracking, images []image.Image) [
 			grid.Add(widget.NewLabel(""))
 		}
 		for _, k := range kpis {
-			name := display.Label(k.Name, uiLang)
+			name := display.Label(k.Name, toolsLang())
 			if strings.HasPrefix(k.Reason, "objective:") {
 				name += " ◎"
 			}
@@ -190,7 +190,7 @@ func trackingTrend(p plan.Plan, k simulate.DashboardKPI) fyne.CanvasObject {
 	if len(parts) == 0 {
 		parts = []string{display.Undefined}
 	}
-	l := toolsLabel(display.Label(k.Name, uiLang) + uiColon() + strings.Join(parts, "  ·  "))
+	l := toolsLabel(display.Label(k.Name, toolsLang()) + uiColon() + strings.Join(parts, "  ·  "))
 	return l
 }
 
@@ -203,7 +203,7 @@ func trackingChannels(p plan.Plan, t simulate.Tracking) []fyne.CanvasObject {
 	grid := container.NewGridWithColumns(1 + len(trackingChannelFigures))
 	grid.Add(trackingCell(lang.L("Channel"), true))
 	for _, f := range trackingChannelFigures {
-		grid.Add(trackingCell(display.Label(f, uiLang), true))
+		grid.Add(trackingCell(display.Label(f, toolsLang()), true))
 	}
 	row := func(name string, cs []simulate.Comparison) {
 		grid.Add(trackingCell(name, false))
@@ -248,7 +248,7 @@ func trackingChannels(p plan.Plan, t simulate.Tracking) []fyne.CanvasObject {
 // trackingVolume says what a re-forecast input's volume counts, for a
 // channel of kind k: "120 responses".
 func trackingVolume(in simulate.ReforecastInput, k plan.Kind) string {
-	n := map[string]any{"N": display.Count(in.Volume, uiLang)}
+	n := map[string]any{"N": display.Count(in.Volume, toolsLang())}
 	switch in.Input {
 	case "conversion_rate":
 		switch k {
@@ -292,9 +292,9 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 		s, _ := simulate.SpecOf(f)
 		fv, pv := s.Get(rf.Totals), s.Get(rf.PlanTotals)
 		vp := simulate.VariancePct(fv, pv)
-		grid.Add(trackingCell(display.Label(f, uiLang), false))
-		grid.Add(trackingCell(display.Figure(s, fv, p.Info.Currency, uiLang), true))
-		grid.Add(trackingCell(display.Figure(s, pv, p.Info.Currency, uiLang), false))
+		grid.Add(trackingCell(display.Label(f, toolsLang()), false))
+		grid.Add(trackingCell(display.Figure(s, fv, p.Info.Currency, toolsLang()), true))
+		grid.Add(trackingCell(display.Figure(s, pv, p.Info.Currency, toolsLang()), false))
 		grid.Add(trackingCell(trackingVariance(vp), false))
 	}
 	out = append(out, grid)
@@ -313,8 +313,8 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 			name, kind = c.Name, c.Kind
 		}
 		parts = append(parts, lang.L("{{.Weight}} observed for the {{.Input}} of {{.Channel}}, from {{.Volume}}", map[string]any{
-			"Weight":  display.Percent(in.Weight.Round(2), uiLang),
-			"Input":   trackingLower(display.Label(in.Input, uiLang)),
+			"Weight":  display.Percent(in.Weight.Round(2), toolsLang()),
+			"Input":   trackingLower(display.Label(in.Input, toolsLang())),
 			"Channel": name,
 			"Volume":  trackingVolume(in, kind),
 		}))
@@ -337,7 +337,7 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 			if o.Direction == plan.AtMost {
 				sign = "≤"
 			}
-			og.Add(trackingCell(display.Label(o.Metric, uiLang)+" "+sign+" "+
+			og.Add(trackingCell(display.Label(o.Metric, toolsLang())+" "+sign+" "+
 				resultsValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), false))
 			sf := trackingCell(resultsValue(p, o.Metric, o.SoFar), false)
 			og.Add(sf)
@@ -355,7 +355,7 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 				chance = display.Undefined
 				for _, c := range chances {
 					if c.ID == o.ID {
-						chance = display.Percent(c.Probability.Round(2), uiLang)
+						chance = display.Percent(c.Probability.Round(2), toolsLang())
 					}
 				}
 			}
@@ -386,7 +386,7 @@ func trackingEngagement(e simulate.EngagementScore) []fyne.CanvasObject {
 		if !v.Valid {
 			return display.Undefined
 		}
-		return display.Decimal(v.Decimal, 0, uiLang)
+		return display.Decimal(v.Decimal, 0, toolsLang())
 	}
 	if !e.Score.Valid {
 		return append(out, toolsLabel(lang.L("No engagement indicator can be measured from these actuals (it needs exposures and interactions).")))
@@ -401,7 +401,7 @@ func trackingEngagement(e simulate.EngagementScore) []fyne.CanvasObject {
 	}
 	var ws []string
 	for _, ix := range e.Indices {
-		w := display.Label(ix.KPI, uiLang) + " " + display.Percent(ix.Weight, uiLang)
+		w := display.Label(ix.KPI, toolsLang()) + " " + display.Percent(ix.Weight, toolsLang())
 		if ix.Index.Valid {
 			w += " (" + lang.L("index {{.I}}", map[string]any{"I": score(ix.Index)}) + ")"
 		} else {
@@ -433,8 +433,8 @@ func (v *TrackingView) showAttribution() {
 	}
 	p := v.current
 	v.attrib.Add(toolsIntro(lang.L("{{.File}}: {{.Paths}} paths, {{.Conv}} conversions, {{.Revenue}} of revenue. Each model shares every conversion among the channels of its path differently.",
-		map[string]any{"File": v.pathsFile, "Paths": a.Paths, "Conv": display.Count(a.Conversions, uiLang),
-			"Revenue": display.Money(a.Revenue, toolsCurrency(p), uiLang)})))
+		map[string]any{"File": v.pathsFile, "Paths": a.Paths, "Conv": display.Count(a.Conversions, toolsLang()),
+			"Revenue": display.Money(a.Revenue, toolsCurrency(p), toolsLang())})))
 	grid := container.NewGridWithColumns(1 + len(a.Models))
 	grid.Add(trackingCell(lang.L("Channel"), true))
 	for _, m := range a.Models {
@@ -444,8 +444,8 @@ func (v *TrackingView) showAttribution() {
 		grid.Add(trackingCell(c.Name, false))
 		for _, m := range a.Models {
 			cr := m.Channels[i]
-			grid.Add(trackingCell(lang.L("{{.N}} conv.", map[string]any{"N": display.Decimal(cr.Conversions, 1, uiLang)})+
-				"\n"+display.Money(cr.Revenue, toolsCurrency(p), uiLang), false))
+			grid.Add(trackingCell(lang.L("{{.N}} conv.", map[string]any{"N": display.Decimal(cr.Conversions, 1, toolsLang())})+
+				"\n"+display.Money(cr.Revenue, toolsCurrency(p), toolsLang()), false))
 		}
 	}
 	v.attrib.Add(grid)

@@ -49,11 +49,8 @@ func newShellUIOn(t *testing.T, a fyne.App, args ...string) *shellUI {
 	// The window alone, without the other screens: some render in
 	// goroutines, which Fyne's test driver runs outside the test's own
 	// goroutine (each screen has its own tests).
-	tabs := wiring.tabs
-	wiring.tabs = nil
-	t.Cleanup(func() { wiring.tabs = tabs })
 	a.Preferences().SetString(prefLanguage, "fr")
-	u := New(a, args)
+	u := newUI(a, args, nil)
 	work := &workQueue{}
 	u.goWork = work.run
 	s := &shellUI{UI: u, deliver: u.runner.Deliver, delivered: make(chan delivery, 64), work: work}
@@ -128,7 +125,7 @@ func TestFirstLaunchShowsBakerySimulated(t *testing.T) {
 	if got := s.results.KeyFigure("customers"); got == display.Undefined || got == "" {
 		t.Errorf("customers shows %q after the simulation", got)
 	}
-	if !s.results.hint.Visible() {
+	if !s.results.HintShown() {
 		t.Error("a new user sees no hint of what to do")
 	}
 	if title := s.win.Title(); !strings.Contains(title, "Acquérir") || strings.HasPrefix(title, "•") {
@@ -154,7 +151,7 @@ func TestEditRefreshesResults(t *testing.T) {
 	if !strings.HasPrefix(s.win.Title(), "•") {
 		t.Errorf("title %q has no unsaved mark after an edit", s.win.Title())
 	}
-	if s.results.hint.Visible() {
+	if s.results.HintShown() {
 		t.Error("the new-user hint is still shown after an edit")
 	}
 	if s.undoItem.Disabled || !strings.Contains(s.undoItem.Label, "Budget") {
@@ -282,44 +279,5 @@ func TestRecoveryWrittenAndOffered(t *testing.T) {
 	u2.recovery.Flush()
 	if _, err := os.Stat(u2.recoveryFile); !os.IsNotExist(err) {
 		t.Errorf("recovery file still there after saving (err %v)", err)
-	}
-}
-
-func TestChannelTableSorts(t *testing.T) {
-	s := newShellUI(t)
-	s.runner.Schedule(s.doc.Version(), s.doc.Plan())
-	s.wait(t)
-	rp := s.results
-	costCol := 1 // resultsColumns: cost first
-	rp.SortBy(costCol)
-	for i := 1; i < len(rp.rows); i++ {
-		if rp.rows[i-1].Figures.Cost.Decimal.LessThan(rp.rows[i].Figures.Cost.Decimal) {
-			t.Fatalf("sorted by cost, row %d costs less than row %d", i-1, i)
-		}
-	}
-	if !strings.HasSuffix(rp.headerText(costCol), "▼") {
-		t.Errorf("header %q shows no sort mark", rp.headerText(costCol))
-	}
-	rp.SortBy(costCol)
-	if rp.rows[0].Figures.Cost.Decimal.GreaterThan(rp.rows[len(rp.rows)-1].Figures.Cost.Decimal) {
-		t.Error("a second click does not reverse the order")
-	}
-}
-
-func TestLanguageFor(t *testing.T) {
-	for _, c := range []struct {
-		pref, sys string
-		want      plan.Language
-	}{
-		{"auto", "fr-FR", plan.LangFR},
-		{"auto", "en-US", plan.LangEN},
-		{"auto", "de-DE", plan.LangFR},
-		{"auto", "", plan.LangFR},
-		{"en", "fr-FR", plan.LangEN},
-		{"fr", "en-GB", plan.LangFR},
-	} {
-		if got := languageFor(c.pref, fyneLocale(c.sys)); got != c.want {
-			t.Errorf("languageFor(%q, %q) = %q, want %q", c.pref, c.sys, got, c.want)
-		}
 	}
 }
