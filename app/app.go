@@ -7,6 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"campaignsim/app/editors"
+	"campaignsim/app/tools"
+	"campaignsim/app/tracking"
+	"campaignsim/app/widgets"
 	"campaignsim/assets"
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
@@ -36,21 +40,21 @@ var recoveryInterval = 5 * time.Second
 // translated) and the panel.
 type tab struct {
 	title string
-	panel Panel
+	panel widgets.Panel
 }
 
 // screens builds the tabs of the main window, in order: the editors, the
 // charts, the tools and the tracking. The shell constructs each screen
 // explicitly and passes it the window and the edit function.
-func screens(w fyne.Window, edit EditFunc) []tab {
+func screens(w fyne.Window, edit widgets.EditFunc) []tab {
 	return []tab{
-		{lang.L("Plan"), NewPlanEditor(w, edit)},
-		{lang.L("Channels"), NewChannelsEditor(w, edit)},
-		{lang.L("Objectives"), NewObjectivesEditor(w, edit)},
-		{lang.L("Scenarios"), NewScenariosEditor(w, edit)},
-		{lang.L("Charts"), NewChartsView(w)},
-		{lang.L("Tools"), NewToolsView(w, edit)},
-		{lang.L("Tracking"), NewTrackingView(w, edit)},
+		{lang.L("Plan"), editors.NewPlanEditor(w, edit)},
+		{lang.L("Channels"), editors.NewChannelsEditor(w, edit)},
+		{lang.L("Objectives"), editors.NewObjectivesEditor(w, edit)},
+		{lang.L("Scenarios"), editors.NewScenariosEditor(w, edit)},
+		{lang.L("Charts"), tools.NewChartsView(w)},
+		{lang.L("Tools"), tools.NewView(w, edit)},
+		{lang.L("Tracking"), tracking.NewView(w, edit)},
 	}
 }
 
@@ -62,9 +66,9 @@ type UI struct {
 	win     fyne.Window
 	doc     *Document
 	runner  *SimRunner
-	results *ResultsPanel
+	results *tools.ResultsPanel
 	tabs    []tab
-	last    *Results // the latest results delivered, for the version in last.Version
+	last    *widgets.Results // the latest results delivered, for the version in last.Version
 
 	// goWork runs slow work (a save, an import, a PDF) off the UI
 	// goroutine: `go f()`; f posts its outcome back through fyne.Do. The
@@ -101,16 +105,16 @@ func New(a fyne.App, args []string) *UI {
 
 // newUI is New with the function that builds the tabs (nil: the window
 // alone, with the results pane and no tab, as the shell's tests use it).
-func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit EditFunc) []tab) *UI {
+func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit widgets.EditFunc) []tab) *UI {
 	prefs := a.Preferences()
-	setupLanguage(prefs.StringWithFallback(prefLanguage, "auto"))
-	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, "auto")))
+	widgets.SetupLanguage(prefs.StringWithFallback(widgets.PrefLanguage, "auto"))
+	a.Settings().SetTheme(widgets.NewTheme(prefs.StringWithFallback(widgets.PrefTheme, "auto")))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 
 	u := &UI{app: a, win: a.NewWindow("CampaignSim"), recoveredAt: -1, stopRecovery: make(chan struct{}),
 		goWork: func(f func()) { go f() }}
 	u.startRecovery(recoveryDir(a))
-	u.results = NewResultsPanel()
+	u.results = tools.NewResultsPanel()
 	u.doc = NewDocument(plan.Plan{}, "")
 	u.runner = NewSimRunner(u.onResults)
 	u.doc.OnChange(u.onDocChanged)
@@ -178,7 +182,7 @@ func (u *UI) onDocChanged() {
 	p := u.doc.Plan()
 	v := u.doc.Version()
 	u.results.ShowHint(!u.edited)
-	var r *Results
+	var r *widgets.Results
 	if u.last != nil && u.last.Version == v {
 		r = u.last
 	}
@@ -191,7 +195,7 @@ func (u *UI) onDocChanged() {
 	}
 }
 
-func (u *UI) refreshPanels(p plan.Plan, r *Results) {
+func (u *UI) refreshPanels(p plan.Plan, r *widgets.Results) {
 	for _, t := range u.tabs {
 		t.panel.Refresh(p, r)
 	}
@@ -199,7 +203,7 @@ func (u *UI) refreshPanels(p plan.Plan, r *Results) {
 }
 
 // onResults receives the results of the latest version on the UI goroutine.
-func (u *UI) onResults(r *Results, err error) {
+func (u *UI) onResults(r *widgets.Results, err error) {
 	if err != nil {
 		u.results.ShowError(err)
 		return
@@ -280,7 +284,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	saveAsItem.Shortcut = short(fyne.KeyS, true)
 	items := []*fyne.MenuItem{newItem, openItem, recentItem, fyne.NewMenuItemSeparator(), saveItem, saveAsItem}
 	for _, t := range u.tabs {
-		if tv, ok := t.panel.(*TrackingView); ok {
+		if tv, ok := t.panel.(*tracking.View); ok {
 			items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Import actuals…"), tv.ShowImportActuals))
 		}
 	}
@@ -359,7 +363,7 @@ func (u *UI) openExample(name string) {
 	p, err := plan.Example(name)
 	if err != nil {
 		fyne.LogError("example "+name, err)
-		p = emptyPlan(time.Now())
+		p = widgets.EmptyPlan(time.Now())
 	}
 	u.doc.Replace(p, "", false)
 }
@@ -413,7 +417,7 @@ func (u *UI) onNew() {
 // showLoadErrors lists every problem of a plan file that could not be
 // opened, each with its line.
 func (u *UI) showLoadErrors(path string, err error) {
-	lines := loadErrorLines(err)
+	lines := widgets.LoadErrorLines(err)
 	head := lang.L("“{{.File}}” cannot be opened: nothing was changed.", map[string]any{"File": filepath.Base(path)})
 	if len(lines) > 1 {
 		head += "\n" + lang.L("{{.N}} problems to fix in the file:", map[string]any{"N": len(lines)})
@@ -451,9 +455,9 @@ func (u *UI) onPreferences() {
 	themeCodes := []string{"auto", "light", "dark"}
 	themeNames := []string{lang.L("System colours"), lang.L("Light"), lang.L("Dark")}
 	langSel := widget.NewSelect(langNames, nil)
-	langSel.SetSelectedIndex(indexOf(langCodes, prefs.StringWithFallback(prefLanguage, "auto")))
+	langSel.SetSelectedIndex(indexOf(langCodes, prefs.StringWithFallback(widgets.PrefLanguage, "auto")))
 	themeSel := widget.NewSelect(themeNames, nil)
-	themeSel.SetSelectedIndex(indexOf(themeCodes, prefs.StringWithFallback(prefTheme, "auto")))
+	themeSel.SetSelectedIndex(indexOf(themeCodes, prefs.StringWithFallback(widgets.PrefTheme, "auto")))
 	form := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Language"), langSel),
 		widget.NewFormItem(lang.L("Theme"), themeSel),
@@ -463,11 +467,11 @@ func (u *UI) onPreferences() {
 			return
 		}
 		themeCode := themeCodes[max(themeSel.SelectedIndex(), 0)]
-		prefs.SetString(prefTheme, themeCode)
-		u.app.Settings().SetTheme(newTheme(themeCode))
+		prefs.SetString(widgets.PrefTheme, themeCode)
+		u.app.Settings().SetTheme(widgets.NewTheme(themeCode))
 		newLang := langCodes[max(langSel.SelectedIndex(), 0)]
-		if newLang != prefs.StringWithFallback(prefLanguage, "auto") {
-			prefs.SetString(prefLanguage, newLang)
+		if newLang != prefs.StringWithFallback(widgets.PrefLanguage, "auto") {
+			prefs.SetString(widgets.PrefLanguage, newLang)
 			dialog.ShowInformation(lang.L("Language"),
 				lang.L("The new language applies the next time CampaignSim starts."), u.win)
 		}

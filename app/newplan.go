@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"campaignsim/app/widgets"
 	"campaignsim/plan"
 
 	"fyne.io/fyne/v2"
@@ -72,7 +73,7 @@ func (u *UI) showNewDialog() {
 func (u *UI) newFromTemplate(name string) {
 	u.edited = false
 	if name == "" {
-		u.doc.Replace(emptyPlan(time.Now()), "", false)
+		u.doc.Replace(widgets.EmptyPlan(time.Now()), "", false)
 		return
 	}
 	u.openExample(name)

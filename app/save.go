@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"campaignsim/app/widgets"
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 	"campaignsim/simulate/report"
@@ -82,7 +83,7 @@ func (u *UI) saveDone(job saveJob, data []byte, err error) {
 		u.askReplaceChanged(job)
 		return
 	case err != nil:
-		u.showError(fmt.Errorf("%s%s%w", lang.L("The plan was not saved"), uiColon(), err))
+		u.showError(fmt.Errorf("%s%s%w", lang.L("The plan was not saved"), widgets.UIColon(), err))
 		return
 	}
 	u.recoveredAt = -1 // a recovery file still needed must name the new base
@@ -196,7 +197,7 @@ func (u *UI) askSavePath(title, name, ext string, then func(path string)) {
 		fd.Resize(fyne.NewSize(800, 560))
 		fd.Show()
 	})
-	form := container.New(tightVBox{},
+	form := container.New(widgets.TightVBox{},
 		widget.NewLabel(lang.L("Folder")), container.NewBorder(nil, nil, nil, choose, folderLabel),
 		widget.NewLabel(lang.L("File name")), nameEntry)
 	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), form, func(ok bool) {
@@ -256,7 +257,7 @@ func (u *UI) onExportPDF() {
 	if s := fileSlug(p.Info.Title); s != "" {
 		name = s + ".pdf"
 	}
-	l := toolsLang()
+	l := widgets.Lang()
 	u.askSavePath(lang.L("Export as PDF…"), name, ".pdf", func(path string) {
 		progress := dialog.NewCustomWithoutButtons(lang.L("Export as PDF…"),
 			container.NewVBox(widget.NewLabel(lang.L("Writing the report…")), widget.NewProgressBarInfinite()), u.win)
@@ -266,7 +267,7 @@ func (u *UI) onExportPDF() {
 			fyne.Do(func() {
 				progress.Hide()
 				if err != nil {
-					u.showError(fmt.Errorf("%s%s%w", lang.L("The PDF was not written"), uiColon(), err))
+					u.showError(fmt.Errorf("%s%s%w", lang.L("The PDF was not written"), widgets.UIColon(), err))
 					return
 				}
 				dialog.ShowInformation(lang.L("PDF written"), lang.L("The report is in {{.Path}}", map[string]any{"Path": path}), u.win)

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"campaignsim/app/internal/apptest"
+	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate/display"
 
@@ -19,13 +21,13 @@ import (
 // goroutine: the test is then the only goroutine touching widgets.
 type shellUI struct {
 	*UI
-	deliver   func(*Results, error)
+	deliver   func(*widgets.Results, error)
 	delivered chan delivery
-	work      *workQueue // the saves, imports and exports asked for
+	work      *apptest.WorkQueue // the saves, imports and exports asked for
 }
 
 type delivery struct {
-	r   *Results
+	r   *widgets.Results
 	err error
 }
 
@@ -34,7 +36,7 @@ type delivery struct {
 func newShellUI(t *testing.T, args ...string) *shellUI {
 	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir()) // the test app's storage root
-	a := newTestApp(t, "fr", plan.LangFR)
+	a := apptest.NewTestApp(t, "fr", plan.LangFR)
 	return newShellUIOn(t, a, args...)
 }
 
@@ -49,12 +51,12 @@ func newShellUIOn(t *testing.T, a fyne.App, args ...string) *shellUI {
 	// The window alone, without the other screens: some render in
 	// goroutines, which Fyne's test driver runs outside the test's own
 	// goroutine (each screen has its own tests).
-	a.Preferences().SetString(prefLanguage, "fr")
+	a.Preferences().SetString(widgets.PrefLanguage, "fr")
 	u := newUI(a, args, nil)
-	work := &workQueue{}
-	u.goWork = work.run
+	work := &apptest.WorkQueue{}
+	u.goWork = work.Run
 	s := &shellUI{UI: u, deliver: u.runner.Deliver, delivered: make(chan delivery, 64), work: work}
-	u.runner.SetDeliver(func(r *Results, err error) { s.delivered <- delivery{r, err} })
+	u.runner.SetDeliver(func(r *widgets.Results, err error) { s.delivered <- delivery{r, err} })
 	u.runner.mu.Lock()
 	u.runner.Debounce = 5 * time.Millisecond
 	u.runner.mu.Unlock()
@@ -82,7 +84,7 @@ func (s *shellUI) crash() {
 func (s *shellUI) save(t *testing.T) {
 	t.Helper()
 	s.onSave(nil)
-	s.work.drain()
+	s.work.Drain()
 }
 
 // saveAs saves to path as Save as… does once the path is chosen.
@@ -90,12 +92,12 @@ func (s *shellUI) saveAs(t *testing.T, path string) {
 	t.Helper()
 	h, _ := hashOfFile(path)
 	s.saveTo(path, h, nil)
-	s.work.drain()
+	s.work.Drain()
 }
 
 // wait applies the results delivered until those of the document's
 // version, and returns them.
-func (s *shellUI) wait(t *testing.T) *Results {
+func (s *shellUI) wait(t *testing.T) *widgets.Results {
 	t.Helper()
 	// No deadline of its own: a real hang is reported by go test
 	// -timeout, with every goroutine's stack.
@@ -257,7 +259,7 @@ func TestRecoveryWrittenAndOffered(t *testing.T) {
 	// The next start (same storage, as after kill -9) offers to restore.
 	useInstance(t, 102)
 	u2 := newShellUIOn(t, s.app)
-	u2.runner.SetDeliver(func(*Results, error) {}) // this test looks at files only
+	u2.runner.SetDeliver(func(*widgets.Results, error) {}) // this test looks at files only
 	if u2.afterShowAction == nil || u2.offered == nil {
 		t.Fatal("the next start does not offer to restore the unsaved edits")
 	}
