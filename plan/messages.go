@@ -36,6 +36,7 @@ const (
 	msgCSVMonthNotIn   = "csv_month_not_in"  // column, month, months
 	msgActualRowTwice  = "actual_row_twice"  // channel, month, row
 	msgReportAnd       = "report_and"        // a, b
+	msgRangeWiden      = "range_widen"       // value, low, high, new_low, new_high (of the key's unit)
 	msgVerbatim        = "verbatim"          // text, shown as it is (ids, keys)
 )
 
@@ -417,6 +418,7 @@ var msgNames = map[string][]string{
 	msgActualRowTwice:         {"channel", "month", "row"},
 	msgReportAnd:              {"a", "b"},
 	msgVerbatim:               {"text"},
+	msgRangeWiden:             {"value", "low", "high", "new_low", "new_high"},
 	msgLibUnknownKeyAt:        {"path", "key"},
 	msgLibUnknownKey:          {"key"},
 	msgLibFormatMissing:       {"format"},
@@ -536,3 +538,23 @@ var MsgArgs = func() map[string][]string {
 	}
 	return out
 }()
+
+// Codes other packages look for in an Error's Msg: the app words an
+// out-of-range value for a form (rates are typed there as percentages),
+// a missing value as "enter a value", and offers to widen an uncertainty
+// range that no longer contains its value.
+const (
+	CodeOutOfRange    = msgOutOfRange   // key, value, range (a CodeDesc… message)
+	CodeRangeBound    = msgRangeBound   // key, end, value, range (a CodeDesc… message)
+	CodeRequired      = msgRequired     // key, example
+	CodeRangeExclude  = msgRangeExclude // key, low, high, value
+	CodeDescRate      = descRate        // no argument
+	CodeDescRatePos   = descRatePos     // no argument
+	CodeDescMoney     = descMoney       // no argument
+	CodeDescMoneyPos  = descMoneyPos    // no argument
+	CodeDescCount     = descCount       // no argument
+	CodeDescCountPos  = descCountPos    // no argument
+	CodeDescFactor    = descFactor      // no argument
+	CodeDescWholeFrom = descWholeFrom   // from, to
+	CodeRangeWiden    = msgRangeWiden   // value, low, high, new_low, new_high
+)

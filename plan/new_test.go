@@ -3,6 +3,8 @@ package plan
 import (
 	"bytes"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestNew: a new plan is valid, survives a save and a reopen unchanged,
@@ -77,4 +79,35 @@ func withChannel(c Channel) Plan {
 	c.ID, c.Name = "c1", "Channel"
 	p.Channels = []Channel{c}
 	return p
+}
+
+// TestWidenRange: a response rate moved from 1,5 % to 3 % with a range
+// [0,8 %, 2,5 %] is offered [0,8 %, 3,5 %] (3 + (3 − 2,5)); below the
+// range the low end mirrors; a rate's end stays at most 100 %; a value in
+// its range, or without one, is offered nothing.
+func TestWidenRange(t *testing.T) {
+	d := decimal.RequireFromString
+	c := Channel{Kind: Event, ResponseRate: d("0.03"), Ranges: []Range{{Input: "response_rate", Low: d("0.008"), High: d("0.025")}}}
+	w, m, ok := WidenRange(c, "response_rate")
+	if !ok || !w.Low.Equal(d("0.008")) || !w.High.Equal(d("0.035")) || m.Code != CodeRangeWiden {
+		t.Fatalf("WidenRange = %v %v %v, want [0.008, 0.035]", w, m, ok)
+	}
+	if got := m.String(); got != "3 % is outside the range 0.8 %–2.5 %: widen it to 0.8 %–3.5 %?" {
+		t.Errorf("message %q", got)
+	}
+	c.ResponseRate = d("0.005") // 0.005 − (0.008 − 0.005) = 0.002
+	if w, _, ok := WidenRange(c, "response_rate"); !ok || !w.Low.Equal(d("0.002")) || !w.High.Equal(d("0.025")) {
+		t.Errorf("below: %v %v, want [0.002, 0.025]", w, ok)
+	}
+	c.ResponseRate = d("0.9") // 0.9 + (0.9 − 0.025) = 1.775, held at 1
+	if w, _, ok := WidenRange(c, "response_rate"); !ok || !w.High.Equal(d("1")) {
+		t.Errorf("capped: %v %v, want high 1", w, ok)
+	}
+	c.ResponseRate = d("0.02")
+	if _, _, ok := WidenRange(c, "response_rate"); ok {
+		t.Error("a value inside its range was offered a wider one")
+	}
+	if _, _, ok := WidenRange(c, "conversion_rate"); ok {
+		t.Error("a key without a range was offered one")
+	}
 }
