@@ -10,11 +10,12 @@ import "github.com/shopspring/decimal"
 // negative. With these, a customer is worth
 //
 //	first order 30 × (1 − 0) − 30 × (1 − 0.60)                 = 18.00
-//	+ Σ_{k=1}^{36} 0.90^k × 0.15 × 30 × 0.60 / 1.10^(k/12)     ≈ 22.13
-//	CLV                                                        ≈ 40.13 €
+//	+ Σ_{k=1}^{36} 0.90^k × 0.15 × 30 × 0.60 / 1.10^(k/12)     ≈ 22.1
+//	CLV                                                        ≈ 40.1 €
 //
-// (MODEL.md, "Money from customers"; q = 0.90 / 1.10^(1/12) ≈ 0.89289,
-// Σ q^k = q (1 − q^36) / (1 − q) ≈ 8.195, times 2.70).
+// (MODEL.md, "Money from customers"; q = 0.90 / 1.10^(1/12) ≈ 0.89288,
+// Σ q^k = q (1 − q^36) / (1 − q) ≈ 8.19, times 2.70; the app's results
+// pane shows 40,12 € for the empty plan, against 18,00 € before).
 //
 // Sources: 0.90 a month keeps 0.90^12 ≈ 28 % of customers after a year,
 // the average repeat purchase rate of e-commerce stores in Metrilo's
