@@ -65,6 +65,12 @@ const (
 	// MsgListSeparator is what separates the messages of a list argument
 	// (plan.MsgsArg): "; " in English, " ; " in French.
 	MsgListSeparator = "list_separator"
+
+	// Analyze (analyze.go), catalog assets/i18n/messages/analyze.toml.
+
+	// MsgSmartAChance: why (the Achievable reason, one message), chance
+	// (rate): the Achievable reason with the chance of meeting the target.
+	MsgSmartAChance = "smart_a_chance"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -144,4 +150,7 @@ var MsgArgs = map[string][]string{
 	"purpose_loyalty":    nil,
 
 	MsgListSeparator: nil,
+
+	// Analyze (analyze.go)
+	MsgSmartAChance: {"why", "chance"},
 }

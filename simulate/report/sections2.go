@@ -22,8 +22,8 @@ func (d *doc) planning() {
 	d.h1(5, tr(lang, "s planning"))
 	tot := r.Totals
 	d.para(trf(lang, "budget line", d.money(d.p.Info.Budget), d.fig("cost", tot), d.fig("budget_left", tot)))
-	if tot.BudgetLeft.Valid && tot.BudgetLeft.Decimal.Sign() < 0 {
-		d.para(trf(lang, "over budget", d.money(tot.BudgetLeft.Decimal.Neg())))
+	if d.an.OverBudget.Valid {
+		d.para(trf(lang, "over budget", d.money(d.an.OverBudget.Decimal)))
 	}
 	d.h2(tr(lang, "h month channel"), 30)
 	d.note(tr(lang, "planning intro"))
@@ -74,37 +74,18 @@ func (d *doc) planning() {
 	}
 
 	d.h2(tr(lang, "h owners"), 25)
-	type owner struct {
-		name  string
-		chans []string
-		cost  decimal.Decimal
-	}
-	var owners []*owner
-	byName := map[string]*owner{}
-	for i, c := range d.p.Channels {
-		name := c.Owner
+	t := table{head: []string{tr(lang, "col owner"), tr(lang, "col channels"), tr(lang, "cost"), tr(lang, "col share")},
+		cols: []column{{40, "L"}, {contentW - 40 - 28 - 22, "L"}, {28, "R"}, {22, "R"}}}
+	for _, o := range d.an.Owners {
+		name := o.Owner
 		if name == "" {
 			name = tr(lang, "no owner")
 		}
-		o := byName[name]
-		if o == nil {
-			o = &owner{name: name}
-			byName[name] = o
-			owners = append(owners, o)
-		}
-		o.chans = append(o.chans, c.Name)
-		if i < len(r.Channels) && r.Channels[i].Figures.Cost.Valid {
-			o.cost = o.cost.Add(r.Channels[i].Figures.Cost.Decimal)
-		}
-	}
-	t := table{head: []string{tr(lang, "col owner"), tr(lang, "col channels"), tr(lang, "cost"), tr(lang, "col share")},
-		cols: []column{{40, "L"}, {contentW - 40 - 28 - 22, "L"}, {28, "R"}, {22, "R"}}}
-	for _, o := range owners {
 		share := display.Undefined
-		if tot.Cost.Valid && tot.Cost.Decimal.Sign() > 0 {
-			share = d.pct(o.cost.DivRound(tot.Cost.Decimal, 8))
+		if o.Share.Valid {
+			share = d.pct(o.Share.Decimal)
 		}
-		t.rows = append(t.rows, []string{o.name, strings.Join(o.chans, "\n"), d.money(o.cost), share})
+		t.rows = append(t.rows, []string{name, strings.Join(o.Channels, "\n"), d.money(o.Cost), share})
 	}
 	d.table(t)
 
@@ -274,12 +255,12 @@ func (d *doc) risks() {
 	}
 
 	d.h2(tr(lang, "h goal seek"), 25)
-	if len(d.seeks) == 0 {
+	if len(d.an.GoalSeeks) == 0 {
 		d.para(tr(lang, "seek none"))
 	} else {
 		d.note(tr(lang, "goal seek intro"))
 		var items []string
-		for _, s := range d.seeks {
+		for _, s := range d.an.GoalSeeks {
 			items = append(items, d.seekText(s))
 		}
 		d.bullets(items)
@@ -298,22 +279,22 @@ func (d *doc) risks() {
 }
 
 // seekText words the goal seek answer for one objective.
-func (d *doc) seekText(s seek) string {
+func (d *doc) seekText(s simulate.ObjectiveSeek) string {
 	lang := d.lang
-	target := d.value(s.obj.Metric, nd(s.obj.Target))
-	what := strings.ToLower(display.Label(s.obj.Metric, lang))
-	if t, ok := strs["fig "+s.obj.Metric]; ok {
+	target := d.value(s.Objective.Metric, nd(s.Objective.Target))
+	what := strings.ToLower(display.Label(s.Objective.Metric, lang))
+	if t, ok := strs["fig "+s.Objective.Metric]; ok {
 		what = t.fr
 		if lang == plan.LangEN {
 			what = t.en
 		}
 	}
-	if s.err != nil {
+	if s.Err != nil {
 		return trf(lang, "seek error", target, what)
 	}
-	res := s.res
+	res := s.Result
 	if res.Reachable {
-		s := trf(lang, "seek reach", target, what, d.value("cost", res.Budget), d.value("cost", res.Cost), d.money(d.adBudget()))
+		s := trf(lang, "seek reach", target, what, d.value("cost", res.Budget), d.value("cost", res.Cost), d.money(d.an.AdBudget))
 		for _, w := range res.Warnings {
 			if w.Code == simulate.WarnGoalMetAtMin {
 				s += " " + d.text(w.Msg)
@@ -325,20 +306,9 @@ func (d *doc) seekText(s seek) string {
 	if len(res.Warnings) > 0 {
 		why = d.text(res.Warnings[0].Msg)
 	} else if res.Best.Valid {
-		why = trf(lang, "seek best", d.value(s.obj.Metric, res.Best))
+		why = trf(lang, "seek best", d.value(s.Objective.Metric, res.Best))
 	}
 	return trf(lang, "seek unreachable", target, what, why)
-}
-
-// adBudget is today's total budget of the decision channels.
-func (d *doc) adBudget() decimal.Decimal {
-	sum := decimal.Zero
-	for _, c := range d.p.Channels {
-		if simulate.IsDecision(c, d.p.Info.Months) {
-			sum = sum.Add(c.Budget)
-		}
-	}
-	return sum
 }
 
 // --- 8. Tracking --------------------------------------------------------
