@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"campaignsim/plan"
 
@@ -110,9 +111,9 @@ type ObjectiveView struct {
 func (v ObjectiveView) Title() string { return ObjectiveTitle(v.Objective) }
 
 // ObjectiveTitle is how objective o is named to people: its statement,
-// else its id.
+// else (no statement, or only spaces) its id.
 func ObjectiveTitle(o plan.Objective) string {
-	if o.Statement != "" {
+	if strings.TrimSpace(o.Statement) != "" {
 		return o.Statement
 	}
 	return o.ID

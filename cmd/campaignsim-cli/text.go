@@ -135,12 +135,13 @@ func figValue(p plan.Plan, name string, v decimal.NullDecimal) string {
 // money input that is no figure (a cost per message) keeps its fractions
 // of a cent.
 func showValue(name string, v decimal.NullDecimal, currency string, lang plan.Language) string {
+	u, exact := simulate.ValueUnit(name)
+	if exact && v.Valid {
+		return display.MoneyExact(v.Decimal, currency, lang)
+	}
 	s, ok := simulate.SpecOf(name)
 	if !ok {
-		s = simulate.Spec{Name: name, Unit: metricUnit(name)}
-		if s.Unit == simulate.Money && v.Valid {
-			return display.MoneyExact(v.Decimal, currency, lang)
-		}
+		s = simulate.Spec{Name: name, Unit: u}
 	}
 	return display.Figure(s, v, currency, lang)
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -34,5 +35,21 @@ func TestDegenerateRangesNoMonteCarlo(t *testing.T) {
 	}
 	if d.unc != nil {
 		t.Errorf("a plan with only degenerate ranges got a Monte Carlo of %d runs", d.unc.Runs)
+	}
+}
+
+// TestNoInternalWords: the document's own words name no internal file or
+// seed number ("Modèle CampaignSim (MODEL.md)", "seed 002"): a client reads
+// sources by author and title, in their language.
+func TestNoInternalWords(t *testing.T) {
+	for key, s := range strs {
+		for _, v := range []string{s.fr, s.en} {
+			low := strings.ToLower(v)
+			for _, bad := range []string{"seed 0", "model.md", "seed 1", "seed 2"} {
+				if strings.Contains(low, bad) {
+					t.Errorf("%q: %q shows the internal word %q", key, v, bad)
+				}
+			}
+		}
 	}
 }

@@ -133,7 +133,7 @@ var strs = map[string]text{
 	"verdict high":    {"au-dessus du seuil", "above the ceiling"},
 	"verdict compare": {"à comparer", "to compare"},
 	"verdict na":      {"—", "—"},
-	"plan model":      {"Modèle CampaignSim (MODEL.md)", "CampaignSim model (MODEL.md)"},
+	"plan model":      {"Calcul du plan (CLV)", "Computed from the plan (CLV)"},
 	"no benchmark":    {"aucun repère", "no benchmark"},
 
 	// planning
@@ -250,7 +250,7 @@ var strs = map[string]text{
 	"no lagging":          {"Aucun indicateur n'est en retard sur le plan : gardez le cap et continuez à saisir le réalisé chaque mois.", "No KPI is behind the plan: keep the course and go on entering the actuals each month."},
 	"lagging kpis":        {"En retard sur le plan : %s.", "Behind the plan: %s."},
 	"whole plan":          {"Ensemble du plan", "Whole plan"},
-	"tracking src":        {"Sources : étapes et indicateurs d'après l'article « KPI et inbound marketing : les indicateurs à suivre à chaque étape du cycle de vie client » (seed 001) ; outils d'après le cours de R. Juston-Coumat (2024, seed 002) et l'article « KPI d'une campagne multicanale » (seed 004).", "Sources: stages and KPIs after the article \"KPI and inbound marketing: the indicators to follow at each stage of the customer life cycle\" (seed 001); tools after R. Juston-Coumat's course (2024, seed 002) and the article \"KPIs of a multichannel campaign\" (seed 004)."},
+	"tracking src":        {"Sources\u00a0: étapes et indicateurs d'après l'article «\u00a0KPI et inbound marketing\u00a0: les indicateurs à suivre à chaque étape du cycle de vie client\u00a0» ; outils d'après le cours de Rémy Juston-Coumat «\u00a0Mesure de la performance marketing online et offline\u00a0» (2024) et l'article «\u00a0KPI d'une campagne multicanale\u00a0».", "Sources: stages and KPIs after the article “KPI and inbound marketing: the indicators to follow at each stage of the customer life cycle”; tools after Rémy Juston-Coumat's course “Measuring marketing performance online and offline” (2024) and the article “KPIs of a multichannel campaign”."},
 
 	"lc awareness":  {"Notoriété", "Awareness"},
 	"lc engagement": {"Engagement", "Engagement"},
@@ -296,7 +296,7 @@ var strs = map[string]text{
 	"col cust now":    {"Clients actuels", "Customers today"},
 	"col cust opt":    {"Clients proposés", "Proposed customers"},
 	"general levers":  {"Pour aller plus loin, en continu : tester plusieurs offres et messages (tests A/B), affiner le ciblage, couper les emplacements et mots-clés qui coûtent sans convertir, mesurer chaque mois et réallouer le budget vers les canaux au meilleur CPA.", "Going further, continuously: test several offers and messages (A/B tests), sharpen the targeting, cut placements and keywords that cost without converting, measure every month and move budget to the channels with the best CPA."},
-	"general src":     {"Source : cours de R. Juston-Coumat (2024, seed 002) ; boucle d'optimisation continue de l'article « KPI d'une campagne multicanale » (seed 004).", "Source: R. Juston-Coumat's course (2024, seed 002); the continuous-optimisation loop of the article \"KPIs of a multichannel campaign\" (seed 004)."},
+	"general src":     {"Source\u00a0: cours de Rémy Juston-Coumat «\u00a0Mesure de la performance marketing online et offline\u00a0» (2024) ; boucle d'optimisation continue de l'article «\u00a0KPI d'une campagne multicanale\u00a0».", "Source: Rémy Juston-Coumat's course “Measuring marketing performance online and offline” (2024); the continuous-optimisation loop of the article “KPIs of a multichannel campaign”."},
 	"unknown channel": {"canal %s", "channel %s"},
 }
 
