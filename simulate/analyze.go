@@ -555,3 +555,54 @@ func ValueUnit(name string) (u Unit, exact bool) {
 	}
 	return Rate, false
 }
+
+// AdviceMoves returns the moves of o (Moves) that advice tells: those of
+// at least one whole currency unit once rounded (half away from zero). A
+// move of 0,40 € is noise of the rounding to the cent, not advice.
+func (o Optimization) AdviceMoves() []BudgetMove {
+	var out []BudgetMove
+	for _, m := range o.Moves() {
+		if m.Amount.Round(0).Sign() > 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// AlreadyBest reports whether o advises no move (AdviceMoves is empty):
+// today's split is already the best, to the whole currency unit.
+func (o Optimization) AlreadyBest() bool { return len(o.AdviceMoves()) == 0 }
+
+// FineGain reports whether the gain of o (After − Before) is small enough
+// (below 10 in absolute value) that advice shows customers with one
+// decimal, so that a small gain does not read "from 215 to 215".
+func (o Optimization) FineGain() bool {
+	return o.After.Sub(o.Before).Abs().LessThan(decimal.NewFromInt(10))
+}
+
+// Advice is a recommendation as every rendering tells it: the engine's
+// Recommendation and Who, the name of its channel ("" for the whole plan).
+type Advice struct {
+	Recommendation
+	Who string
+}
+
+// AdviceOf returns r's recommendations with their channels' names, in
+// order.
+func AdviceOf(r Result) []Advice {
+	out := make([]Advice, len(r.Recommendations))
+	for i, rec := range r.Recommendations {
+		out[i] = Advice{Recommendation: rec}
+		if rec.Channel == "" {
+			continue
+		}
+		out[i].Who = rec.Channel
+		for _, c := range r.Channels {
+			if c.ID == rec.Channel {
+				out[i].Who = c.Name
+				break
+			}
+		}
+	}
+	return out
+}

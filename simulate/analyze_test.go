@@ -270,3 +270,46 @@ func TestGoalSeekApply(t *testing.T) {
 		t.Errorf("the input plan changed: %s", fb.Budget)
 	}
 }
+
+// TestAdviceMoves: a move that rounds to 0 whole currency units is no
+// advice; the PDF and the command line read the same rule (the PDF used
+// to call a split "already the best" when the gain was below half a
+// customer, while the command line advised moving 131 €).
+func TestAdviceMoves(t *testing.T) {
+	alloc := func(a, b string) Optimization {
+		return Optimization{Allocation: []ChannelAllocation{
+			{Name: "A", BudgetBefore: d("1000"), BudgetAfter: d(a)},
+			{Name: "B", BudgetBefore: d("500"), BudgetAfter: d(b)},
+		}}
+	}
+	// 1000 → 1000.40: 0.40 moves from B to A, rounds to 0 €: no advice.
+	if o := alloc("1000.40", "499.60"); !o.AlreadyBest() || len(o.Moves()) != 1 {
+		t.Errorf("a move of 0.40: AlreadyBest %v, moves %v", o.AlreadyBest(), o.Moves())
+	}
+	// 1000 → 1130.56: 130.56 moves from B to A, advice.
+	o := alloc("1130.56", "369.44")
+	ms := o.AdviceMoves()
+	if o.AlreadyBest() || len(ms) != 1 || ms[0].From != "B" || ms[0].To != "A" || !ms[0].Amount.Equal(d("130.56")) {
+		t.Errorf("a move of 130.56: %+v", ms)
+	}
+	// a gain of 215.2 − 215.1 = 0.1 customer is fine (< 10), 20 is not
+	if g := (Optimization{Before: d("215.1"), After: d("215.2")}); !g.FineGain() {
+		t.Errorf("a gain of 0.1 is fine")
+	}
+	if g := (Optimization{Before: d("200"), After: d("220")}); g.FineGain() {
+		t.Errorf("a gain of 20 is not fine")
+	}
+}
+
+// TestAdviceOf: each recommendation names its channel; a plan-wide one
+// names none.
+func TestAdviceOf(t *testing.T) {
+	r := Result{
+		Channels:        []ChannelResult{{ID: "m", Name: "Mailing"}},
+		Recommendations: []Recommendation{{Channel: "m", KPI: "open_rate"}, {KPI: "cpa"}, {Channel: "gone"}},
+	}
+	got := AdviceOf(r)
+	if got[0].Who != "Mailing" || got[1].Who != "" || got[2].Who != "gone" {
+		t.Errorf("AdviceOf: %q %q %q", got[0].Who, got[1].Who, got[2].Who)
+	}
+}

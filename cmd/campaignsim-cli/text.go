@@ -398,6 +398,8 @@ func signedFig(p plan.Plan, metric string, v decimal.NullDecimal) string {
 	return s
 }
 
+// channelName is the name of channel id among r's channels (the id when
+// r has none of that id).
 func channelName(r simulate.Result, id string) string {
 	for _, ch := range r.Channels {
 		if ch.ID == id {
@@ -413,10 +415,10 @@ func writeRecommendations(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 		return
 	}
 	section(b, tr(lang, "recommendations"))
-	for _, rec := range r.Recommendations {
-		who := tr(lang, "plan wide")
-		if rec.Channel != "" {
-			who = channelName(r, rec.Channel)
+	for _, rec := range simulate.AdviceOf(r) {
+		who := rec.Who
+		if who == "" {
+			who = tr(lang, "plan wide")
 		}
 		side := tr(lang, "above")
 		if rec.Below {

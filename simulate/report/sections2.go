@@ -425,12 +425,16 @@ func (d *doc) recommendations() {
 		d.para(tr(lang, "no recs"))
 	} else {
 		d.para(tr(lang, "recs intro"))
-		for _, rec := range r.Recommendations {
+		for _, rec := range simulate.AdviceOf(r) {
+			who := rec.Who
+			if who == "" {
+				who = tr(lang, "plan wide")
+			}
 			side := tr(lang, "rec above")
 			if rec.Below {
 				side = tr(lang, "rec below")
 			}
-			head := trf(lang, "rec line", d.channelName(rec.Channel), display.Label(rec.KPI, lang),
+			head := trf(lang, "rec line", who, display.Label(rec.KPI, lang),
 				d.value(rec.KPI, nd(rec.Value)), side, d.value(rec.KPI, nd(rec.Benchmark)))
 			d.h3(head, 12)
 			d.para(rec.Lever.Text(lang))
@@ -444,17 +448,23 @@ func (d *doc) recommendations() {
 	switch {
 	case d.opt == nil:
 		d.para(tr(lang, "opt none"))
-	case d.opt.After.Sub(d.opt.Before).Abs().LessThan(decimal.New(5, -1)):
+	case d.opt.AlreadyBest():
 		d.para(trf(lang, "opt same", d.money(d.opt.Budget)))
 	default:
 		o := d.opt
-		d.para(trf(lang, "opt text", d.money(o.Budget), d.cnt(o.After), d.cnt(o.Before)))
+		// a small gain shows one decimal (Optimization.FineGain), so that
+		// it never reads "215 customers instead of 215"
+		cnt := d.cnt
+		if o.FineGain() {
+			cnt = func(v decimal.Decimal) string { return display.Decimal(v, 1, lang) }
+		}
+		d.para(trf(lang, "opt text", d.money(o.Budget), cnt(o.After), cnt(o.Before)))
 		t := table{head: []string{tr(lang, "col channel"), tr(lang, "col budget now"), tr(lang, "col budget opt"),
 			tr(lang, "col cust now"), tr(lang, "col cust opt")}}
 		t.cols = cols(0, 4, 28)
 		for _, a := range o.Allocation {
 			t.rows = append(t.rows, []string{a.Name, d.money(a.BudgetBefore), d.money(a.BudgetAfter),
-				d.cnt(a.CustomersBefore), d.cnt(a.CustomersAfter)})
+				cnt(a.CustomersBefore), cnt(a.CustomersAfter)})
 		}
 		d.table(t)
 		var ws []string
