@@ -521,18 +521,15 @@ func OwnerShares(p plan.Plan, r Result) []OwnerShare {
 
 // Apply returns a copy of p with the decision budgets of r (its
 // Allocation) set on the channels of the same id, every other field
-// unchanged: goal seek's answer as one edit of the user's current plan.
-// An unreachable answer has no allocation and changes nothing.
+// unchanged: goal seek's answer as one edit of the user's current plan,
+// made by Optimization.Apply (one way to set a decision's budget). An
+// unreachable answer has no allocation and changes nothing.
 func (r GoalSeekResult) Apply(p plan.Plan) plan.Plan {
-	q := p.Clone()
-	for _, a := range r.Allocation {
-		for i := range q.Channels {
-			if q.Channels[i].ID == a.ID {
-				q.Channels[i].Budget = a.Budget
-			}
-		}
+	o := Optimization{Allocation: make([]ChannelAllocation, len(r.Allocation))}
+	for i, a := range r.Allocation {
+		o.Allocation[i] = ChannelAllocation{ID: a.ID, Name: a.Name, BudgetAfter: a.Budget}
 	}
-	return q
+	return o.Apply(p)
 }
 
 // ValueUnit is the unit in which a value of name is shown to people: the
