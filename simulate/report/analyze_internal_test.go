@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"campaignsim/plan"
+	"campaignsim/simulate/display"
 )
 
 // TestDegenerateRangesNoMonteCarlo: a plan whose only ranges are
@@ -38,18 +39,31 @@ func TestDegenerateRangesNoMonteCarlo(t *testing.T) {
 	}
 }
 
-// TestNoInternalWords: the document's own words name no internal file or
-// seed number ("Modèle CampaignSim (MODEL.md)", "seed 002"): a client reads
-// sources by author and title, in their language.
+// TestNoInternalWords: the document's own words (its part of the
+// catalog) name no internal file or seed number ("Modèle CampaignSim
+// (MODEL.md)", "seed 002"): a client reads sources by author and title, in
+// their language.
 func TestNoInternalWords(t *testing.T) {
-	for key, s := range strs {
-		for _, v := range []string{s.fr, s.en} {
+	cat, err := display.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for code, tm := range cat {
+		if !strings.HasPrefix(code, "pdf_") {
+			continue
+		}
+		n++
+		for _, v := range []string{tm.FR, tm.EN} {
 			low := strings.ToLower(v)
 			for _, bad := range []string{"seed 0", "model.md", "seed 1", "seed 2"} {
 				if strings.Contains(low, bad) {
-					t.Errorf("%q: %q shows the internal word %q", key, v, bad)
+					t.Errorf("%s: %q shows the internal word %q", code, v, bad)
 				}
 			}
 		}
+	}
+	if n < 200 {
+		t.Errorf("the catalog has %d words of the document, want them all (200 and more)", n)
 	}
 }

@@ -283,11 +283,8 @@ func (d *doc) seekText(s simulate.ObjectiveSeek) string {
 	lang := d.lang
 	target := d.value(s.Objective.Metric, nd(s.Objective.Target))
 	what := strings.ToLower(display.Label(s.Objective.Metric, lang))
-	if t, ok := strs["fig "+s.Objective.Metric]; ok {
-		what = t.fr
-		if lang == plan.LangEN {
-			what = t.en
-		}
+	if hasText("fig " + s.Objective.Metric) {
+		what = tr(lang, "fig "+s.Objective.Metric)
 	}
 	if s.Err != nil {
 		return trf(lang, "seek error", target, what)
