@@ -22,8 +22,9 @@ const AllScenarios = "all"
 
 // Parts say which parts of an Analysis Analyze computes (a bit set). The
 // results of the plan (Analysis.Base, Shown, All, Objectives, channels,
-// owners) are always computed; the other parts cost more and a screen
-// that shows one of them asks for it alone.
+// owners) are always computed; the other parts cost more, and are computed
+// only when asked: a document asks for PartsAll, a screen for the part it
+// shows (none for the results pane).
 type Parts uint
 
 // The parts of an Analysis beyond the results.
@@ -42,7 +43,7 @@ type AnalyzeOptions struct {
 	// Scenario picks the results shown (Analysis.Shown), as Select reads
 	// it: "" or BaseScenario, a scenario's name, or AllScenarios.
 	Scenario string
-	// Parts are the parts computed beyond the results; 0 means PartsAll.
+	// Parts are the parts computed beyond the results (0: none).
 	Parts Parts
 	// Uncertainty are the Monte Carlo's options (zero: the plan's
 	// [simulation] settings).
@@ -100,6 +101,10 @@ type ObjectiveView struct {
 	// defined.
 	Level ChanceLevel
 	State ObjectiveState
+	// Over is how much the plan's cost exceeds its budget (undefined when
+	// it does not): the plan is then flagged wherever its objectives are
+	// shown (MODEL.md "Objectives").
+	Over decimal.NullDecimal
 	// Reasons are the SMART checklist's reasons, S, M, A, R, T in order;
 	// the Achievable reason carries the chance when there is one
 	// (MsgSmartAChance).
@@ -304,9 +309,6 @@ func Select(all []Result, name string) ([]Result, error) {
 // optimisation without decision channel, the evaluation without actuals.
 func Analyze(p plan.Plan, o AnalyzeOptions) (Analysis, error) {
 	parts := o.Parts
-	if parts == 0 {
-		parts = PartsAll
-	}
 	a := Analysis{Plan: p, Scenario: o.Scenario, Best: -1, Worst: -1, AdBudget: DecisionBudget(p)}
 	if a.Scenario == "" {
 		a.Scenario = BaseScenario
@@ -374,10 +376,13 @@ func Analyze(p plan.Plan, o AnalyzeOptions) (Analysis, error) {
 // id, its chance in u (nil: no Monte Carlo), its state and its SMART
 // reasons. The plan is over budget when r's budget_left is negative.
 func ObjectiveViews(p plan.Plan, r Result, u *UncertaintyResult) []ObjectiveView {
-	over := r.Totals.BudgetLeft.Valid && r.Totals.BudgetLeft.Decimal.Sign() < 0
+	var over decimal.NullDecimal
+	if bl := r.Totals.BudgetLeft; bl.Valid && bl.Decimal.Sign() < 0 {
+		over = decimal.NewNullDecimal(bl.Decimal.Neg())
+	}
 	out := make([]ObjectiveView, 0, len(r.Objectives))
 	for _, res := range r.Objectives {
-		v := ObjectiveView{Objective: plan.Objective{ID: res.ID}, Result: res}
+		v := ObjectiveView{Objective: plan.Objective{ID: res.ID}, Result: res, Over: over}
 		for _, po := range p.Objectives {
 			if po.ID == res.ID {
 				v.Objective = po
@@ -393,7 +398,7 @@ func ObjectiveViews(p plan.Plan, r Result, u *UncertaintyResult) []ObjectiveView
 				}
 			}
 		}
-		v.State = ObjectiveStateOf(res.Met, over, v.Chance)
+		v.State = ObjectiveStateOf(res.Met, over.Valid, v.Chance)
 		s := res.Smart
 		v.Reasons = [5]plan.Msg{s.Specific.Why, s.Measurable.Why, s.Achievable.Why, s.Relevant.Why, s.TimeBound.Why}
 		if v.Chance.Valid {
@@ -403,6 +408,23 @@ func ObjectiveViews(p plan.Plan, r Result, u *UncertaintyResult) []ObjectiveView
 		out = append(out, v)
 	}
 	return out
+}
+
+// StateMsg tells v's state in words (codes MsgStateMet, MsgStateNotMet,
+// MsgStateOverBudget with the amount over, MsgStateAtRisk with the
+// chance): "atteint", "non atteint", "cible atteinte en dépassant le
+// budget de 940,00 €", "atteint dans le plan, mais 25,0 % de chances
+// seulement".
+func (v ObjectiveView) StateMsg() plan.Msg {
+	switch v.State {
+	case StateNotMet:
+		return plan.NewMsg(MsgStateNotMet)
+	case StateOverBudget:
+		return plan.NewMsg(MsgStateOverBudget, plan.MoneyArg("over", v.Over.Decimal))
+	case StateAtRisk:
+		return plan.NewMsg(MsgStateAtRisk, plan.RateArg("chance", v.Chance.Decimal))
+	}
+	return plan.NewMsg(MsgStateMet)
 }
 
 // Fragile returns the objective with the lowest chance among a's (the

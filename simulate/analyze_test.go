@@ -182,7 +182,7 @@ func TestSelect(t *testing.T) {
 func TestAnalyzeOverBudget(t *testing.T) {
 	p := bakery(t)
 	p.Info.Budget = d("4000")
-	a, err := Analyze(p, AnalyzeOptions{Parts: PartEvaluation})
+	a, err := Analyze(p, AnalyzeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,6 +203,11 @@ func TestAnalyzeOverBudget(t *testing.T) {
 		if v.State != want {
 			t.Errorf("%s: state %d, want %d", v.Objective.ID, v.State, want)
 		}
+		m := v.StateMsg()
+		checkMsg(t, m)
+		if over, ok := m.Arg("over"); v.Result.Met && (m.Code != MsgStateOverBudget || !ok || !over.Value.Equal(d("940"))) {
+			t.Errorf("%s: state message %+v, want %s with over = 940", v.Objective.ID, m, MsgStateOverBudget)
+		}
 		if v.Objective.Statement == "" {
 			t.Errorf("%s: the plan's objective is not attached", v.Objective.ID)
 		}
@@ -217,7 +222,7 @@ func TestAnalyzeAll(t *testing.T) {
 		t.Skip("Monte Carlo and sensitivity")
 	}
 	p := bakery(t)
-	a, err := Analyze(p, AnalyzeOptions{Scenario: AllScenarios, Uncertainty: UncertaintyOptions{Runs: 500}})
+	a, err := Analyze(p, AnalyzeOptions{Scenario: AllScenarios, Parts: PartsAll, Uncertainty: UncertaintyOptions{Runs: 500}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,6 +45,8 @@ var pdfMsgArgs = map[string][]string{
 	"pdf_col_status":          nil,
 	"pdf_col_probability":     nil,
 	"pdf_met":                 nil,
+	"pdf_met_over_budget":     nil,
+	"pdf_met_at_risk":         nil,
 	"pdf_not_met":             nil,
 	"pdf_no_objectives":       nil,
 	"pdf_scenario_note":       {"a"},

@@ -71,6 +71,13 @@ const (
 	// MsgSmartAChance: why (the Achievable reason, one message), chance
 	// (rate): the Achievable reason with the chance of meeting the target.
 	MsgSmartAChance = "smart_a_chance"
+	// An objective's state (ObjectiveView.StateMsg): no argument, except
+	// over (money) for MsgStateOverBudget and chance (rate) for
+	// MsgStateAtRisk.
+	MsgStateMet        = "state_met"
+	MsgStateNotMet     = "state_not_met"
+	MsgStateOverBudget = "state_over_budget"
+	MsgStateAtRisk     = "state_at_risk"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -152,5 +159,9 @@ var MsgArgs = map[string][]string{
 	MsgListSeparator: nil,
 
 	// Analyze (analyze.go)
-	MsgSmartAChance: {"why", "chance"},
+	MsgSmartAChance:    {"why", "chance"},
+	MsgStateMet:        nil,
+	MsgStateNotMet:     nil,
+	MsgStateOverBudget: {"over"},
+	MsgStateAtRisk:     {"chance"},
 }

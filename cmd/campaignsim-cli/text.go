@@ -322,31 +322,27 @@ func writeTimeline(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	writeTable(b, "  ", head, right, rows)
 }
 
-func objectiveOf(p plan.Plan, id string) (plan.Objective, bool) {
-	for _, o := range p.Objectives {
-		if o.ID == id {
-			return o, true
-		}
-	}
-	return plan.Objective{}, false
-}
-
 func writeObjectives(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	lang := p.Info.Language
 	if len(r.Objectives) == 0 {
 		return
 	}
 	section(b, tr(lang, "objectives title"))
-	for i, ob := range r.Objectives {
+	for i, ov := range simulate.ObjectiveViews(p, r, nil) {
+		ob, po := ov.Result, ov.Objective
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		mark, status := "✗", tr(lang, "not met")
-		if ob.Met {
-			mark, status = "✓", tr(lang, "met")
+		// the plan's real state: a target met over budget is not met
+		// (simulate.ObjectiveStateOf)
+		mark := "✗"
+		switch ov.State {
+		case simulate.StateMet:
+			mark = "✓"
+		case simulate.StateOverBudget, simulate.StateAtRisk:
+			mark = "⚠"
 		}
-		po, _ := objectiveOf(p, ob.ID)
-		fmt.Fprintf(b, "  %s %s — %s\n", mark, ob.ID, status)
+		fmt.Fprintf(b, "  %s %s — %s\n", mark, ob.ID, display.Text(ov.StateMsg(), lang, p.Info.Currency))
 		if po.Statement != "" {
 			if lang == plan.LangEN {
 				fmt.Fprintf(b, "    “%s”\n", po.Statement)

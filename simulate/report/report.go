@@ -160,7 +160,7 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 	y, m, dd := d.date.Date()
 	d.date = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
 
-	an, err := analyze(p, simulate.AnalyzeOptions{Scenario: o.Scenario})
+	an, err := analyze(p, simulate.AnalyzeOptions{Scenario: o.Scenario, Parts: simulate.PartsAll})
 	if errors.Is(err, simulate.ErrUnknownScenario) {
 		return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
 	}

@@ -111,13 +111,20 @@ func (d *doc) summary() {
 			t.head = append(t.head, tr(lang, "col probability"))
 			t.cols = []column{{contentW - 2*32 - 16 - 22, "L"}, {32, "R"}, {32, "R"}, {16, "C"}, {22, "R"}}
 		}
-		for _, ob := range r.Objectives {
-			po := d.objective(ob.ID)
-			status := tr(lang, "not met")
-			if ob.Met {
-				status = tr(lang, "met")
+		for _, ov := range d.an.Objectives {
+			ob := ov.Result
+			// the plan's real state (simulate.ObjectiveStateOf): met over
+			// budget or with a chance below 50 % is not a plain "yes"
+			status := tr(lang, "met")
+			switch ov.State {
+			case simulate.StateNotMet:
+				status = tr(lang, "not met")
+			case simulate.StateOverBudget:
+				status = tr(lang, "met over budget")
+			case simulate.StateAtRisk:
+				status = tr(lang, "met at risk")
 			}
-			row := []string{objectiveTitle(po), sign(ob.Direction) + " " + d.value(ob.Metric, nd(ob.Target)),
+			row := []string{ov.Title(), sign(ob.Direction) + " " + d.value(ob.Metric, nd(ob.Target)),
 				d.value(ob.Metric, ob.Value), status}
 			if d.unc != nil {
 				pr := display.Undefined
