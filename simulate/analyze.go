@@ -366,16 +366,20 @@ func Analyze(p plan.Plan, o AnalyzeOptions) (Analysis, error) {
 	if a.Shown.Totals.BudgetLeft.Valid && a.Shown.Totals.BudgetLeft.Decimal.Sign() < 0 {
 		a.OverBudget = decimal.NewNullDecimal(a.Shown.Totals.BudgetLeft.Decimal.Neg())
 	}
-	a.Objectives = ObjectiveViews(p, a.Shown, a.Uncertainty)
+	var chances []ObjectiveChance
+	if a.Uncertainty != nil {
+		chances = a.Uncertainty.Objectives
+	}
+	a.Objectives = ObjectiveViews(p, a.Shown, chances)
 	a.Best, a.Worst = RankChannels(a.Shown.Channels)
 	a.Owners = OwnerShares(p, a.Shown)
 	return a, nil
 }
 
 // ObjectiveViews pairs each objective of r with p's objective of the same
-// id, its chance in u (nil: no Monte Carlo), its state and its SMART
-// reasons. The plan is over budget when r's budget_left is negative.
-func ObjectiveViews(p plan.Plan, r Result, u *UncertaintyResult) []ObjectiveView {
+// id, its chance among chances (none: no chance known), its state and its
+// SMART reasons. The plan is over budget when r's budget_left is negative.
+func ObjectiveViews(p plan.Plan, r Result, chances []ObjectiveChance) []ObjectiveView {
 	var over decimal.NullDecimal
 	if bl := r.Totals.BudgetLeft; bl.Valid && bl.Decimal.Sign() < 0 {
 		over = decimal.NewNullDecimal(bl.Decimal.Neg())
@@ -389,13 +393,11 @@ func ObjectiveViews(p plan.Plan, r Result, u *UncertaintyResult) []ObjectiveView
 				break
 			}
 		}
-		if u != nil {
-			for _, c := range u.Objectives {
-				if c.ID == res.ID {
-					v.Chance = decimal.NewNullDecimal(c.Probability)
-					v.Level = ChanceLevelOf(c.Probability)
-					break
-				}
+		for _, c := range chances {
+			if c.ID == res.ID {
+				v.Chance = decimal.NewNullDecimal(c.Probability)
+				v.Level = ChanceLevelOf(c.Probability)
+				break
 			}
 		}
 		v.State = ObjectiveStateOf(res.Met, over.Valid, v.Chance)
@@ -425,6 +427,33 @@ func (v ObjectiveView) StateMsg() plan.Msg {
 		return plan.NewMsg(MsgStateAtRisk, plan.RateArg("chance", v.Chance.Decimal))
 	}
 	return plan.NewMsg(MsgStateMet)
+}
+
+// ObjectiveChances returns the chance of meeting each objective of p, for
+// the screens that show the plan's state beside its objectives: with
+// actuals, the re-forecast's (Track, then ReforecastChances: the plan
+// corrected by what happened, as the tracking view shows it); else, when
+// the plan has uncertainty (HasUncertainty), the Monte Carlo's; else none
+// (nil, no error). opt are the Monte Carlo's options; ctx cancels it.
+func ObjectiveChances(ctx context.Context, p plan.Plan, opt UncertaintyOptions) ([]ObjectiveChance, error) {
+	if len(p.Objectives) == 0 {
+		return nil, nil
+	}
+	if len(p.Actuals) > 0 {
+		t, err := Track(p)
+		if err != nil {
+			return nil, err
+		}
+		return ReforecastChances(ctx, t.Reforecast, opt)
+	}
+	if !HasUncertainty(p) {
+		return nil, nil
+	}
+	u, err := Uncertainty(ctx, p, opt)
+	if err != nil {
+		return nil, err
+	}
+	return u.Objectives, nil
 }
 
 // Fragile returns the objective with the lowest chance among a's (the
