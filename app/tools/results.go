@@ -45,13 +45,13 @@ var resultsChanceRuns = 1000
 // after each new plan; until it is known an objective met by the plan
 // within its budget reads "met".
 type ResultsPanel struct {
-	root     *container.Scroll
-	body     *fyne.Container
-	hint     *widget.Label
-	status   *widget.Label
+	root   *container.Scroll
+	body   *fyne.Container
+	hint   *widget.Label
+	status *widget.Label
 	// over says, at the top, that the plan costs more than its budget
 	// (the engine's over-budget warning); hidden otherwise.
-	over *widget.Label
+	over     *widget.Label
 	scenario *widget.Select
 	// scenarioRow holds the scenario selector, shown when the plan has
 	// scenarios.
