@@ -65,6 +65,19 @@ const (
 	// MsgListSeparator is what separates the messages of a list argument
 	// (plan.MsgsArg): "; " in English, " ; " in French.
 	MsgListSeparator = "list_separator"
+
+	// Analyze (analyze.go), catalog assets/i18n/messages/analyze.toml.
+
+	// MsgSmartAChance: why (the Achievable reason, one message), chance
+	// (rate): the Achievable reason with the chance of meeting the target.
+	MsgSmartAChance = "smart_a_chance"
+	// An objective's state (ObjectiveView.StateMsg): no argument, except
+	// over (money) for MsgStateOverBudget and chance (rate) for
+	// MsgStateAtRisk.
+	MsgStateMet        = "state_met"
+	MsgStateNotMet     = "state_not_met"
+	MsgStateOverBudget = "state_over_budget"
+	MsgStateAtRisk     = "state_at_risk"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -144,4 +157,11 @@ var MsgArgs = map[string][]string{
 	"purpose_loyalty":    nil,
 
 	MsgListSeparator: nil,
+
+	// Analyze (analyze.go)
+	MsgSmartAChance:    {"why", "chance"},
+	MsgStateMet:        nil,
+	MsgStateNotMet:     nil,
+	MsgStateOverBudget: {"over"},
+	MsgStateAtRisk:     {"chance"},
 }
