@@ -256,11 +256,38 @@ func (u *UI) updateEditMenu() {
 	}
 }
 
-// Undo takes back the last edit.
-func (u *UI) Undo() { u.doc.Undo() }
+// Undo is Édition → Annuler, Ctrl+Z: inside a text field that has typing
+// to take back, it undoes the typing (the field's own undo); otherwise it
+// takes back the plan's last edit, as LibreOffice does in a cell and then
+// in the document.
+func (u *UI) Undo() {
+	if widgets.UndoTyping(u.win.Canvas().Focused()) {
+		return
+	}
+	u.commitTyping()
+	u.doc.Undo()
+}
 
-// Redo makes again the last edit undone.
-func (u *UI) Redo() { u.doc.Redo() }
+// Redo is Édition → Rétablir, Ctrl+Y or Ctrl+Shift+Z: the field's typing
+// taken back first, then the plan's last edit undone.
+func (u *UI) Redo() {
+	if widgets.RedoTyping(u.win.Canvas().Focused()) {
+		return
+	}
+	u.commitTyping()
+	u.doc.Redo()
+}
+
+// commitTyping moves the focus out of the field being typed in, which
+// commits what was typed there as an edit (the fields commit when they
+// lose the focus), so that an undo, a redo or a save sees it, and so that
+// the field shows the plan's value again afterwards (a focused field is
+// never overwritten).
+func (u *UI) commitTyping() {
+	if c := u.win.Canvas(); c.Focused() != nil {
+		c.Unfocus()
+	}
+}
 
 func (u *UI) mainMenu() *fyne.MainMenu {
 	short := func(k fyne.KeyName, shift bool) fyne.Shortcut {
@@ -294,10 +321,13 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu(lang.L("File"), items...)
 
+	// Fyne's desktop driver turns Ctrl+Z and Ctrl+Y into ShortcutUndo and
+	// ShortcutRedo and matches the main menu's shortcuts by name before
+	// the focused widget: these two reach Undo and Redo even inside a field.
 	u.undoItem = fyne.NewMenuItem(lang.L("Undo"), u.Undo)
-	u.undoItem.Shortcut = short(fyne.KeyZ, false)
+	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	u.redoItem = fyne.NewMenuItem(lang.L("Redo"), u.Redo)
-	u.redoItem.Shortcut = short(fyne.KeyY, false)
+	u.redoItem.Shortcut = &fyne.ShortcutRedo{}
 	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem)
 
 	prefs := fyne.NewMenuItem(lang.L("Preferences…"), u.onPreferences)
@@ -319,8 +349,11 @@ func (u *UI) addShortcuts() {
 	add(fyne.KeyO, false, u.onOpen)
 	add(fyne.KeyS, false, func() { u.onSave(nil) })
 	add(fyne.KeyS, true, func() { u.onSaveAs(nil) })
-	add(fyne.KeyZ, false, u.Undo)
-	add(fyne.KeyY, false, u.Redo)
+	// The canvas gets a shortcut when no focused widget takes it (the
+	// test driver, and a driver without the main menu's shortcuts).
+	c := u.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.Undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.Redo() })
 	add(fyne.KeyZ, true, u.Redo)
 	add(fyne.KeyQ, false, u.onClose)
 }
