@@ -68,7 +68,15 @@ type UI struct {
 	runner  *SimRunner
 	results *tools.ResultsPanel
 	tabs    []tab
-	last    *widgets.Results // the latest results delivered, for the version in last.Version
+	// The window's content (layout): the tabs, and the split that puts
+	// the results pane beside them when it is shown.
+	appTabs     *container.AppTabs
+	body        *fyne.Container
+	split       *container.Split
+	splitOffset float64
+	resultsItem *fyne.MenuItem   // Affichage → Results pane (checked when shown)
+	prefsDialog dialog.Dialog    // the latest Preferences dialog (for the tests)
+	last        *widgets.Results // the latest results delivered, for the version in last.Version
 
 	// goWork runs slow work (a save, an import, a PDF) off the UI
 	// goroutine: `go f()`; f posts its outcome back through fyne.Do. The
@@ -121,11 +129,12 @@ func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit widgets.Ed
 	if tabsOf != nil {
 		u.tabs = tabsOf(u.win, u.Edit)
 	}
+	u.connectScreens()
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.onClose)
-	u.win.Resize(fyne.NewSize(1024, 720))
+	u.win.Resize(u.initialSize())
 	u.win.CenterOnScreen()
 
 	u.openInitial(args)
@@ -147,24 +156,6 @@ func (u *UI) ShowAndRun() {
 		f()
 	}
 	u.app.Run()
-}
-
-// layout places the tabs on the left and the results on the right; with
-// no tabs the results fill the window.
-func (u *UI) layout() fyne.CanvasObject {
-	if len(u.tabs) == 0 {
-		return u.results.Widget()
-	}
-	items := make([]*container.TabItem, len(u.tabs))
-	for i, t := range u.tabs {
-		// A horizontal scroll lets a wide screen shrink with the window
-		// instead of pushing the results off the screen.
-		items[i] = container.NewTabItem(t.title, container.NewHScroll(t.panel.Widget()))
-	}
-	tabs := container.NewAppTabs(items...)
-	split := container.NewHSplit(tabs, u.results.Widget())
-	split.Offset = 0.58
-	return split
 }
 
 // Edit records an edit from a panel as one undoable step (the EditFunc
@@ -328,10 +319,11 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	u.redoItem = fyne.NewMenuItem(lang.L("Redo"), u.Redo)
 	u.redoItem.Shortcut = &fyne.ShortcutRedo{}
-	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem)
-
+	// Préférences under Édition, as LibreOffice's Options are under its
+	// Tools menu and GNOME applications' under Edit.
 	prefs := fyne.NewMenuItem(lang.L("Preferences…"), u.onPreferences)
-	view := fyne.NewMenu(lang.L("View"), prefs)
+	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), prefs)
+	view := u.viewMenu()
 
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About CampaignSim"), u.onAbout))
 	return fyne.NewMainMenu(file, edit, view, help)
@@ -398,6 +390,7 @@ func (u *UI) openExample(name string) {
 		fyne.LogError("example "+name, err)
 		p = widgets.EmptyPlan(time.Now())
 	}
+	u.clearStatus()
 	u.doc.Replace(p, "", false)
 }
 
@@ -408,6 +401,7 @@ func (u *UI) openPath(path string) error {
 	if err != nil {
 		return err
 	}
+	u.clearStatus()
 	u.doc.ReplaceFile(p, path, text, nil, false)
 	u.addRecent(path)
 	return nil
@@ -438,6 +432,7 @@ func (u *UI) onClose() {
 		u.shutdown()
 		prefs := u.app.Preferences()
 		prefs.SetString(prefLastPlan, u.doc.Path())
+		u.rememberSize()
 		u.win.Close()
 		u.app.Quit()
 	})
@@ -495,7 +490,7 @@ func (u *UI) onPreferences() {
 		widget.NewFormItem(lang.L("Language"), langSel),
 		widget.NewFormItem(lang.L("Theme"), themeSel),
 	}
-	dialog.ShowForm(lang.L("Preferences"), lang.L("Apply"), lang.L("Cancel"), form, func(ok bool) {
+	d := dialog.NewForm(lang.L("Preferences"), lang.L("Apply"), lang.L("Cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -509,6 +504,9 @@ func (u *UI) onPreferences() {
 				lang.L("The new language applies the next time CampaignSim starts."), u.win)
 		}
 	}, u.win)
+	u.closeOnEscape(d)
+	u.prefsDialog = d
+	d.Show()
 }
 
 func indexOf(list []string, s string) int {
@@ -661,6 +659,7 @@ func (u *UI) restore(r recovered) {
 			base = &none
 		}
 	}
+	u.clearStatus()
 	u.doc.ReplaceFile(r.Plan, r.Path, text, base, true)
 	u.saveRecovery()
 }
