@@ -163,6 +163,11 @@ func (u *UI) ShowAndRun() {
 func (u *UI) Edit(label string, p plan.Plan) {
 	u.edited = true
 	u.doc.Edit(label, p)
+	// The typing of the field that made this edit is now the plan's edit:
+	// Ctrl+Z takes back the edit, not the field's text.
+	if c := u.win.Canvas(); c != nil {
+		widgets.ForgetTyping(c.Focused())
+	}
 }
 
 // onDocChanged runs after every change of the document: title, menus,

@@ -130,6 +130,18 @@ func TestUndoInsideAField(t *testing.T) {
 	if s.doc.Dirty() {
 		t.Fatal("a second Ctrl+Z did not take back the plan's edit")
 	}
+
+	// Typing then Enter: the field commits its text as an edit. Ctrl+Z
+	// then takes back that edit at once, not the field's text.
+	s.win.Canvas().Focus(e)
+	for _, r := range "42" {
+		e.TypedRune(r)
+	}
+	s.Edit("Budget", shellWithBudget(p, "42")) // what the field does on Enter
+	typeShortcut(s.win, ctrlZ)
+	if s.doc.Dirty() {
+		t.Fatalf("Ctrl+Z after the field committed its text: the plan's edit is still there (text %q)", e.Text)
+	}
 }
 
 // TestSaveShortcut: Ctrl+S, delivered as the desktop driver does, saves

@@ -42,3 +42,15 @@ func entryOf(o fyne.Focusable) *widget.Entry {
 	}
 	return nil
 }
+
+// ForgetTyping makes the typing in o, a text entry, no longer undoable by
+// the entry itself: the shell calls it when that typing has become an
+// edit of the plan (Enter, or the focus moving on), so that the next
+// Ctrl+Z takes back the plan's edit, as LibreOffice does once a cell is
+// entered, instead of only the text of a field that has already
+// committed it.
+func ForgetTyping(o fyne.Focusable) {
+	if e := entryOf(o); e != nil {
+		e.SetText(e.Text) // the same text: only the entry's undo stack goes
+	}
+}
