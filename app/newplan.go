@@ -32,7 +32,14 @@ func templates() []template {
 		if who == "" {
 			who = name
 		}
-		list = append(list, template{name: name, title: lang.L("Example: {{.Name}}", map[string]any{"Name": who}), info: p.Info.Title})
+		// The plan's own title first: several examples are for the same
+		// business (the online shop), so its name alone tells them apart
+		// from nothing.
+		title := p.Info.Title
+		if title == "" {
+			title = who
+		}
+		list = append(list, template{name: name, title: title, info: lang.L("Example: {{.Name}}", map[string]any{"Name": who})})
 	}
 	return list
 }
@@ -73,6 +80,7 @@ func (u *UI) showNewDialog() {
 func (u *UI) newFromTemplate(name string) {
 	u.edited = false
 	if name == "" {
+		u.clearStatus()
 		u.doc.Replace(widgets.EmptyPlan(time.Now()), "", false)
 		return
 	}

@@ -39,6 +39,7 @@ type saveJob struct {
 // is asked first (the comparison is by content: a same-length edit with
 // its time kept is a change).
 func (u *UI) onSave(after func()) {
+	u.commitTyping()
 	if u.saving {
 		u.saveQueue = append(u.saveQueue, func() { u.onSave(after) })
 		return
@@ -125,6 +126,7 @@ func (u *UI) askReplaceChanged(job saveJob) {
 // write goes through fileio.WriteFile: a temporary file renamed over the
 // target, whose previous content is kept as .bak.
 func (u *UI) onSaveAs(after func()) {
+	u.commitTyping()
 	name := "plan.toml"
 	if u.doc.Path() != "" {
 		name = filepath.Base(u.doc.Path())
