@@ -174,6 +174,10 @@ func ShowGlossary(win fyne.Window, name string) *Glossary {
 	d := dialog.NewCustom(lang.L("Glossary"), lang.L("Close"), g.Widget(), win)
 	d.Resize(fitIn(win, glossarySize))
 	d.Show()
+	// Scroll once the list has its size: before, it scrolls one row too far.
+	if i := g.indexOf(g.current); i >= 0 {
+		g.List.ScrollTo(i)
+	}
 	win.Canvas().Focus(g.Search)
 	return g
 }
