@@ -25,15 +25,26 @@ const firstMax = 200
 // narrow.
 const firstMin = 60
 
-// natural returns the width of each column's widest cell, the first
-// column's counted on one line and at most firstMax.
+// natural returns the width of each column's widest cell (a label's whole
+// text, even one that could truncate), the first column's counted on one
+// line and at most firstMax.
 func (t *tableLayout) natural(objects []fyne.CanvasObject) []float32 {
 	cols := make([]float32, t.cols)
 	for i, o := range objects {
 		c := i % t.cols
 		w := o.MinSize().Width
-		if l, ok := o.(*WrapLabel); ok {
+		switch l := o.(type) {
+		case *WrapLabel:
 			w = min(l.LineWidth(), firstMax)
+		case *widget.Label:
+			// A label that truncates asks for almost nothing: give it its
+			// text's width, so a figure is never cut ("+4…").
+			if l.Truncation != fyne.TextTruncateOff && l.Wrapping == fyne.TextWrapOff {
+				w = max(w, labelLineWidth(l))
+			}
+		}
+		if c == 0 {
+			w = min(w, firstMax)
 		}
 		cols[c] = max(cols[c], w)
 	}
@@ -151,4 +162,13 @@ func Table(header []string, rows [][]string, textCols int) *fyne.Container {
 		}
 	}
 	return &fyne.Container{Layout: &tableLayout{cols: n}, Objects: cells}
+}
+
+// labelLineWidth is the width of l's text on one line, with its padding.
+func labelLineWidth(l *widget.Label) float32 {
+	size := theme.TextSize()
+	if l.SizeName != "" {
+		size = theme.Size(l.SizeName)
+	}
+	return fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
 }

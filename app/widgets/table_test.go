@@ -46,3 +46,31 @@ func TestTableWrapsNamesAndCutsNothing(t *testing.T) {
 		t.Errorf("at 1000 wide the name is on %d lines: %q", len(got), got)
 	}
 }
+
+// A grid of truncating labels (the tracking screen's cells) laid out by
+// NewTableLayout gives each figure its text's width: "+4,2 %" was cut to
+// "+4…" by a grid of equal columns.
+func TestTableLayoutNeverCutsAFigure(t *testing.T) {
+	test.NewTempApp(t)
+	cell := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	names := []string{"Indicateur", "Coût par acquisition des nouveaux clients", "Clients"}
+	figs := []string{"Écart", "+4,2\u202f%", "−12,5\u202f%"}
+	var objs []fyne.CanvasObject
+	for i := range names {
+		objs = append(objs, cell(names[i]), cell(figs[i]))
+	}
+	grid := container.New(NewTableLayout(2), objs...)
+	w := test.NewWindow(container.NewVBox(grid))
+	defer w.Close()
+	w.Resize(fyne.NewSize(220, 300))
+	for i := 1; i < len(objs); i += 2 {
+		l := objs[i].(*widget.Label)
+		if got, need := l.Size().Width, labelLineWidth(l); got < need {
+			t.Errorf("%q is %v wide, needs %v", l.Text, got, need)
+		}
+	}
+}
