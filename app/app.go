@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"campaignsim/app/editors"
+	apphelp "campaignsim/app/help"
 	"campaignsim/app/tools"
 	"campaignsim/app/tracking"
 	"campaignsim/app/widgets"
@@ -330,7 +331,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), prefs)
 	view := u.viewMenu()
 
-	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About CampaignSim"), u.onAbout))
+	help := fyne.NewMenu(lang.L("Help"),
+		fyne.NewMenuItem(lang.L("Glossary…"), func() { apphelp.ShowGlossary(u.win, "") }),
+		fyne.NewMenuItem(lang.L("First plan…"), func() { apphelp.ShowGuide(u.win) }),
+		fyne.NewMenuItem(lang.L("About CampaignSim"), u.onAbout))
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 

@@ -113,7 +113,7 @@ func trackingSections(p plan.Plan, t simulate.Tracking, trends []image.Image, ch
 // trackingDashboard shows the dashboard's KPIs by life-cycle stage.
 func trackingDashboard(p plan.Plan, t simulate.Tracking, images []image.Image) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{trackingTitle(lang.L("Dashboard"))}
-	grid := container.NewGridWithColumns(5,
+	grid := container.New(widgets.NewTableLayout(5),
 		trackingCell(lang.L("Indicator"), true), trackingCell(lang.L("Actual"), true),
 		trackingCell(lang.L("Plan"), true), trackingCell(lang.L("Variance"), true),
 		trackingCell(lang.L("Status"), true))
@@ -201,7 +201,7 @@ var trackingChannelFigures = []string{"cost", "customers", "revenue", "cpa"}
 // trackingChannels shows each channel's plan vs actual.
 func trackingChannels(p plan.Plan, t simulate.Tracking) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{trackingTitle(lang.L("Channels: actual against plan"))}
-	grid := container.NewGridWithColumns(1 + len(trackingChannelFigures))
+	grid := container.New(widgets.NewTableLayout(1 + len(trackingChannelFigures)))
 	grid.Add(trackingCell(lang.L("Channel"), true))
 	for _, f := range trackingChannelFigures {
 		grid.Add(trackingCell(display.Label(f, widgets.Lang()), true))
@@ -286,7 +286,7 @@ func trackingLower(s string) string {
 func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.ObjectiveChance, chanceOK bool) []fyne.CanvasObject {
 	rf := t.Reforecast
 	out := []fyne.CanvasObject{trackingTitle(lang.L("End-of-plan forecast"))}
-	grid := container.NewGridWithColumns(4,
+	grid := container.New(widgets.NewTableLayout(4),
 		trackingCell("", true), trackingCell(lang.L("Forecast"), true),
 		trackingCell(lang.L("Plan"), true), trackingCell(lang.L("Variance"), true))
 	for _, f := range []string{"customers", "cost", "net_profit"} {
@@ -329,7 +329,7 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 	// The objectives.
 	if len(t.Objectives) > 0 {
 		out = append(out, trackingTitle(lang.L("Objectives")))
-		og := container.NewGridWithColumns(5,
+		og := container.New(widgets.NewTableLayout(5),
 			trackingCell(lang.L("Objective"), true), trackingCell(lang.L("So far"), true),
 			trackingCell(lang.L("Forecast"), true), trackingCell(lang.L("Plan"), true),
 			trackingCell(lang.L("Chance"), true))
@@ -436,7 +436,7 @@ func (v *View) showAttribution() {
 	v.attrib.Add(widgets.Intro(lang.L("{{.File}}: {{.Paths}} paths, {{.Conv}} conversions, {{.Revenue}} of revenue. Each model shares every conversion among the channels of its path differently.",
 		map[string]any{"File": v.pathsFile, "Paths": a.Paths, "Conv": display.Count(a.Conversions, widgets.Lang()),
 			"Revenue": display.Money(a.Revenue, widgets.Currency(p), widgets.Lang())})))
-	grid := container.NewGridWithColumns(1 + len(a.Models))
+	grid := container.New(widgets.NewTableLayout(1 + len(a.Models)))
 	grid.Add(trackingCell(lang.L("Channel"), true))
 	for _, m := range a.Models {
 		grid.Add(trackingCell(trackingModelName(m.Model), true))
