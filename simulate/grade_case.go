@@ -324,7 +324,7 @@ func (d *caseDecoder) decode(raw map[string]any) Case {
 func (d *caseDecoder) unknown(at string, t map[string]any, known []string) {
 	for _, k := range slices.Sorted(mapKeys(t)) {
 		if !slices.Contains(known, k) {
-			table := "[" + at + "]"
+			table := tableName(at)
 			if at == "" {
 				table = "—"
 			}
@@ -342,6 +342,15 @@ func mapKeys(m map[string]any) func(func(string) bool) {
 			}
 		}
 	}
+}
+
+// tableName is how a table is written in a message: [case.objective], or
+// [[rubric]] for an entry of the rubric.
+func tableName(at string) string {
+	if strings.HasPrefix(at, "rubric[") {
+		return "[[rubric]]"
+	}
+	return "[" + at + "]"
 }
 
 // join is the dotted path of key in table at.
@@ -376,7 +385,7 @@ func (d *caseDecoder) str(t map[string]any, at, key string, required bool, examp
 	v, ok := t[key]
 	if !ok {
 		if required {
-			d.add(at, MsgCaseMissingKey, plan.KeyArg("key", key), plan.TextArg("table", "["+at+"]"))
+			d.add(at, MsgCaseMissingKey, plan.KeyArg("key", key), plan.TextArg("table", tableName(at)))
 		}
 		return ""
 	}
@@ -394,7 +403,7 @@ func (d *caseDecoder) integer(t map[string]any, at, key string, required bool, e
 	v, ok := t[key]
 	if !ok {
 		if required {
-			d.add(at, MsgCaseMissingKey, plan.KeyArg("key", key), plan.TextArg("table", "["+at+"]"))
+			d.add(at, MsgCaseMissingKey, plan.KeyArg("key", key), plan.TextArg("table", tableName(at)))
 		}
 		return 0
 	}
