@@ -34,7 +34,7 @@ func templates() []template {
 		}
 		list = append(list, template{name: name, title: lang.L("Example: {{.Name}}", map[string]any{"Name": who}), info: p.Info.Title})
 	}
-	return list
+	return append(list, exerciseTemplates()...)
 }
 
 // showNewDialog offers the templates; the chosen one opens as an untitled
@@ -72,6 +72,9 @@ func (u *UI) showNewDialog() {
 // untitled plan.
 func (u *UI) newFromTemplate(name string) {
 	u.edited = false
+	if u.newExercise(name) {
+		return
+	}
 	if name == "" {
 		u.doc.Replace(widgets.EmptyPlan(time.Now()), "", false)
 		return

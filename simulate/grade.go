@@ -469,3 +469,12 @@ func TrackingKPIs() []string {
 
 // IsTrackingKPI reports whether name is one of TrackingKPIs.
 func IsTrackingKPI(name string) bool { return slices.Contains(TrackingKPIs(), name) }
+
+// TrackingTools are the measuring tools the course recommends for
+// following a campaign's indicators (seed 002: Google Analytics,
+// Mailchimp, Sendinblue, Moosend, Hotjar, Google Tag Manager, Excel; Google
+// Ads and Meta's ads manager for the paid campaigns, whose reports the
+// tracking imports), as the app offers them in [tracking] tools. They are
+// product names, the same in every language.
+var TrackingTools = []string{"Google Analytics", "Google Ads", "Meta Ads Manager", "Mailchimp", "Sendinblue",
+	"Moosend", "Hotjar", "Google Tag Manager", "Unbounce", "Excel"}
