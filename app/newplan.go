@@ -20,9 +20,11 @@ type template struct {
 	info  string // the second line
 }
 
-// templates lists the empty plan then the embedded examples, bakery first.
+// templates lists the empty plan, the course's exercises, then the
+// embedded examples, bakery first.
 func templates() []template {
 	list := []template{{title: lang.L("Empty plan"), info: lang.L("Start from scratch: add your channels and your budget.")}}
+	list = append(list, exerciseTemplates()...)
 	for _, name := range plan.ExampleNames() {
 		p, err := plan.Example(name)
 		if err != nil {
@@ -34,7 +36,7 @@ func templates() []template {
 		}
 		list = append(list, template{name: name, title: lang.L("Example: {{.Name}}", map[string]any{"Name": who}), info: p.Info.Title})
 	}
-	return append(list, exerciseTemplates()...)
+	return list
 }
 
 // showNewDialog offers the templates; the chosen one opens as an untitled

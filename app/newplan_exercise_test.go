@@ -5,7 +5,8 @@ import (
 )
 
 // TestNewOffersTheExercise: File → New lists "Exercice : Boulangerie
-// Artisanale Dupont" after the examples; choosing it opens the case's
+// Artisanale Dupont" right after the empty plan, before the examples (in
+// view without scrolling); choosing it opens the case's
 // starting plan (the brief, no channel) as an untitled plan, not the
 // finished example.
 func TestNewOffersTheExercise(t *testing.T) {
@@ -20,8 +21,8 @@ func TestNewOffersTheExercise(t *testing.T) {
 	if found == nil {
 		t.Fatalf("no exercise in the New dialog: %+v", list)
 	}
-	if last := list[len(list)-1]; last.name != found.name {
-		t.Errorf("the exercise comes after the examples, not %q", last.name)
+	if list[1].name != found.name {
+		t.Errorf("the exercise comes second, after the empty plan, not %q", list[1].name)
 	}
 	s.newFromTemplate(found.name)
 	p := s.doc.Plan()

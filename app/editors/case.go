@@ -93,8 +93,7 @@ func NewCaseView(w fyne.Window, edit widgets.EditFunc) *CaseView {
 	head := widgets.NewForm(widgets.FormRow(lang.L("Student"), v.student.Widget()))
 	tracking := widgets.NewCard(lang.L("Tracking: indicators and tools"),
 		lang.L("Tick the indicators the plan will follow (three or more) and the tools that will measure them."),
-		container.NewVBox(v.trackErr, container.NewGridWithColumns(2,
-			widgets.NewCard(lang.L("Indicators"), "", v.kpis), widgets.NewCard(lang.L("Tools"), "", v.tools))))
+		container.NewVBox(v.trackErr, widgets.NewCard(lang.L("Tools"), "", v.tools), widgets.NewCard(lang.L("Indicators"), "", v.kpis)))
 	v.body = container.NewVBox(
 		v.title, head, v.score,
 		widgets.NewCard(lang.L("Checklist"), lang.L("Updated after every change: ✓ done, ✗ left to do."), v.checklist),
