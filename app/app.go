@@ -53,6 +53,7 @@ func screens(w fyne.Window, edit widgets.EditFunc) []tab {
 		{lang.L("Channels"), editors.NewChannelsEditor(w, edit)},
 		{lang.L("Objectives"), editors.NewObjectivesEditor(w, edit)},
 		{lang.L("Scenarios"), editors.NewScenariosEditor(w, edit)},
+		{lang.L("Case"), editors.NewCaseView(w, edit)},
 		{lang.L("Charts"), tools.NewChartsView(w)},
 		{lang.L("Tools"), tools.NewView(w, edit)},
 		{lang.L("Tracking"), tracking.NewView(w, edit)},

@@ -74,6 +74,8 @@ func commands() []command {
 			examplesHelp, (*cli).examples},
 		{"benchmarks", benchmarksUsage, "show the benchmark library with its sources",
 			benchmarksHelp, (*cli).benchmarks},
+		{"case", caseUsage, "the course exercises: list, brief, starting plan (-o)", caseHelp, (*cli).caseCmd},
+		{"grade", gradeUsage, "grade students' plans against a case: scores out of 20 and what each missed", gradeHelp, (*cli).grade},
 	}
 }
 
