@@ -314,6 +314,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		}
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Export as PDF…"), u.onExportPDF))
+	items = append(items, fyne.NewMenuItem(lang.L("Export as Excel…"), u.onExportExcel))
 	quit := fyne.NewMenuItem(lang.L("Quit"), u.onClose)
 	quit.IsQuit = true
 	items = append(items, fyne.NewMenuItemSeparator(), quit)
