@@ -65,6 +65,15 @@ const (
 	// MsgListSeparator is what separates the messages of a list argument
 	// (plan.MsgsArg): "; " in English, " ; " in French.
 	MsgListSeparator = "list_separator"
+
+	// Tracking (helper "tracking"): actuals nobody fully knows.
+
+	// MsgSpendUnknown: channel (name), months (plan month numbers, "9, 10"):
+	// those rows' spend is unknown, so are the figures of SpendFigures.
+	MsgSpendUnknown = "actual_spend_unknown"
+	// MsgFigureUnknown is the word written in place of an unknown figure
+	// ("inconnu", "unknown"); no argument.
+	MsgFigureUnknown = "figure_unknown"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -144,4 +153,8 @@ var MsgArgs = map[string][]string{
 	"purpose_loyalty":    nil,
 
 	MsgListSeparator: nil,
+
+	// Tracking (helper "tracking").
+	MsgSpendUnknown:  {"channel", "months"},
+	MsgFigureUnknown: nil,
 }
