@@ -34,6 +34,12 @@ type ActualsImport struct {
 	// ignore_campaigns pattern, or several channels (each also an error),
 	// in file then line order: the app offers a channel to pick for each.
 	Unplaced []UnplacedCampaign
+	// Preview are the rows of the campaigns that could be placed, summed
+	// as Rows are: Rows itself when nothing is wrong, and also when the
+	// only problems are Unplaced campaigns (their rows left out), so that
+	// the app can show what will be imported while the user places them;
+	// nil when a file has any other problem.
+	Preview []Actual
 }
 
 // ImportedFile is what one file of an import brought.
@@ -321,16 +327,25 @@ func ReadActualsFiles(files []ActualsFile, p Plan) (ActualsImport, error) {
 	if len(files) > MaxActualsFiles {
 		return out, ErrorList{{Msg: fmt.Sprintf(msgReportTooManyFiles, len(files), MaxActualsFiles)}}
 	}
-	acc := newImportSum(p)
+	acc, preview, previewOK := newImportSum(p), newImportSum(p), true
 	for _, f := range files {
 		errs := &csvErrors{file: f.Name}
 		info, rows, unplaced := readOneFile(errs, f, p)
-		if !errs.any() {
+		switch {
+		case !errs.any():
 			info.Replaces = acc.addFile(len(out.Files), info.Source, rows)
+			preview.addFile(len(out.Files), info.Source, rows)
+		case errs.count() == len(unplaced) && rows != nil:
+			preview.addFile(len(out.Files), info.Source, rows)
+		default:
+			previewOK = false
 		}
 		out.Files = append(out.Files, info)
 		out.Unplaced = append(out.Unplaced, unplaced...)
 		all = append(all, errs.result()...)
+	}
+	if previewOK {
+		out.Preview = preview.rows()
 	}
 	if len(all) > 0 {
 		return out, all
@@ -461,14 +476,19 @@ func readOneFile(errs *csvErrors, f ActualsFile, p Plan) (ImportedFile, []Actual
 	info.Currency = r.currency
 	info.SpendUnknown = r.spendUnknown
 	info.Campaigns, info.Ignored = r.placed, r.ignoredList()
-	if errs.any() {
-		return info, nil, unplaced
-	}
 	months := map[int]bool{}
 	for _, a := range rows {
 		months[a.Month] = true
 	}
 	info.Months = sortedMonths(months)
+	if errs.any() {
+		if errs.count() == len(unplaced) {
+			// only campaigns to place: the rows of the others are the
+			// preview (the caller checks errs.count() again)
+			return info, rows, unplaced
+		}
+		return info, nil, unplaced
+	}
 	return info, rows, unplaced
 }
 
@@ -772,9 +792,8 @@ func (r *reportReader) read() ([]Actual, []UnplacedCampaign) {
 	if kept == 0 && !r.errs.any() {
 		r.errs.add(hl, "", msgReportNothing)
 	}
-	if r.errs.any() {
-		return nil, r.unplaced
-	}
+	// the rows even when some campaigns could not be placed: the
+	// preview of an import (ActualsImport.Preview) shows them
 	return sum.rows(), r.unplaced
 }
 
@@ -1162,4 +1181,32 @@ func planMonth(start, d Date) int {
 		m++
 	}
 	return m
+}
+
+// ImportActuals is an import of actuals in one call, as the app makes it:
+// PlaceCampaigns(p, choices) (the channels the user picked for the
+// campaigns an earlier reading could not place), ReadActualsFiles of files
+// for that plan, then MergeActuals of its rows and Validate. It returns the
+// new plan — p with the choices written into its campaigns and
+// ignore_campaigns and the rows merged into its actuals: one edit — and
+// what the files brought (imp: Files, Unplaced and Preview, for the
+// import's preview, filled as far as the files could be read, even on
+// error). On any problem the plan returned is the zero Plan and the error
+// is every problem found (an ErrorList). p is not changed.
+func ImportActuals(p Plan, files []ActualsFile, choices []CampaignChoice) (Plan, ActualsImport, error) {
+	q, err := PlaceCampaigns(p, choices)
+	if err != nil {
+		return Plan{}, ActualsImport{}, err
+	}
+	imp, err := ReadActualsFiles(files, q)
+	if err != nil {
+		return Plan{}, imp, err
+	}
+	if q, err = MergeActuals(q, imp.Rows); err != nil {
+		return Plan{}, imp, err
+	}
+	if errs := Validate(q); len(errs) > 0 {
+		return Plan{}, imp, errs
+	}
+	return q, imp, nil
 }
