@@ -266,7 +266,8 @@ func (im *Importer) rebuild() {
 		default:
 			text += " (" + u.File + ") — " + lang.L("matches no channel")
 		}
-		im.unplaced.Add(container.NewBorder(nil, nil, nil, sel, widgets.Label(text)))
+		pick := container.NewGridWrap(fyne.NewSize(300, sel.MinSize().Height), sel) // the channel's whole name
+		im.unplaced.Add(container.NewBorder(nil, nil, nil, pick, widgets.Label(text)))
 	}
 	if len(im.unplaced.Objects) == 0 {
 		im.unplaced.Add(widgets.Label(lang.L("Every campaign has its channel.")))
