@@ -49,6 +49,11 @@ var ErrNoActuals = errors.New("simulate: the plan has no actuals to evaluate: ad
 // them. Objectives, recommendations and warnings are not repeated.
 // Actual.Scenario is "actual"; Plan.Scenario is "base".
 //
+// A row whose spend nobody knows (plan.Actual.SpendUnknown) leaves the
+// actual SpendFigures of its channel and of the totals undefined, and
+// adds a WarnSpendUnknown to Actual.Warnings (the rule: Unknowns); the
+// monthly timelines (Months, MonthlyCost) add the known spends only.
+//
 // Variance is actual − plan for every figure of the totals, undefined
 // where either side is. Errors: no actuals (ErrNoActuals), a row for an
 // unknown channel or outside the plan's months, or the plan's validation
