@@ -58,8 +58,7 @@ func (v *View) importActualsFile(path string) {
 	if im == nil {
 		return
 	}
-	name := filepath.Base(path)
-	im.load(name, func() ([]byte, error) { return readCSVFile(path) })
+	im.load(path, func() ([]byte, error) { return readCSVFile(path) })
 }
 
 // ImportActuals opens the import dialog with files already read (a
@@ -72,7 +71,7 @@ func (v *View) ImportActuals(files ...plan.ActualsFile) {
 		return
 	}
 	for _, f := range files {
-		im.addFile(f, false)
+		im.addFile(f, f.Name, false)
 	}
 	im.reread()
 }

@@ -35,6 +35,7 @@ type Importer struct {
 	base plan.Plan // the plan the import is for
 
 	files []plan.ActualsFile
+	keys  []string          // each file's path (its name when given read), to tell a file chosen again
 	picks map[string]string // campaign → channel id, or pickIgnore
 	seq   int               // number of the latest reading
 
@@ -103,15 +104,13 @@ func (im *Importer) show() {
 
 // onAddFile asks for one more file and adds it.
 func (im *Importer) onAddFile() {
-	im.v.openFile(reportFilter, func(path string) {
-		name := filepath.Base(path)
-		im.load(name, func() ([]byte, error) { return readCSVFile(path) })
-	})
+	im.v.openFile(reportFilter, func(path string) { im.load(path, func() ([]byte, error) { return readCSVFile(path) }) })
 }
 
-// load reads one more file off the UI goroutine, then reads every file
-// again with it.
-func (im *Importer) load(name string, read func() ([]byte, error)) {
+// load reads one more file, the one at path, off the UI goroutine, then
+// reads every file again with it.
+func (im *Importer) load(path string, read func() ([]byte, error)) {
+	name := filepath.Base(path)
 	im.setBusy(true)
 	im.v.goWork(func() {
 		data, err := read()
@@ -121,22 +120,23 @@ func (im *Importer) load(name string, read func() ([]byte, error)) {
 				im.say(widget.DangerImportance, lang.L("“{{.File}}” cannot be read:", map[string]any{"File": name})+" "+err.Error())
 				return
 			}
-			im.addFile(plan.ActualsFile{Name: name, Data: data}, true)
+			im.addFile(plan.ActualsFile{Name: name, Data: data}, path, true)
 		})
 	})
 }
 
-// addFile adds a file already read (UI goroutine), a file of the same
-// name replacing the earlier one, and when again reads them all.
-func (im *Importer) addFile(f plan.ActualsFile, again bool) {
+// addFile adds a file already read (UI goroutine) — the same file (key:
+// its path) chosen again replacing its earlier reading — and when again
+// reads them all.
+func (im *Importer) addFile(f plan.ActualsFile, key string, again bool) {
 	found := false
-	for i, g := range im.files {
-		if g.Name == f.Name {
+	for i, k := range im.keys {
+		if k == key {
 			im.files[i], found = f, true
 		}
 	}
 	if !found {
-		im.files = append(im.files, f)
+		im.files, im.keys = append(im.files, f), append(im.keys, key)
 	}
 	if again {
 		im.reread()

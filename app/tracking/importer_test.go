@@ -208,3 +208,27 @@ func TestImportAddFileAndCancel(t *testing.T) {
 		t.Errorf("%d edits after Cancel", len(f.edits))
 	}
 }
+
+// TestImportSameNameTwoFolders: two files of the same name from two
+// folders (a Meta and a Mailchimp export both saved as "export.csv") are
+// two files of the import; the same path chosen again is one.
+func TestImportSameNameTwoFolders(t *testing.T) {
+	f := newImportFixture(t, "en")
+	var paths []string
+	for _, src := range []string{"meta-en.csv", "mailchimp.csv"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "export.csv")
+		if err := os.WriteFile(path, reportFile(t, src).Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	for _, p := range append(paths, paths[0]) {
+		f.v.importActualsFile(p)
+		f.work.Drain()
+	}
+	im := f.v.imp
+	if len(im.files) != 2 || len(im.read.Rows) != 2 {
+		t.Fatalf("%d files, rows %+v: want the Meta and the Mailchimp export", len(im.files), im.read.Rows)
+	}
+}
