@@ -178,3 +178,28 @@ func BenchmarkImportActualsYearDaily(b *testing.B) {
 		}
 	}
 }
+
+// What the app's import makes survives a save: the plan with the picks
+// written and a Mailchimp row whose spend is unknown encodes and decodes
+// back to the same actuals and patterns (spend_unknown kept, not turned
+// into a spend of 0 €).
+func TestImportedPlanSavesAndReads(t *testing.T) {
+	p := importPlan()
+	files := []ActualsFile{{"google.csv", readTestdata(t, "google-ads-en.csv")}, {"mailchimp.csv", readTestdata(t, "mailchimp.csv")}}
+	q, _, err := ImportActuals(p, files, []CampaignChoice{{"Marque - Recherche", "search"}, {"Générique - Lille", ""}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Encode(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Decode("saved.toml", data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	sameReportRows(t, back.Actuals, q.Actuals)
+	if !reflect.DeepEqual(back.Channels[1].Campaigns, q.Channels[1].Campaigns) || !reflect.DeepEqual(back.Tracking.IgnoreCampaigns, q.Tracking.IgnoreCampaigns) {
+		t.Errorf("patterns %q / %q, want %q / %q", back.Channels[1].Campaigns, back.Tracking.IgnoreCampaigns, q.Channels[1].Campaigns, q.Tracking.IgnoreCampaigns)
+	}
+}
