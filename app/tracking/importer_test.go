@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"campaignsim/app/internal/apptest"
@@ -230,5 +231,32 @@ func TestImportSameNameTwoFolders(t *testing.T) {
 	im := f.v.imp
 	if len(im.files) != 2 || len(im.read.Rows) != 2 {
 		t.Fatalf("%d files, rows %+v: want the Meta and the Mailchimp export", len(im.files), im.read.Rows)
+	}
+}
+
+// TestTrackingShowsUnknownSpend: after importing a Mailchimp export (no
+// cost column), the tracking screen writes the newsletter's cost and CPA,
+// and the plan's, as unknown — not 0 €.
+func TestTrackingShowsUnknownSpend(t *testing.T) {
+	f := newImportFixture(t, "en")
+	f.v.ImportActuals(reportFile(t, "mailchimp.csv"))
+	f.work.Drain()
+	apptest.TapIn(t, f.w.Canvas(), lang.L("Import"))
+	if len(f.edits) != 1 {
+		t.Fatalf("%d edits (errors %q)", len(f.edits), f.v.lastErr)
+	}
+	f.v.Refresh(f.edits[0], nil)
+	f.wait("the tracking", func() bool { return f.v.tracking != nil })
+	f.v.mu.Lock()
+	defer f.v.mu.Unlock()
+	word := unknownText(f.v.current)
+	n := 0
+	for _, s := range trackingTexts(f.v.body) {
+		if strings.Contains(s, word) {
+			n++
+		}
+	}
+	if n < 3 { // the newsletter's cost and CPA, the whole plan's cost at least
+		t.Errorf("%q written %d times in %q", word, n, trackingTexts(f.v.body))
 	}
 }
