@@ -335,7 +335,8 @@ func ReadActualsFiles(files []ActualsFile, p Plan) (ActualsImport, error) {
 		case !errs.any():
 			info.Replaces = acc.addFile(len(out.Files), info.Source, rows)
 			preview.addFile(len(out.Files), info.Source, rows)
-		case errs.count() == len(unplaced) && rows != nil:
+		case errs.count() == len(unplaced):
+			// only campaigns to place: the others' rows are the preview
 			preview.addFile(len(out.Files), info.Source, rows)
 		default:
 			previewOK = false
@@ -345,7 +346,7 @@ func ReadActualsFiles(files []ActualsFile, p Plan) (ActualsImport, error) {
 		all = append(all, errs.result()...)
 	}
 	if previewOK {
-		out.Preview = preview.rows()
+		out.Preview = append([]Actual{}, preview.rows()...) // not nil: nil says "no preview"
 	}
 	if len(all) > 0 {
 		return out, all
