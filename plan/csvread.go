@@ -143,6 +143,9 @@ func (c *csvErrors) add(line int, path, code string, args ...any) {
 // any reports whether an error was recorded.
 func (c *csvErrors) any() bool { return len(c.list) > 0 }
 
+// count is how many errors were recorded, those past MaxCSVErrors too.
+func (c *csvErrors) count() int { return len(c.list) + c.more }
+
 // result returns the errors, ending with the count of those left out.
 func (c *csvErrors) result() ErrorList {
 	if c.more > 0 {

@@ -141,6 +141,14 @@ const (
 	MsgGradeElementPartnerships = "grade_element_partnerships" // no argument
 	MsgGradeElementOptimisation = "grade_element_optimisation" // no argument
 	MsgGradeChannelName         = "grade_channel_name"         // channel (name)
+	// Tracking (helper "tracking"): actuals nobody fully knows.
+
+	// MsgSpendUnknown: channel (name), months (plan month numbers, "9, 10"):
+	// those rows' spend is unknown, so are the figures of SpendFigures.
+	MsgSpendUnknown = "actual_spend_unknown"
+	// MsgFigureUnknown is the word written in place of an unknown figure
+	// ("inconnu", "unknown"); no argument.
+	MsgFigureUnknown = "figure_unknown"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -380,4 +388,7 @@ var MsgArgs = map[string][]string{
 	"wb_in_monthly_retention":    nil,
 	"wb_in_annual_discount_rate": nil,
 	"wb_in_clv_months":           nil,
+	// Tracking (helper "tracking").
+	MsgSpendUnknown:  {"channel", "months"},
+	MsgFigureUnknown: nil,
 }
