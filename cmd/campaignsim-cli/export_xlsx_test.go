@@ -43,7 +43,7 @@ func TestExportWorkbook(t *testing.T) {
 	rows, _ := f.GetRows("Hypothèses")
 	found := false
 	for _, r := range rows {
-		found = found || strings.Join(r, "|") != "" && strings.Contains(strings.Join(r, "|"), "WordStream, Facebook Ads Benchmarks 2017 (moyenne tous secteurs)")
+		found = found || strings.Join(r, "|") != "" && strings.Contains(strings.Join(r, "|"), "WordStream, « Facebook Ads Benchmarks for YOUR Industry » (2017) (moyenne tous secteurs)")
 	}
 	if !found {
 		t.Error("the plan file's comment is not the ctr's source")
