@@ -636,7 +636,7 @@ func (c *EditorCore) Apply(label, path string, cand plan.Plan) []string {
 	if reflect.DeepEqual(cand, c.P) {
 		return nil
 	}
-	if msgs := problems(plan.Validate(cand), plan.Validate(c.P), path); len(msgs) > 0 {
+	if msgs := problems(plan.Validate(cand), plan.Validate(c.P), path, cand); len(msgs) > 0 {
 		return msgs
 	}
 	c.P = cand
@@ -653,8 +653,9 @@ func (c *EditorCore) Apply(label, path string, cand plan.Plan) []string {
 // itself or something inside it); if none does, those errs that were not
 // already in before (the change caused them elsewhere, e.g. an objective
 // that a b2c plan cannot measure), and at most three of them. Each is
-// worded for a form by FieldMessage.
-func problems(errs, before plan.ErrorList, path string) []string {
+// worded for a form by FieldMessage; one about another part of p than the
+// field says which, in words (« objectif « ventes » : … »).
+func problems(errs, before plan.ErrorList, path string, p plan.Plan) []string {
 	if len(errs) == 0 {
 		return nil
 	}
@@ -668,7 +669,7 @@ func problems(errs, before plan.ErrorList, path string) []string {
 		case path != "" && (e.Path == path || strings.HasPrefix(e.Path, path+".") || strings.HasPrefix(e.Path, path+"[")):
 			own = append(own, FieldMessage(e))
 		case !old[e.Path+"\x00"+e.Msg.String()]:
-			other = append(other, FieldMessage(e))
+			other = append(other, placed(e, p))
 		}
 	}
 	if len(own) > 0 {
@@ -676,13 +677,22 @@ func problems(errs, before plan.ErrorList, path string) []string {
 	}
 	if len(other) == 0 {
 		for _, e := range errs {
-			other = append(other, FieldMessage(e))
+			other = append(other, placed(e, p))
 		}
 	}
 	if len(other) > 3 {
 		other = other[:3]
 	}
 	return other
+}
+
+// placed is FieldMessage after the place in p that e is about, when it
+// has one (plan.Error.Place).
+func placed(e plan.Error, p plan.Plan) string {
+	if where := e.Place(p); !where.IsZero() {
+		return display.Text(where, UILanguage(), p.Info.Currency) + UIColon() + FieldMessage(e)
+	}
+	return FieldMessage(e)
 }
 
 // FieldMessage words a validation error for a form, by its code (never by
@@ -791,7 +801,7 @@ func (c *EditorCore) widenOffer(path string, cand plan.Plan) (string, plan.Plan,
 			wide.Channels[i].Ranges[j] = w
 		}
 	}
-	if len(problems(plan.Validate(wide), plan.Validate(c.P), path)) > 0 {
+	if len(problems(plan.Validate(wide), plan.Validate(c.P), path, wide)) > 0 {
 		return "", plan.Plan{}, false
 	}
 	return display.Text(m, UILanguage(), cand.Info.Currency), wide, true
@@ -835,7 +845,7 @@ func (c *EditorCore) wouldAccept(f *Field) bool {
 	if ptr == nil || SetValue(ptr, f.Entry.Text, f.UnitKind, UILanguage()) != nil {
 		return false
 	}
-	return len(problems(plan.Validate(cand), plan.Validate(c.P), f.Path)) == 0
+	return len(problems(plan.Validate(cand), plan.Validate(c.P), f.Path, cand)) == 0
 }
 
 // FormRow is a label and its input, for a two-column grid.
