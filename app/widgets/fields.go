@@ -331,7 +331,8 @@ func NewField(u FieldUnit, multiline bool) *Field {
 	f.offerText = widget.NewLabel("")
 	f.offerText.Wrapping = fyne.TextWrapWord
 	f.offerButton = widget.NewButton(lang.L("Widen"), nil)
-	f.Offer = container.NewBorder(nil, nil, nil, f.offerButton, f.offerText)
+	f.offerButton.Importance = widget.HighImportance
+	f.Offer = container.NewBorder(nil, nil, container.NewVBox(f.offerButton), nil, f.offerText)
 	f.Offer.Hide()
 	f.Error.Importance = widget.DangerImportance
 	f.Error.Wrapping = fyne.TextWrapWord
@@ -436,6 +437,14 @@ func (f *Field) echo(s string) {
 			shown := display.MoneyExact(d, cur, l)
 			if f.UnitKind == UnitMoney {
 				shown = display.Money(d, cur, l)
+			}
+			if f.Unit.Visible() {
+				// the unit label beside it already says the currency:
+				// "= 5 000,00" then "€" reads "= 5 000,00 €"
+				shown = display.Decimal(d, max(display.CurrencyDigits(cur), min(decimals(d), 6)), l)
+				if f.UnitKind == UnitMoney {
+					shown = display.Decimal(d, display.CurrencyDigits(cur), l)
+				}
 			}
 			if t := bare(s); t != bare(inputText(d, 2, l)) && t != bare(display.Decimal(d, 2, l)) {
 				text = "= " + shown

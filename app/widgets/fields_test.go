@@ -8,6 +8,7 @@ import (
 	"campaignsim/plan"
 	"campaignsim/simulate/display"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
@@ -107,13 +108,14 @@ func TestFieldOffersToWidenTheRange(t *testing.T) {
 	want := pc("0.03") + " est hors de la fourchette " + pc("0.008") + "–" + pc("0.025") +
 		"\u00a0: l'élargir à " + pc("0.008") + "–" + pc("0.035") + "\u00a0?"
 	text := f.Offer.Objects[0].(*widget.Label).Text
+	yes := f.Offer.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
 	if f.Offer.Hidden || text != want {
 		t.Fatalf("offer %q (hidden %v), want %q", text, f.Offer.Hidden, want)
 	}
 	if len(rec.plans) != 0 {
 		t.Fatalf("the plan changed before the user said yes: %v", rec.labels)
 	}
-	test.Tap(f.Offer.Objects[1].(*widget.Button))
+	test.Tap(yes)
 	if len(rec.plans) != 1 {
 		t.Fatalf("%d edits, want one (value and range together)", len(rec.plans))
 	}
@@ -141,6 +143,11 @@ func TestAmountEcho(t *testing.T) {
 	f.Entry.SetText("5.000")
 	if want := "= " + display.Money(d("5000"), "EUR", plan.LangFR); f.Echo.Hidden || f.Echo.Text != want {
 		t.Errorf("echo %q (hidden %v), want %q", f.Echo.Text, f.Echo.Hidden, want)
+	}
+	f.SetUnit("€") // the unit beside the echo says the currency
+	f.Entry.SetText("5.000,5")
+	if want := "= " + display.Decimal(d("5000.5"), 2, plan.LangFR); f.Echo.Text != want {
+		t.Errorf("echo beside a unit %q, want %q", f.Echo.Text, want)
 	}
 	f.Entry.SetText(display.Decimal(d("5000"), 2, plan.LangFR))
 	if !f.Echo.Hidden {
