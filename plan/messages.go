@@ -17,27 +17,35 @@ import (
 // Words that are arguments of other messages, and messages built at one
 // place only.
 const (
-	msgColumnRef       = "column_ref"        // column
-	msgCellRef         = "cell_ref"          // cell
-	msgWordObjective   = "word_objective"    // no argument
-	msgWordChannel     = "word_channel"      // no argument
-	msgWordObjectiveID = "word_objective_id" // no argument
-	msgWordChannelID   = "word_channel_id"   // no argument
-	msgRefObjective    = "ref_objective"     // n
-	msgRefChannel      = "ref_channel"       // name
-	msgOneOfTwo        = "one_of_two"        // a, b
-	msgFixDigits       = "fix_digits"        // key, example
-	msgFixDigitsSet    = "fix_digits_set"    // key, example
-	msgXLSXParts       = "xlsx_parts"        // count
-	msgXLSXDeclared    = "xlsx_declared"     // part, size
-	msgXLSXNoSheet     = "xlsx_no_sheet"     // no argument
-	msgCSVColsReport   = "csv_cols_report"   // no argument
-	msgReportColumns   = "report_columns"    // no argument
-	msgCSVMonthNotIn   = "csv_month_not_in"  // column, month, months
-	msgActualRowTwice  = "actual_row_twice"  // channel, month, row
-	msgReportAnd       = "report_and"        // a, b
-	msgRangeWiden      = "range_widen"       // value, low, high, new_low, new_high (of the key's unit)
-	msgVerbatim        = "verbatim"          // text, shown as it is (ids, keys)
+	msgColumnRef         = "column_ref"          // column
+	msgCellRef           = "cell_ref"            // cell
+	msgWordObjective     = "word_objective"      // no argument
+	msgWordChannel       = "word_channel"        // no argument
+	msgWordObjectiveID   = "word_objective_id"   // no argument
+	msgWordChannelID     = "word_channel_id"     // no argument
+	msgRefObjective      = "ref_objective"       // n
+	msgRefChannel        = "ref_channel"         // name
+	msgOneOfTwo          = "one_of_two"          // a, b
+	msgFixDigits         = "fix_digits"          // key, example
+	msgFixDigitsSet      = "fix_digits_set"      // key, example
+	msgXLSXParts         = "xlsx_parts"          // count
+	msgXLSXDeclared      = "xlsx_declared"       // part, size
+	msgXLSXNoSheet       = "xlsx_no_sheet"       // no argument
+	msgCSVColsReport     = "csv_cols_report"     // no argument
+	msgReportColumns     = "report_columns"      // no argument
+	msgCSVMonthNotIn     = "csv_month_not_in"    // column, month, months
+	msgActualRowTwice    = "actual_row_twice"    // channel, month, row
+	msgReportAnd         = "report_and"          // a, b
+	msgRangeWiden        = "range_widen"         // value, low, high, new_low, new_high (of the key's unit)
+	msgPlaceChannel      = "place_channel"       // channel (name)
+	msgPlaceChannelKey   = "place_channel_key"   // channel (name), key (label)
+	msgPlaceChannelRange = "place_channel_range" // channel (name), key (label)
+	msgPlaceObjective    = "place_objective"     // objective (id)
+	msgPlaceScenario     = "place_scenario"      // scenario (name)
+	msgPlaceActual       = "place_actual"        // channel (id), month
+	msgPlaceKey          = "place_key"           // key (label)
+	msgPlaceThen         = "place_then"          // place, message
+	msgVerbatim          = "verbatim"            // text, shown as it is (ids, keys)
 )
 
 // The benchmark library (ParseLibrary): its own file, benchmarks.toml, or
@@ -418,6 +426,14 @@ var msgNames = map[string][]string{
 	msgActualRowTwice:         {"channel", "month", "row"},
 	msgReportAnd:              {"a", "b"},
 	msgVerbatim:               {"text"},
+	msgPlaceChannel:           {"channel"},
+	msgPlaceChannelKey:        {"channel", "key"},
+	msgPlaceChannelRange:      {"channel", "key"},
+	msgPlaceObjective:         {"objective"},
+	msgPlaceScenario:          {"scenario"},
+	msgPlaceActual:            {"channel", "month"},
+	msgPlaceKey:               {"key"},
+	msgPlaceThen:              {"place", "message"},
 	msgRangeWiden:             {"value", "low", "high", "new_low", "new_high"},
 	msgLibUnknownKeyAt:        {"path", "key"},
 	msgLibUnknownKey:          {"key"},
@@ -557,4 +573,5 @@ const (
 	CodeDescFactor    = descFactor      // no argument
 	CodeDescWholeFrom = descWholeFrom   // from, to
 	CodeRangeWiden    = msgRangeWiden   // value, low, high, new_low, new_high
+	CodePlaceThen     = msgPlaceThen    // place, message (both messages): "canal « Mailing » : …"
 )

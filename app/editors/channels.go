@@ -314,10 +314,14 @@ func (e *ChannelsEditor) subtitle(i int) string {
 		if cr.Figures.Cost.Valid {
 			cost = display.Money(cr.Figures.Cost.Decimal, p.Info.Currency, l)
 		}
+		customers := "{{.N}} customers"
 		if cr.Figures.Customers.Valid {
 			cust = display.Count(cr.Figures.Customers.Decimal, l)
+			if !display.Plural(cr.Figures.Customers.Decimal, l) {
+				customers = "{{.N}} customer" // « 1 client », not « 1 clients »
+			}
 		}
-		return s + " · " + cost + " · " + lang.L("{{.N}} customers", map[string]any{"N": cust})
+		return s + " · " + cost + " · " + lang.L(customers, map[string]any{"N": cust})
 	}
 	return s
 }

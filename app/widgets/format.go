@@ -110,7 +110,7 @@ func ErrorText(err error) string {
 		n := min(len(list), 3)
 		parts := make([]string, n)
 		for i := range n {
-			parts[i] = list[i].Error()
+			parts[i] = display.Error(list[i], Lang())
 		}
 		s := lang.L("The plan has a problem to fix first:") + " " + strings.Join(parts, " ; ")
 		if len(list) > n {

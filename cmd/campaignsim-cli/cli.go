@@ -294,6 +294,16 @@ func (c *cli) planErrors(name string, err error) {
 	fmt.Fprintf(c.stderr, "%s: %s\n", name, oneLine(err.Error()))
 }
 
+// errorText is err for the user: a plan.Error worded by display in the
+// locale's language (envLanguage), any other error as it is.
+func errorText(err error) string {
+	var one plan.Error
+	if errors.As(err, &one) {
+		return display.Error(one, envLanguage())
+	}
+	return err.Error()
+}
+
 // oneLine keeps a message on one line, so that there is one error per line.
 func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(strings.TrimSpace(s))

@@ -94,3 +94,24 @@ func contains(lines []string, s string) bool {
 	}
 	return false
 }
+
+// TestSetErrorsFollowTheLocale: a key set from the command line that is
+// not a decimal is refused in the locale's language.
+func TestSetErrorsFollowTheLocale(t *testing.T) {
+	data, ok := plan.ExampleFile("bakery")
+	if !ok {
+		t.Fatal("no bakery example")
+	}
+	path := writeTemp(t, "bakery.toml", string(data))
+	withEnv(t, map[string]string{"LANG": "fr_FR.UTF-8"})
+	r := runCLI(t, "", "set", path, "business.gross_margin=68%")
+	want := "business.gross_margin=68% n'est pas un nombre décimal\u00a0: écrivez business.gross_margin=0.68"
+	if r.code != exitInvalid || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
+	withEnv(t, map[string]string{})
+	r = runCLI(t, "", "set", path, "business.gross_margin=68%")
+	if want := "business.gross_margin=68% is not a decimal number: write business.gross_margin=0.68"; !strings.Contains(r.stderr, want) {
+		t.Errorf("English: stderr %q, want %q", r.stderr, want)
+	}
+}

@@ -105,3 +105,19 @@ func MoneyWhole(v decimal.Decimal, currency string, lang plan.Language) string {
 func Error(e plan.Error, lang plan.Language) string {
 	return e.Where() + Text(e.Msg, lang, "")
 }
+
+// ErrorIn writes a plan error for a person as Error does, but where e
+// has no line to point at (a plan built in the app, an edit on the
+// command line) it names the place in p by its words instead of the key
+// path: « canal « Mailing » (Taux de conversion) : … ».
+func ErrorIn(e plan.Error, p plan.Plan, lang plan.Language) string {
+	place := e.Place(p)
+	if e.Line > 0 || place.IsZero() {
+		return Error(e, lang)
+	}
+	file := ""
+	if e.File != "" {
+		file = e.File + ": "
+	}
+	return file + Text(plan.NewMsg(plan.CodePlaceThen, plan.MsgsArg("place", place), plan.MsgsArg("message", e.Msg)), lang, p.Info.Currency)
+}

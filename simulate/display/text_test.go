@@ -303,3 +303,33 @@ func TestPlanErrorsInFrench(t *testing.T) {
 		t.Errorf("no error reads %q in %v", want, list)
 	}
 }
+
+// TestErrorInNamesThePlace: an error without a line (a plan built in the
+// app) names the channel and the figure in words, never the key path.
+func TestErrorInNamesThePlace(t *testing.T) {
+	p := plan.New("Plan", "Boutique", plan.LangFR, plan.NewDate(2027, 2, 1))
+	c, _ := plan.DefaultLibrary().Prefill(plan.Email, "")
+	c.ID, c.Name = "mailing", "Mailing"
+	c.ConversionRate = decimal.RequireFromString("1.5")
+	p.Channels = []plan.Channel{c}
+	errs := plan.Validate(p)
+	if len(errs) != 1 || errs[0].Path != "channels[0].conversion_rate" {
+		t.Fatalf("Validate: %v", errs)
+	}
+	fr := ErrorIn(errs[0], p, plan.LangFR)
+	en := ErrorIn(errs[0], p, plan.LangEN)
+	if want := "canal «\u00a0Mailing\u00a0» (Taux de conversion)\u00a0: "; !strings.HasPrefix(fr, want) {
+		t.Errorf("French %q, want it to start %q", fr, want)
+	}
+	if want := "channel \"Mailing\" (Conversion rate): "; !strings.HasPrefix(en, want) {
+		t.Errorf("English %q, want it to start %q", en, want)
+	}
+	if strings.Contains(fr+en, "channels[") {
+		t.Errorf("a key path is shown: %q / %q", fr, en)
+	}
+	// With a line, the place is the line: as Error.
+	errs[0].File, errs[0].Line, errs[0].Col = "p.toml", 12, 1
+	if got := ErrorIn(errs[0], p, plan.LangEN); got != errs[0].Error() {
+		t.Errorf("with a line: %q, want %q", got, errs[0].Error())
+	}
+}
