@@ -517,6 +517,8 @@ func (u *UI) onPreferences() {
 	}, u.win)
 	u.closeOnEscape(d)
 	u.prefsDialog = d
+	// Wide enough for "Langue du système" and "Couleurs du système".
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Show()
 }
 

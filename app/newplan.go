@@ -74,6 +74,7 @@ func (u *UI) showNewDialog() {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(640, 480))
+	u.closeOnEscape(d)
 	d.Show()
 }
 

@@ -164,3 +164,26 @@ func TestSaveShortcut(t *testing.T) {
 		t.Errorf("the file says budget %s after Ctrl+S, want 4321", got)
 	}
 }
+
+// fieldPanel is a tab with one field of an editor.
+type fieldPanel struct{ f *widgets.Field }
+
+func (p fieldPanel) Widget() fyne.CanvasObject           { return p.f.Widget() }
+func (p fieldPanel) Refresh(plan.Plan, *widgets.Results) {}
+
+// TestCtrlShiftZInsideAField: a focused field hands Ctrl+Shift+Z to the
+// window (widget.Entry alone drops it), so it redoes the plan's edit.
+func TestCtrlShiftZInsideAField(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	a := apptest.NewTestApp(t, "fr", plan.LangFR)
+	f := widgets.NewField(widgets.UnitText, false)
+	s := newShellUIWith(t, a, func(fyne.Window, widgets.EditFunc) []tab { return []tab{{"T", fieldPanel{f}}} })
+	p := s.doc.Plan()
+	s.Edit("Budget", shellWithBudget(p, "1234"))
+	s.Undo()
+	s.win.Canvas().Focus(f.Entry)
+	typeShortcut(s.win, ctrlShiftZ)
+	if got := s.doc.Plan().Info.Budget.String(); got != "1234" {
+		t.Errorf("Ctrl+Shift+Z in a field: budget %s, want the edit made again (1234)", got)
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"campaignsim/app/editors"
 	"campaignsim/app/internal/apptest"
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
@@ -191,5 +192,28 @@ func TestNewClearsStatus(t *testing.T) {
 	s.newFromTemplate("")
 	if cleared != 1 {
 		t.Errorf("File → New cleared the screens' notices %d times, want 1", cleared)
+	}
+}
+
+// TestChannelsEditorGetsUndo: the shell gives the channels editor its
+// Undo, so that « Canal … supprimé. » offers the Annuler button (without
+// it the notice only said "Ctrl+Z to undo", which did nothing).
+func TestChannelsEditorGetsUndo(t *testing.T) {
+	a := apptest.NewTestApp(t, "fr", plan.LangFR)
+	w := a.NewWindow("t")
+	u := &UI{app: a, win: w}
+	u.tabs = screens(w, func(string, plan.Plan) {})
+	u.connectScreens()
+	found := false
+	for _, tb := range u.tabs {
+		if ce, ok := tb.panel.(*editors.ChannelsEditor); ok {
+			found = true
+			if ce.Undo == nil {
+				t.Error("the channels editor has no Undo: its notice cannot offer Annuler")
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no channels editor among the screens")
 	}
 }

@@ -46,9 +46,17 @@ wid=$(lib_window 'CampaignSim') || true
 shown=$(date +%s.%N)
 awk -v a="$start" -v b="$shown" 'BEGIN{printf "smoke: window shown %.2f s after start\n", b-a}'
 
-# The key figures of the results pane (right of the split, at the top) at
-# 1440x900: the window fills the screen's width below its 30-unit top.
-figures() { import -window root -crop 590x200+845+130 +repage "$1"; }
+# The key figures: the top of the results pane, the right 41 % of the
+# window (the split gives the tabs 58 %), below the menu and the pane's
+# title.
+geometry=""
+figures() {
+  if [ -z "$geometry" ]; then
+    eval "$(xdotool getwindowgeometry --shell "$wid")" # X Y WIDTH HEIGHT
+    geometry=$(awk -v x="$X" -v y="$Y" -v w="$WIDTH" 'BEGIN{printf "%dx260+%d+%d", w*0.41, x+w*0.59, y+100}')
+  fi
+  import -window root -crop "$geometry" +repage "$1"
+}
 # same A B: the two pictures are identical.
 same() { [ "$(compare -metric AE "$1" "$2" null: 2>&1 || true)" = 0 ]; }
 # until WHAT CMD...: runs CMD every 0.2 s until it succeeds, 20 s at most.

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -53,4 +54,23 @@ func ForgetTyping(o fyne.Focusable) {
 	if e := entryOf(o); e != nil {
 		e.SetText(e.Text) // the same text: only the entry's undo stack goes
 	}
+}
+
+// redoAlt is Ctrl+Shift+Z, the other Redo (the window registers it).
+var redoAlt = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+// TypedShortcut hands Ctrl+Shift+Z to the window and every other shortcut
+// to the entry. Fyne's driver gives a focused widget every shortcut the
+// main menu does not match, and widget.Entry drops those it does not
+// know: without this, Ctrl+Shift+Z would redo nothing inside a field.
+func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
+	if s.ShortcutName() == redoAlt.ShortcutName() {
+		if a := fyne.CurrentApp(); a != nil {
+			if c, ok := a.Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+				c.TypedShortcut(s)
+				return
+			}
+		}
+	}
+	e.Entry.TypedShortcut(s)
 }
