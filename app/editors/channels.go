@@ -482,6 +482,12 @@ func (e *ChannelsEditor) onDelete() {
 	e.say(lang.L("Channel “{{.Name}}” deleted.", map[string]any{"Name": ch.Name}), true)
 }
 
+// ClearStatus hides the editor's notice ("Channel deleted.", a refused
+// value's problems): the shell calls it when another plan replaces this
+// one (widgets.StatusClearer), so no notice about the previous plan
+// survives File → New.
+func (e *ChannelsEditor) ClearStatus() { e.say("", false) }
+
 // say shows a notice under the buttons ("" hides it); undo offers the Undo
 // button (or, without Undo, the Ctrl+Z hint).
 func (e *ChannelsEditor) say(msg string, undo bool) {

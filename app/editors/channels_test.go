@@ -1,6 +1,7 @@
 package editors
 
 import (
+	"campaignsim/app/widgets"
 	"slices"
 	"strings"
 	"testing"
@@ -137,6 +138,13 @@ func TestChannelsEditorDuplicateDelete(t *testing.T) {
 	test.Tap(ed.undoButton)
 	if !undone {
 		t.Error("Undo not called")
+	}
+	// File → New (the shell's ClearStatus) leaves no notice about the
+	// plan it replaced.
+	var _ widgets.StatusClearer = ed
+	ed.ClearStatus()
+	if ed.notice.Visible() && ed.notice.Text != "" || ed.undoButton.Visible() {
+		t.Errorf("after ClearStatus: notice %q (visible %v), undo button visible %v", ed.notice.Text, ed.notice.Visible(), ed.undoButton.Visible())
 	}
 	// Deleting every channel never panics.
 	for range 10 {
