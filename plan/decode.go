@@ -529,7 +529,7 @@ func decodeSpecs[T any](d *decoder, path, what string, t map[string]any, specs [
 		kp := join(path, s.key)
 		v, ok := t[s.key]
 		if !ok {
-			if s.req {
+			if s.req && (s.unless == "" || t[s.unless] != true) {
 				d.errorf(kp, msgMissingKey, s.key, what, s.key, s.ex)
 			} else if s.def != "" {
 				setDefault(s.field(dst), s.def)

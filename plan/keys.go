@@ -59,17 +59,21 @@ func whole(lo, hi int64) *bounds {
 // whether it is required, its default, its range and the field of T it
 // fills.
 type spec[T any] struct {
-	key   string
-	typ   vtype
-	req   bool
-	def   string  // default when absent, as a decimal, integer or string; "" for none
-	b     *bounds // range of a number; nil for none
-	ex    string  // an example value as written in TOML, for messages
-	count bool    // a decimal count: Encode writes it as a TOML integer when whole
-	omit  bool    // Encode leaves the key out at its zero value
-	kinds []Kind  // channels: the kinds taking the key; nil means every kind
-	b2b   bool    // channels: a funnel override, b2b plans only
-	field func(*T) any
+	key string
+	typ vtype
+	req bool
+	// unless names a boolean key of the same table that, when true, makes
+	// a required key optional (spend is not required when spend_unknown =
+	// true: a report without a cost column cannot say it).
+	unless string
+	def    string  // default when absent, as a decimal, integer or string; "" for none
+	b      *bounds // range of a number; nil for none
+	ex     string  // an example value as written in TOML, for messages
+	count  bool    // a decimal count: Encode writes it as a TOML integer when whole
+	omit   bool    // Encode leaves the key out at its zero value
+	kinds  []Kind  // channels: the kinds taking the key; nil means every kind
+	b2b    bool    // channels: a funnel override, b2b plans only
+	field  func(*T) any
 }
 
 // takes reports whether a channel of kind k takes the key.
@@ -229,7 +233,7 @@ const weightsExample = `{ open_rate = "0.2", click_rate = "0.3", ctr = "0.3", re
 var actualSpecs = []spec[Actual]{
 	{key: "channel", typ: tString, req: true, ex: `"mailing"`, field: func(v *Actual) any { return &v.Channel }},
 	{key: "month", typ: tInt, req: true, ex: "1", field: func(v *Actual) any { return &v.Month }},
-	{key: "spend", typ: tDecimal, req: true, b: bMoney, ex: `"150"`, field: func(v *Actual) any { return &v.Spend }},
+	{key: "spend", typ: tDecimal, req: true, unless: "spend_unknown", b: bMoney, ex: `"150"`, field: func(v *Actual) any { return &v.Spend }},
 	{key: "spend_unknown", typ: tBool, omit: true, ex: "true", field: func(v *Actual) any { return &v.SpendUnknown }},
 	{key: "exposures", typ: tNullDecimal, b: bCount, ex: `"2420"`, field: func(v *Actual) any { return &v.Exposures }},
 	{key: "interactions", typ: tNullDecimal, b: bCount, ex: `"70"`, field: func(v *Actual) any { return &v.Interactions }},

@@ -97,3 +97,27 @@ func TestAdditionKeysErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSpendUnknownNeedsNoSpend: a row whose spend nobody knows
+// (spend_unknown = true) needs no spend key (it used to be refused with
+// "missing key spend"); without spend_unknown, spend stays required.
+func TestSpendUnknownNeedsNoSpend(t *testing.T) {
+	src := strings.Replace(keysPlan, "spend = \"0\"\nspend_unknown = true\n", "spend_unknown = true\n", 1)
+	if src == keysPlan {
+		t.Fatal("the fixture has no spend line to remove")
+	}
+	p, err := Decode("keys.toml", []byte(src))
+	if err == nil {
+		err = Validate(p).Err()
+	}
+	if err != nil {
+		t.Fatalf("spend_unknown without spend: %v", err)
+	}
+	if a := p.Actuals[0]; !a.SpendUnknown || !a.Spend.IsZero() {
+		t.Errorf("actual = %+v, want spend 0 and unknown", a)
+	}
+	_, err = Decode("keys.toml", []byte(strings.Replace(keysPlan, "spend = \"0\"\nspend_unknown = true\n", "", 1)))
+	if err == nil || !strings.Contains(err.Error(), `missing key "spend"`) {
+		t.Errorf("no spend and no spend_unknown: %v, want missing key spend", err)
+	}
+}
