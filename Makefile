@@ -7,7 +7,7 @@ CLI     := $(BIN)/campaignsim-cli
 APP     := $(BIN)/campaignsim
 PKGS    := ./...
 
-.PHONY: run test deps fmt-check vet unit deprule build app examples crash smoke bench fuzz clean
+.PHONY: run test deps fmt-check vet unit deprule build app examples crash smoke bench fuzz clean package install uninstall install-test
 
 # The desktop app opens the last plan, or the bakery example on first launch.
 run: deps app
@@ -86,3 +86,33 @@ fuzz:
 
 clean:
 	rm -rf $(BIN)
+
+# The installed app (README "Install"): make package builds the desktop
+# bundle with fyne package (fyne.io/tools, installed into bin/tools the
+# first time, which needs the Go module proxy); make install puts it in
+# ~/.local (PREFIX=DIR for another place): the binary, the menu entry in
+# French and English, the icon, the plan's file type; make uninstall
+# removes exactly what make install wrote. make install-test tries both in
+# a temporary HOME (not part of make test: it needs the proxy once).
+FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
+FYNE       := $(BIN)/tools/fyne
+BUNDLE     := $(BIN)/package/CampaignSim.tar.xz
+
+$(FYNE):
+	@mkdir -p $(BIN)/tools
+	GOBIN=$(abspath $(BIN)/tools) $(GO) install $(FYNE_TOOLS)
+
+package: app $(FYNE)
+	./scripts/package.sh $(FYNE) $(APP) $(BIN)/package
+
+$(BUNDLE): $(wildcard $(shell git ls-files cmd app plan simulate internal assets packaging 2>/dev/null)) FyneApp.toml go.mod go.sum scripts/package.sh
+	$(MAKE) package
+
+install: $(BUNDLE)
+	./scripts/install.sh $(BUNDLE)
+
+uninstall:
+	./scripts/uninstall.sh
+
+install-test: package
+	./scripts/install-test.sh $(BUNDLE)

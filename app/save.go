@@ -11,7 +11,6 @@ import (
 	"campaignsim/app/widgets"
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
-	"campaignsim/simulate/report"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,6 +38,7 @@ type saveJob struct {
 // is asked first (the comparison is by content: a same-length edit with
 // its time kept is a change).
 func (u *UI) onSave(after func()) {
+	u.commitTyping()
 	if u.saving {
 		u.saveQueue = append(u.saveQueue, func() { u.onSave(after) })
 		return
@@ -125,6 +125,7 @@ func (u *UI) askReplaceChanged(job saveJob) {
 // write goes through fileio.WriteFile: a temporary file renamed over the
 // target, whose previous content is kept as .bak.
 func (u *UI) onSaveAs(after func()) {
+	u.commitTyping()
 	name := "plan.toml"
 	if u.doc.Path() != "" {
 		name = filepath.Base(u.doc.Path())
@@ -245,33 +246,4 @@ func (u *UI) confirmSavePath(title, folder, name, ext string, then func(path str
 	d.SetDismissText(lang.L("Cancel"))
 	u.confirmDialog = d
 	d.Show()
-}
-
-// onExportPDF asks where to write the PDF report (askSavePath: an existing
-// PDF is not truncated by the dialog), writes it in the background behind
-// a progress dialog, then says where it is.
-func (u *UI) onExportPDF() {
-	p := u.doc.Plan()
-	scenario := u.results.ShownScenario()
-	name := "campaignsim.pdf"
-	if s := fileSlug(p.Info.Title); s != "" {
-		name = s + ".pdf"
-	}
-	l := widgets.Lang()
-	u.askSavePath(lang.L("Export as PDF…"), name, ".pdf", func(path string) {
-		progress := dialog.NewCustomWithoutButtons(lang.L("Export as PDF…"),
-			container.NewVBox(widget.NewLabel(lang.L("Writing the report…")), widget.NewProgressBarInfinite()), u.win)
-		progress.Show()
-		u.goWork(func() {
-			err := report.WriteFile(path, p, report.Options{Lang: l, Scenario: scenario})
-			fyne.Do(func() {
-				progress.Hide()
-				if err != nil {
-					u.showError(fmt.Errorf("%s%s%w", lang.L("The PDF was not written"), widgets.UIColon(), err))
-					return
-				}
-				dialog.ShowInformation(lang.L("PDF written"), lang.L("The report is in {{.Path}}", map[string]any{"Path": path}), u.win)
-			})
-		})
-	})
 }

@@ -78,6 +78,77 @@ const (
 	MsgStateNotMet     = "state_not_met"
 	MsgStateOverBudget = "state_over_budget"
 	MsgStateAtRisk     = "state_at_risk"
+	// --- exercises: case files and grading (grade_case.go, grade.go) ---
+	MsgCaseTooLarge         = "case_too_large"         // size, max (counts of bytes)
+	MsgCaseNotUTF8          = "case_not_utf8"          // no argument
+	MsgCaseNested           = "case_nested"            // max (count)
+	MsgCaseSyntax           = "case_syntax"            // error (the parser's words)
+	MsgCaseFormatMissing    = "case_format_missing"    // no argument
+	MsgCaseFormat           = "case_format"            // format (as written)
+	MsgCaseUnknownKey       = "case_unknown_key"       // key, table, keys
+	MsgCaseMissingKey       = "case_missing_key"       // key, table
+	MsgCaseMissingTable     = "case_missing_table"     // table
+	MsgCaseNotTable         = "case_not_table"         // table
+	MsgCaseWantText         = "case_want_text"         // key, example
+	MsgCaseWantWhole        = "case_want_whole"        // key, example
+	MsgCaseWantList         = "case_want_list"         // key, example
+	MsgCaseTextBlank        = "case_text_blank"        // key
+	MsgCaseBadID            = "case_bad_id"            // value
+	MsgCaseBadLanguage      = "case_bad_language"      // value
+	MsgCaseChoose           = "case_choose"            // choose, count
+	MsgCaseUnknownElement   = "case_unknown_element"   // element, elements
+	MsgCaseDuplicateElement = "case_duplicate_element" // element
+	MsgCaseNoRubric         = "case_no_rubric"         // no argument
+	MsgCaseUnknownCheck     = "case_unknown_check"     // check, checks
+	MsgCaseDuplicateCheck   = "case_duplicate_check"   // check
+	MsgCasePoints           = "case_points"            // points (as written)
+	MsgCaseMinCount         = "case_min_count"         // check
+	MsgCaseMinRate          = "case_min_rate"          // check
+	MsgCaseParam            = "case_param"             // check, key
+	MsgCasePlan             = "case_plan"              // error (the plan's rules, in their words)
+	MsgCaseUnknown          = "case_unknown"           // case (as written), cases (the built-in ids)
+	MsgCaseUnreadable       = "case_unreadable"        // path, reason
+	MsgCaseNone             = "case_none"              // no argument
+
+	MsgGradeLabelSmart       = "grade_label_smart"       // no argument
+	MsgGradeLabelAsBriefed   = "grade_label_as_briefed"  // metric, dir, target
+	MsgGradeLabelBudget      = "grade_label_budget"      // budget (money)
+	MsgGradeLabelDuration    = "grade_label_duration"    // months (count)
+	MsgGradeLabelChannels    = "grade_label_channels"    // min (count)
+	MsgGradeLabelOwners      = "grade_label_owners"      // no argument
+	MsgGradeLabelPlanning    = "grade_label_planning"    // no argument
+	MsgGradeLabelElements    = "grade_label_elements"    // choose, count (counts)
+	MsgGradeLabelReached     = "grade_label_reached"     // metric, dir, target
+	MsgGradeLabelProbability = "grade_label_probability" // min (rate)
+	MsgGradeLabelRanges      = "grade_label_ranges"      // min (count)
+
+	MsgGradeTodoSmartNone   = "grade_todo_smart_none"  // no argument
+	MsgGradeTodoSmart       = "grade_todo_smart"       // objective (statement or id), why (SMART reasons)
+	MsgGradeTodoAsBriefed   = "grade_todo_as_briefed"  // metric, dir, target
+	MsgGradeTodoBudget      = "grade_todo_budget"      // cost, budget, over (money)
+	MsgGradeTodoDuration    = "grade_todo_duration"    // months, brief (counts)
+	MsgGradeTodoChannels    = "grade_todo_channels"    // have, min (counts)
+	MsgGradeTodoOwners      = "grade_todo_owners"      // channels (MsgGradeChannelName messages)
+	MsgGradeTodoPlanning    = "grade_todo_planning"    // channels (MsgGradeChannelName messages)
+	MsgGradeTodoNoChannel   = "grade_todo_no_channel"  // no argument
+	MsgGradeTodoElements    = "grade_todo_elements"    // have, choose (counts), missing (MsgGradeElement… messages)
+	MsgGradeTodoReached     = "grade_todo_reached"     // metric, dir, target, value
+	MsgGradeTodoProbability = "grade_todo_probability" // chance, min (rates)
+	MsgGradeTodoRanges      = "grade_todo_ranges"      // have, min (counts)
+
+	MsgGradeElementActions      = "grade_element_actions"      // no argument
+	MsgGradeElementTracking     = "grade_element_tracking"     // no argument
+	MsgGradeElementPartnerships = "grade_element_partnerships" // no argument
+	MsgGradeElementOptimisation = "grade_element_optimisation" // no argument
+	MsgGradeChannelName         = "grade_channel_name"         // channel (name)
+	// Tracking (helper "tracking"): actuals nobody fully knows.
+
+	// MsgSpendUnknown: channel (name), months (plan month numbers, "9, 10"):
+	// those rows' spend is unknown, so are the figures of SpendFigures.
+	MsgSpendUnknown = "actual_spend_unknown"
+	// MsgFigureUnknown is the word written in place of an unknown figure
+	// ("inconnu", "unknown"); no argument.
+	MsgFigureUnknown = "figure_unknown"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -164,4 +235,160 @@ var MsgArgs = map[string][]string{
 	MsgStateNotMet:     nil,
 	MsgStateOverBudget: {"over"},
 	MsgStateAtRisk:     {"chance"},
+	// --- exercises: case files and grading ---
+	MsgCaseTooLarge:         {"size", "max"},
+	MsgCaseNotUTF8:          nil,
+	MsgCaseNested:           {"max"},
+	MsgCaseSyntax:           {"error"},
+	MsgCaseFormatMissing:    nil,
+	MsgCaseFormat:           {"format"},
+	MsgCaseUnknownKey:       {"key", "table", "keys"},
+	MsgCaseMissingKey:       {"key", "table"},
+	MsgCaseMissingTable:     {"table"},
+	MsgCaseNotTable:         {"table"},
+	MsgCaseWantText:         {"key", "example"},
+	MsgCaseWantWhole:        {"key", "example"},
+	MsgCaseWantList:         {"key", "example"},
+	MsgCaseTextBlank:        {"key"},
+	MsgCaseBadID:            {"value"},
+	MsgCaseBadLanguage:      {"value"},
+	MsgCaseChoose:           {"choose", "count"},
+	MsgCaseUnknownElement:   {"element", "elements"},
+	MsgCaseDuplicateElement: {"element"},
+	MsgCaseNoRubric:         nil,
+	MsgCaseUnknownCheck:     {"check", "checks"},
+	MsgCaseDuplicateCheck:   {"check"},
+	MsgCasePoints:           {"points"},
+	MsgCaseMinCount:         {"check"},
+	MsgCaseMinRate:          {"check"},
+	MsgCaseParam:            {"check", "key"},
+	MsgCasePlan:             {"error"},
+	MsgCaseUnknown:          {"case", "cases"},
+	MsgCaseUnreadable:       {"path", "reason"},
+	MsgCaseNone:             nil,
+
+	MsgGradeLabelSmart:       nil,
+	MsgGradeLabelAsBriefed:   {"metric", "dir", "target"},
+	MsgGradeLabelBudget:      {"budget"},
+	MsgGradeLabelDuration:    {"months"},
+	MsgGradeLabelChannels:    {"min"},
+	MsgGradeLabelOwners:      nil,
+	MsgGradeLabelPlanning:    nil,
+	MsgGradeLabelElements:    {"choose", "count"},
+	MsgGradeLabelReached:     {"metric", "dir", "target"},
+	MsgGradeLabelProbability: {"min"},
+	MsgGradeLabelRanges:      {"min"},
+
+	MsgGradeTodoSmartNone:   nil,
+	MsgGradeTodoSmart:       {"objective", "why"},
+	MsgGradeTodoAsBriefed:   {"metric", "dir", "target"},
+	MsgGradeTodoBudget:      {"cost", "budget", "over"},
+	MsgGradeTodoDuration:    {"months", "brief"},
+	MsgGradeTodoChannels:    {"have", "min"},
+	MsgGradeTodoOwners:      {"channels"},
+	MsgGradeTodoPlanning:    {"channels"},
+	MsgGradeTodoNoChannel:   nil,
+	MsgGradeTodoElements:    {"have", "choose", "missing"},
+	MsgGradeTodoReached:     {"metric", "dir", "target", "value"},
+	MsgGradeTodoProbability: {"chance", "min"},
+	MsgGradeTodoRanges:      {"have", "min"},
+
+	MsgGradeElementActions:      nil,
+	MsgGradeElementTracking:     nil,
+	MsgGradeElementPartnerships: nil,
+	MsgGradeElementOptimisation: nil,
+	MsgGradeChannelName:         {"channel"},
+	// The workbook's words (simulate/report/workbook*.go, catalog
+	// workbook.toml): sheet names, headers and labels; no argument.
+	"wb_sheet_summary":           nil,
+	"wb_sheet_channels":          nil,
+	"wb_sheet_months":            nil,
+	"wb_sheet_costs":             nil,
+	"wb_sheet_scenarios":         nil,
+	"wb_sheet_objectives":        nil,
+	"wb_sheet_assumptions":       nil,
+	"wb_col_item":                nil,
+	"wb_col_value":               nil,
+	"wb_title":                   nil,
+	"wb_business":                nil,
+	"wb_client":                  nil,
+	"wb_author":                  nil,
+	"wb_doc_date":                nil,
+	"wb_start":                   nil,
+	"wb_end":                     nil,
+	"wb_budget":                  nil,
+	"wb_currency":                nil,
+	"wb_scenario":                nil,
+	"wb_base_scenario":           nil,
+	"wb_all_scenarios":           nil,
+	"wb_key_figures":             nil,
+	"wb_warnings":                nil,
+	"wb_col_id":                  nil,
+	"wb_col_channel":             nil,
+	"wb_col_kind":                nil,
+	"wb_col_owner":               nil,
+	"wb_total":                   nil,
+	"wb_col_month":               nil,
+	"wb_col_month_start":         nil,
+	"wb_col_cum_cost":            nil,
+	"wb_col_cum_customers":       nil,
+	"wb_col_cum_margin":          nil,
+	"wb_col_figure":              nil,
+	"wb_col_objective":           nil,
+	"wb_col_metric":              nil,
+	"wb_col_direction":           nil,
+	"wb_col_target":              nil,
+	"wb_col_deadline":            nil,
+	"wb_col_result":              nil,
+	"wb_col_status":              nil,
+	"wb_met":                     nil,
+	"wb_not_met":                 nil,
+	"wb_col_gap":                 nil,
+	"wb_col_probability":         nil,
+	"wb_smart_s":                 nil,
+	"wb_smart_m":                 nil,
+	"wb_smart_a":                 nil,
+	"wb_smart_r":                 nil,
+	"wb_smart_t":                 nil,
+	"wb_yes":                     nil,
+	"wb_no":                      nil,
+	"wb_col_why":                 nil,
+	"wb_col_part":                nil,
+	"wb_col_input":               nil,
+	"wb_col_key":                 nil,
+	"wb_col_low":                 nil,
+	"wb_col_high":                nil,
+	"wb_col_source":              nil,
+	"wb_col_benchmark":           nil,
+	"wb_col_alert_below":         nil,
+	"wb_col_alert_above":         nil,
+	"wb_col_bench_source":        nil,
+	"wb_src_benchmark":           nil,
+	"wb_src_plan":                nil,
+	"wb_part_plan":               nil,
+	"wb_part_business":           nil,
+	"wb_part_funnel":             nil,
+	"wb_in_months":               nil,
+	"wb_in_list_size":            nil,
+	"wb_in_sends":                nil,
+	"wb_in_fixed_cost":           nil,
+	"wb_in_followers":            nil,
+	"wb_in_posts":                nil,
+	"wb_in_max_clicks":           nil,
+	"wb_in_visits_per_month":     nil,
+	"wb_in_ramp_months":          nil,
+	"wb_in_reach_per_unit":       nil,
+	"wb_in_audience":             nil,
+	"wb_in_min_budget":           nil,
+	"wb_in_max_budget":           nil,
+	"wb_in_average_order":        nil,
+	"wb_in_gross_margin":         nil,
+	"wb_in_first_order_discount": nil,
+	"wb_in_orders_per_month":     nil,
+	"wb_in_monthly_retention":    nil,
+	"wb_in_annual_discount_rate": nil,
+	"wb_in_clv_months":           nil,
+	// Tracking (helper "tracking").
+	MsgSpendUnknown:  {"channel", "months"},
+	MsgFigureUnknown: nil,
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"campaignsim/app/help"
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -109,15 +110,16 @@ func NewResultsPanel() *ResultsPanel {
 
 	tiles := make([]fyne.CanvasObject, 0, len(keyFigureNames))
 	for _, name := range keyFigureNames {
-		n := widget.NewLabel("")
+		term := help.NewTermLabel(name, "") // a tap on the name opens its glossary term
+		n := term.Label
 		n.SizeName = theme.SizeNameCaptionText
-		n.Truncation = fyne.TextTruncateEllipsis
+		n.Wrapping = fyne.TextWrapWord // "Clients pour l'équilibre" whole, on two lines if need be
 		v := widget.NewLabel(display.Undefined)
 		v.TextStyle.Bold = true
 		v.SizeName = theme.SizeNameSubHeadingText
 		v.Truncation = fyne.TextTruncateEllipsis
 		rp.keyNames[name], rp.keyValues[name] = n, v
-		tiles = append(tiles, container.New(widgets.TightVBox{}, n, v))
+		tiles = append(tiles, container.New(widgets.TightVBox{}, term, v))
 	}
 	keys := container.NewGridWithColumns(3, tiles...)
 
@@ -490,9 +492,7 @@ func (rp *ResultsPanel) tableSizeOf() (int, int) {
 }
 
 func (rp *ResultsPanel) newCell() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
+	return widgets.NewCell("") // a cut channel name shows whole on a tap
 }
 
 // cellText returns the text of a body cell; the last row is the total.
@@ -512,7 +512,7 @@ func (rp *ResultsPanel) cellText(row, col int) string {
 }
 
 func (rp *ResultsPanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l := o.(*widgets.Cell).Label
 	l.TextStyle.Bold = id.Row >= len(rp.rows)
 	if id.Col == 0 {
 		l.Alignment = fyne.TextAlignLeading

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"campaignsim/plan"
@@ -522,7 +521,8 @@ func (c *EditorCore) Apply(label, path string, cand plan.Plan) []string {
 // problems returns the messages of errs that concern path (the field
 // itself or something inside it); if none does, those errs that were not
 // already in before (the change caused them elsewhere, e.g. an objective
-// that a b2c plan cannot measure), and at most three of them.
+// that a b2c plan cannot measure), and at most three of them. Each is
+// worded for a form by FieldMessage.
 func problems(errs, before plan.ErrorList, path string) []string {
 	if len(errs) == 0 {
 		return nil
@@ -530,14 +530,14 @@ func problems(errs, before plan.ErrorList, path string) []string {
 	var own, other []string
 	old := map[string]bool{}
 	for _, e := range before {
-		old[e.Path+"\x00"+e.Msg] = true
+		old[e.Path+"\x00"+e.Msg.String()] = true
 	}
 	for _, e := range errs {
 		switch {
 		case path != "" && (e.Path == path || strings.HasPrefix(e.Path, path+".") || strings.HasPrefix(e.Path, path+"[")):
-			own = append(own, friendly(e.Msg))
-		case !old[e.Path+"\x00"+e.Msg]:
-			other = append(other, friendly(e.Msg))
+			own = append(own, FieldMessage(e))
+		case !old[e.Path+"\x00"+e.Msg.String()]:
+			other = append(other, FieldMessage(e))
 		}
 	}
 	if len(own) > 0 {
@@ -545,7 +545,7 @@ func problems(errs, before plan.ErrorList, path string) []string {
 	}
 	if len(other) == 0 {
 		for _, e := range errs {
-			other = append(other, e.Error())
+			other = append(other, FieldMessage(e))
 		}
 	}
 	if len(other) > 3 {
@@ -554,40 +554,50 @@ func problems(errs, before plan.ErrorList, path string) []string {
 	return other
 }
 
-var (
-	rateRangeRE = regexp.MustCompile(`^(?:ranges\.)?[a-z_.]+(?:: (?:low|high))? = -?[0-9.]+ is out of range: write a fraction (from 0|above 0) `)
-	wholeRE     = regexp.MustCompile(`is out of range: write a whole number from (-?\d+) to (-?\d+)`)
-)
-
-// friendly turns a validation message written for plan files into one for
-// a form: rates are typed as percentages here, so "write a fraction from 0
-// to 1" becomes "enter a percentage from 0 to 100". Other messages are
-// passed through lang.L (translated when editors.json knows them).
-func friendly(msg string) string {
-	if m := rateRangeRE.FindStringSubmatch(msg); m != nil {
-		if m[1] == "from 0" {
-			return lang.L("Enter a percentage from 0 to 100")
-		}
-		return lang.L("Enter a percentage above 0 and at most 100")
-	}
-	if m := wholeRE.FindStringSubmatch(msg); m != nil {
-		return lang.L("Enter a whole number from {{.Lo}} to {{.Hi}}", map[string]any{"Lo": m[1], "Hi": m[2]})
-	}
-	switch {
-	case strings.Contains(msg, "is out of range: write an amount above 0"):
-		return lang.L("Enter an amount above 0")
-	case strings.Contains(msg, "is out of range: write an amount from 0"):
-		return lang.L("Enter an amount of 0 or more (at most 1 000 billion)")
-	case strings.Contains(msg, "is out of range: write a number above 0"):
-		return lang.L("Enter a number above 0")
-	case strings.Contains(msg, "is out of range: write a number from 0"):
-		return lang.L("Enter a number of 0 or more")
-	case strings.Contains(msg, "is out of range: write a factor"):
-		return lang.L("Enter a change above -100 % and at most +9 900 %")
-	case strings.Contains(msg, " is required: "):
+// FieldMessage words a validation error for a form, by its code (never by
+// its English words): rates are typed as percentages here, so "write a
+// fraction from 0 to 1" becomes "enter a percentage from 0 to 100"; a
+// missing value is "enter a value"; any other message is the catalog's,
+// in the interface language (display.Text).
+func FieldMessage(e plan.Error) string {
+	m := e.Msg
+	switch m.Code {
+	case plan.CodeRequired:
 		return lang.L("Enter a value")
+	case plan.CodeOutOfRange, plan.CodeRangeBound:
+		if r, ok := m.Arg("range"); ok && len(r.Msgs) == 1 {
+			if s := limitText(r.Msgs[0]); s != "" {
+				return s
+			}
+		}
 	}
-	return lang.L(msg)
+	return display.Text(m, UILanguage(), "")
+}
+
+// limitText is the form's wording of a range description (a plan.CodeDesc…
+// message), or "" when the catalog's own words fit.
+func limitText(d plan.Msg) string {
+	switch d.Code {
+	case plan.CodeDescRate:
+		return lang.L("Enter a percentage from 0 to 100")
+	case plan.CodeDescRatePos:
+		return lang.L("Enter a percentage above 0 and at most 100")
+	case plan.CodeDescMoneyPos:
+		return lang.L("Enter an amount above 0")
+	case plan.CodeDescMoney:
+		return lang.L("Enter an amount of 0 or more (at most 1 000 billion)")
+	case plan.CodeDescCountPos:
+		return lang.L("Enter a number above 0")
+	case plan.CodeDescCount:
+		return lang.L("Enter a number of 0 or more")
+	case plan.CodeDescFactor:
+		return lang.L("Enter a change above -100 % and at most +9 900 %")
+	case plan.CodeDescWholeFrom:
+		lo, _ := d.Arg("from")
+		hi, _ := d.Arg("to")
+		return lang.L("Enter a whole number from {{.Lo}} to {{.Hi}}", map[string]any{"Lo": lo.Text, "Hi": hi.Text})
+	}
+	return ""
 }
 
 // commitField is the usual commit of a field bound to a plan value: parse

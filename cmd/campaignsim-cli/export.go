@@ -17,33 +17,45 @@ import (
 	"campaignsim/simulate/report"
 )
 
-const exportUsage = "export PLAN -o OUT.pdf [--lang fr|en] [--scenario NAME|all]"
+const exportUsage = "export PLAN -o OUT.pdf|OUT.xlsx [--lang fr|en] [--scenario NAME|all]"
 
 const exportHelp = `
-Writes the plan as a PDF document to hand to a client: a cover, then the
-summary (objectives met or not, key figures, a three-sentence conclusion),
-the context, the SMART objectives, the actions (each channel with its
-funnel and its KPIs against published benchmarks), planning and budget
-(month by channel, owners), expected results with charts, risks (Monte
-Carlo, tornado, the budget each objective needs), tracking (KPIs per
-life-cycle stage, tools, actuals against plan) and recommendations.
+Writes the plan as a PDF document to hand to a client, or as an Excel
+workbook to compute with; the format follows the extension of -o.
 
--o is the PDF file to write (required, ending in .pdf). It is written
-whole or not at all: through a temporary file in the same folder, renamed
-at the end. A symbolic link is followed to its target; the plan itself, a
-folder or a device is never overwritten.
+OUT.pdf: a cover, then the summary (objectives met or not, key figures, a
+three-sentence conclusion), the context, the SMART objectives, the
+actions (each channel with its funnel and its KPIs against published
+benchmarks), planning and budget (month by channel, owners), expected
+results with charts, risks (Monte Carlo, tornado, the budget each
+objective needs), tracking (KPIs per life-cycle stage, tools, actuals
+against plan) and recommendations.
+
+OUT.xlsx: one sheet per part — summary, channels, months, monthly costs,
+scenarios, objectives, assumptions (every input with its range, its
+source — the comment written beside it in the plan file — and the
+published benchmark) — with the same figures as the PDF, each a number
+with its format (money in the plan's currency, rates as percentages,
+counts as whole numbers), the header rows frozen.
+
+-o is the file to write (required, ending in .pdf or .xlsx). It is
+written whole or not at all: through a temporary file in the same folder,
+renamed at the end. A symbolic link is followed to its target; the plan
+itself, a folder or a device is never overwritten.
 
 --lang is the language of the document: fr or en (default: the plan's).
 
 The document is dated today, or by SOURCE_DATE_EPOCH (seconds since 1970)
-when it is set, so that the same plan gives the same PDF.
+when it is set, so that the same plan gives the same bytes.
 
 --scenario picks the results shown: base (the plan as written, the
 default), the name of one of the plan's [[scenarios]], or all for the base
-results plus every scenario side by side.
+results plus every scenario side by side (the workbook's scenarios sheet
+always has them all).
 
 Exit codes: 1 the plan is invalid; 2 wrong usage (no -o, -o naming the
-plan itself, a bad --lang or --scenario); 3 the PDF could not be written.`
+plan itself or ending in neither .pdf nor .xlsx, a bad --lang or
+--scenario); 3 the file could not be written.`
 
 // withExt is path with its extension replaced by ext ("p.toml" → "p.pdf").
 func withExt(path, ext string) string {
@@ -76,47 +88,71 @@ func outputError(cmd, out, ext string, err error) error {
 		fmt.Sprintf("cannot write %s: %s", out, ioReason(err, l))))
 }
 
-// export is the export command: the plan as a PDF document, written
-// atomically to -o.
+// exportFormats are the documents export writes, by the extension of -o.
+var exportFormats = map[string]bool{".pdf": true, ".xlsx": true}
+
+// export is the export command: the plan as a PDF document or an Excel
+// workbook (by the extension of -o), written atomically to -o.
 func (c *cli) export(args []string) error {
 	fs := flags("export")
-	out := fs.String("o", "", "the PDF `FILE` to write (required)")
+	out := fs.String("o", "", "the `FILE` to write (required): a PDF document (.pdf) or an Excel workbook (.xlsx)")
 	lang := fs.String("lang", "", "language of the document: fr or en (default: the plan's)")
 	scenario := fs.String("scenario", "base", "results shown: base, a scenario `NAME` of the plan, or all")
-	var wo fileio.Options
-	p, name, err := c.planArgs("export", fs, args, func(path string) error {
-		if *out == "" {
-			return usagef("export", "missing -o OUT.pdf (the PDF file to write)")
-		}
-		if *lang != "" {
-			if err := oneOf("export", "lang", *lang, "fr", "en"); err != nil {
-				return err
-			}
-		}
-		wo = fileio.Options{Inputs: []string{path}}
-		if err := fileio.Check(*out, wo); err != nil {
-			return outputError("export", *out, ".pdf", err)
-		}
-		if ext := strings.ToLower(filepath.Ext(*out)); ext != ".pdf" {
-			return usagef("export", "%s", say(envLanguage(),
-				fmt.Sprintf("-o %s : le document s'écrit en PDF, donnez un nom en .pdf, par exemple %s", *out, withExt(*out, ".pdf")),
-				fmt.Sprintf("-o %s: the document is a PDF; give a name ending in .pdf, e.g. %s", *out, withExt(*out, ".pdf"))))
-		}
-		return nil
-	})
+	pos, err := c.parse(fs, "export", args)
 	if err != nil {
 		return err
+	}
+	path, err := onePlan("export", pos)
+	if err != nil {
+		return err
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if *out == "" {
+		return usagef("export", "missing -o OUT.pdf or -o OUT.xlsx (the file to write)")
+	}
+	if *lang != "" {
+		if err := oneOf("export", "lang", *lang, "fr", "en"); err != nil {
+			return err
+		}
+	}
+	wo := fileio.Options{Inputs: []string{path}}
+	suggest := ext
+	if !exportFormats[ext] {
+		suggest = ".pdf"
+	}
+	if err := fileio.Check(*out, wo); err != nil {
+		return outputError("export", *out, suggest, err)
+	}
+	if !exportFormats[ext] {
+		return usagef("export", "%s", say(envLanguage(),
+			fmt.Sprintf("-o %s : le format suit l'extension, .pdf pour le document, .xlsx pour le classeur Excel ; par exemple %s ou %s", *out, withExt(*out, ".pdf"), withExt(*out, ".xlsx")),
+			fmt.Sprintf("-o %s: the format follows the extension, .pdf for the document, .xlsx for the Excel workbook; e.g. %s or %s", *out, withExt(*out, ".pdf"), withExt(*out, ".xlsx"))))
+	}
+	text, name, err := c.readPlan(path)
+	if err != nil {
+		return err
+	}
+	p, err := plan.Decode(name, text)
+	if err != nil {
+		return planError{name, err}
 	}
 	if err := checkScenario("export", p, *scenario, "use one of", "base", "all"); err != nil {
 		return err
 	}
-	var pdf bytes.Buffer
-	err = report.Write(&pdf, p, report.Options{Lang: plan.Language(*lang), Scenario: *scenario, Date: sourceDate()})
+	o := report.Options{Lang: plan.Language(*lang), Scenario: *scenario, Date: sourceDate()}
+	var data []byte
+	if ext == ".xlsx" {
+		data, err = report.Workbook(p, report.WorkbookOptions{Options: o, PlanText: text})
+	} else {
+		var pdf bytes.Buffer
+		err = report.Write(&pdf, p, o)
+		data = pdf.Bytes()
+	}
 	var list plan.ErrorList
 	switch {
 	case err == nil:
-		if err := fileio.WriteFile(*out, pdf.Bytes(), wo); err != nil {
-			return outputError("export", *out, ".pdf", err)
+		if err := fileio.WriteFile(*out, data, wo); err != nil {
+			return outputError("export", *out, ext, err)
 		}
 		return nil
 	case errors.As(err, &list):

@@ -196,6 +196,7 @@ func (d *doc) write() {
 	pdf.SetFooterFunc(d.footer)
 
 	d.cover()
+	defer d.exercisePages()()
 	d.summary()
 	d.context()
 	d.smart()
