@@ -313,17 +313,22 @@ func Analyze(p plan.Plan, o AnalyzeOptions) (Analysis, error) {
 	if a.Scenario == "" {
 		a.Scenario = BaseScenario
 	}
-	base, err := Run(p)
+	var base Result
+	var err error
+	if a.Scenario == AllScenarios {
+		a.All, err = RunAll(p) // the base first: run once
+		if err == nil {
+			base = a.All[0]
+		}
+	} else {
+		base, err = Run(p)
+	}
 	if err != nil {
 		return Analysis{}, err
 	}
 	a.Base, a.Shown = base, base
 	switch a.Scenario {
-	case BaseScenario:
-	case AllScenarios:
-		if a.All, err = RunAll(p); err != nil {
-			return Analysis{}, err
-		}
+	case BaseScenario, AllScenarios:
 	default:
 		if !slices.ContainsFunc(p.Scenarios, func(s plan.Scenario) bool { return s.Name == a.Scenario }) {
 			_, err := Select([]Result{base}, a.Scenario)
