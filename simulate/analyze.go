@@ -313,17 +313,22 @@ func Analyze(p plan.Plan, o AnalyzeOptions) (Analysis, error) {
 	if a.Scenario == "" {
 		a.Scenario = BaseScenario
 	}
-	base, err := Run(p)
+	var base Result
+	var err error
+	if a.Scenario == AllScenarios {
+		a.All, err = RunAll(p) // the base first: run once
+		if err == nil {
+			base = a.All[0]
+		}
+	} else {
+		base, err = Run(p)
+	}
 	if err != nil {
 		return Analysis{}, err
 	}
 	a.Base, a.Shown = base, base
 	switch a.Scenario {
-	case BaseScenario:
-	case AllScenarios:
-		if a.All, err = RunAll(p); err != nil {
-			return Analysis{}, err
-		}
+	case BaseScenario, AllScenarios:
 	default:
 		if !slices.ContainsFunc(p.Scenarios, func(s plan.Scenario) bool { return s.Name == a.Scenario }) {
 			_, err := Select([]Result{base}, a.Scenario)
@@ -585,8 +590,8 @@ func (r GoalSeekResult) Apply(p plan.Plan) plan.Plan {
 
 // ValueUnit is the unit in which a value of name is shown to people: the
 // unit of the figure of that name, else that of the channel or business
-// input (money for costs, a count for volumes, a rate otherwise: the
-// benchmarks are mostly rates). exact is true for a money input that is
+// input (money for costs, a count for volumes, a multiple for the reach
+// per printed unit, a rate otherwise: the benchmarks are mostly rates). exact is true for a money input that is
 // no figure (a cost per message of 0,004 €): it keeps its fractions of a
 // cent.
 func ValueUnit(name string) (u Unit, exact bool) {
@@ -600,6 +605,8 @@ func ValueUnit(name string) (u Unit, exact bool) {
 	case "visits_per_month", "followers", "contacts", "list_size", "audience", "max_clicks", "sends",
 		"posts", "units", "clicks", "orders_per_month":
 		return Count, false
+	case "reach_per_unit": // people reached per flyer or poster: 1,60×
+		return Multiple, false
 	}
 	return Rate, false
 }
@@ -653,4 +660,11 @@ func AdviceOf(r Result) []Advice {
 		}
 	}
 	return out
+}
+
+// Fine reports whether in's ends are shown with two decimals of a
+// percentage: a rate whose low end is below 1 % (and not 0), so that
+// "0,4 %" and "0,6 %" do not both read "0,5 %".
+func (in SensitivityInput) Fine() bool {
+	return in.Low.LessThan(decimal.New(1, -2)) && !in.Low.IsZero()
 }

@@ -318,3 +318,30 @@ func TestAdviceOf(t *testing.T) {
 		t.Errorf("AdviceOf: %q %q %q", got[0].Who, got[1].Who, got[2].Who)
 	}
 }
+
+// TestValueUnit: the unit a value is shown in, for figures and inputs.
+func TestValueUnit(t *testing.T) {
+	cases := []struct {
+		name  string
+		unit  Unit
+		exact bool
+	}{
+		{"cpa", Money, false}, {"cpc", Money, false}, {"customers", Count, false}, {"roas", Multiple, false},
+		{"cost_per_message", Money, true}, {"budget", Money, true}, {"list_size", Count, false},
+		{"open_rate", Rate, false}, {"reach_per_unit", Multiple, false}, {"lead_to_mql", Rate, false},
+	}
+	for _, c := range cases {
+		if u, exact := ValueUnit(c.name); u != c.unit || exact != c.exact {
+			t.Errorf("ValueUnit(%s) = %d, %v; want %d, %v", c.name, u, exact, c.unit, c.exact)
+		}
+	}
+}
+
+// TestSensitivityInputFine: a low end below 1 % (not 0) shows two decimals.
+func TestSensitivityInputFine(t *testing.T) {
+	for low, want := range map[string]bool{"0.004": true, "0.0099": true, "0.01": false, "0": false, "0.2": false} {
+		if got := (SensitivityInput{Low: d(low)}).Fine(); got != want {
+			t.Errorf("Fine(low %s) = %v, want %v", low, got, want)
+		}
+	}
+}

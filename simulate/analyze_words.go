@@ -55,6 +55,7 @@ var pdfMsgArgs = map[string][]string{
 	"pdf_conc_one_met":        {"a", "b", "c"},
 	"pdf_conc_some_met":       {"a", "b", "c", "d", "e"},
 	"pdf_conc_none_set":       {"a", "b", "c"},
+	"pdf_conc_over_budget":    {"a"},
 	"pdf_conc_fragile":        {"a", "b"},
 	"pdf_conc_channels":       {"a", "b", "c", "d"},
 	"pdf_conc_one_channel":    {"a", "b"},

@@ -201,7 +201,7 @@ func (s *toolsGoalSeek) updateApply() {
 		s.apply.Disable()
 		s.applyNote.Importance = widget.WarningImportance
 		s.applyNote.SetText(lang.L("Plan changed — run again"))
-	case widgets.SamePlan(toolsWithBudgets(cur, s.result.Allocation), cur):
+	case widgets.SamePlan(s.result.Apply(cur), cur):
 		s.apply.Disable()
 		s.applyNote.Importance = widget.LowImportance
 		s.applyNote.SetText(lang.L("Nothing to change."))
@@ -209,20 +209,6 @@ func (s *toolsGoalSeek) updateApply() {
 		s.apply.Enable()
 		s.applyNote.SetText("")
 	}
-}
-
-// toolsWithBudgets returns a copy of p with the budgets of shares set on
-// the channels of the same id; every other field stays p's.
-func toolsWithBudgets(p plan.Plan, shares []simulate.BudgetShare) plan.Plan {
-	q := p.Clone()
-	for _, a := range shares {
-		for i := range q.Channels {
-			if q.Channels[i].ID == a.ID {
-				q.Channels[i].Budget = a.Budget
-			}
-		}
-	}
-	return q
 }
 
 // onRun runs goal seek on the current plan in a goroutine.
@@ -282,7 +268,7 @@ func (s *toolsGoalSeek) onApply() {
 		v.mu.Unlock()
 		return
 	}
-	q := toolsWithBudgets(v.current, s.result.Allocation)
+	q := s.result.Apply(v.current) // simulate.GoalSeekResult.Apply: one way to set the budgets
 	if errs := plan.Validate(q); len(errs) > 0 {
 		s.setStatus(widgets.ErrorText(errs), widget.DangerImportance)
 		v.mu.Unlock()

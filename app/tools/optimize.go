@@ -94,7 +94,7 @@ func (s *toolsOptimize) planChanged() {
 	s.currency.SetText(display.CurrencySymbol(widgets.Currency(p), widgets.Lang()))
 	if !s.budgetEdited && !s.v.focused(s.budget) {
 		s.setting = true
-		s.budget.SetText(toolsAmountText(widgets.DecisionBudget(p), widgets.Lang()))
+		s.budget.SetText(toolsAmountText(simulate.DecisionBudget(p), widgets.Lang()))
 		s.setting = false
 	}
 	s.showStale(p)
@@ -219,26 +219,31 @@ func (s *toolsOptimize) show(p plan.Plan) {
 	s.setStatus(lang.L("Done."), widget.SuccessImportance)
 	goalName := display.Label(string(o.Goal), l)
 
+	// Customers are whole people on screen (MODEL.md "Numbers"): before
+	// and after are whole, only a small gain shows one decimal
+	// (Optimization.FineGain), as a difference — "215 → 215 (+0,1)", not
+	// "215,1 → 215,2", which flickers with every edit.
 	gain := o.After.Sub(o.Before)
-	fine := gain.Abs().LessThan(decimal.NewFromInt(10))
-	s.change.SetText(goalName + widgets.Colon(l) + toolsGoalAmount(o.Goal, o.Before, fine, cur, l) +
-		" → " + toolsGoalAmount(o.Goal, o.After, fine, cur, l))
+	fine := o.FineGain()
+	sign := "+"
+	if gain.Sign() < 0 {
+		sign = ""
+	}
+	change := goalName + widgets.Colon(l) + toolsGoalAmount(o.Goal, o.Before, false, cur, l) +
+		" → " + toolsGoalAmount(o.Goal, o.After, false, cur, l)
+	if o.Goal == simulate.GoalCustomers && fine && !gain.Round(1).IsZero() {
+		change += " (" + sign + toolsGoalAmount(o.Goal, gain, true, cur, l) + ")"
+	}
+	s.change.SetText(change)
 
 	if len(o.Allocation) == 0 {
 		s.advice.SetText("")
 		s.table.Objects = nil
 		s.table.Refresh()
 	} else {
-		sign := "+"
-		if gain.Sign() < 0 {
-			sign = ""
-		}
 		effect := toolsGoalChange(o.Goal, sign+toolsGoalAmount(o.Goal, gain, fine, cur, l), gain, l)
 		var lines []string
-		for _, m := range o.Moves() {
-			if m.Amount.Round(0).Sign() <= 0 {
-				continue
-			}
+		for _, m := range o.AdviceMoves() {
 			lines = append(lines, display.Text(m.Msg(), l, cur))
 		}
 		switch len(lines) {
@@ -259,7 +264,7 @@ func (s *toolsOptimize) show(p plan.Plan) {
 		for _, a := range o.Allocation {
 			before = before.Add(a.BudgetBefore)
 			rows = append(rows, []string{a.Name, display.Money(a.BudgetBefore, cur, l), display.Money(a.BudgetAfter, cur, l),
-				display.Decimal(a.CustomersBefore, 1, l), display.Decimal(a.CustomersAfter, 1, l)})
+				display.Count(a.CustomersBefore, l), display.Count(a.CustomersAfter, l)})
 		}
 		rows = append(rows, []string{lang.L("Total"), display.Money(before, cur, l), display.Money(o.Spent, cur, l), "", ""})
 		s.table.Objects = []fyne.CanvasObject{widgets.Table(header, rows, 1)}

@@ -73,17 +73,13 @@ type ResultsPanel struct {
 	sortDesc bool
 
 	// chances of the objectives of chancePlan, the base plan, once known
-	// (chanceOK); chanceSeq numbers the latest computation (an older one's
-	// answer is dropped) and cancel stops it.
+	// (chanceOK), computed by chanceTask once EnableChances is called
+	// (chancesOn).
 	chances    []simulate.ObjectiveChance
 	chanceOK   bool
 	chancePlan plan.Plan
-	chanceSeq  int
-	cancel     context.CancelFunc
-	// background runs work off the UI goroutine and post brings its answer
-	// back onto it (EnableChances); nil: no chance is computed.
-	background func(func())
-	post       func(func())
+	chanceTask widgets.Task
+	chancesOn  bool
 }
 
 var _ widgets.Panel = (*ResultsPanel)(nil)
@@ -217,45 +213,41 @@ func (rp *ResultsPanel) Refresh(p plan.Plan, r *widgets.Results) {
 	rp.status.Hide()
 	rp.results = r
 	rp.updateScenarios()
-	if rp.background != nil && !widgets.SamePlan(rp.chancePlan, p) {
+	if rp.chancesOn && !widgets.SamePlan(rp.chancePlan, p) {
 		rp.startChances(p)
 	}
 	rp.show()
 }
 
 // EnableChances makes the pane compute the chance of each objective after
-// each new plan: run starts work off the UI goroutine (the window passes
-// func(f func()) { go f() }), post brings its answer back onto it
-// (fyne.Do). The tests pass a work queue they drain, so no goroutine of
-// theirs touches a widget. Call it once, before the first Refresh.
+// each new plan, through a widgets.Task: run starts work off the UI
+// goroutine and post brings its answer back onto it (nil: the Task's
+// defaults, go f() and fyne.Do — what the window passes). The tests pass
+// a work queue they drain, so no goroutine of theirs touches a widget.
+// Call it once, before the first Refresh.
 func (rp *ResultsPanel) EnableChances(run, post func(func())) {
-	rp.background, rp.post = run, post
+	rp.chanceTask.Go, rp.chanceTask.Post, rp.chancesOn = run, post, true
 }
 
 // startChances computes the chance of each objective of p in the
-// background (simulate.ObjectiveChances), dropping the chances of the
-// plan before; show then gives each objective its state. UI goroutine.
+// background (simulate.ObjectiveChances, through widgets.Task: a newer
+// plan cancels the older computation and drops its answer), forgetting
+// the chances of the plan before; show then gives each objective its
+// state. UI goroutine.
 func (rp *ResultsPanel) startChances(p plan.Plan) {
-	if rp.cancel != nil {
-		rp.cancel()
-	}
-	rp.chanceSeq++
-	seq := rp.chanceSeq
 	rp.chances, rp.chanceOK, rp.chancePlan = nil, false, p
-	ctx, cancel := context.WithCancel(context.Background())
-	rp.cancel = cancel
 	q := p.Clone()
-	rp.background(func() {
+	rp.chanceTask.Start(func(ctx context.Context) func() {
 		ch, err := simulate.ObjectiveChances(ctx, q, simulate.UncertaintyOptions{Runs: resultsChanceRuns})
-		rp.post(func() {
-			if seq != rp.chanceSeq || err != nil {
-				return // a newer plan, or no chance to tell: the objectives keep the plan's own state
-			}
+		if err != nil {
+			return nil // no chance to tell: the objectives keep the plan's own state
+		}
+		return func() {
 			rp.chances, rp.chanceOK = ch, true
 			if rp.results != nil {
 				rp.show()
 			}
-		})
+		}
 	})
 }
 

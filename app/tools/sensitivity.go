@@ -172,7 +172,7 @@ func (s *toolsSensitivity) show(p plan.Plan) {
 			if !in.Ranged {
 				what += " (±20" + toolsPercentSign(l) + ")"
 			}
-			fine := in.Low.LessThan(decimal.New(1, -2)) && !in.Low.IsZero()
+			fine := in.Fine()
 			rows = append(rows, []string{widgets.ChannelName(p, in.Channel), what, toolsInputValue(in.Input, in.Low, fine, cur, l),
 				toolsInputValue(in.Input, in.High, fine, cur, l), f(in.ValueLow), f(in.ValueHigh), f(in.Swing)})
 		}
@@ -198,18 +198,14 @@ func toolsPercentSign(l plan.Language) string {
 	return display.NarrowNBSP + "%"
 }
 
-// toolsMoneyInputs are the channel inputs that are amounts of money.
-var toolsMoneyInputs = map[string]bool{"cpc": true, "cpm": true, "cost_per_message": true, "cost_per_unit": true,
-	"commission_per_sale": true, "budget": true, "fixed_cost": true}
-
-// toolsInputValue writes a channel input for people: money with its
-// fractions of a cent, a rate (a name ending in _rate, ctr) as a
-// percentage (two decimals when fine), else a whole number.
+// toolsInputValue writes a channel input for people, by the unit
+// simulate.ValueUnit gives it: money with its fractions of a cent, a rate
+// as a percentage (two decimals when fine), else a whole number.
 func toolsInputValue(name string, v decimal.Decimal, fine bool, cur string, l plan.Language) string {
-	switch {
-	case toolsMoneyInputs[name]:
+	switch u, _ := simulate.ValueUnit(name); u {
+	case simulate.Money:
 		return display.MoneyExact(v, cur, l)
-	case strings.HasSuffix(name, "_rate") || name == "ctr":
+	case simulate.Rate:
 		if fine {
 			return display.Decimal(v.Shift(2), 2, l) + toolsPercentSign(l)
 		}

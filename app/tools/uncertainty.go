@@ -75,6 +75,7 @@ func newToolsUncertainty(v *View) *toolsUncertainty {
 	s.cancel = widget.NewButton(lang.L("Cancel"), s.onCancel)
 	s.cancel.Disable()
 	s.progress = widget.NewProgressBar()
+	s.progress.Hide() // shown while a run is under way: no 0 % bar before anything runs
 
 	s.headline = widgets.Label("")
 	s.headline.TextStyle.Bold = true
@@ -155,6 +156,7 @@ func (s *toolsUncertainty) onRun() {
 	s.run.Disable()
 	s.cancel.Enable()
 	s.progress.SetValue(0)
+	s.progress.Show()
 	s.setStatus(lang.L("Simulating…"), widget.MediumImportance)
 
 	chartOpts := v.toolsChartOptions(p, toolsHistogramSize)
@@ -193,6 +195,7 @@ func (s *toolsUncertainty) onRun() {
 			s.running = false
 			s.run.Enable()
 			s.cancel.Disable()
+			s.progress.Hide() // the status line says how it ended
 			switch {
 			case errors.Is(err, context.Canceled):
 				s.progress.SetValue(0)
@@ -296,7 +299,7 @@ func (s *toolsUncertainty) show(p plan.Plan) {
 				map[string]any{"Amount": widgets.RoundMoney(np.P10.Decimal, cur, l)}))
 		}
 	}
-	if !toolsHasRanges(p) {
+	if !simulate.HasUncertainty(p) {
 		head = append(head, lang.L("The plan gives no range: every simulation equals the plan. Give a range (low, high) to the rates you are unsure of."))
 	}
 	s.headline.SetText(strings.Join(head, "\n"))
@@ -345,30 +348,18 @@ func (s *toolsUncertainty) show(p plan.Plan) {
 }
 
 // toolsChanceAdvice says what a probability of meeting an objective means
-// for the owner.
+// for the owner, by its level (simulate.ChanceLevelOf).
 func toolsChanceAdvice(pr decimal.Decimal) string {
-	switch {
-	case pr.GreaterThanOrEqual(decimal.New(9, -1)):
+	switch simulate.ChanceLevelOf(pr) {
+	case simulate.ChanceNearlyCertain:
 		return lang.L("nearly certain")
-	case pr.GreaterThanOrEqual(decimal.New(5, -1)):
+	case simulate.ChanceLikely:
 		return lang.L("likely but not certain: watch the first results")
-	case pr.GreaterThanOrEqual(decimal.New(1, -1)):
+	case simulate.ChanceRisky:
 		return lang.L("risky: strengthen the channels that matter most (see Sensitivity) or revise the objective")
 	default:
 		return lang.L("out of reach with this plan: change the plan or the objective")
 	}
-}
-
-// toolsHasRanges reports whether any channel of p carries a range.
-func toolsHasRanges(p plan.Plan) bool {
-	for _, ch := range p.Channels {
-		for _, r := range ch.Ranges {
-			if !r.Low.Equal(r.High) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // toolsDigits removes the grouping a person may type in a whole number

@@ -143,7 +143,7 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 			}
 		}
 		// rates below 1 % show two decimals at both ends
-		fine := in.Low.LessThan(decimal.New(1, -2)) && !in.Low.IsZero()
+		fine := in.Fine()
 		rows = append(rows, []string{chName(in.Channel), what, inputValue(p, in.Input, in.Low, fine), inputValue(p, in.Input, in.High, fine),
 			show(in.ValueLow), show(in.ValueHigh), show(in.Swing)})
 	}

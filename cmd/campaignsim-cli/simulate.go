@@ -42,20 +42,13 @@ func (c *cli) simulate(args []string) error {
 	if err := checkScenario("simulate", p, *scenario, "use all or one of", "base"); err != nil {
 		return err
 	}
-	var results []simulate.Result
-	if *scenario == "all" {
-		results, err = simulate.RunAll(p)
-	} else {
-		var r simulate.Result
-		if *scenario == "base" {
-			r, err = simulate.Run(p)
-		} else {
-			r, err = simulate.RunScenario(p, *scenario)
-		}
-		results = []simulate.Result{r}
-	}
+	an, err := simulate.Analyze(p, simulate.AnalyzeOptions{Scenario: *scenario})
 	if err != nil {
 		return planError{name, err}
+	}
+	results := []simulate.Result{an.Shown}
+	if an.Scenario == simulate.AllScenarios {
+		results = an.All
 	}
 	switch *format {
 	case "json":

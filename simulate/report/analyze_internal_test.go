@@ -6,7 +6,10 @@ import (
 	"time"
 
 	"campaignsim/plan"
+	"campaignsim/simulate"
 	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestDegenerateRangesNoMonteCarlo: a plan whose only ranges are
@@ -65,5 +68,30 @@ func TestNoInternalWords(t *testing.T) {
 	}
 	if n < 200 {
 		t.Errorf("the catalog has %d words of the document, want them all (200 and more)", n)
+	}
+}
+
+// TestConclusionOverBudget: over budget, the summary's conclusion says
+// so after the objectives met (it said "Le plan atteint ses 3 objectifs"
+// and nothing else): the bakery costs 4 940 €, with a budget of 4 000 €
+// it is 940 € over.
+func TestConclusionOverBudget(t *testing.T) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Info.Budget = decimal.RequireFromString("4000")
+	saved := analyze
+	analyze = func(p plan.Plan, o simulate.AnalyzeOptions) (simulate.Analysis, error) {
+		o.Parts = simulate.PartEvaluation // the results alone: fast
+		return simulate.Analyze(p, o)
+	}
+	defer func() { analyze = saved }()
+	d, err := prepare(p, Options{Date: time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := d.conclusion()[0]; !strings.Contains(c, "dépasse son budget de 940,00") {
+		t.Errorf("conclusion %q does not say the plan is over budget", c)
 	}
 }

@@ -193,6 +193,11 @@ func (d *doc) conclusion() []string {
 		s = trf(lang, "conc some met", fmt.Sprint(met), fmt.Sprint(n), objectiveTitle(d.objective(missed.ID)),
 			d.value(missed.Metric, missed.Value), sign(missed.Direction)+" "+d.value(missed.Metric, nd(missed.Target)))
 	}
+	if d.an.OverBudget.Valid && n > 0 {
+		// meeting a target by spending more than the budget is not
+		// meeting the plan (MODEL.md "Objectives")
+		s += trf(lang, "conc over budget", d.money(d.an.OverBudget.Decimal))
+	}
 	if low, ok := d.an.Fragile(); ok {
 		s += trf(lang, "conc fragile", low.Title(), d.pct(low.Chance.Decimal))
 	}

@@ -449,19 +449,24 @@ func (d *doc) recommendations() {
 		d.para(trf(lang, "opt same", d.money(d.opt.Budget)))
 	default:
 		o := d.opt
-		// a small gain shows one decimal (Optimization.FineGain), so that
-		// it never reads "215 customers instead of 215"
-		cnt := d.cnt
-		if o.FineGain() {
-			cnt = func(v decimal.Decimal) string { return display.Decimal(v, 1, lang) }
+		// Customers are whole people (MODEL.md "Numbers"); a small gain
+		// (Optimization.FineGain) is added with one decimal, so that it
+		// never reads "215 customers instead of 215" alone.
+		before := d.cnt(o.Before)
+		if gain := o.After.Sub(o.Before); o.FineGain() && !gain.Round(1).IsZero() {
+			sign := "+"
+			if gain.Sign() < 0 {
+				sign = ""
+			}
+			before += " (" + sign + display.Decimal(gain, 1, lang) + ")"
 		}
-		d.para(trf(lang, "opt text", d.money(o.Budget), cnt(o.After), cnt(o.Before)))
+		d.para(trf(lang, "opt text", d.money(o.Budget), d.cnt(o.After), before))
 		t := table{head: []string{tr(lang, "col channel"), tr(lang, "col budget now"), tr(lang, "col budget opt"),
 			tr(lang, "col cust now"), tr(lang, "col cust opt")}}
 		t.cols = cols(0, 4, 28)
 		for _, a := range o.Allocation {
 			t.rows = append(t.rows, []string{a.Name, d.money(a.BudgetBefore), d.money(a.BudgetAfter),
-				cnt(a.CustomersBefore), cnt(a.CustomersAfter)})
+				d.cnt(a.CustomersBefore), d.cnt(a.CustomersAfter)})
 		}
 		d.table(t)
 		var ws []string

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"campaignsim/plan"
@@ -19,11 +20,21 @@ type text struct{ fr, en string }
 // English descriptions.
 func msgCode(key string) string { return "pdf_" + strings.ReplaceAll(key, " ", "_") }
 
+// trCache holds the strings tr has rendered, by language and key: a
+// document asks for the same column titles hundreds of times.
+var trCache sync.Map // [2]string{lang, key} → string
+
 // tr returns the string key in lang, from the catalog (display.Text); a
 // missing key shows its code, so a typo is visible in the document and
 // caught by the tests.
 func tr(lang plan.Language, key string) string {
-	return display.Text(plan.NewMsg(msgCode(key)), lang, "")
+	k := [2]string{string(lang), key}
+	if s, ok := trCache.Load(k); ok {
+		return s.(string)
+	}
+	s := display.Text(plan.NewMsg(msgCode(key)), lang, "")
+	trCache.Store(k, s)
+	return s
 }
 
 // argNames name the arguments of the document's templates, in order.
