@@ -11,6 +11,8 @@ import (
 	"campaignsim/plan"
 	"campaignsim/simulate"
 	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
 )
 
 const caseUsage = "case [ID|FILE [-o FILE]]"
@@ -146,7 +148,7 @@ func writeBrief(b *bytes.Buffer, k simulate.Case, lang plan.Language) {
 		{say(lang, "Budget", "Budget"), display.Money(k.Budget, cur, lang)},
 		{say(lang, "Durée", "Length"), plural(lang, k.Months, "month")},
 		{say(lang, "Période", "Period"), trf(lang, "period value", display.Date(k.Start, lang), display.Date(end, lang), plural(lang, k.Months, "month"))},
-		{say(lang, "Objectif", "Objective"), display.Text(k.ObjectiveMsg(), lang, cur)},
+		{say(lang, "Objectif", "Objective"), objectiveText(k, lang)},
 	}
 	writeTable(b, "  ", nil, []bool{false, false}, rows)
 	section(b, say(lang, fmt.Sprintf("Éléments à développer (en choisir %d)", k.Choose), fmt.Sprintf("Elements to develop (choose %d)", k.Choose)))
@@ -160,4 +162,15 @@ func writeBrief(b *bytes.Buffer, k simulate.Case, lang plan.Language) {
 		rows = append(rows, []string{fmt.Sprint(it.Points), display.Text(k.Label(it), lang, cur)})
 	}
 	writeTable(b, "  ", nil, []bool{true, false}, rows)
+}
+
+// objectiveText is the brief's objective as "Clients ≥ 200".
+func objectiveText(k simulate.Case, lang plan.Language) string {
+	o := k.Objective
+	dir := "≥"
+	if o.Direction == plan.AtMost {
+		dir = "≤"
+	}
+	spec, _ := simulate.SpecOf(o.Metric)
+	return display.Label(o.Metric, lang) + " " + dir + " " + display.Figure(spec, decimal.NewNullDecimal(o.Target), k.Currency, lang)
 }
