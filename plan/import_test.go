@@ -203,3 +203,15 @@ func TestImportedPlanSavesAndReads(t *testing.T) {
 		t.Errorf("patterns %q / %q, want %q / %q", back.Channels[1].Campaigns, back.Tracking.IgnoreCampaigns, q.Channels[1].Campaigns, q.Tracking.IgnoreCampaigns)
 	}
 }
+
+// The default Google Ads view has no revenue column (Conv. value): the
+// file says so (NoRevenue), Mailchimp's export, with Total Revenue, not.
+func TestImportNoRevenueColumn(t *testing.T) {
+	imp, err := ReadActualsFiles([]ActualsFile{{"google.csv", readTestdata(t, "google-ads-en.csv")}, {"mailchimp.csv", readTestdata(t, "mailchimp.csv")}}, reportPlan())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !imp.Files[0].NoRevenue || imp.Files[1].NoRevenue {
+		t.Errorf("NoRevenue %v, %v: want true, false", imp.Files[0].NoRevenue, imp.Files[1].NoRevenue)
+	}
+}

@@ -66,6 +66,11 @@ type ImportedFile struct {
 	// SpendUnknown says that the file has no cost column (Mailchimp):
 	// its rows' spend is unknown, not 0.
 	SpendUnknown bool
+	// NoRevenue says that the report has no revenue column (Google Ads'
+	// default view has no Conv. value, Meta's no purchase value): its rows'
+	// revenue reads 0, which an Actual cannot yet mark unknown — the app
+	// says so, so that the user adds the column before downloading.
+	NoRevenue bool
 	// Replaces lists the channels and months for which this file replaces
 	// an earlier file of the same Source in the import (the same report
 	// given twice, as its CSV and its .xlsx: see ReadActualsFiles).
@@ -475,6 +480,8 @@ func readOneFile(errs *csvErrors, f ActualsFile, p Plan) (ImportedFile, []Actual
 	rows, unplaced := r.read()
 	info.Currency = r.currency
 	info.SpendUnknown = r.spendUnknown
+	_, hasRevenue := m.col["revenue"]
+	info.NoRevenue = !hasRevenue
 	info.Campaigns, info.Ignored = r.placed, r.ignoredList()
 	months := map[int]bool{}
 	for _, a := range rows {

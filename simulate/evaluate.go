@@ -199,16 +199,6 @@ func (u Unknowns) Figure(channel, name string, months []int) bool {
 	return false
 }
 
-// cell reports whether channel id's spend of plan month m is unknown.
-func (u Unknowns) cell(id string, m int) bool {
-	for _, x := range u.Spend[id] {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
 // warnings are the WarnSpendUnknown of u, one per channel in plan order.
 func (u Unknowns) warnings(p plan.Plan) []Warning {
 	var out []Warning

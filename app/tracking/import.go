@@ -61,6 +61,15 @@ func (v *View) importActualsFile(path string) {
 	im.load(path, func() ([]byte, error) { return readCSVFile(path) })
 }
 
+// ImportActualsPaths opens the import dialog (or the one open) with the
+// files at paths, each read off the UI goroutine: what the window does
+// with files dropped on it.
+func (v *View) ImportActualsPaths(paths ...string) {
+	for _, path := range paths {
+		v.importActualsFile(path)
+	}
+}
+
 // ImportActuals opens the import dialog with files already read (a
 // drop, the tests): they are read for the plan on screen off the UI
 // goroutine and previewed; the user then places the campaigns left and

@@ -361,6 +361,9 @@ func importFileLine(read plan.ActualsImport, i int, f plan.ImportedFile) string 
 	if f.SpendUnknown {
 		line += " — " + lang.L("no cost column: the spend stays unknown")
 	}
+	if f.NoRevenue {
+		line += " — " + lang.L("no revenue column: its revenue counts as 0 (add the conversion value column to the report to import it)")
+	}
 	if len(f.Replaces) > 0 && f.Replaces[0].File < len(read.Files) {
 		line += " — " + lang.L("replaces what {{.File}} brought for the same channels and months",
 			map[string]any{"File": read.Files[f.Replaces[0].File].Name})

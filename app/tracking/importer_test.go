@@ -224,10 +224,8 @@ func TestImportSameNameTwoFolders(t *testing.T) {
 		}
 		paths = append(paths, path)
 	}
-	for _, p := range append(paths, paths[0]) {
-		f.v.importActualsFile(p)
-		f.work.Drain()
-	}
+	f.v.ImportActualsPaths(append(paths, paths[0])...)
+	f.work.Drain()
 	im := f.v.imp
 	if len(im.files) != 2 || len(im.read.Rows) != 2 {
 		t.Fatalf("%d files, rows %+v: want the Meta and the Mailchimp export", len(im.files), im.read.Rows)

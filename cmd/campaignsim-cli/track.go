@@ -117,8 +117,17 @@ func (c *cli) actualsArgs(cmd string, fs *flag.FlagSet, args []string, actuals *
 	if err != nil {
 		return p, name, err
 	}
-	if p, err = withActuals(p, *actuals); err != nil {
+	var imp plan.ActualsImport
+	if p, imp, err = withActuals(p, *actuals); err != nil {
 		return p, name, err
+	}
+	for _, f := range imp.Files {
+		if f.NoRevenue {
+			// the revenue of such a report reads 0 (plan.Actual cannot
+			// say unknown yet): tell the user, in the locale's language
+			fmt.Fprintf(c.stderr, say(envLanguage(), "%s : pas de colonne de chiffre d'affaires, il compte pour 0 ; ajoutez au rapport la colonne de valeur de conversion pour l'importer\n",
+				"%s: no revenue column, its revenue counts as 0; add the conversion value column to the report to import it\n"), f.Name)
+		}
 	}
 	if len(p.Actuals) == 0 {
 		return p, name, invalidErrorf("%s: %s", name, tr(p.Info.Language, "no actuals"))
@@ -147,30 +156,31 @@ func actualsFlag(fs *flag.FlagSet) *fileList {
 
 // withActuals merges the actuals of the files at paths (the CampaignSim
 // CSV or the tools' reports, plan.ReadActualsFiles: rows of one channel
-// and month add up across files and campaigns) into p. A file that cannot
-// be read is an ioError (exit 3); a bad file a planError (exit 1), its
-// errors one per line, each naming its file.
-func withActuals(p plan.Plan, paths []string) (plan.Plan, error) {
+// and month add up across files and campaigns) into p, and returns what
+// the files brought. A file that cannot be read is an ioError (exit 3); a
+// bad file a planError (exit 1), its errors one per line, each naming its
+// file.
+func withActuals(p plan.Plan, paths []string) (plan.Plan, plan.ActualsImport, error) {
 	if len(paths) == 0 {
-		return p, nil
+		return p, plan.ActualsImport{}, nil
 	}
 	files := make([]plan.ActualsFile, 0, len(paths))
 	for _, path := range paths {
 		data, err := readInput(path, "actuals")
 		if err != nil {
-			return p, err
+			return p, plan.ActualsImport{}, err
 		}
 		files = append(files, plan.ActualsFile{Name: path, Data: data})
 	}
 	imp, err := plan.ReadActualsFiles(files, p)
 	if err != nil {
-		return p, planError{paths[0], err}
+		return p, imp, planError{paths[0], err}
 	}
 	q, err := plan.MergeActuals(p, imp.Rows)
 	if err != nil {
-		return p, planError{paths[0], err}
+		return p, imp, planError{paths[0], err}
 	}
-	return q, nil
+	return q, imp, nil
 }
 
 // statusText is a status for people.

@@ -63,6 +63,11 @@ func TestEvaluateMailchimpSpendUnknown(t *testing.T) {
 		if r.code != exitOK {
 			t.Fatalf("%s: exit %d, stderr %s", lang.code, r.code, r.stderr)
 		}
+		// the Google Ads report has no revenue column: said on stderr
+		if !strings.Contains(r.stderr, "google-ads-en.csv") || strings.Contains(r.stderr, "mailchimp.csv") ||
+			!strings.Contains(r.stderr, "no revenue column") && !strings.Contains(r.stderr, "pas de colonne de chiffre d'affaires") {
+			t.Errorf("%s: stderr %q: want the note on the Google Ads report alone", lang.code, r.stderr)
+		}
 		for _, want := range []string{"Newsletter", lang.word} {
 			if !strings.Contains(r.stdout, want) {
 				t.Errorf("%s: no %q in\n%s", lang.code, want, r.stdout)
