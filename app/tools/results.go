@@ -311,8 +311,7 @@ func (rp *ResultsPanel) showObjectives(res simulate.Result) {
 		text := mark + " " + display.Label(o.Metric, widgets.Lang()) + " " + sign + " " +
 			widgets.ResultsValue(rp.plan, o.Metric, decimal.NewNullDecimal(o.Target)) + widgets.UIColon() +
 			widgets.ResultsValue(rp.plan, o.Metric, o.Value) + " — " + status
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
+		l := widgets.NewWrapLabel(text) // never "3" on one line and "007,27 €" on the next
 		l.Importance = imp
 		rp.objBox.Add(l)
 	}
@@ -324,8 +323,7 @@ func (rp *ResultsPanel) showNotes(res simulate.Result) {
 		rp.notesBox.Add(widget.NewSeparator())
 		rp.notesBox.Add(resultsHeading(lang.L("Warnings")))
 		for _, w := range res.Warnings {
-			l := widget.NewLabel("⚠ " + display.Text(w.Msg, widgets.Lang(), rp.plan.Info.Currency))
-			l.Wrapping = fyne.TextWrapWord
+			l := widgets.NewWrapLabel("⚠ " + display.Text(w.Msg, widgets.Lang(), rp.plan.Info.Currency))
 			l.Importance = widget.WarningImportance
 			rp.notesBox.Add(l)
 		}
@@ -334,8 +332,7 @@ func (rp *ResultsPanel) showNotes(res simulate.Result) {
 		rp.notesBox.Add(widget.NewSeparator())
 		rp.notesBox.Add(resultsHeading(lang.L("Recommendations")))
 		for _, rec := range res.Recommendations {
-			l := widget.NewLabel("• " + widgets.RecommendationText(rp.plan, res, rec))
-			l.Wrapping = fyne.TextWrapWord
+			l := widgets.NewWrapLabel("• " + widgets.RecommendationText(rp.plan, res, rec))
 			rp.notesBox.Add(l)
 		}
 	}

@@ -40,6 +40,9 @@ func TestBreakLines(t *testing.T) {
 		{"empty", "", 10, []string{""}},
 		// A greedy fill: as many words a line as fit.
 		{"greedy", "un deux trois quatre", 10, []string{"un deux", "trois", "quatre"}},
+		// A colon typed after a plain space stays with its word, past the width.
+		{"no line starts with a colon", "rapporte : resserrer", 8, []string{"rapporte :", "resserrer"}},
+		{"nor with a closing quote", "« oui »", 5, []string{"« oui »"}},
 	}
 	for _, c := range cases {
 		got := BreakLines(c.text, c.width, runes)
