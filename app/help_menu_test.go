@@ -1,0 +1,43 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Aide holds the glossary and the first-plan guide, not only "À propos";
+// each opens over the window.
+func TestHelpMenuOpensGlossaryAndGuide(t *testing.T) {
+	s := newShellUI(t)
+	menu := s.win.MainMenu()
+	var items []*fyne.MenuItem
+	for _, m := range menu.Items {
+		if m.Label == lang.L("Help") {
+			items = m.Items
+		}
+	}
+	want := []string{lang.L("Glossary…"), lang.L("First plan…"), lang.L("About CampaignSim")}
+	if len(items) != len(want) {
+		t.Fatalf("Help menu has %d items, want %v", len(items), want)
+	}
+	for i, it := range items {
+		if it.Label != want[i] {
+			t.Errorf("item %d is %q, want %q", i, it.Label, want[i])
+		}
+	}
+	for _, it := range items[:2] {
+		before := len(s.win.Canvas().Overlays().List())
+		it.Action()
+		if after := len(s.win.Canvas().Overlays().List()); after != before+1 {
+			t.Errorf("%q opened %d overlays", it.Label, after-before)
+		}
+		top := s.win.Canvas().Overlays().Top()
+		if _, ok := top.(*widget.PopUp); !ok {
+			t.Errorf("%q: top overlay %T", it.Label, top)
+		}
+		s.win.Canvas().Overlays().Remove(top)
+	}
+}
