@@ -41,3 +41,18 @@ func TestHelpMenuOpensGlossaryAndGuide(t *testing.T) {
 		s.win.Canvas().Overlays().Remove(top)
 	}
 }
+
+// A blank plan from Fichier → Nouveau opens the first-plan guide.
+func TestEmptyPlanOpensTheGuide(t *testing.T) {
+	s := newShellUI(t)
+	before := len(s.win.Canvas().Overlays().List())
+	s.newFromTemplate("")
+	if after := len(s.win.Canvas().Overlays().List()); after != before+1 {
+		t.Fatalf("%d overlays after a blank plan, want the guide", after-before)
+	}
+	s.win.Canvas().Overlays().Remove(s.win.Canvas().Overlays().Top())
+	s.newFromTemplate("bakery")
+	if after := len(s.win.Canvas().Overlays().List()); after != before {
+		t.Errorf("an example opened %d overlays", after-before)
+	}
+}
