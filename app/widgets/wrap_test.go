@@ -41,7 +41,7 @@ func TestBreakLines(t *testing.T) {
 		// A greedy fill: as many words a line as fit.
 		{"greedy", "un deux trois quatre", 10, []string{"un deux", "trois", "quatre"}},
 		// A colon typed after a plain space stays with its word, past the width.
-		{"no line starts with a colon", "rapporte : resserrer", 8, []string{"rapporte :", "resserrer"}},
+		{"no line starts with a colon", "rapporte : resserrer", 9, []string{"rapporte :", "resserrer"}},
 		{"nor with a closing quote", "« oui »", 5, []string{"« oui »"}},
 	}
 	for _, c := range cases {
