@@ -141,3 +141,12 @@ func TestWrapLabelNeverBreaksInsideANumber(t *testing.T) {
 		t.Errorf("after SetText: %q", got)
 	}
 }
+
+// A recommendation of the results pane (about 60 words) broken for a
+// 40-letter line.
+func BenchmarkBreakLines(b *testing.B) {
+	text := strings.Repeat("Le coût d'acquisition dépasse ce qu'un client rapporte : 3\u202f007,27\u00a0€ ; ", 6)
+	for b.Loop() {
+		BreakLines(text, 40, runes)
+	}
+}
