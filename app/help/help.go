@@ -155,6 +155,11 @@ func (g *Glossary) onSearch(q string) {
 		g.List.Select(i)
 	} else if len(g.shown) > 0 {
 		g.List.Select(0)
+	} else {
+		g.current = ""
+		g.Name.SetText(lang.L("No word matches “{{.Search}}”.", map[string]any{"Search": strings.TrimSpace(q)}))
+		g.Text.SetText("")
+		g.SeeAlso.RemoveAll()
 	}
 }
 
