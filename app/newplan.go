@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	apphelp "campaignsim/app/help"
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 
@@ -88,6 +89,7 @@ func (u *UI) newFromTemplate(name string) {
 	if name == "" {
 		u.clearStatus()
 		u.doc.Replace(widgets.EmptyPlan(time.Now()), "", false)
+		apphelp.ShowGuide(u.win) // a blank plan: the first-plan guide (also Aide → Premier plan)
 		return
 	}
 	u.openExample(name)

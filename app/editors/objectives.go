@@ -55,9 +55,10 @@ func NewObjectivesEditor(w fyne.Window, edit widgets.EditFunc) *ObjectivesEditor
 	c := &e.core
 	e.list = widget.NewList(func() int { return len(e.core.P.Objectives) },
 		func() fyne.CanvasObject {
+			// The statement on two lines before "…" (the blank label sets the row's height).
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.QuestionIcon()), nil, l)
+			l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.QuestionIcon()), nil, container.NewStack(widget.NewLabel("\n"), l))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < 0 || id >= len(e.core.P.Objectives) {
@@ -69,7 +70,7 @@ func NewObjectivesEditor(w fyne.Window, edit widgets.EditFunc) *ObjectivesEditor
 			if text == "" {
 				text = ob.ID
 			}
-			box.Objects[0].(*widget.Label).SetText(text)
+			box.Objects[0].(*fyne.Container).Objects[1].(*widget.Label).SetText(text)
 			icon := theme.QuestionIcon()
 			if r := e.result(id); r != nil {
 				icon = theme.ConfirmIcon()

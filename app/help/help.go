@@ -155,6 +155,11 @@ func (g *Glossary) onSearch(q string) {
 		g.List.Select(i)
 	} else if len(g.shown) > 0 {
 		g.List.Select(0)
+	} else {
+		g.current = ""
+		g.Name.SetText(lang.L("No word matches “{{.Search}}”.", map[string]any{"Search": strings.TrimSpace(q)}))
+		g.Text.SetText("")
+		g.SeeAlso.RemoveAll()
 	}
 }
 
@@ -209,9 +214,10 @@ type Guide struct {
 func NewGuide(open func(id string)) *Guide {
 	g := &Guide{}
 	box := container.NewVBox()
-	intro := widgets.NewWrapLabel(lang.L("Seven steps from a blank plan to a campaign you can follow. Every figure's name in the results opens its definition."))
+	steps := display.FirstPlanGuide(uiLang())
+	intro := widgets.NewWrapLabel(lang.L("{{.N}} steps from a blank plan to a campaign you can follow. Every figure's name in the results opens its definition.", map[string]any{"N": len(steps)}))
 	box.Add(intro)
-	for i, s := range display.FirstPlanGuide(uiLang()) {
+	for i, s := range steps {
 		title := widget.NewLabel(lang.L("{{.N}}. {{.Title}}", map[string]any{"N": i + 1, "Title": s.Title}))
 		title.TextStyle.Bold = true
 		title.Wrapping = fyne.TextWrapWord

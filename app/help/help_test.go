@@ -74,8 +74,12 @@ func TestGlossarySearchIgnoresAccents(t *testing.T) {
 		t.Errorf("Select under a search: %q, search %q, %d shown", g.Current(), g.Search.Text, len(g.shown))
 	}
 	g.Search.SetText("zzzz")
-	if len(g.shown) != 0 {
-		t.Errorf("%d shown for zzzz", len(g.shown))
+	if len(g.shown) != 0 || g.Text.Text != "" || !strings.Contains(g.Name.Text, "zzzz") {
+		t.Errorf("%d shown for zzzz, heading %q, text %q", len(g.shown), g.Name.Text, g.Text.Text)
+	}
+	g.Search.SetText("roas")
+	if g.Current() == "" || len(g.shown) == 0 {
+		t.Errorf("roas after zzzz: %q, %d shown", g.Current(), len(g.shown))
 	}
 }
 

@@ -389,8 +389,7 @@ func (rp *ResultsPanel) showObjectives(res simulate.Result) {
 		text := mark + " " + display.Label(o.Metric, widgets.Lang()) + " " + sign + " " +
 			resultsValue(rp.plan, o.Metric, decimal.NewNullDecimal(o.Target)) + widgets.UIColon() +
 			resultsValue(rp.plan, o.Metric, o.Value) + " — " + display.Text(v.StateMsg(), widgets.Lang(), rp.plan.Info.Currency)
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
+		l := widgets.NewWrapLabel(text) // never "3" on one line and "007,27 €" on the next
 		l.Importance = imp
 		rp.objBox.Add(l)
 	}
@@ -401,7 +400,7 @@ func (rp *ResultsPanel) showObjectives(res simulate.Result) {
 func (rp *ResultsPanel) ObjectiveLines() []string {
 	var out []string
 	for _, o := range rp.objBox.Objects {
-		if l, ok := o.(*widget.Label); ok {
+		if l, ok := o.(*widgets.WrapLabel); ok {
 			out = append(out, l.Text)
 		}
 	}
@@ -450,8 +449,7 @@ func (rp *ResultsPanel) showNotes(res simulate.Result) {
 		rp.notesBox.Add(widget.NewSeparator())
 		rp.notesBox.Add(resultsHeading(lang.L("Warnings")))
 		for _, w := range rest {
-			l := widget.NewLabel("⚠ " + display.Text(w.Msg, widgets.Lang(), rp.plan.Info.Currency))
-			l.Wrapping = fyne.TextWrapWord
+			l := widgets.NewWrapLabel("⚠ " + display.Text(w.Msg, widgets.Lang(), rp.plan.Info.Currency))
 			l.Importance = widget.WarningImportance
 			rp.notesBox.Add(l)
 		}
@@ -460,8 +458,7 @@ func (rp *ResultsPanel) showNotes(res simulate.Result) {
 		rp.notesBox.Add(widget.NewSeparator())
 		rp.notesBox.Add(resultsHeading(lang.L("Recommendations")))
 		for _, rec := range res.Recommendations {
-			l := widget.NewLabel("• " + widgets.RecommendationText(rp.plan, res, rec))
-			l.Wrapping = fyne.TextWrapWord
+			l := widgets.NewWrapLabel("• " + widgets.RecommendationText(rp.plan, res, rec))
 			rp.notesBox.Add(l)
 		}
 	}

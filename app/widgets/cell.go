@@ -3,7 +3,6 @@ package widgets
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -39,13 +38,7 @@ func (c *Cell) SetText(text string) { c.Label.SetText(text) }
 // Truncated reports whether the text is wider than the cell, so that it
 // shows cut with "…".
 func (c *Cell) Truncated() bool {
-	l := c.Label
-	size := theme.TextSize()
-	if l.SizeName != "" {
-		size = c.Theme().Size(l.SizeName)
-	}
-	w := fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*c.Theme().Size(theme.SizeNameInnerPadding)
-	return w > c.Size().Width+0.5
+	return labelLineWidth(c.Label)-1 > c.Size().Width+0.5
 }
 
 // Tapped shows the whole text under the cell when it is cut (fyne.Tappable).

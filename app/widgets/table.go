@@ -164,11 +164,12 @@ func Table(header []string, rows [][]string, textCols int) *fyne.Container {
 	return &fyne.Container{Layout: &tableLayout{cols: n}, Objects: cells}
 }
 
-// labelLineWidth is the width of l's text on one line, with its padding.
+// labelLineWidth is the width l needs to show its text on one line, not
+// cut: the minimum width of the same label without truncation (Fyne's
+// own measure, padding included), plus a pixel for Fyne's rounding down
+// when it decides where to cut.
 func labelLineWidth(l *widget.Label) float32 {
-	size := theme.TextSize()
-	if l.SizeName != "" {
-		size = theme.Size(l.SizeName)
-	}
-	return fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
+	whole := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
+	whole.SizeName = l.SizeName
+	return whole.MinSize().Width + 1
 }

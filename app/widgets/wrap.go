@@ -3,6 +3,7 @@ package widgets
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -60,7 +61,9 @@ func words(par string) (ws, seps []string) {
 // BreakLines splits text into lines no wider than width, measured by
 // measure (the width of a string in the label's font): at newlines, and
 // at breakable spaces only — never at a no-break space (NoBreak), so
-// "3 007,27 €" and "20 %" stay whole. The spaces at a break are dropped.
+// "3 007,27 €" and "20 %" stay whole; nor before French punctuation or
+// after "«" when a plain space was typed there (glued). The spaces at a
+// break are dropped.
 // A word wider than width stands alone on its line; if it holds a digit
 // it is kept whole (it overflows: MinWidth makes room for it), otherwise
 // it is cut between letters, at least one letter a line. A width ≤ 0
@@ -84,7 +87,7 @@ func BreakLines(text string, width float32, measure func(string) float32) []stri
 			ww := measure(w)
 			if line != "" {
 				sw := measure(seps[i])
-				if lineW+sw+ww <= width {
+				if lineW+sw+ww <= width || glued(line, w) {
 					line, lineW = line+seps[i]+w, lineW+sw+ww
 					continue
 				}
@@ -102,6 +105,15 @@ func BreakLines(text string, width float32, measure func(string) float32) []stri
 		out = append(out, line)
 	}
 	return out
+}
+
+// glued reports whether word w must stay on the line that ends with
+// line, even past the width: French punctuation written after a plain
+// space (" :", " ;", " ?", " !", " »", " %") never starts a line, and
+// the word after "«" never starts one either.
+func glued(line, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return strings.ContainsRune(":;!?»%€", r) || strings.HasSuffix(line, "«")
 }
 
 // cutToWidth returns the longest prefix of w, at least one rune, no

@@ -40,6 +40,9 @@ func TestBreakLines(t *testing.T) {
 		{"empty", "", 10, []string{""}},
 		// A greedy fill: as many words a line as fit.
 		{"greedy", "un deux trois quatre", 10, []string{"un deux", "trois", "quatre"}},
+		// A colon typed after a plain space stays with its word, past the width.
+		{"no line starts with a colon", "rapporte : resserrer", 9, []string{"rapporte :", "resserrer"}},
+		{"nor with a closing quote", "« oui »", 5, []string{"« oui »"}},
 	}
 	for _, c := range cases {
 		got := BreakLines(c.text, c.width, runes)
@@ -136,5 +139,14 @@ func TestWrapLabelNeverBreaksInsideANumber(t *testing.T) {
 	l.SetText("court")
 	if got := rows(l); !slices.Equal(got, []string{"court"}) {
 		t.Errorf("after SetText: %q", got)
+	}
+}
+
+// A recommendation of the results pane (about 60 words) broken for a
+// 40-letter line.
+func BenchmarkBreakLines(b *testing.B) {
+	text := strings.Repeat("Le coût d'acquisition dépasse ce qu'un client rapporte : 3\u202f007,27\u00a0€ ; ", 6)
+	for b.Loop() {
+		BreakLines(text, 40, runes)
 	}
 }
