@@ -495,3 +495,37 @@ func BenchmarkWorkbook200x60(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "bytes/xlsx")
 }
+
+// TestWorkbookEveryPlan: every example plan (b2c and b2b, with and
+// without ranges, scenarios or actuals) and the stress plan give, in both
+// languages and with every scenario shown, a workbook that opens with its
+// seven sheets, each with a frozen header.
+func TestWorkbookEveryPlan(t *testing.T) {
+	plans := map[string]plan.Plan{}
+	for _, name := range plan.ExampleNames() {
+		p, err := plan.Example(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plans[name] = p
+	}
+	plans["stress"] = stressPlan(t)
+	for name, p := range plans {
+		for _, lang := range []plan.Language{plan.LangFR, plan.LangEN} {
+			f := openWorkbook(t, p, report.WorkbookOptions{Options: report.Options{Lang: lang, Scenario: "all"}})
+			sheets := f.GetSheetList()
+			if len(sheets) != 7 {
+				t.Errorf("%s %s: sheets %q", name, lang, sheets)
+			}
+			for _, sh := range sheets {
+				if pn, err := f.GetPanes(sh); err != nil || !pn.Freeze {
+					t.Errorf("%s %s %s: header not frozen", name, lang, sh)
+				}
+			}
+			if p.Business.Model == plan.B2B {
+				as := readGrid(t, f, sheets[6])
+				as.row(t, display.Label("lead_to_mql", lang)) // the b2b funnel is an assumption
+			}
+		}
+	}
+}
