@@ -117,6 +117,9 @@ func TestExportExcel(t *testing.T) {
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("the workbook was written on the UI goroutine (err %v)", err)
 	}
+	if !overlayHas(s.win.Canvas(), "Écriture du classeur…") {
+		t.Error("no progress shown while the workbook is written")
+	}
 	if n := s.work.Drain(); n != 1 || ended != nil {
 		t.Fatalf("%d jobs ran, export ended with %v", n, ended)
 	}
@@ -137,6 +140,9 @@ func TestExportExcel(t *testing.T) {
 	}
 	if shown != p.Scenarios[0].Name {
 		t.Errorf("scenario shown %q, want %q", shown, p.Scenarios[0].Name)
+	}
+	if overlayHas(s.win.Canvas(), "Écriture du classeur…") {
+		t.Error("the progress is still shown after the export")
 	}
 	apptest.TapIn(t, s.win.Canvas(), lang.L("Open the workbook"))
 	if len(*got) != 1 || (*got)[0] != path {
