@@ -188,8 +188,8 @@ func TestExportErrors(t *testing.T) {
 	if ended == nil {
 		t.Fatal("an export into a missing folder succeeded")
 	}
-	if !overlayHas(s.win.Canvas(), "Le classeur n'a pas été écrit") {
-		t.Error("no dialog says the workbook was not written")
+	if !overlayHas(s.win.Canvas(), "Le classeur n'a pas été écrit\u00a0: son dossier n'existe pas") {
+		t.Error("no dialog says, in French, that the workbook was not written and why")
 	}
 	if _, err := os.Stat(d.folder); !os.IsNotExist(err) {
 		t.Error("the missing folder was created")
