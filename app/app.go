@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"campaignsim/app/editors"
+	apphelp "campaignsim/app/help"
 	"campaignsim/app/tools"
 	"campaignsim/app/tracking"
 	"campaignsim/app/widgets"
@@ -52,6 +53,7 @@ func screens(w fyne.Window, edit widgets.EditFunc) []tab {
 		{lang.L("Channels"), editors.NewChannelsEditor(w, edit)},
 		{lang.L("Objectives"), editors.NewObjectivesEditor(w, edit)},
 		{lang.L("Scenarios"), editors.NewScenariosEditor(w, edit)},
+		{lang.L("Case"), editors.NewCaseView(w, edit)},
 		{lang.L("Charts"), tools.NewChartsView(w)},
 		{lang.L("Tools"), tools.NewView(w, edit)},
 		{lang.L("Tracking"), tracking.NewView(w, edit)},
@@ -68,7 +70,15 @@ type UI struct {
 	runner  *SimRunner
 	results *tools.ResultsPanel
 	tabs    []tab
-	last    *widgets.Results // the latest results delivered, for the version in last.Version
+	// The window's content (layout): the tabs, and the split that puts
+	// the results pane beside them when it is shown.
+	appTabs     *container.AppTabs
+	body        *fyne.Container
+	split       *container.Split
+	splitOffset float64
+	resultsItem *fyne.MenuItem   // Affichage → Results pane (checked when shown)
+	prefsDialog dialog.Dialog    // the latest Preferences dialog (for the tests)
+	last        *widgets.Results // the latest results delivered, for the version in last.Version
 
 	// goWork runs slow work (a save, an import, a PDF) off the UI
 	// goroutine: `go f()`; f posts its outcome back through fyne.Do. The
@@ -121,11 +131,12 @@ func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit widgets.Ed
 	if tabsOf != nil {
 		u.tabs = tabsOf(u.win, u.Edit)
 	}
+	u.connectScreens()
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.onClose)
-	u.win.Resize(fyne.NewSize(1024, 720))
+	u.win.Resize(u.initialSize())
 	u.win.CenterOnScreen()
 
 	u.openInitial(args)
@@ -149,29 +160,16 @@ func (u *UI) ShowAndRun() {
 	u.app.Run()
 }
 
-// layout places the tabs on the left and the results on the right; with
-// no tabs the results fill the window.
-func (u *UI) layout() fyne.CanvasObject {
-	if len(u.tabs) == 0 {
-		return u.results.Widget()
-	}
-	items := make([]*container.TabItem, len(u.tabs))
-	for i, t := range u.tabs {
-		// A horizontal scroll lets a wide screen shrink with the window
-		// instead of pushing the results off the screen.
-		items[i] = container.NewTabItem(t.title, container.NewHScroll(t.panel.Widget()))
-	}
-	tabs := container.NewAppTabs(items...)
-	split := container.NewHSplit(tabs, u.results.Widget())
-	split.Offset = 0.58
-	return split
-}
-
 // Edit records an edit from a panel as one undoable step (the EditFunc
 // every editor receives).
 func (u *UI) Edit(label string, p plan.Plan) {
 	u.edited = true
 	u.doc.Edit(label, p)
+	// The typing of the field that made this edit is now the plan's edit:
+	// Ctrl+Z takes back the edit, not the field's text.
+	if c := u.win.Canvas(); c != nil {
+		widgets.ForgetTyping(c.Focused())
+	}
 }
 
 // onDocChanged runs after every change of the document: title, menus,
@@ -256,11 +254,38 @@ func (u *UI) updateEditMenu() {
 	}
 }
 
-// Undo takes back the last edit.
-func (u *UI) Undo() { u.doc.Undo() }
+// Undo is Édition → Annuler, Ctrl+Z: inside a text field that has typing
+// to take back, it undoes the typing (the field's own undo); otherwise it
+// takes back the plan's last edit, as LibreOffice does in a cell and then
+// in the document.
+func (u *UI) Undo() {
+	if widgets.UndoTyping(u.win.Canvas().Focused()) {
+		return
+	}
+	u.commitTyping()
+	u.doc.Undo()
+}
 
-// Redo makes again the last edit undone.
-func (u *UI) Redo() { u.doc.Redo() }
+// Redo is Édition → Rétablir, Ctrl+Y or Ctrl+Shift+Z: the field's typing
+// taken back first, then the plan's last edit undone.
+func (u *UI) Redo() {
+	if widgets.RedoTyping(u.win.Canvas().Focused()) {
+		return
+	}
+	u.commitTyping()
+	u.doc.Redo()
+}
+
+// commitTyping moves the focus out of the field being typed in, which
+// commits what was typed there as an edit (the fields commit when they
+// lose the focus), so that an undo, a redo or a save sees it, and so that
+// the field shows the plan's value again afterwards (a focused field is
+// never overwritten).
+func (u *UI) commitTyping() {
+	if c := u.win.Canvas(); c.Focused() != nil {
+		c.Unfocus()
+	}
+}
 
 func (u *UI) mainMenu() *fyne.MainMenu {
 	short := func(k fyne.KeyName, shift bool) fyne.Shortcut {
@@ -295,16 +320,23 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	file := fyne.NewMenu(lang.L("File"), items...)
 
+	// Fyne's desktop driver turns Ctrl+Z and Ctrl+Y into ShortcutUndo and
+	// ShortcutRedo and matches the main menu's shortcuts by name before
+	// the focused widget: these two reach Undo and Redo even inside a field.
 	u.undoItem = fyne.NewMenuItem(lang.L("Undo"), u.Undo)
-	u.undoItem.Shortcut = short(fyne.KeyZ, false)
+	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	u.redoItem = fyne.NewMenuItem(lang.L("Redo"), u.Redo)
-	u.redoItem.Shortcut = short(fyne.KeyY, false)
-	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem)
-
+	u.redoItem.Shortcut = &fyne.ShortcutRedo{}
+	// Préférences under Édition, as LibreOffice's Options are under its
+	// Tools menu and GNOME applications' under Edit.
 	prefs := fyne.NewMenuItem(lang.L("Preferences…"), u.onPreferences)
-	view := fyne.NewMenu(lang.L("View"), prefs)
+	edit := fyne.NewMenu(lang.L("Edit"), u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), prefs)
+	view := u.viewMenu()
 
-	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About CampaignSim"), u.onAbout))
+	help := fyne.NewMenu(lang.L("Help"),
+		fyne.NewMenuItem(lang.L("Glossary…"), func() { apphelp.ShowGlossary(u.win, "") }),
+		fyne.NewMenuItem(lang.L("First plan…"), func() { apphelp.ShowGuide(u.win) }),
+		fyne.NewMenuItem(lang.L("About CampaignSim"), u.onAbout))
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
@@ -320,8 +352,11 @@ func (u *UI) addShortcuts() {
 	add(fyne.KeyO, false, u.onOpen)
 	add(fyne.KeyS, false, func() { u.onSave(nil) })
 	add(fyne.KeyS, true, func() { u.onSaveAs(nil) })
-	add(fyne.KeyZ, false, u.Undo)
-	add(fyne.KeyY, false, u.Redo)
+	// The canvas gets a shortcut when no focused widget takes it (the
+	// test driver, and a driver without the main menu's shortcuts).
+	c := u.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.Undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.Redo() })
 	add(fyne.KeyZ, true, u.Redo)
 	add(fyne.KeyQ, false, u.onClose)
 }
@@ -366,6 +401,7 @@ func (u *UI) openExample(name string) {
 		fyne.LogError("example "+name, err)
 		p = widgets.EmptyPlan(time.Now())
 	}
+	u.clearStatus()
 	u.doc.Replace(p, "", false)
 }
 
@@ -376,6 +412,7 @@ func (u *UI) openPath(path string) error {
 	if err != nil {
 		return err
 	}
+	u.clearStatus()
 	u.doc.ReplaceFile(p, path, text, nil, false)
 	u.addRecent(path)
 	return nil
@@ -406,6 +443,7 @@ func (u *UI) onClose() {
 		u.shutdown()
 		prefs := u.app.Preferences()
 		prefs.SetString(prefLastPlan, u.doc.Path())
+		u.rememberSize()
 		u.win.Close()
 		u.app.Quit()
 	})
@@ -463,7 +501,7 @@ func (u *UI) onPreferences() {
 		widget.NewFormItem(lang.L("Language"), langSel),
 		widget.NewFormItem(lang.L("Theme"), themeSel),
 	}
-	dialog.ShowForm(lang.L("Preferences"), lang.L("Apply"), lang.L("Cancel"), form, func(ok bool) {
+	d := dialog.NewForm(lang.L("Preferences"), lang.L("Apply"), lang.L("Cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -477,6 +515,9 @@ func (u *UI) onPreferences() {
 				lang.L("The new language applies the next time CampaignSim starts."), u.win)
 		}
 	}, u.win)
+	u.closeOnEscape(d)
+	u.prefsDialog = d
+	d.Show()
 }
 
 func indexOf(list []string, s string) int {
@@ -629,6 +670,7 @@ func (u *UI) restore(r recovered) {
 			base = &none
 		}
 	}
+	u.clearStatus()
 	u.doc.ReplaceFile(r.Plan, r.Path, text, base, true)
 	u.saveRecovery()
 }

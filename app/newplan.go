@@ -20,9 +20,11 @@ type template struct {
 	info  string // the second line
 }
 
-// templates lists the empty plan then the embedded examples, bakery first.
+// templates lists the empty plan, the course's exercises, then the
+// embedded examples, bakery first.
 func templates() []template {
 	list := []template{{title: lang.L("Empty plan"), info: lang.L("Start from scratch: add your channels and your budget.")}}
+	list = append(list, exerciseTemplates()...)
 	for _, name := range plan.ExampleNames() {
 		p, err := plan.Example(name)
 		if err != nil {
@@ -32,7 +34,14 @@ func templates() []template {
 		if who == "" {
 			who = name
 		}
-		list = append(list, template{name: name, title: lang.L("Example: {{.Name}}", map[string]any{"Name": who}), info: p.Info.Title})
+		// The plan's own title first: several examples are for the same
+		// business (the online shop), so its name alone tells them apart
+		// from nothing.
+		title := p.Info.Title
+		if title == "" {
+			title = who
+		}
+		list = append(list, template{name: name, title: title, info: lang.L("Example: {{.Name}}", map[string]any{"Name": who})})
 	}
 	return list
 }
@@ -72,7 +81,11 @@ func (u *UI) showNewDialog() {
 // untitled plan.
 func (u *UI) newFromTemplate(name string) {
 	u.edited = false
+	if u.newExercise(name) {
+		return
+	}
 	if name == "" {
+		u.clearStatus()
 		u.doc.Replace(widgets.EmptyPlan(time.Now()), "", false)
 		return
 	}

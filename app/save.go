@@ -38,6 +38,7 @@ type saveJob struct {
 // is asked first (the comparison is by content: a same-length edit with
 // its time kept is a change).
 func (u *UI) onSave(after func()) {
+	u.commitTyping()
 	if u.saving {
 		u.saveQueue = append(u.saveQueue, func() { u.onSave(after) })
 		return
@@ -124,6 +125,7 @@ func (u *UI) askReplaceChanged(job saveJob) {
 // write goes through fileio.WriteFile: a temporary file renamed over the
 // target, whose previous content is kept as .bak.
 func (u *UI) onSaveAs(after func()) {
+	u.commitTyping()
 	name := "plan.toml"
 	if u.doc.Path() != "" {
 		name = filepath.Base(u.doc.Path())

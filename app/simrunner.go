@@ -1,14 +1,13 @@
 package app
 
 import (
+	"context"
 	"sync"
 	"time"
 
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
-
-	"fyne.io/fyne/v2"
 )
 
 // DefaultDebounce is how long the runner waits after the last edit before
@@ -17,10 +16,11 @@ import (
 const DefaultDebounce = 150 * time.Millisecond
 
 // SimRunner simulates the plan in the background after every change. It
-// waits Debounce after the last Schedule, runs simulate.RunAll in a
-// goroutine and hands the results to Deliver on the UI goroutine (through
-// fyne.Do), only if they are for the latest version scheduled: results of
-// an older version are dropped. Schedule never blocks.
+// waits Debounce after the last Schedule, runs simulate.RunAll off the UI
+// goroutine and hands the results to Deliver on the UI goroutine, only if
+// they are for the latest version scheduled: results of an older version
+// are dropped. Schedule never blocks. The sequence, the debounce, the
+// cancelling and the posting back are widgets.Task's.
 type SimRunner struct {
 	// Debounce is the quiet time after the last Schedule before a run.
 	Debounce time.Duration
@@ -31,9 +31,9 @@ type SimRunner struct {
 	// run is the simulation (simulate.RunAll; replaced in tests).
 	run func(plan.Plan) ([]simulate.Result, error)
 
-	mu     sync.Mutex
+	mu     sync.Mutex // guards Debounce, Deliver and latest
 	latest int
-	timer  *time.Timer
+	task   widgets.Task
 }
 
 // NewSimRunner returns a runner with DefaultDebounce that calls deliver.
@@ -47,12 +47,27 @@ func NewSimRunner(deliver func(r *widgets.Results, err error)) *SimRunner {
 // (plan values are never modified in place in this app).
 func (s *SimRunner) Schedule(version int, p plan.Plan) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.latest = version
-	if s.timer != nil {
-		s.timer.Stop()
-	}
-	s.timer = time.AfterFunc(s.Debounce, func() { s.compute(version, p) })
+	delay := s.Debounce
+	s.mu.Unlock()
+	s.task.StartAfter(delay, func(ctx context.Context) func() {
+		if ctx.Err() != nil {
+			return nil
+		}
+		all, err := s.run(p)
+		var r *widgets.Results
+		if err == nil && len(all) > 0 {
+			r = &widgets.Results{Version: version, Base: all[0], Scenarios: all}
+		}
+		return func() {
+			s.mu.Lock()
+			deliver := s.Deliver
+			s.mu.Unlock()
+			if deliver != nil {
+				deliver(r, err)
+			}
+		}
+	})
 }
 
 // SetDeliver replaces Deliver safely while runs may be under way.
@@ -69,35 +84,11 @@ func (s *SimRunner) Latest() int {
 	return s.latest
 }
 
-// Stop cancels a run that has not started yet.
+// Stop cancels a run that has not started yet and drops the results of
+// one that is running.
 func (s *SimRunner) Stop() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.timer != nil {
-		s.timer.Stop()
-	}
 	s.latest = -1
-}
-
-// compute runs on the timer's goroutine: the UI goroutine is never blocked.
-func (s *SimRunner) compute(version int, p plan.Plan) {
-	if s.Latest() != version {
-		return // a newer edit came in before the timer fired
-	}
-	all, err := s.run(p)
-	var r *widgets.Results
-	if err == nil && len(all) > 0 {
-		r = &widgets.Results{Version: version, Base: all[0], Scenarios: all}
-	}
-	fyne.Do(func() {
-		s.mu.Lock()
-		latest, deliver := s.latest, s.Deliver
-		s.mu.Unlock()
-		if latest != version {
-			return // stale: the plan changed while it ran
-		}
-		if deliver != nil {
-			deliver(r, err)
-		}
-	})
+	s.mu.Unlock()
+	s.task.Cancel()
 }

@@ -45,6 +45,12 @@ func newShellUI(t *testing.T, args ...string) *shellUI {
 // instance when the test changed instanceID).
 func newShellUIOn(t *testing.T, a fyne.App, args ...string) *shellUI {
 	t.Helper()
+	return newShellUIWith(t, a, nil, args...)
+}
+
+// newShellUIWith is newShellUIOn with the tabs tabsOf builds (nil: none).
+func newShellUIWith(t *testing.T, a fyne.App, tabsOf func(fyne.Window, widgets.EditFunc) []tab, args ...string) *shellUI {
+	t.Helper()
 	prevInterval := recoveryInterval
 	recoveryInterval = time.Hour // the tests write the recovery file themselves
 	t.Cleanup(func() { recoveryInterval = prevInterval })
@@ -52,7 +58,7 @@ func newShellUIOn(t *testing.T, a fyne.App, args ...string) *shellUI {
 	// goroutines, which Fyne's test driver runs outside the test's own
 	// goroutine (each screen has its own tests).
 	a.Preferences().SetString(widgets.PrefLanguage, "fr")
-	u := newUI(a, args, nil)
+	u := newUI(a, args, tabsOf)
 	work := &apptest.WorkQueue{}
 	u.goWork = work.Run
 	s := &shellUI{UI: u, deliver: u.runner.Deliver, delivered: make(chan delivery, 64), work: work}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -157,4 +158,82 @@ func tomlQuote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// CampaignChoice is what a person picked for a campaign an import could
+// not place (UnplacedCampaign): Channel is the id of the channel that
+// takes it, or "" to leave it out of every import.
+type CampaignChoice struct {
+	Campaign string // as written in the report
+	Channel  string // a channel id, or "" for ignore_campaigns
+}
+
+// CampaignPattern returns the pattern written for campaign name: the name
+// trimmed, which MatchCampaign matches to that name (and, when it holds
+// a "*", to the names that star stands for); a name longer than an entry
+// may be (255 characters) is cut to its first 254 characters then "*".
+//
+//	CampaignPattern("  Marque - Recherche ") → "Marque - Recherche"
+func CampaignPattern(name string) string {
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) <= maxListEntry {
+		return name
+	}
+	r := []rune(name)
+	return string(r[:maxListEntry-1]) + "*"
+}
+
+// PlaceCampaigns returns a new plan: p with each choice written where the
+// next ReadActualsFiles will find it — the campaign's CampaignPattern
+// appended to its channel's campaigns, or to [tracking] ignore_campaigns
+// when Channel is "". A choice whose campaign is already matched by the
+// patterns it would join adds nothing; the same campaign chosen twice
+// keeps the last choice. p is not changed (its lists are copied). It is
+// an error (an ErrorList whose Paths name the choices, "choices[i]") when
+// a choice names a channel p does not have; a list grown past its limit
+// (100 patterns) is Validate's to report.
+func PlaceCampaigns(p Plan, choices []CampaignChoice) (Plan, error) {
+	last := map[string]int{} // campaign (as matched: without case) → index of its last choice
+	for i, c := range choices {
+		last[strings.ToLower(strings.TrimSpace(c.Campaign))] = i
+	}
+	var errs ErrorList
+	q := p.Clone()
+	q.Tracking.IgnoreCampaigns = append([]string(nil), p.Tracking.IgnoreCampaigns...)
+	idx := make(map[string]int, len(q.Channels))
+	for i, c := range q.Channels {
+		idx[c.ID] = i
+	}
+	has := func(list []string, name string) bool {
+		for _, pat := range list {
+			if MatchCampaign(pat, name) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, c := range choices {
+		if last[strings.ToLower(strings.TrimSpace(c.Campaign))] != i {
+			continue
+		}
+		pat := CampaignPattern(c.Campaign)
+		if c.Channel == "" {
+			if !has(q.Tracking.IgnoreCampaigns, c.Campaign) {
+				q.Tracking.IgnoreCampaigns = append(q.Tracking.IgnoreCampaigns, pat)
+			}
+			continue
+		}
+		ci, ok := idx[c.Channel]
+		if !ok {
+			errs = append(errs, Error{Path: fmt.Sprintf("choices[%d].channel", i), Msg: msgf(msgUnknownChan, "channel", c.Channel, channelIDs(p))})
+			continue
+		}
+		if !has(q.Channels[ci].Campaigns, c.Campaign) {
+			q.Channels[ci].Campaigns = append(q.Channels[ci].Campaigns, pat)
+		}
+	}
+	if len(errs) > 0 {
+		return Plan{}, errs
+	}
+	return q, nil
 }

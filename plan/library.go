@@ -112,13 +112,13 @@ func ParseLibrary(data []byte) (Library, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if asParseError(err, &pe) {
-			return Library{}, ErrorList{{Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}}
+			return Library{}, ErrorList{{Line: pe.Position.Line, Col: pe.Position.Col, Msg: msgf(msgSyntax, pe.Message)}}
 		}
-		return Library{}, ErrorList{{Msg: err.Error()}}
+		return Library{}, ErrorList{{Msg: msgf(msgParserFailed, err)}}
 	}
 	var errs ErrorList
-	add := func(path, format string, args ...any) {
-		errs = append(errs, Error{Path: path, Msg: fmt.Sprintf(format, args...)})
+	add := func(path, code string, args ...any) {
+		errs = append(errs, Error{Path: path, Msg: msgf(code, args...)})
 	}
 	occ := keyOccurrences(data)
 	for _, k := range md.Undecoded() {
@@ -127,18 +127,18 @@ func ParseLibrary(data []byte) (Library, error) {
 		for _, o := range occ {
 			if o.table == table && o.key == key {
 				found = true
-				errs = append(errs, Error{Line: o.line, Path: o.path(), Msg: fmt.Sprintf("%s: unknown key %q", o.path(), key)})
+				errs = append(errs, Error{Line: o.line, Path: o.path(), Msg: msgf(msgLibUnknownKeyAt, o.path(), key)})
 			}
 		}
 		if !found {
-			add(libKeyPath(k), "unknown key %q", key)
+			add(libKeyPath(k), msgLibUnknownKey, key)
 		}
 	}
 	switch {
 	case f.Format == nil:
-		add("format", "missing format: write format = %d", LibraryFormat)
+		add("format", msgLibFormatMissing, LibraryFormat)
 	case *f.Format != LibraryFormat:
-		add("format", "format %d is not supported: this version reads format = %d", *f.Format, LibraryFormat)
+		add("format", msgLibFormatBad, *f.Format, LibraryFormat)
 	}
 
 	var lib Library
@@ -147,21 +147,21 @@ func ParseLibrary(data []byte) (Library, error) {
 		p := fmt.Sprintf("levers[%d]", i)
 		switch {
 		case l.ID == "":
-			add(p+".id", "missing id")
+			add(p+".id", msgLibMissingId)
 		case !leverIDPattern.MatchString(l.ID):
-			add(p+".id", "id %q: use lower-case letters, digits and dashes", l.ID)
+			add(p+".id", msgLibBadId, l.ID)
 		case ids[l.ID]:
-			add(p+".id", "duplicate lever id %q", l.ID)
+			add(p+".id", msgLibDuplicateLever, l.ID)
 		}
 		ids[l.ID] = true
 		if strings.TrimSpace(l.FR) == "" {
-			add(p+".fr", "missing French text (fr)")
+			add(p+".fr", msgLibMissingFr)
 		}
 		if strings.TrimSpace(l.EN) == "" {
-			add(p+".en", "missing English text (en)")
+			add(p+".en", msgLibMissingEn)
 		}
 		if strings.TrimSpace(l.Source) == "" {
-			add(p+".source", "missing source")
+			add(p+".source", msgLibMissingSource)
 		}
 		lib.Levers = append(lib.Levers, Lever{ID: l.ID, FR: l.FR, EN: l.EN, Source: l.Source})
 	}
@@ -170,45 +170,45 @@ func ParseLibrary(data []byte) (Library, error) {
 		p := fmt.Sprintf("benchmarks[%d]", i)
 		out := Benchmark{Metric: b.Metric, Sector: b.Sector, Source: b.Source, Year: b.Year, Note: b.Note, Currency: b.Currency}
 		if b.Currency != "" && !currencyPattern.MatchString(b.Currency) {
-			add(p+".currency", "currency %q: write a 3-letter ISO 4217 code such as \"USD\"", b.Currency)
+			add(p+".currency", msgLibBadCurrency, b.Currency)
 		}
 		switch {
 		case b.Metric == "":
-			add(p+".metric", "missing metric")
+			add(p+".metric", msgLibMissingMetric)
 		case !metricPattern.MatchString(b.Metric):
-			add(p+".metric", "metric %q: use a key such as open_rate (optionally qualified: click_rate.webinars)", b.Metric)
+			add(p+".metric", msgLibBadMetric, b.Metric)
 		}
 		for j, k := range b.Kinds {
 			if !isKind(Kind(k)) {
-				add(fmt.Sprintf("%s.kinds[%d]", p, j), "unknown channel kind %q", k)
+				add(fmt.Sprintf("%s.kinds[%d]", p, j), msgLibUnknownKind, k)
 			}
 			out.Kinds = append(out.Kinds, Kind(k))
 		}
 		if b.Sector != "" && !isSector(b.Sector) {
-			add(p+".sector", "unknown sector %q: use one of %s", b.Sector, strings.Join(Sectors, ", "))
+			add(p+".sector", msgLibUnknownSector, b.Sector, strings.Join(Sectors, ", "))
 		}
 		if strings.TrimSpace(b.Source) == "" {
-			add(p+".source", "missing source: every figure needs its publisher and document")
+			add(p+".source", msgLibMissingSourceFigure)
 		}
 		if b.Year < 1900 || b.Year > 2100 {
 			if b.Year == 0 {
-				add(p+".year", "missing year")
+				add(p+".year", msgLibMissingYear)
 			} else {
-				add(p+".year", "year %d is not a plausible publication year", b.Year)
+				add(p+".year", msgLibBadYear, b.Year)
 			}
 		}
-		var derr []string
+		var derr []Msg
 		out.Value = libDecimal(b.Value, "value", &derr)
 		out.Min = libDecimal(b.Min, "min", &derr)
 		out.Max = libDecimal(b.Max, "max", &derr)
 		for _, e := range derr {
-			add(p, "%s", e)
+			errs = append(errs, Error{Path: p, Msg: e})
 		}
 		if out.Min.Valid && out.Max.Valid && out.Min.Decimal.GreaterThan(out.Max.Decimal) {
-			add(p, "min %s is above max %s", out.Min.Decimal, out.Max.Decimal)
+			add(p, msgLibMinMax, out.Min.Decimal, out.Max.Decimal)
 		}
 		if b.Value == nil && b.Min == nil && b.Max == nil && len(b.Levers) == 0 {
-			add(p, "a benchmark needs at least one of value, min, max or levers")
+			add(p, msgLibEmpty)
 		}
 		out.Levers = append(out.Levers, b.Levers...)
 		lib.Benchmarks = append(lib.Benchmarks, out)
@@ -216,7 +216,7 @@ func ParseLibrary(data []byte) (Library, error) {
 	for i, b := range f.Benchmarks {
 		for j, id := range b.Levers {
 			if !ids[id] {
-				add(fmt.Sprintf("benchmarks[%d].levers[%d]", i, j), "lever %q is not defined in [[levers]]", id)
+				add(fmt.Sprintf("benchmarks[%d].levers[%d]", i, j), msgLibLeverUndefined, id)
 			}
 		}
 	}
@@ -242,29 +242,29 @@ func asParseError(err error, pe *toml.ParseError) bool {
 // libDecimal converts a decoded TOML value into a decimal. Absent (nil)
 // gives an invalid NullDecimal; a quoted decimal string or an integer is
 // accepted; anything else appends a message to errs.
-func libDecimal(v any, key string, errs *[]string) decimal.NullDecimal {
+func libDecimal(v any, key string, errs *[]Msg) decimal.NullDecimal {
 	switch x := v.(type) {
 	case nil:
 		return decimal.NullDecimal{}
 	case string:
 		d, err := decimal.NewFromString(strings.TrimSpace(x))
 		if err != nil {
-			*errs = append(*errs, fmt.Sprintf("%s %q is not a decimal number", key, x))
+			*errs = append(*errs, msgf(msgLibNotDecimal, key, x))
 			return decimal.NullDecimal{}
 		}
 		if d.IsNegative() {
-			*errs = append(*errs, fmt.Sprintf("%s %s is negative", key, d))
+			*errs = append(*errs, msgf(msgLibNegative, key, d))
 		}
 		return decimal.NewNullDecimal(d)
 	case int64:
 		if x < 0 {
-			*errs = append(*errs, fmt.Sprintf("%s %d is negative", key, x))
+			*errs = append(*errs, msgf(msgLibNegative, key, x))
 		}
 		return decimal.NewNullDecimal(decimal.NewFromInt(x))
 	case float64:
-		*errs = append(*errs, fmt.Sprintf("%s is a TOML float, which loses digits: write it as a string, e.g. %s = \"%v\"", key, key, x))
+		*errs = append(*errs, msgf(msgLibFloat, key, key, x))
 	default:
-		*errs = append(*errs, fmt.Sprintf("%s must be a decimal written as a string, e.g. %s = \"0.02\"", key, key))
+		*errs = append(*errs, msgf(msgLibWantDecimal, key, key))
 	}
 	return decimal.NullDecimal{}
 }
@@ -490,6 +490,11 @@ var prefillKeys = map[Kind][]string{
 	Affiliate:     {"commission_rate", "conversion_rate"},
 }
 
+// StartSizeKeys are the channel keys Prefill starts at a figure to replace
+// (their example in the key table): the size of the audience a channel
+// reaches, which only the user knows.
+var StartSizeKeys = []string{"list_size", "followers", "units", "contacts", "clicks", "visits_per_month"}
+
 // PrefillKeys returns the channel keys that Prefill fills for kind, in
 // the order of FORMAT.md's table (nil for an unknown kind).
 func PrefillKeys(kind Kind) []string {
@@ -502,8 +507,13 @@ func PrefillKeys(kind Kind) []string {
 // figures: the sector's own figure first, else the all-sector one. It
 // also returns the benchmarks it used, in PrefillKeys order, so the UI can
 // say where each figure came from (Benchmark.Metric names the key). A key
-// with no benchmark stays zero. ID, Name and the sizes only the user knows
-// (budget, list_size, followers, units, contacts, clicks…) are left empty.
+// with no benchmark stays zero. ID, Name and the budget are left empty.
+// The sizes only the user knows (StartSizeKeys: list_size, followers,
+// units, contacts, clicks, visits_per_month) start at the file format's
+// example figure (2500 contacts on a list…), not 0: a new SMS channel with
+// a list of 0 reached nobody and read as a broken simulation (issue 11
+// item 12). They are no benchmark (not in the list returned); the user
+// replaces them.
 //
 // Money benchmarks are in their Currency (WordStream's are US dollars);
 // they are copied as they are: the UI shows the source and currency.
@@ -516,6 +526,11 @@ func (l Library) Prefill(kind Kind, sector string) (Channel, []Benchmark) {
 		c.Posts = 1
 	case SEO, Content:
 		c.RampMonths = 1
+	}
+	for _, key := range StartSizeKeys {
+		if sp, ok := channelSpec(kind, key); ok {
+			setDefault(sp.field(&c), strings.Trim(sp.ex, `"`))
+		}
 	}
 	var used []Benchmark
 	for _, key := range prefillKeys[kind] {

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -34,6 +33,12 @@ type ActualsImport struct {
 	// ignore_campaigns pattern, or several channels (each also an error),
 	// in file then line order: the app offers a channel to pick for each.
 	Unplaced []UnplacedCampaign
+	// Preview are the rows of the campaigns that could be placed, summed
+	// as Rows are: Rows itself when nothing is wrong, and also when the
+	// only problems are Unplaced campaigns (their rows left out), so that
+	// the app can show what will be imported while the user places them;
+	// nil when a file has any other problem.
+	Preview []Actual
 }
 
 // ImportedFile is what one file of an import brought.
@@ -61,6 +66,18 @@ type ImportedFile struct {
 	// SpendUnknown says that the file has no cost column (Mailchimp):
 	// its rows' spend is unknown, not 0.
 	SpendUnknown bool
+	// Replaces lists the channels and months for which this file replaces
+	// an earlier file of the same Source in the import (the same report
+	// given twice, as its CSV and its .xlsx: see ReadActualsFiles).
+	Replaces []ReplacedRows
+}
+
+// ReplacedRows says that a file of an import replaced, for one channel
+// and month, what an earlier file of the same source had brought.
+type ReplacedRows struct {
+	File    int // the index in ActualsImport.Files of the file replaced
+	Channel string
+	Month   int
 }
 
 // UnplacedCampaign is a campaign of a report that ReadActualsFiles could
@@ -275,8 +292,16 @@ func decimalEvidence(text []byte, sep byte) byte {
 // be one calendar month. Conversions are customers in b2c and leads in
 // b2b; a Meta result counts as customers when its indicator names a
 // purchase, as leads when it names a lead, and not at all otherwise.
-// Rows of one channel and month add up, across campaigns and files; a
-// figure a row does not know (no such column) stays unknown unless
+// Rows of one channel and month add up, across campaigns and files of
+// different sources. A source is the kind of file (ImportedFile.Source:
+// "google-ads", "meta", "mailchimp", "campaignsim") for one channel and
+// plan month: two files of the same kind with rows for the same channel
+// and month are the same report given twice (its CSV and its .xlsx, or
+// downloaded again), so the later one replaces what the earlier brought
+// there (ImportedFile.Replaces) — figures are never doubled. The plan's
+// own [[actuals]] are not touched here: MergeActuals replaces the plan's
+// row of each channel and month the import brings. A figure a row does
+// not know (no such column) stays unknown unless
 // another row gives it; Spend of a file without a cost column is unknown
 // (Actual.SpendUnknown), and stays so only when every row summed is.
 //
@@ -299,21 +324,86 @@ func ReadActualsFiles(files []ActualsFile, p Plan) (ActualsImport, error) {
 	var out ActualsImport
 	var all ErrorList
 	if len(files) > MaxActualsFiles {
-		return out, ErrorList{{Msg: fmt.Sprintf(msgReportTooManyFiles, len(files), MaxActualsFiles)}}
+		return out, ErrorList{{Msg: msgf(msgReportTooManyFiles, len(files), MaxActualsFiles)}}
 	}
-	acc := newActualsSum(p)
+	acc, preview, previewOK := newImportSum(p), newImportSum(p), true
 	for _, f := range files {
 		errs := &csvErrors{file: f.Name}
-		info, unplaced := readOneFile(errs, f, p, acc)
+		info, rows, unplaced := readOneFile(errs, f, p)
+		switch {
+		case !errs.any():
+			info.Replaces = acc.addFile(len(out.Files), info.Source, rows)
+			preview.addFile(len(out.Files), info.Source, rows)
+		case errs.count() == len(unplaced):
+			// only campaigns to place: the others' rows are the preview
+			preview.addFile(len(out.Files), info.Source, rows)
+		default:
+			previewOK = false
+		}
 		out.Files = append(out.Files, info)
 		out.Unplaced = append(out.Unplaced, unplaced...)
 		all = append(all, errs.result()...)
+	}
+	if previewOK {
+		out.Preview = append([]Actual{}, preview.rows()...) // not nil: nil says "no preview"
 	}
 	if len(all) > 0 {
 		return out, all
 	}
 	out.Rows = acc.rows()
 	return out, nil
+}
+
+// importSum adds up the files of one import per channel and month,
+// keeping one contribution per source (ActualsImport's rule: a file of
+// the same Source as an earlier one replaces what that one brought for
+// the same channel and month).
+type importSum struct {
+	p Plan
+	// by is (source, channel, month) → the contribution and the index of
+	// the file that brought it.
+	by    map[sourceCell]contribution
+	order []sourceCell // first-seen order of the (source, channel, month)
+}
+
+type sourceCell struct {
+	source  string
+	channel string
+	month   int
+}
+
+type contribution struct {
+	a    Actual
+	file int
+}
+
+func newImportSum(p Plan) *importSum { return &importSum{p: p, by: map[sourceCell]contribution{}} }
+
+// addFile records the rows of file number file, of source kind source,
+// and returns what they replace: the earlier files of that source that
+// had rows for the same channel and month.
+func (s *importSum) addFile(file int, source string, rows []Actual) []ReplacedRows {
+	var out []ReplacedRows
+	for _, a := range rows {
+		k := sourceCell{source, a.Channel, a.Month}
+		if old, ok := s.by[k]; ok {
+			out = append(out, ReplacedRows{File: old.file, Channel: a.Channel, Month: a.Month})
+		} else {
+			s.order = append(s.order, k)
+		}
+		s.by[k] = contribution{a, file}
+	}
+	return out
+}
+
+// rows sums the contributions per channel and month, in the order each
+// channel and month first appeared.
+func (s *importSum) rows() []Actual {
+	sum := newActualsSum(s.p)
+	for _, k := range s.order {
+		sum.add(s.by[k].a)
+	}
+	return sum.rows()
 }
 
 // isReportFile reports whether data is a workbook or CSV text whose header
@@ -331,25 +421,26 @@ func isReportFile(data []byte) bool {
 	return isReport
 }
 
-// readOneFile reads one file into acc (only when the whole file is good).
-func readOneFile(errs *csvErrors, f ActualsFile, p Plan, acc *actualsSum) (ImportedFile, []UnplacedCampaign) {
+// readOneFile reads one file: what it is, its rows (one per channel and
+// month; nil when anything is wrong) and its unplaced campaigns.
+func readOneFile(errs *csvErrors, f ActualsFile, p Plan) (ImportedFile, []Actual, []UnplacedCampaign) {
 	info := ImportedFile{Name: f.Name}
 	var tbl reportTable
 	isXLSX := strings.HasSuffix(strings.ToLower(f.Name), ".xlsx") || bytes.HasPrefix(f.Data, []byte("PK\x03\x04"))
 	if isXLSX {
 		t, ok := xlsxTable(errs, f.Data)
 		if !ok {
-			return info, nil
+			return info, nil, nil
 		}
 		tbl = t
 	} else {
 		text, ok := csvText(errs, f.Data)
 		if !ok {
-			return info, nil
+			return info, nil, nil
 		}
 		t, isReport, ok := csvReportTable(errs, text)
 		if !ok {
-			return info, nil
+			return info, nil, nil
 		}
 		if !isReport {
 			info.Source = "campaignsim"
@@ -362,23 +453,22 @@ func readOneFile(errs *csvErrors, f ActualsFile, p Plan, acc *actualsSum) (Impor
 				} else {
 					errs.add(0, "", "%v", err)
 				}
-				return info, nil
+				return info, nil, nil
 			}
 			months := map[int]bool{}
 			for _, a := range rows {
-				acc.add(a)
 				months[a.Month] = true
 			}
 			info.Months = sortedMonths(months)
-			return info, nil
+			return info, rows, nil
 		}
 		tbl = t
 	}
 	m, ok := detectReport(tbl.header)
 	if !ok {
 		// a workbook whose header is not a report's
-		errs.add(tbl.headerLine, "", msgCSVUnknownCol, csvExcerpt(strings.Join(tbl.header, ", ")), "the columns of a Google Ads, Meta or Mailchimp report")
-		return info, nil
+		errs.add(tbl.headerLine, "", msgCSVUnknownCol, csvExcerpt(strings.Join(tbl.header, ", ")), msgf(msgReportColumns))
+		return info, nil, nil
 	}
 	r := newReportReader(errs, m, tbl, p)
 	info.Source, info.Language = m.src.ID, m.lang
@@ -386,16 +476,20 @@ func readOneFile(errs *csvErrors, f ActualsFile, p Plan, acc *actualsSum) (Impor
 	info.Currency = r.currency
 	info.SpendUnknown = r.spendUnknown
 	info.Campaigns, info.Ignored = r.placed, r.ignoredList()
-	if errs.any() {
-		return info, unplaced
-	}
 	months := map[int]bool{}
 	for _, a := range rows {
-		acc.add(a)
 		months[a.Month] = true
 	}
 	info.Months = sortedMonths(months)
-	return info, unplaced
+	if errs.any() {
+		if errs.count() == len(unplaced) {
+			// only campaigns to place: the rows of the others are the
+			// preview (the caller checks errs.count() again)
+			return info, rows, unplaced
+		}
+		return info, nil, unplaced
+	}
+	return info, rows, unplaced
 }
 
 func sortedMonths(set map[int]bool) []int {
@@ -698,9 +792,8 @@ func (r *reportReader) read() ([]Actual, []UnplacedCampaign) {
 	if kept == 0 && !r.errs.any() {
 		r.errs.add(hl, "", msgReportNothing)
 	}
-	if r.errs.any() {
-		return nil, r.unplaced
-	}
+	// the rows even when some campaigns could not be placed: the
+	// preview of an import (ActualsImport.Preview) shows them
 	return sum.rows(), r.unplaced
 }
 
@@ -751,7 +844,7 @@ func (r *reportReader) place(line int, camp string) campaignPlace {
 			quoted[i] = strconv.Quote(ids[i])
 		}
 		r.unplaced = append(r.unplaced, UnplacedCampaign{File: r.errs.file, Line: line, Campaign: camp, Channels: ids, Suggest: ids[0]})
-		r.errs.add(line, head, msgReportTwoChannels, csvExcerpt(camp), strings.Join(quoted, " and "))
+		r.errs.add(line, head, msgReportTwoChannels, csvExcerpt(camp), msgf(msgReportAnd, strings.Join(quoted[:len(quoted)-1], ", "), quoted[len(quoted)-1]))
 		return campaignPlace{ch: -2}
 	}
 	id := r.p.Channels[chans[0]].ID
@@ -1088,4 +1181,32 @@ func planMonth(start, d Date) int {
 		m++
 	}
 	return m
+}
+
+// ImportActuals is an import of actuals in one call, as the app makes it:
+// PlaceCampaigns(p, choices) (the channels the user picked for the
+// campaigns an earlier reading could not place), ReadActualsFiles of files
+// for that plan, then MergeActuals of its rows and Validate. It returns the
+// new plan — p with the choices written into its campaigns and
+// ignore_campaigns and the rows merged into its actuals: one edit — and
+// what the files brought (imp: Files, Unplaced and Preview, for the
+// import's preview, filled as far as the files could be read, even on
+// error). On any problem the plan returned is the zero Plan and the error
+// is every problem found (an ErrorList). p is not changed.
+func ImportActuals(p Plan, files []ActualsFile, choices []CampaignChoice) (Plan, ActualsImport, error) {
+	q, err := PlaceCampaigns(p, choices)
+	if err != nil {
+		return Plan{}, ActualsImport{}, err
+	}
+	imp, err := ReadActualsFiles(files, q)
+	if err != nil {
+		return Plan{}, imp, err
+	}
+	if q, err = MergeActuals(q, imp.Rows); err != nil {
+		return Plan{}, imp, err
+	}
+	if errs := Validate(q); len(errs) > 0 {
+		return Plan{}, imp, errs
+	}
+	return q, imp, nil
 }

@@ -10,26 +10,19 @@
 # xdotool (scripts/deps.sh).
 #   usage: scripts/crash-app.sh [BIN] [CLI]      (ROUNDS=N to change the count)
 set -euo pipefail
+lib_name=crash-app
+. "$(dirname "$0")/lib.sh"
 bin=${1:-bin/campaignsim}
 cli=${2:-}
 rounds=${ROUNDS:-12}
 src=assets/examples/bakery.toml
-for cmd in Xvfb xdotool; do
-  command -v "$cmd" >/dev/null || { echo "crash-app: $cmd is missing: run scripts/deps.sh" >&2; exit 1; }
-done
+lib_need Xvfb xdotool
 [ -x "$bin" ] || { echo "crash-app: $bin is not built: run make app" >&2; exit 1; }
 validate() {
   if [ -n "$cli" ]; then "$cli" validate "$1"; else go run ./cmd/campaignsim-cli validate "$1"; fi
 }
 
-work=$(mktemp -d)
-apid="" xpid=""
-cleanup() {
-  [ -n "$apid" ] && kill -9 "$apid" 2>/dev/null || true
-  [ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+lib_work
 fail() {
   echo "crash-app: FAIL: $*" >&2
   echo "--- plan file ---" >&2
@@ -39,16 +32,7 @@ fail() {
   exit 1
 }
 
-for n in $(seq 90 140); do
-  [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { disp=:$n; break; }
-done
-Xvfb "$disp" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xpid=$!
-export DISPLAY=$disp
-for _ in $(seq 50); do
-  xdotool getmouselocation >/dev/null 2>&1 && break
-  sleep 0.1
-done
+lib_xvfb 1440x900
 
 # The title line of a plan file: the first `title = "…"` (the [plan] one).
 title_of() { grep -m1 '^title = ' "$1" | sed 's/^title = "\(.*\)"$/\1/'; }
@@ -61,8 +45,9 @@ for round in $(seq "$rounds"); do
   cp "$src" "$work/plan.toml"
   HOME=$work/home XDG_CONFIG_HOME=$work/home/.config "$bin" "$work/plan.toml" >"$work/app.log" 2>&1 &
   apid=$!
-  wid=$(timeout 60 xdotool search --sync --onlyvisible --name 'CampaignSim' 2>/dev/null | head -n1) ||
-    fail "round $round: no CampaignSim window within 60 s"
+  lib_track "$apid"
+  wid=$(lib_window 'CampaignSim') || true
+  [ -n "$wid" ] || fail "round $round: no CampaignSim window within 60 s"
   sleep 1 # the first layout and simulation
   new="Crash test $round"
   # Tab focuses the first field of the Plan screen, the title.
@@ -76,6 +61,7 @@ for round in $(seq "$rounds"); do
   sleep "$(awk -v r="$RANDOM" 'BEGIN{printf "%.3f", (r % 1500) / 1000}')"
   kill -9 "$apid" 2>/dev/null || true
   wait "$apid" 2>/dev/null || true
+  lib_untrack "$apid"
   apid=""
   validate "$work/plan.toml" >"$work/validate.log" 2>&1 ||
     fail "round $round: the plan file does not parse after kill -9: $(cat "$work/validate.log")"

@@ -14,21 +14,14 @@
 # failure; prints a one-line summary. Installs nothing: needs Xvfb, xdotool.
 #   usage: scripts/two-instances.sh [BIN]
 set -euo pipefail
+lib_name=two-instances
+. "$(dirname "$0")/lib.sh"
 bin=${1:-bin/campaignsim}
 src=assets/examples/bakery.toml
-for cmd in Xvfb xdotool sha256sum; do
-  command -v "$cmd" >/dev/null || { echo "two-instances: $cmd is missing: run scripts/deps.sh" >&2; exit 1; }
-done
+lib_need Xvfb xdotool sha256sum
 [ -x "$bin" ] || { echo "two-instances: $bin is not built: run make app" >&2; exit 1; }
 
-work=$(mktemp -d)
-pa="" pb="" pc="" xpid=""
-cleanup() {
-  for p in $pa $pb $pc; do kill -9 "$p" 2>/dev/null || true; done
-  [ -n "$xpid" ] && kill "$xpid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+lib_work
 fail() {
   echo "two-instances: FAIL: $*" >&2
   for l in a b c; do
@@ -39,16 +32,7 @@ fail() {
   exit 1
 }
 
-for n in $(seq 90 140); do
-  [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { disp=:$n; break; }
-done
-Xvfb "$disp" -screen 0 1440x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xpid=$!
-export DISPLAY=$disp
-for _ in $(seq 50); do
-  xdotool getmouselocation >/dev/null 2>&1 && break
-  sleep 0.1
-done
+lib_xvfb 1440x900
 
 home=$work/home
 store=$home/.config/fyne/org.campaignsim.app
@@ -61,6 +45,7 @@ run() { HOME=$home XDG_CONFIG_HOME=$home/.config exec "$bin" "$@"; }
 start_on() {
   run "$2" >"$work/$1.log" 2>&1 &
   eval "p$1=$!"
+  lib_track "$!"
   timeout 60 xdotool search --sync --onlyvisible --name "$(basename "$2")" >/dev/null 2>&1 ||
     fail "instance $1: no window for $(basename "$2") within 60 s"
 }
@@ -97,10 +82,12 @@ before_b=$(sha256sum "$rb" "$store/recovery-$pb.lock")
 
 kill -9 "$pa"
 wait "$pa" 2>/dev/null || true
+lib_untrack "$pa"
 pa_dead=$pa pa=""
 
 run >"$work/c.log" 2>&1 &
 pc=$!
+lib_track "$pc"
 timeout 60 xdotool search --sync --onlyvisible --name 'CampaignSim' >/dev/null 2>&1 || fail "instance C: no window"
 for _ in $(seq 100); do grep -q 'offering to restore' "$work/c.log" && break; sleep 0.1; done
 grep -q "offering to restore the unsaved edits of $ra" "$work/c.log" ||

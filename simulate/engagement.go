@@ -15,8 +15,11 @@ type EngagementWeight = plan.EngagementWeight
 // EngagementKPIs are the KPIs the engagement score knows (its keys are
 // plan.EngagementKPIs, the one list of them), with the channel kinds each
 // one is measured on:
-//   - open_rate: email, sms — opens / delivered. The actuals have no opens
-//     column yet, so it is never measured today and its weight goes to the
+//   - open_rate: email, sms — opens / delivered, on the actual rows that
+//     give opens (plan.Actual.Opens: Mailchimp's Unique Opens) and
+//     exposures (delivered); the plan's side is its open_rate over the
+//     same channels and months, weighted by their planned deliveries.
+//     Without such rows it is not measured and its weight goes to the
 //     others;
 //   - click_rate: email, sms — clicks / delivered;
 //   - ctr: search (with impressions), display, social_ads, social_organic,
@@ -65,8 +68,9 @@ func EngagementWeightsOf(p plan.Plan) (weights []EngagementWeight, fromPlan bool
 
 // EngagementIndex is one KPI of the score: the pooled actual rate (Σ
 // interactions / Σ exposures over the channels of its kinds and the
-// actual rows that give both), the plan's rate over the same channels and
-// months, and Index = 100 × Actual / Plan (100 = engagement as planned).
+// actual rows that give both; Σ opens / Σ delivered for open_rate), the
+// plan's rate over the same channels and months, and Index = 100 ×
+// Actual / Plan (100 = engagement as planned).
 type EngagementIndex struct {
 	KPI          string
 	Weight       decimal.Decimal // as given
@@ -124,34 +128,42 @@ func (tk *tracker) engagementOver(weights []EngagementWeight, mask []bool) Engag
 	for _, w := range weights {
 		ix := EngagementIndex{KPI: w.KPI, Weight: w.Weight}
 		kinds := EngagementKPIs[w.KPI]
-		if w.KPI != "open_rate" {
-			var ai, ae, pi, pe decimal.Decimal
-			for i := range tk.e.chans {
-				c := &tk.e.chans[i]
-				if !hasKind(kinds, c.in.ch.Kind) || (c.in.ch.Kind == plan.Search && !c.in.ctr.Valid) {
+		opens := w.KPI == plan.KPIOpenRate
+		var ai, ae, pi, pe decimal.Decimal
+		for i := range tk.e.chans {
+			c := &tk.e.chans[i]
+			if !hasKind(kinds, c.in.ch.Kind) || (c.in.ch.Kind == plan.Search && !c.in.ctr.Valid) {
+				continue
+			}
+			for m, in := range mask {
+				if !in || !tk.seen[i][m] {
 					continue
 				}
-				for m, in := range mask {
-					if !in || !tk.seen[i][m] {
-						continue
-					}
-					pt := tk.grid[i][m]
-					if !pt.exposures.Valid || !pt.interactions.Valid {
-						continue
-					}
-					ai, ae = ai.Add(pt.interactions.Decimal), ae.Add(pt.exposures.Decimal)
-					one := make([]bool, len(mask))
-					one[m] = true
-					pp := c.parts(one)
-					if pp.exposures.Valid && pp.expInteractions.Valid {
-						pi, pe = pi.Add(pp.expInteractions.Decimal), pe.Add(pp.exposures.Decimal)
-					}
+				pt := tk.grid[i][m]
+				// the actual numerator: opens, or interactions
+				num := pt.interactions
+				if opens {
+					num = tk.opens[i][m]
+				}
+				if !pt.exposures.Valid || !num.Valid {
+					continue
+				}
+				ai, ae = ai.Add(num.Decimal), ae.Add(pt.exposures.Decimal)
+				one := make([]bool, len(mask))
+				one[m] = true
+				pp := c.parts(one)
+				switch {
+				case opens && pp.exposures.Valid:
+					// delivered × open_rate: the plan's opens (MODEL.md)
+					pi, pe = pi.Add(pp.exposures.Decimal.Mul(c.in.open)), pe.Add(pp.exposures.Decimal)
+				case !opens && pp.exposures.Valid && pp.expInteractions.Valid:
+					pi, pe = pi.Add(pp.expInteractions.Decimal), pe.Add(pp.exposures.Decimal)
 				}
 			}
-			ix.Actual, ix.Plan = ratio(ai, ae), ratio(pi, pe)
-			if ix.Actual.Valid && ix.Plan.Valid && ix.Plan.Decimal.Sign() > 0 {
-				ix.Index = valid(ix.Actual.Decimal.Mul(hundred).DivRound(ix.Plan.Decimal, Precision))
-			}
+		}
+		ix.Actual, ix.Plan = ratio(ai, ae), ratio(pi, pe)
+		if ix.Actual.Valid && ix.Plan.Valid && ix.Plan.Decimal.Sign() > 0 {
+			ix.Index = valid(ix.Actual.Decimal.Mul(hundred).DivRound(ix.Plan.Decimal, Precision))
 		}
 		if ix.Index.Valid && w.Weight.Sign() > 0 {
 			sumW = sumW.Add(w.Weight)

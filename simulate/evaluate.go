@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"campaignsim/plan"
 
@@ -16,6 +18,11 @@ const (
 	StageExposures    = "exposures"
 	StageInteractions = "interactions"
 )
+
+// WarnSpendUnknown is the Warning of an actual result (Evaluate) for a
+// channel some of whose rows have an unknown spend (Unknowns); its Msg is
+// MsgSpendUnknown.
+const WarnSpendUnknown = "actual_spend_unknown"
 
 // ErrNoActuals is returned by Evaluate for a plan without actuals.
 var ErrNoActuals = errors.New("simulate: the plan has no actuals to evaluate: add [[actuals]] rows (or import a CSV) first")
@@ -41,6 +48,11 @@ var ErrNoActuals = errors.New("simulate: the plan has no actuals to evaluate: ad
 // months) and list in Months only the evaluated months, cumulated over
 // them. Objectives, recommendations and warnings are not repeated.
 // Actual.Scenario is "actual"; Plan.Scenario is "base".
+//
+// A row whose spend nobody knows (plan.Actual.SpendUnknown) leaves the
+// actual SpendFigures of its channel and of the totals undefined, and
+// adds a WarnSpendUnknown to Actual.Warnings (the rule: Unknowns); the
+// monthly timelines (Months, MonthlyCost) add the known spends only.
 //
 // Variance is actual − plan for every figure of the totals, undefined
 // where either side is. Errors: no actuals (ErrNoActuals), a row for an
@@ -80,8 +92,139 @@ func Evaluate(p plan.Plan) (Evaluation, error) {
 	}
 	ev.Plan = e.planOver(mask, ev.Months)
 	ev.Actual = e.actualResult(p, idx, ev.Months)
+	u := UnknownsOf(p)
+	for i := range ev.Actual.Channels {
+		if u.Figure(ev.Actual.Channels[i].ID, "cost", nil) {
+			forgetSpend(&ev.Actual.Channels[i].Figures)
+		}
+	}
+	if u.Figure("", "cost", nil) {
+		forgetSpend(&ev.Actual.Totals)
+	}
+	ev.Actual.Warnings = append(ev.Actual.Warnings, u.warnings(p)...)
 	ev.Variance = variance(ev.Actual.Totals, ev.Plan.Totals)
 	return ev, nil
+}
+
+// SpendFigures are the figures derived from the cost (MODEL.md's
+// definitions): cost itself, net profit and the ratios over it or over
+// the cost (roi, romi, net_margin, roas, cpa, cpl, cpc, cpm), the
+// break-even customers, the budget left and the payback month. On the
+// actual side they are unknown wherever a spend is (Unknowns).
+var SpendFigures = []string{"cost", "net_profit", "roi", "romi", "net_margin", "roas", "cpa", "cpl",
+	"cpc", "cpm", "break_even_customers", "budget_left", "payback_month"}
+
+var spendFigure = func() map[string]bool {
+	m := make(map[string]bool, len(SpendFigures))
+	for _, n := range SpendFigures {
+		m[n] = true
+	}
+	return m
+}()
+
+// forgetSpend makes the SpendFigures of f undefined: they derive from a
+// spend nobody knows.
+func forgetSpend(f *Figures) {
+	fs := f.fields()
+	for i, s := range FigureSpecs() {
+		if spendFigure[s.Name] {
+			*fs[i] = decimal.NullDecimal{}
+		}
+	}
+}
+
+// Unknowns are the actual rows whose spend nobody knows
+// (plan.Actual.SpendUnknown: a Mailchimp export has no cost column).
+//
+// The rule, for the actual side of Evaluate, Track and the re-forecast:
+// a figure of SpendFigures over some channels and months is unknown when
+// one of the rows it adds up is — a total of known and unknown spends is
+// not known, it is at least the known part. Its value is then undefined
+// (null in JSON) and the renderings write "unknown" (MsgFigureUnknown)
+// rather than "—" (a ratio over zero) or a misleading 0 €. Figures that do
+// not involve the cost (customers, revenue, gross margin, exposures,
+// interactions, rates) stay known. A tracked month without any row for a
+// channel counts as zero (ChannelTracking.Missing), not as unknown.
+type Unknowns struct {
+	// Spend maps a channel id to the plan months of its rows whose spend
+	// is unknown, ascending; nil when every spend is known.
+	Spend map[string][]int
+}
+
+// UnknownsOf returns the Unknowns of p's actuals.
+func UnknownsOf(p plan.Plan) Unknowns {
+	var u Unknowns
+	for _, a := range p.Actuals {
+		if !a.SpendUnknown {
+			continue
+		}
+		if u.Spend == nil {
+			u.Spend = map[string][]int{}
+		}
+		u.Spend[a.Channel] = append(u.Spend[a.Channel], a.Month)
+	}
+	for _, ms := range u.Spend {
+		sort.Ints(ms)
+	}
+	return u
+}
+
+// Any reports whether some spend is unknown.
+func (u Unknowns) Any() bool { return len(u.Spend) > 0 }
+
+// Figure reports whether the actual value of figure name (a figure of
+// FigureSpecs, or "click_rate") over channel (its id; "" for every
+// channel) and months (plan months; nil for every month) is unknown: the
+// figure derives from the cost (SpendFigures) and one of those rows has
+// an unknown spend.
+func (u Unknowns) Figure(channel, name string, months []int) bool {
+	if !spendFigure[name] {
+		return false
+	}
+	for id, ms := range u.Spend {
+		if channel != "" && id != channel {
+			continue
+		}
+		if months == nil {
+			return true
+		}
+		for _, m := range ms {
+			for _, want := range months {
+				if m == want {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// cell reports whether channel id's spend of plan month m is unknown.
+func (u Unknowns) cell(id string, m int) bool {
+	for _, x := range u.Spend[id] {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// warnings are the WarnSpendUnknown of u, one per channel in plan order.
+func (u Unknowns) warnings(p plan.Plan) []Warning {
+	var out []Warning
+	for _, c := range p.Channels {
+		ms := u.Spend[c.ID]
+		if len(ms) == 0 {
+			continue
+		}
+		nums := make([]string, len(ms))
+		for i, m := range ms {
+			nums[i] = strconv.Itoa(m)
+		}
+		out = append(out, Warning{Code: WarnSpendUnknown, Channel: c.ID,
+			Msg: plan.NewMsg(MsgSpendUnknown, plan.TextArg("channel", c.Name), plan.TextArg("months", strings.Join(nums, ", ")))})
+	}
+	return out
 }
 
 // planOver is the base result restricted to the months of mask.

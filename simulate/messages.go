@@ -65,6 +65,90 @@ const (
 	// MsgListSeparator is what separates the messages of a list argument
 	// (plan.MsgsArg): "; " in English, " ; " in French.
 	MsgListSeparator = "list_separator"
+
+	// Analyze (analyze.go), catalog assets/i18n/messages/analyze.toml.
+
+	// MsgSmartAChance: why (the Achievable reason, one message), chance
+	// (rate): the Achievable reason with the chance of meeting the target.
+	MsgSmartAChance = "smart_a_chance"
+	// An objective's state (ObjectiveView.StateMsg): no argument, except
+	// over (money) for MsgStateOverBudget and chance (rate) for
+	// MsgStateAtRisk.
+	MsgStateMet        = "state_met"
+	MsgStateNotMet     = "state_not_met"
+	MsgStateOverBudget = "state_over_budget"
+	MsgStateAtRisk     = "state_at_risk"
+	// --- exercises: case files and grading (grade_case.go, grade.go) ---
+	MsgCaseTooLarge         = "case_too_large"         // size, max (counts of bytes)
+	MsgCaseNotUTF8          = "case_not_utf8"          // no argument
+	MsgCaseNested           = "case_nested"            // max (count)
+	MsgCaseSyntax           = "case_syntax"            // error (the parser's words)
+	MsgCaseFormatMissing    = "case_format_missing"    // no argument
+	MsgCaseFormat           = "case_format"            // format (as written)
+	MsgCaseUnknownKey       = "case_unknown_key"       // key, table, keys
+	MsgCaseMissingKey       = "case_missing_key"       // key, table
+	MsgCaseMissingTable     = "case_missing_table"     // table
+	MsgCaseNotTable         = "case_not_table"         // table
+	MsgCaseWantText         = "case_want_text"         // key, example
+	MsgCaseWantWhole        = "case_want_whole"        // key, example
+	MsgCaseWantList         = "case_want_list"         // key, example
+	MsgCaseTextBlank        = "case_text_blank"        // key
+	MsgCaseBadID            = "case_bad_id"            // value
+	MsgCaseBadLanguage      = "case_bad_language"      // value
+	MsgCaseChoose           = "case_choose"            // choose, count
+	MsgCaseUnknownElement   = "case_unknown_element"   // element, elements
+	MsgCaseDuplicateElement = "case_duplicate_element" // element
+	MsgCaseNoRubric         = "case_no_rubric"         // no argument
+	MsgCaseUnknownCheck     = "case_unknown_check"     // check, checks
+	MsgCaseDuplicateCheck   = "case_duplicate_check"   // check
+	MsgCasePoints           = "case_points"            // points (as written)
+	MsgCaseMinCount         = "case_min_count"         // check
+	MsgCaseMinRate          = "case_min_rate"          // check
+	MsgCaseParam            = "case_param"             // check, key
+	MsgCasePlan             = "case_plan"              // error (the plan's rules, in their words)
+	MsgCaseUnknown          = "case_unknown"           // case (as written), cases (the built-in ids)
+	MsgCaseUnreadable       = "case_unreadable"        // path, reason
+	MsgCaseNone             = "case_none"              // no argument
+
+	MsgGradeLabelSmart       = "grade_label_smart"       // no argument
+	MsgGradeLabelAsBriefed   = "grade_label_as_briefed"  // metric, dir, target
+	MsgGradeLabelBudget      = "grade_label_budget"      // budget (money)
+	MsgGradeLabelDuration    = "grade_label_duration"    // months (count)
+	MsgGradeLabelChannels    = "grade_label_channels"    // min (count)
+	MsgGradeLabelOwners      = "grade_label_owners"      // no argument
+	MsgGradeLabelPlanning    = "grade_label_planning"    // no argument
+	MsgGradeLabelElements    = "grade_label_elements"    // choose, count (counts)
+	MsgGradeLabelReached     = "grade_label_reached"     // metric, dir, target
+	MsgGradeLabelProbability = "grade_label_probability" // min (rate)
+	MsgGradeLabelRanges      = "grade_label_ranges"      // min (count)
+
+	MsgGradeTodoSmartNone   = "grade_todo_smart_none"  // no argument
+	MsgGradeTodoSmart       = "grade_todo_smart"       // objective (statement or id), why (SMART reasons)
+	MsgGradeTodoAsBriefed   = "grade_todo_as_briefed"  // metric, dir, target
+	MsgGradeTodoBudget      = "grade_todo_budget"      // cost, budget, over (money)
+	MsgGradeTodoDuration    = "grade_todo_duration"    // months, brief (counts)
+	MsgGradeTodoChannels    = "grade_todo_channels"    // have, min (counts)
+	MsgGradeTodoOwners      = "grade_todo_owners"      // channels (MsgGradeChannelName messages)
+	MsgGradeTodoPlanning    = "grade_todo_planning"    // channels (MsgGradeChannelName messages)
+	MsgGradeTodoNoChannel   = "grade_todo_no_channel"  // no argument
+	MsgGradeTodoElements    = "grade_todo_elements"    // have, choose (counts), missing (MsgGradeElement… messages)
+	MsgGradeTodoReached     = "grade_todo_reached"     // metric, dir, target, value
+	MsgGradeTodoProbability = "grade_todo_probability" // chance, min (rates)
+	MsgGradeTodoRanges      = "grade_todo_ranges"      // have, min (counts)
+
+	MsgGradeElementActions      = "grade_element_actions"      // no argument
+	MsgGradeElementTracking     = "grade_element_tracking"     // no argument
+	MsgGradeElementPartnerships = "grade_element_partnerships" // no argument
+	MsgGradeElementOptimisation = "grade_element_optimisation" // no argument
+	MsgGradeChannelName         = "grade_channel_name"         // channel (name)
+	// Tracking (helper "tracking"): actuals nobody fully knows.
+
+	// MsgSpendUnknown: channel (name), months (plan month numbers, "9, 10"):
+	// those rows' spend is unknown, so are the figures of SpendFigures.
+	MsgSpendUnknown = "actual_spend_unknown"
+	// MsgFigureUnknown is the word written in place of an unknown figure
+	// ("inconnu", "unknown"); no argument.
+	MsgFigureUnknown = "figure_unknown"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -145,6 +229,75 @@ var MsgArgs = map[string][]string{
 
 	MsgListSeparator: nil,
 
+	// Analyze (analyze.go)
+	MsgSmartAChance:    {"why", "chance"},
+	MsgStateMet:        nil,
+	MsgStateNotMet:     nil,
+	MsgStateOverBudget: {"over"},
+	MsgStateAtRisk:     {"chance"},
+	// --- exercises: case files and grading ---
+	MsgCaseTooLarge:         {"size", "max"},
+	MsgCaseNotUTF8:          nil,
+	MsgCaseNested:           {"max"},
+	MsgCaseSyntax:           {"error"},
+	MsgCaseFormatMissing:    nil,
+	MsgCaseFormat:           {"format"},
+	MsgCaseUnknownKey:       {"key", "table", "keys"},
+	MsgCaseMissingKey:       {"key", "table"},
+	MsgCaseMissingTable:     {"table"},
+	MsgCaseNotTable:         {"table"},
+	MsgCaseWantText:         {"key", "example"},
+	MsgCaseWantWhole:        {"key", "example"},
+	MsgCaseWantList:         {"key", "example"},
+	MsgCaseTextBlank:        {"key"},
+	MsgCaseBadID:            {"value"},
+	MsgCaseBadLanguage:      {"value"},
+	MsgCaseChoose:           {"choose", "count"},
+	MsgCaseUnknownElement:   {"element", "elements"},
+	MsgCaseDuplicateElement: {"element"},
+	MsgCaseNoRubric:         nil,
+	MsgCaseUnknownCheck:     {"check", "checks"},
+	MsgCaseDuplicateCheck:   {"check"},
+	MsgCasePoints:           {"points"},
+	MsgCaseMinCount:         {"check"},
+	MsgCaseMinRate:          {"check"},
+	MsgCaseParam:            {"check", "key"},
+	MsgCasePlan:             {"error"},
+	MsgCaseUnknown:          {"case", "cases"},
+	MsgCaseUnreadable:       {"path", "reason"},
+	MsgCaseNone:             nil,
+
+	MsgGradeLabelSmart:       nil,
+	MsgGradeLabelAsBriefed:   {"metric", "dir", "target"},
+	MsgGradeLabelBudget:      {"budget"},
+	MsgGradeLabelDuration:    {"months"},
+	MsgGradeLabelChannels:    {"min"},
+	MsgGradeLabelOwners:      nil,
+	MsgGradeLabelPlanning:    nil,
+	MsgGradeLabelElements:    {"choose", "count"},
+	MsgGradeLabelReached:     {"metric", "dir", "target"},
+	MsgGradeLabelProbability: {"min"},
+	MsgGradeLabelRanges:      {"min"},
+
+	MsgGradeTodoSmartNone:   nil,
+	MsgGradeTodoSmart:       {"objective", "why"},
+	MsgGradeTodoAsBriefed:   {"metric", "dir", "target"},
+	MsgGradeTodoBudget:      {"cost", "budget", "over"},
+	MsgGradeTodoDuration:    {"months", "brief"},
+	MsgGradeTodoChannels:    {"have", "min"},
+	MsgGradeTodoOwners:      {"channels"},
+	MsgGradeTodoPlanning:    {"channels"},
+	MsgGradeTodoNoChannel:   nil,
+	MsgGradeTodoElements:    {"have", "choose", "missing"},
+	MsgGradeTodoReached:     {"metric", "dir", "target", "value"},
+	MsgGradeTodoProbability: {"chance", "min"},
+	MsgGradeTodoRanges:      {"have", "min"},
+
+	MsgGradeElementActions:      nil,
+	MsgGradeElementTracking:     nil,
+	MsgGradeElementPartnerships: nil,
+	MsgGradeElementOptimisation: nil,
+	MsgGradeChannelName:         {"channel"},
 	// The workbook's words (simulate/report/workbook*.go, catalog
 	// workbook.toml): sheet names, headers and labels; no argument.
 	"wb_sheet_summary":           nil,
@@ -235,4 +388,7 @@ var MsgArgs = map[string][]string{
 	"wb_in_monthly_retention":    nil,
 	"wb_in_annual_discount_rate": nil,
 	"wb_in_clv_months":           nil,
+	// Tracking (helper "tracking").
+	MsgSpendUnknown:  {"channel", "months"},
+	MsgFigureUnknown: nil,
 }

@@ -42,8 +42,9 @@ var credibilityFallback = decimal.NewFromInt(1000)
 // social_ads, social_organic, influencer); response_rate (print, event,
 // partnership); cpc (search: media spend / clicks); cpm (display,
 // social_ads: media spend / impressions × 1000). Media spend is the actual
-// spend less the channel's planned fixed cost of those months (at least 0).
-// Volume is the observed denominator (interactions, exposures, clicks or
+// spend less the channel's planned fixed cost of those months (at least 0),
+// over the months whose spend is known (Unknowns): a row without a known
+// spend measures no cpc or cpm. Volume is the observed denominator (interactions, exposures, clicks or
 // impressions) and K is in the same unit.
 type ReforecastInput struct {
 	Channel  string
@@ -106,6 +107,9 @@ type Reforecast struct {
 	// monthFigures are the figures of each month of the combined timeline
 	// (for the dashboard's trends).
 	monthFigures []Figures
+	// objectiveUnknown says, per objective, that its Value is undefined
+	// because it derives from a spend nobody knows (Unknowns).
+	objectiveUnknown []bool
 }
 
 // weight returns n / (n + k), 0 when n = 0.
@@ -179,7 +183,9 @@ func rateK(p decimal.Decimal) decimal.Decimal {
 func (tk *tracker) observedInputs(i int) []ReforecastInput {
 	c := &tk.e.chans[i]
 	ch := c.in.ch
-	var spend, fixed, expo, inter, expoI, interE, conv decimal.Decimal
+	// spend, fixed, clicks and expo are over the rows whose spend is
+	// known: the cost per click or per thousand of the others is unknown.
+	var spend, fixed, expo, clicks, inter, expoI, interE, conv decimal.Decimal
 	var any bool
 	fixedPerMonth := zero
 	if c.active > 0 {
@@ -191,8 +197,16 @@ func (tk *tracker) observedInputs(i int) []ReforecastInput {
 		}
 		pt := tk.grid[i][m]
 		any = true
-		spend = spend.Add(pt.cost)
-		fixed = fixed.Add(fixedPerMonth)
+		if !tk.unknown[i][m] {
+			spend = spend.Add(pt.cost)
+			fixed = fixed.Add(fixedPerMonth)
+			if pt.exposures.Valid {
+				expo = expo.Add(pt.exposures.Decimal)
+			}
+			if pt.interactions.Valid {
+				clicks = clicks.Add(pt.interactions.Decimal)
+			}
+		}
 		if pt.interactions.Valid && pt.conversions.Valid {
 			inter = inter.Add(pt.interactions.Decimal)
 			conv = conv.Add(pt.conversions.Decimal)
@@ -200,9 +214,6 @@ func (tk *tracker) observedInputs(i int) []ReforecastInput {
 		if pt.exposures.Valid && pt.interactions.Valid {
 			expoI = expoI.Add(pt.exposures.Decimal)
 			interE = interE.Add(pt.interactions.Decimal)
-		}
-		if pt.exposures.Valid {
-			expo = expo.Add(pt.exposures.Decimal)
 		}
 	}
 	if !any {
@@ -234,12 +245,6 @@ func (tk *tracker) observedInputs(i int) []ReforecastInput {
 	}
 	switch ch.Kind {
 	case plan.Search:
-		var clicks decimal.Decimal
-		for m := range tk.grid[i] {
-			if tk.seen[i][m] && tk.grid[i][m].interactions.Valid {
-				clicks = clicks.Add(tk.grid[i][m].interactions.Decimal)
-			}
-		}
 		if clicks.Sign() > 0 && media.Sign() > 0 {
 			out = append(out, blend(ch.ID, "cpc", c.in.cpc, media.DivRound(clicks, Precision), clicks, CredibilityClicks, true, boundsOf(ch.Kind, "cpc")))
 		}
@@ -358,10 +363,15 @@ func reforecast(p plan.Plan, lib plan.Library, tk *tracker) Reforecast {
 	over := func(ch int, upto int, budget decimal.NullDecimal) Figures {
 		return overFrom(ch, 0, upto, budget)
 	}
+	// overFrom derives the combined figures of channel ch (-1: every
+	// channel) over months from..upto-1 (0-based); those of SpendFigures
+	// are undefined when an actual month among them has an unknown spend
+	// (Unknowns: actual + forecast is not known when the actual is not).
 	overFrom = func(ch, from, upto int, budget decimal.NullDecimal) Figures {
 		var tot parts
 		var months []int
 		var cost, gm []decimal.Decimal
+		unknown := false
 		for m := from; m < upto; m++ {
 			var c, g decimal.Decimal
 			first, end := 0, nc // every channel, or channel ch alone
@@ -372,10 +382,15 @@ func reforecast(p plan.Plan, lib plan.Library, tk *tracker) Reforecast {
 				pt := monthParts(i, m)
 				tot.add(pt)
 				c, g = c.Add(pt.cost), g.Add(pt.revenue.Sub(pt.cogs))
+				unknown = unknown || (m < last && tk.unknown[i][m])
 			}
 			months, cost, gm = append(months, m+1), append(cost, c), append(gm, g)
 		}
-		return derive(tot, ce.clv, budget, paybackMonth(months, cost, gm))
+		f := derive(tot, ce.clv, budget, paybackMonth(months, cost, gm))
+		if unknown {
+			forgetSpend(&f)
+		}
+		return f
 	}
 	rf.Totals = over(-1, n, valid(p.Info.Budget))
 	for m := 0; m < n; m++ {
@@ -405,9 +420,18 @@ func reforecast(p plan.Plan, lib plan.Library, tk *tracker) Reforecast {
 		}
 		dm, _ := ce.deadlineMonth(o)
 		or := ObjectiveResult{ID: o.ID, Metric: o.Metric, Target: o.Target, Direction: dir}
+		unknown := false
 		if spec, ok := SpecOf(o.Metric); ok {
 			or.Value = spec.Get(over(-1, dm, valid(p.Info.Budget)))
+			if spendFigure[spec.Name] {
+				for m := 0; m < min(dm, last); m++ {
+					for i := 0; i < nc; i++ {
+						unknown = unknown || tk.unknown[i][m]
+					}
+				}
+			}
 		}
+		rf.objectiveUnknown = append(rf.objectiveUnknown, unknown)
 		if or.Value.Valid {
 			c := or.Value.Decimal.Cmp(o.Target)
 			or.Met = c >= 0

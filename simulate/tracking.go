@@ -40,6 +40,10 @@ var (
 // Comparison is one figure, actual beside planned. Variance = Actual −
 // Plan; VariancePct = Variance / |Plan| (a fraction: 0.12 is +12 %),
 // undefined when the plan's value is 0 or either side is undefined.
+// Unknown says that the actual value is undefined because it derives
+// from a spend nobody knows (Unknowns): renderings write "unknown"
+// (MsgFigureUnknown), not "—"; Actual, Variance and VariancePct are then
+// undefined and Status is StatusNone.
 //
 // Benchmark is the library's threshold the actual value is compared with
 // (its Min or Max; for cpa the plan's break-even CPA, the CLV), and
@@ -49,6 +53,7 @@ type Comparison struct {
 	Name                                string // a figure name, or "click_rate"
 	Unit                                Unit
 	Actual, Plan, Variance, VariancePct decimal.NullDecimal
+	Unknown                             bool
 	Status                              Status
 	Benchmark                           decimal.NullDecimal
 	BenchmarkFlag                       string
@@ -78,16 +83,20 @@ type ChannelTracking struct {
 // ObjectiveTracking is one objective seen from the actuals. SoFar and
 // PlanSoFar are the metric's value over the tracked months up to the
 // deadline (actual, and the plan over the same months), Status compares
-// them (the objective's direction tells which side is better). Forecast
-// is the re-forecast value at the deadline (Reforecast.Objectives), Plan
-// the plan's own value there.
+// them (the objective's direction tells which side is better); SoFarUnknown
+// says SoFar is undefined because the metric derives from a spend nobody
+// knows (Unknowns). Forecast is the re-forecast value at the deadline
+// (Reforecast.Objectives), undefined for the same reason when
+// ForecastUnknown; Plan the plan's own value there.
 type ObjectiveTracking struct {
 	ID, Metric           string
 	Target               decimal.Decimal
 	Direction            plan.Direction
 	SoFar, PlanSoFar     decimal.NullDecimal
+	SoFarUnknown         bool
 	Status               Status
 	Plan, Forecast       decimal.NullDecimal
+	ForecastUnknown      bool
 	PlanMet, ForecastMet bool
 }
 
@@ -110,6 +119,9 @@ type Tracking struct {
 	Dashboard     Dashboard
 	Reforecast    Reforecast
 	Engagement    EngagementScore
+	// Unknowns are the actual rows whose spend nobody knows: the figures
+	// of SpendFigures over them are undefined (Comparison.Unknown).
+	Unknowns Unknowns
 }
 
 // Track compares the plan's actuals with the plan, builds the dashboard,
@@ -134,15 +146,19 @@ func TrackWith(p plan.Plan, lib plan.Library, weights []EngagementWeight) (Track
 		return Tracking{}, err
 	}
 	tk := newTracker(p, lib)
-	t := Tracking{Months: ev.Months, LastMonth: ev.Months[len(ev.Months)-1], Evaluation: ev}
+	t := Tracking{Months: ev.Months, LastMonth: ev.Months[len(ev.Months)-1], Evaluation: ev, Unknowns: tk.u}
 	sector := p.Business.Sector
+	all := make([]bool, tk.e.n)
+	for _, m := range ev.Months {
+		all[m-1] = true
+	}
 
 	// Totals, cumulated and per month.
-	t.Totals = tk.compare("", ev.Actual.Totals, ev.Plan.Totals, sector)
+	t.Totals = tk.compare("", ev.Actual.Totals, ev.Plan.Totals, sector, tk.spendUnknown(-1, all))
 	for _, m := range ev.Months {
 		mask := tk.monthMask(m)
 		t.TotalsByMonth = append(t.TotalsByMonth, MonthComparison{Month: m,
-			Figures: tk.compare("", tk.actualFigures(-1, mask), tk.e.figuresOver(mask), sector)})
+			Figures: tk.compare("", tk.actualFigures(-1, mask), tk.e.figuresOver(mask), sector, tk.spendUnknown(-1, mask))})
 	}
 	// Channels.
 	for i := range tk.e.chans {
@@ -152,12 +168,12 @@ func TrackWith(p plan.Plan, lib plan.Library, weights []EngagementWeight) (Track
 		for _, m := range ev.Months {
 			mask := tk.monthMask(m)
 			ct.Months = append(ct.Months, MonthComparison{Month: m,
-				Figures: tk.compare(ch.Kind, tk.actualFigures(i, mask), tk.planChannelFigures(i, mask), sector)})
+				Figures: tk.compare(ch.Kind, tk.actualFigures(i, mask), tk.planChannelFigures(i, mask), sector, tk.spendUnknown(i, mask))})
 			if !tk.seen[i][m-1] && (c.cost[m-1].Sign() > 0 || c.cust[m-1].Sign() > 0) {
 				ct.Missing = append(ct.Missing, m)
 			}
 		}
-		ct.Cumulative = tk.compare(ch.Kind, ev.Actual.Channels[i].Figures, ev.Plan.Channels[i].Figures, sector)
+		ct.Cumulative = tk.compare(ch.Kind, ev.Actual.Channels[i].Figures, ev.Plan.Channels[i].Figures, sector, tk.spendUnknown(i, all))
 		t.Channels = append(t.Channels, ct)
 	}
 
@@ -182,6 +198,7 @@ func TrackWith(p plan.Plan, lib plan.Library, weights []EngagementWeight) (Track
 		}
 		if spec, ok := SpecOf(o.Metric); ok && any {
 			ot.SoFar = spec.Get(tk.actualFigures(-1, mask))
+			ot.SoFarUnknown = spendFigure[spec.Name] && tk.spendUnknown(-1, mask)
 			ot.PlanSoFar = spec.Get(tk.e.figuresOver(mask))
 			better := "at_least"
 			if dir == plan.AtMost {
@@ -194,6 +211,7 @@ func TrackWith(p plan.Plan, lib plan.Library, weights []EngagementWeight) (Track
 		}
 		if i < len(rf.Objectives) {
 			ot.Forecast, ot.ForecastMet = rf.Objectives[i].Value, rf.Objectives[i].Met
+			ot.ForecastUnknown = i < len(rf.objectiveUnknown) && rf.objectiveUnknown[i]
 		}
 		t.Objectives = append(t.Objectives, ot)
 	}
@@ -210,19 +228,27 @@ type tracker struct {
 	e    *engine
 	grid [][]parts // channel × month: the actual rows' parts
 	seen [][]bool  // channel × month: a row was given
-	idx  map[string]int
+	// unknown is channel × month: the row's spend is unknown (u).
+	unknown [][]bool
+	// opens is channel × month: the row's opens (email, sms), undefined
+	// when the row does not give them.
+	opens [][]decimal.NullDecimal
+	u     Unknowns
+	idx   map[string]int
 }
 
 func newTracker(p plan.Plan, lib plan.Library) *tracker {
 	biz, ins, _ := scenarioInputs(p, BaseScenario)
 	e := newEngine(p, biz, ins)
-	tk := &tracker{p: p, lib: lib, e: e, idx: map[string]int{}}
-	tk.grid = make([][]parts, len(e.chans))
-	tk.seen = make([][]bool, len(e.chans))
+	tk := &tracker{p: p, lib: lib, e: e, idx: map[string]int{}, u: UnknownsOf(p)}
+	nc := len(e.chans)
+	tk.grid, tk.seen, tk.unknown, tk.opens = make([][]parts, nc), make([][]bool, nc), make([][]bool, nc), make([][]decimal.NullDecimal, nc)
 	for i := range e.chans {
 		tk.idx[e.chans[i].in.ch.ID] = i
 		tk.grid[i] = make([]parts, e.n)
 		tk.seen[i] = make([]bool, e.n)
+		tk.unknown[i] = make([]bool, e.n)
+		tk.opens[i] = make([]decimal.NullDecimal, e.n)
 	}
 	for _, a := range p.Actuals {
 		i, ok := tk.idx[a.Channel]
@@ -231,8 +257,26 @@ func newTracker(p plan.Plan, lib plan.Library) *tracker {
 		}
 		tk.grid[i][a.Month-1].add(e.actualParts(a))
 		tk.seen[i][a.Month-1] = true
+		tk.unknown[i][a.Month-1] = tk.unknown[i][a.Month-1] || a.SpendUnknown
+		tk.opens[i][a.Month-1] = addN(tk.opens[i][a.Month-1], a.Opens)
 	}
 	return tk
+}
+
+// spendUnknown reports whether a row of channel ch (-1: every channel)
+// in the months of mask has an unknown spend (the Unknowns rule).
+func (tk *tracker) spendUnknown(ch int, mask []bool) bool {
+	for i := range tk.unknown {
+		if ch >= 0 && i != ch {
+			continue
+		}
+		for m, in := range mask {
+			if in && tk.unknown[i][m] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (tk *tracker) monthMask(m int) []bool {
@@ -281,7 +325,11 @@ func (tk *tracker) actualFigures(ch int, mask []bool) Figures {
 		}
 		months, cost, gm = append(months, m+1), append(cost, c), append(gm, g)
 	}
-	return derive(tk.actualParts(ch, mask), tk.e.clv, budget, paybackMonth(months, cost, gm))
+	f := derive(tk.actualParts(ch, mask), tk.e.clv, budget, paybackMonth(months, cost, gm))
+	if tk.spendUnknown(ch, mask) {
+		forgetSpend(&f)
+	}
+	return f
 }
 
 // planChannelFigures derives channel i's planned figures over mask.
@@ -328,16 +376,19 @@ func betterOf(name string) string {
 }
 
 // compare builds the Comparisons of TrackedFigures for a channel of kind
-// (or the totals, kind "") in the plan's sector. leads is left out of a
-// b2c plan (undefined there).
-func (tk *tracker) compare(kind plan.Kind, a, p Figures, sector string) []Comparison {
+// (or the totals, kind "") in the plan's sector; spendUnknown says the
+// actual rows compared include one whose spend is unknown (a, already
+// without its SpendFigures, then marks them Unknown). leads is left out
+// of a b2c plan (undefined there).
+func (tk *tracker) compare(kind plan.Kind, a, p Figures, sector string, spendUnknown bool) []Comparison {
 	var out []Comparison
 	for _, name := range TrackedFigures {
 		if name == "leads" && tk.p.Business.Model != plan.B2B {
 			continue
 		}
 		spec, _ := SpecOf(name)
-		c := Comparison{Name: name, Unit: spec.Unit, Actual: spec.Get(a), Plan: spec.Get(p)}
+		c := Comparison{Name: name, Unit: spec.Unit, Actual: spec.Get(a), Plan: spec.Get(p),
+			Unknown: spendUnknown && spendFigure[name]}
 		if name == "ctr" && (kind == plan.Email || kind == plan.SMS) {
 			c.Name = "click_rate"
 		}

@@ -222,13 +222,17 @@ func NewChannelsEditor(w fyne.Window, edit widgets.EditFunc) *ChannelsEditor {
 	e.core.Applied = func(p plan.Plan) { e.show() }
 	e.list = widget.NewList(func() int { return len(e.core.P.Channels) },
 		func() fyne.CanvasObject {
+			// Two lines for the name rather than "Mailing familles en boîte…":
+			// the row is two lines tall (the list sizes every row from this
+			// template), the name wraps within them, "…" only after two lines.
 			name := widget.NewLabel("")
 			name.TextStyle = fyne.TextStyle{Bold: true}
-			name.Truncation = fyne.TextTruncateEllipsis
+			name.Wrapping, name.Truncation = fyne.TextWrapWord, fyne.TextTruncateEllipsis
+			twoLines := widget.NewLabel("\n") // blank, two lines tall
 			sub := widget.NewLabel("")
 			sub.Importance = widget.LowImportance
 			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.QuestionIcon()), nil, container.NewVBox(name, sub))
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.QuestionIcon()), nil, container.NewVBox(container.NewStack(twoLines, name), sub))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < 0 || id >= len(e.core.P.Channels) {
@@ -237,7 +241,7 @@ func NewChannelsEditor(w fyne.Window, edit widgets.EditFunc) *ChannelsEditor {
 			ch := e.core.P.Channels[id]
 			box := o.(*fyne.Container)
 			texts := box.Objects[0].(*fyne.Container)
-			texts.Objects[0].(*widget.Label).SetText(ch.Name)
+			texts.Objects[0].(*fyne.Container).Objects[1].(*widget.Label).SetText(ch.Name)
 			texts.Objects[1].(*widget.Label).SetText(e.subtitle(id))
 			box.Objects[1].(*widget.Icon).SetResource(kindIcon(ch.Kind))
 		})
@@ -310,10 +314,14 @@ func (e *ChannelsEditor) subtitle(i int) string {
 		if cr.Figures.Cost.Valid {
 			cost = display.Money(cr.Figures.Cost.Decimal, p.Info.Currency, l)
 		}
+		customers := "{{.N}} customers"
 		if cr.Figures.Customers.Valid {
 			cust = display.Count(cr.Figures.Customers.Decimal, l)
+			if !display.Plural(cr.Figures.Customers.Decimal, l) {
+				customers = "{{.N}} customer" // « 1 client », not « 1 clients »
+			}
 		}
-		return s + " · " + cost + " · " + lang.L("{{.N}} customers", map[string]any{"N": cust})
+		return s + " · " + cost + " · " + lang.L(customers, map[string]any{"N": cust})
 	}
 	return s
 }
@@ -407,7 +415,7 @@ func (e *ChannelsEditor) onAddKind(k plan.Kind) {
 	cand := e.core.P.Clone()
 	ch, _ := plan.DefaultLibrary().Prefill(k, cand.Business.Sector)
 	ch.Name = display.KindLabel(k, widgets.UILanguage())
-	ch.ID = uniqueID(cand, slugify(string(k)))
+	ch.ID = uniqueID(cand, channelIDBase(k, cand.Info.Language)) // in the plan's language (ids.go)
 	if k == plan.Search && !ch.CPC.IsPositive() {
 		ch.CPC = decimal.NewFromInt(1)
 	}
@@ -573,7 +581,7 @@ func newChannelForm(c *widgets.EditorCore, i int, k plan.Kind, months int, m pla
 	}
 	l := widgets.UILanguage()
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.title.Truncation = fyne.TextTruncateEllipsis
+	f.title.Wrapping = fyne.TextWrapWord // the whole name of the channel shown
 	f.name = c.Bind(widgets.NewField(widgets.UnitText, false), pre+".name", "Channel name", chanPtr(func(ch *plan.Channel) any { return &ch.Name }))
 	f.owner = c.Bind(widgets.NewField(widgets.UnitText, false), pre+".owner", "Owner", chanPtr(func(ch *plan.Channel) any { return &ch.Owner }))
 	f.owner.Entry.SetPlaceHolder(lang.L("Who runs it (optional)"))

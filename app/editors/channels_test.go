@@ -258,3 +258,24 @@ func TestChannelsEditorGolden(t *testing.T) {
 	ed.Refresh(p, results(t, p))
 	test.AssertRendersToMarkup(t, "channels_editor.xml", w.Canvas())
 }
+
+// TestChannelsEditorOneCustomer (issue 11 item 12): a channel that wins
+// one customer reads « 1 client », not « 1 clients ».
+func TestChannelsEditorOneCustomer(t *testing.T) {
+	p := bakery(t)
+	r := results(t, p)
+	n := r.Base.Channels[0].Figures.Customers.Decimal
+	// the first channel's customers are proportional to its conversion
+	// rate: divide it by its customer count for one customer
+	p.Channels[0].ConversionRate = p.Channels[0].ConversionRate.Div(n).Round(10)
+	p.Channels[0].Ranges = nil
+	apptest.NewTestApp(t, "fr", plan.LangFR)
+	w := test.NewTempWindow(t, nil)
+	ed := NewChannelsEditor(w, (&recorder{}).edit)
+	w.SetContent(ed.Widget())
+	ed.Refresh(p, results(t, p))
+	s := ed.subtitle(0)
+	if !strings.HasSuffix(s, " 1 client") {
+		t.Errorf("subtitle %q, want it to end « 1 client »", s)
+	}
+}

@@ -353,7 +353,7 @@ func purposeLabel(p string) string {
 func objectiveID(p plan.Plan, text string, skip int) string {
 	base := slugify(text)
 	if base == "" {
-		base = "objective"
+		base = objectiveIDBase(p.Info.Language)
 	}
 	taken := func(id string) bool {
 		for i, o := range p.Objectives {
@@ -383,7 +383,7 @@ func (e *ObjectivesEditor) onStatement(f *widgets.Field, text string) {
 	}
 	cand := c.P.Clone()
 	o := &cand.Objectives[i]
-	derived := o.ID == objectiveID(c.P, o.Statement, i) || strings.HasPrefix(o.ID, "objective")
+	derived := o.ID == objectiveID(c.P, o.Statement, i) || isPlaceholderObjectiveID(o.ID)
 	o.Statement = strings.TrimSpace(text)
 	if derived && o.Statement != "" {
 		o.ID = objectiveID(cand, o.Statement, i)
@@ -445,7 +445,7 @@ func (e *ObjectivesEditor) onPurpose(s string) {
 func (e *ObjectivesEditor) onAdd() {
 	c := &e.core
 	cand := c.P.Clone()
-	o := plan.Objective{ID: objectiveID(cand, "objective", -1), Metric: "customers", Target: decimal.NewFromInt(100),
+	o := plan.Objective{ID: objectiveID(cand, objectiveIDBase(cand.Info.Language), -1), Metric: "customers", Target: decimal.NewFromInt(100),
 		Direction: plan.AtLeast, Purpose: "conversion"}
 	if !cand.Info.Start.IsZero() && cand.Info.Months > 0 {
 		o.Deadline = plan.End(cand.Info.Start, cand.Info.Months)

@@ -1,10 +1,12 @@
 package tools
 
 import (
+	"context"
 	"image/color"
 	"sort"
 	"strings"
 
+	"campaignsim/app/help"
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -26,15 +28,31 @@ var keyFigureNames = []string{
 	"break_even_customers", "clv", "budget_left",
 }
 
+// resultsChanceRuns is the number of Monte Carlo runs behind the chance
+// of each objective in the results pane (a variable for the tests).
+var resultsChanceRuns = 1000
+
 // ResultsPanel is the results column of the main window, always visible:
-// the key figures of the chosen scenario, the objectives met or not, the
-// per-channel table (sortable by clicking a column header), the warnings
-// and the recommendations with their sources. It implements Panel.
+// the plan's real state first (over budget, in plain words), the key
+// figures of the chosen scenario, the objectives with their state
+// (simulate.ObjectiveStateOf: met over budget, or with a chance below
+// 50 %, is not a green "atteint"), the per-channel table (sortable by
+// clicking a column header), the warnings and the recommendations with
+// their sources. It implements Panel.
+//
+// Once EnableChances is called, the chance of each objective
+// (simulate.ObjectiveChances: the re-forecast's with actuals, else the
+// Monte Carlo's when the plan has ranges) is computed in the background
+// after each new plan; until it is known an objective met by the plan
+// within its budget reads "met".
 type ResultsPanel struct {
-	root     *container.Scroll
-	body     *fyne.Container
-	hint     *widget.Label
-	status   *widget.Label
+	root   *container.Scroll
+	body   *fyne.Container
+	hint   *widget.Label
+	status *widget.Label
+	// over says, at the top, that the plan costs more than its budget
+	// (the engine's over-budget warning); hidden otherwise.
+	over     *widget.Label
 	scenario *widget.Select
 	// scenarioRow holds the scenario selector, shown when the plan has
 	// scenarios.
@@ -53,6 +71,19 @@ type ResultsPanel struct {
 	rows     []simulate.ChannelResult
 	sortCol  int // column of channelColumns; -1 keeps the plan's order
 	sortDesc bool
+
+	// chances of the objectives of chancePlan, the base plan, once known
+	// (chanceOK); chanceSeq numbers the latest computation (an older one's
+	// answer is dropped) and cancel stops it.
+	chances    []simulate.ObjectiveChance
+	chanceOK   bool
+	chancePlan plan.Plan
+	chanceSeq  int
+	cancel     context.CancelFunc
+	// background runs work off the UI goroutine and post brings its answer
+	// back onto it (EnableChances); nil: no chance is computed.
+	background func(func())
+	post       func(func())
 }
 
 var _ widgets.Panel = (*ResultsPanel)(nil)
@@ -69,19 +100,26 @@ func NewResultsPanel() *ResultsPanel {
 	rp.status.Wrapping = fyne.TextWrapWord
 	rp.status.Hide()
 
+	rp.over = widget.NewLabel("")
+	rp.over.Wrapping = fyne.TextWrapWord
+	rp.over.TextStyle.Bold = true
+	rp.over.Importance = widget.DangerImportance
+	rp.over.Hide()
+
 	rp.scenario = widget.NewSelect(nil, func(string) { rp.onScenario() })
 
 	tiles := make([]fyne.CanvasObject, 0, len(keyFigureNames))
 	for _, name := range keyFigureNames {
-		n := widget.NewLabel("")
+		term := help.NewTermLabel(name, "") // a tap on the name opens its glossary term
+		n := term.Label
 		n.SizeName = theme.SizeNameCaptionText
-		n.Truncation = fyne.TextTruncateEllipsis
+		n.Wrapping = fyne.TextWrapWord // "Clients pour l'équilibre" whole, on two lines if need be
 		v := widget.NewLabel(display.Undefined)
 		v.TextStyle.Bold = true
 		v.SizeName = theme.SizeNameSubHeadingText
 		v.Truncation = fyne.TextTruncateEllipsis
 		rp.keyNames[name], rp.keyValues[name] = n, v
-		tiles = append(tiles, container.New(widgets.TightVBox{}, n, v))
+		tiles = append(tiles, container.New(widgets.TightVBox{}, term, v))
 	}
 	keys := container.NewGridWithColumns(3, tiles...)
 
@@ -106,6 +144,7 @@ func NewResultsPanel() *ResultsPanel {
 	rp.body = container.NewVBox(
 		resultsHeading(lang.L("Results")),
 		rp.scenarioRow,
+		rp.over,
 		rp.hint,
 		rp.status,
 		keys,
@@ -178,7 +217,46 @@ func (rp *ResultsPanel) Refresh(p plan.Plan, r *widgets.Results) {
 	rp.status.Hide()
 	rp.results = r
 	rp.updateScenarios()
+	if rp.background != nil && !widgets.SamePlan(rp.chancePlan, p) {
+		rp.startChances(p)
+	}
 	rp.show()
+}
+
+// EnableChances makes the pane compute the chance of each objective after
+// each new plan: run starts work off the UI goroutine (the window passes
+// func(f func()) { go f() }), post brings its answer back onto it
+// (fyne.Do). The tests pass a work queue they drain, so no goroutine of
+// theirs touches a widget. Call it once, before the first Refresh.
+func (rp *ResultsPanel) EnableChances(run, post func(func())) {
+	rp.background, rp.post = run, post
+}
+
+// startChances computes the chance of each objective of p in the
+// background (simulate.ObjectiveChances), dropping the chances of the
+// plan before; show then gives each objective its state. UI goroutine.
+func (rp *ResultsPanel) startChances(p plan.Plan) {
+	if rp.cancel != nil {
+		rp.cancel()
+	}
+	rp.chanceSeq++
+	seq := rp.chanceSeq
+	rp.chances, rp.chanceOK, rp.chancePlan = nil, false, p
+	ctx, cancel := context.WithCancel(context.Background())
+	rp.cancel = cancel
+	q := p.Clone()
+	rp.background(func() {
+		ch, err := simulate.ObjectiveChances(ctx, q, simulate.UncertaintyOptions{Runs: resultsChanceRuns})
+		rp.post(func() {
+			if seq != rp.chanceSeq || err != nil {
+				return // a newer plan, or no chance to tell: the objectives keep the plan's own state
+			}
+			rp.chances, rp.chanceOK = ch, true
+			if rp.results != nil {
+				rp.show()
+			}
+		})
+	})
 }
 
 // updateScenarios lists the base and the plan's scenarios in the selector,
@@ -297,18 +375,28 @@ func (rp *ResultsPanel) showObjectives(res simulate.Result) {
 	}
 	rp.objTitle.Show()
 	rp.objBox.Show()
-	for _, o := range res.Objectives {
+	var chances []simulate.ObjectiveChance
+	if rp.chanceOK && rp.shown == 0 {
+		chances = rp.chances // the chances are the base plan's
+	}
+	for _, v := range simulate.ObjectiveViews(rp.plan, res, chances) {
+		o := v.Result
 		sign := "≥"
 		if o.Direction == plan.AtMost {
 			sign = "≤"
 		}
-		mark, status, imp := "✗", lang.L("not met"), widget.DangerImportance
-		if o.Met {
-			mark, status, imp = "✓", lang.L("met"), widget.SuccessImportance
+		// the plan's real state first: met over budget or with a poor
+		// chance is a warning, not a green tick
+		mark, imp := "✗", widget.DangerImportance
+		switch v.State {
+		case simulate.StateMet:
+			mark, imp = "✓", widget.SuccessImportance
+		case simulate.StateOverBudget, simulate.StateAtRisk:
+			mark, imp = "⚠", widget.WarningImportance
 		}
 		text := mark + " " + display.Label(o.Metric, widgets.Lang()) + " " + sign + " " +
-			widgets.ResultsValue(rp.plan, o.Metric, decimal.NewNullDecimal(o.Target)) + widgets.UIColon() +
-			widgets.ResultsValue(rp.plan, o.Metric, o.Value) + " — " + status
+			resultsValue(rp.plan, o.Metric, decimal.NewNullDecimal(o.Target)) + widgets.UIColon() +
+			resultsValue(rp.plan, o.Metric, o.Value) + " — " + display.Text(v.StateMsg(), widgets.Lang(), rp.plan.Info.Currency)
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = imp
@@ -316,12 +404,60 @@ func (rp *ResultsPanel) showObjectives(res simulate.Result) {
 	}
 }
 
+// ObjectiveLines returns the text of each objective line, in order (for
+// the tests and the smoke checks).
+func (rp *ResultsPanel) ObjectiveLines() []string {
+	var out []string
+	for _, o := range rp.objBox.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+// OverBudgetText returns the over-budget line at the top, "" when hidden.
+func (rp *ResultsPanel) OverBudgetText() string {
+	if !rp.over.Visible() {
+		return ""
+	}
+	return rp.over.Text
+}
+
+// resultsValue formats a value of the metric name (a figure, or a
+// channel input of the benchmark library) in the plan's currency and the
+// interface language, in the unit simulate.ValueUnit gives it.
+func resultsValue(p plan.Plan, name string, v decimal.NullDecimal) string {
+	u, exact := simulate.ValueUnit(name)
+	cur := widgets.Currency(p)
+	if exact && v.Valid {
+		return display.MoneyExact(v.Decimal, cur, widgets.Lang())
+	}
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		s = simulate.Spec{Name: name, Unit: u}
+	}
+	return display.Figure(s, v, cur, widgets.Lang())
+}
+
 func (rp *ResultsPanel) showNotes(res simulate.Result) {
 	rp.notesBox.RemoveAll()
-	if len(res.Warnings) > 0 {
+	// The over-budget warning goes at the top, in the engine's words
+	// ("Le plan dépasse son budget de 940,00 €…"), and not again below.
+	rp.over.Hide()
+	var rest []simulate.Warning
+	for _, w := range res.Warnings {
+		if w.Code == simulate.WarnOverBudget {
+			rp.over.SetText("⚠ " + display.Text(w.Msg, widgets.Lang(), rp.plan.Info.Currency))
+			rp.over.Show()
+			continue
+		}
+		rest = append(rest, w)
+	}
+	if len(rest) > 0 {
 		rp.notesBox.Add(widget.NewSeparator())
 		rp.notesBox.Add(resultsHeading(lang.L("Warnings")))
-		for _, w := range res.Warnings {
+		for _, w := range rest {
 			l := widget.NewLabel("⚠ " + display.Text(w.Msg, widgets.Lang(), rp.plan.Info.Currency))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.WarningImportance
@@ -356,9 +492,7 @@ func (rp *ResultsPanel) tableSizeOf() (int, int) {
 }
 
 func (rp *ResultsPanel) newCell() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
+	return widgets.NewCell("") // a cut channel name shows whole on a tap
 }
 
 // cellText returns the text of a body cell; the last row is the total.
@@ -378,7 +512,7 @@ func (rp *ResultsPanel) cellText(row, col int) string {
 }
 
 func (rp *ResultsPanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l := o.(*widgets.Cell).Label
 	l.TextStyle.Bold = id.Row >= len(rp.rows)
 	if id.Col == 0 {
 		l.Alignment = fyne.TextAlignLeading

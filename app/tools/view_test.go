@@ -93,6 +93,8 @@ func toolsTexts(o fyne.CanvasObject) []string {
 		switch x := o.(type) {
 		case *widget.Label:
 			out = append(out, x.Text)
+		case *widgets.WrapLabel: // the names of widgets.Table
+			out = append(out, x.Text)
 		case *fyne.Container:
 			for _, c := range x.Objects {
 				walk(c)

@@ -2,7 +2,6 @@ package tracking
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,11 +18,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// csvFilter shows only CSV files in the import dialogs.
+// csvFilter shows only CSV files in the conversion paths' dialog.
 var csvFilter = storage.NewExtensionFileFilter([]string{".csv", ".CSV"})
 
-// trackingOpenCSV asks for a CSV file and gives its path to f.
-func (v *View) trackingOpenCSV(f func(path string)) {
+// reportFilter shows the files an import of actuals reads: CSV (the tools'
+// reports, their UTF-16 "CSV (Excel)", CampaignSim's actuals) and Excel
+// workbooks.
+var reportFilter = storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".xlsx", ".XLSX", ".tsv", ".txt"})
+
+// openFile asks for a file shown by filter and gives its path to f.
+func (v *View) openFile(filter storage.FileFilter, f func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, v.win)
@@ -36,91 +40,60 @@ func (v *View) trackingOpenCSV(f func(path string)) {
 		_ = r.Close()
 		f(path)
 	}, v.win)
-	d.SetFilter(csvFilter)
+	d.SetFilter(filter)
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
 
-// ShowImportActuals asks for an actuals CSV file and imports it into the
-// plan on screen (ImportActuals).
+// ShowImportActuals asks for a report or an actuals CSV and opens the
+// import dialog with it (Importer), where more files may be added.
 func (v *View) ShowImportActuals() {
-	v.trackingOpenCSV(func(path string) { v.importActualsFile(path) })
+	v.openFile(reportFilter, func(path string) { v.importActualsFile(path) })
 }
 
-// importActualsFile imports the actuals file at path off the UI
-// goroutine (v.goWork): the file is read, parsed, merged into the plan on
-// screen and validated in the background, behind a progress dialog, and
-// the outcome comes back through fyne.Do as one undoable edit. If the plan
-// was edited meanwhile, the rows are merged again into the plan now on
-// screen (the edit never undoes what was typed during the import). One
-// import runs at a time: a second one asked meanwhile is ignored.
+// importActualsFile opens the import dialog (or the one already open) and
+// adds the file at path, read off the UI goroutine.
 func (v *View) importActualsFile(path string) {
-	name := filepath.Base(path)
-	v.startImport(name, func() ([]byte, error) { return readCSVFile(path) })
-}
-
-// startImport runs the import of the actuals load returns (name is the
-// file's name, for the messages); see importActualsFile.
-func (v *View) startImport(name string, load func() ([]byte, error)) {
-	v.mu.Lock()
-	if v.importing || !v.hasPlan {
-		v.mu.Unlock()
+	im := v.importer()
+	if im == nil {
 		return
 	}
-	v.importing = true
-	p := v.current.Clone()
-	v.mu.Unlock()
-	var progress dialog.Dialog
-	if v.win != nil {
-		progress = dialog.NewCustomWithoutButtons(lang.L("Import actuals…"),
-			container.NewVBox(widget.NewLabel(name), widget.NewProgressBarInfinite()), v.win)
-		progress.Show()
-	}
-	v.goWork(func() {
-		data, err := load()
-		var q plan.Plan
-		if err == nil {
-			q, err = prepareActuals(name, data, p)
-		}
-		fyne.Do(func() {
-			if progress != nil {
-				progress.Hide()
-			}
-			v.mu.Lock()
-			v.importing = false
-			same := v.hasPlan && widgets.SamePlan(v.current, p)
-			v.mu.Unlock()
-			switch {
-			case err != nil:
-				v.showImportErrors(lang.L("The actuals cannot be imported"), name, err)
-			case !same:
-				v.startImport(name, func() ([]byte, error) { return data, nil })
-			default:
-				v.mu.Lock()
-				v.lastErr = nil
-				v.mu.Unlock()
-				v.edit(lang.L("Import actuals"), q)
-			}
-		})
-	})
+	im.load(path, func() ([]byte, error) { return readCSVFile(path) })
 }
 
-// prepareActuals parses the actuals CSV data (name is the file's name,
-// for the messages) against p, merges its rows into p's actuals and
-// validates the result, which it returns; or every problem found.
-func prepareActuals(name string, data []byte, p plan.Plan) (plan.Plan, error) {
-	rows, err := plan.ParseActualsCSV(name, data, p)
-	if err != nil {
-		return plan.Plan{}, err
+// ImportActuals opens the import dialog with files already read (a
+// drop, the tests): they are read for the plan on screen off the UI
+// goroutine and previewed; the user then places the campaigns left and
+// taps Import, which records one undoable edit.
+func (v *View) ImportActuals(files ...plan.ActualsFile) {
+	im := v.importer()
+	if im == nil {
+		return
 	}
-	q, err := plan.MergeActuals(p, rows)
-	if err != nil {
-		return plan.Plan{}, err
+	for _, f := range files {
+		im.addFile(f, f.Name, false)
 	}
-	if errs := plan.Validate(q); len(errs) > 0 {
-		return plan.Plan{}, errs
+	im.reread()
+}
+
+// importer returns the import dialog open, or opens one for the plan on
+// screen; nil when there is no plan yet.
+func (v *View) importer() *Importer {
+	v.mu.Lock()
+	im, ok, p := v.imp, v.hasPlan, v.current.Clone()
+	v.mu.Unlock()
+	if im != nil {
+		return im
 	}
-	return q, nil
+	if !ok {
+		return nil
+	}
+	im = newImporter(v, p)
+	v.mu.Lock()
+	v.imp = im
+	v.mu.Unlock()
+	im.show()
+	return im
 }
 
 // readCSVFile reads a CSV file, refusing one larger than plan.MaxFileSize.
@@ -148,36 +121,11 @@ func readCSVFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-// ImportActuals reads the actuals CSV data (name is the file's name, for
-// the messages) for the plan on screen and merges its rows into the plan's
-// actuals as one undoable edit ("Import actuals"). On any problem it shows
-// every one of them, with its row and column, changes nothing and returns
-// the error. It runs on the UI goroutine, all of it: the file dialog goes
-// through importActualsFile, which does the work in the background.
-func (v *View) ImportActuals(name string, data []byte) error {
-	v.mu.Lock()
-	p, ok := v.current.Clone(), v.hasPlan
-	v.mu.Unlock()
-	if !ok {
-		return fmt.Errorf("no plan")
-	}
-	q, err := prepareActuals(name, data, p)
-	if err != nil {
-		v.showImportErrors(lang.L("The actuals cannot be imported"), name, err)
-		return err
-	}
-	v.mu.Lock()
-	v.lastErr = nil
-	v.mu.Unlock()
-	v.edit(lang.L("Import actuals"), q)
-	return nil
-}
-
 // ShowImportPaths asks for a conversion paths CSV file and attributes its
 // conversions (ImportPaths). The file is read off the UI goroutine
 // (v.goWork); the result comes back through fyne.Do.
 func (v *View) ShowImportPaths() {
-	v.trackingOpenCSV(func(path string) {
+	v.openFile(csvFilter, func(path string) {
 		name := filepath.Base(path)
 		v.mu.Lock()
 		p := v.current.Clone()

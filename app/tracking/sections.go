@@ -113,7 +113,7 @@ func trackingSections(p plan.Plan, t simulate.Tracking, trends []image.Image, ch
 // trackingDashboard shows the dashboard's KPIs by life-cycle stage.
 func trackingDashboard(p plan.Plan, t simulate.Tracking, images []image.Image) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{trackingTitle(lang.L("Dashboard"))}
-	grid := container.NewGridWithColumns(5,
+	grid := container.New(widgets.NewTableLayout(5),
 		trackingCell(lang.L("Indicator"), true), trackingCell(lang.L("Actual"), true),
 		trackingCell(lang.L("Plan"), true), trackingCell(lang.L("Variance"), true),
 		trackingCell(lang.L("Status"), true))
@@ -139,10 +139,11 @@ func trackingDashboard(p plan.Plan, t simulate.Tracking, images []image.Image) [
 			} else {
 				vp = simulate.VariancePct(k.Actual, k.Plan)
 			}
+			unknown := t.Unknowns.Figure("", k.Name, nil)
 			grid.Add(trackingCell("   "+name, false))
-			grid.Add(trackingCell(widgets.ResultsValue(p, k.Name, k.Actual), false))
+			grid.Add(trackingCell(orUnknown(p, unknown, widgets.ResultsValue(p, k.Name, k.Actual)), false))
 			grid.Add(trackingCell(widgets.ResultsValue(p, k.Name, k.Plan), false))
-			grid.Add(trackingCell(trackingVariance(vp), false))
+			grid.Add(trackingCell(orUnknown(p, unknown, trackingVariance(vp)), false))
 			grid.Add(trackingStatus(k.Status))
 			if i := trackingKPIIndex(t.Dashboard, k); i < len(images) && images[i] != nil {
 				img := canvas.NewImageFromImage(images[i])
@@ -151,7 +152,7 @@ func trackingDashboard(p plan.Plan, t simulate.Tracking, images []image.Image) [
 				img.SetMinSize(trackingTrendSize)
 				charts = append(charts, img)
 			} else {
-				trends = append(trends, trackingTrend(p, k))
+				trends = append(trends, trackingTrend(p, t.Unknowns, k))
 			}
 		}
 	}
@@ -178,15 +179,16 @@ func trackingKPIIndex(d simulate.Dashboard, k simulate.DashboardKPI) int {
 }
 
 // trackingTrend is a KPI's monthly trend as one compact row: actual /
-// plan of each month with actuals.
-func trackingTrend(p plan.Plan, k simulate.DashboardKPI) fyne.CanvasObject {
+// plan of each month with actuals (an actual nobody knows, u, written so).
+func trackingTrend(p plan.Plan, u simulate.Unknowns, k simulate.DashboardKPI) fyne.CanvasObject {
 	var parts []string
 	for _, tp := range k.Trend {
-		if !tp.Actual.Valid {
+		unknown := u.Figure("", k.Name, []int{tp.Month})
+		if !tp.Actual.Valid && !unknown {
 			continue
 		}
 		parts = append(parts, lang.L("M{{.N}}", map[string]any{"N": tp.Month})+" "+
-			widgets.ResultsValue(p, k.Name, tp.Actual)+" / "+widgets.ResultsValue(p, k.Name, tp.Plan))
+			orUnknown(p, unknown, widgets.ResultsValue(p, k.Name, tp.Actual))+" / "+widgets.ResultsValue(p, k.Name, tp.Plan))
 	}
 	if len(parts) == 0 {
 		parts = []string{display.Undefined}
@@ -201,7 +203,7 @@ var trackingChannelFigures = []string{"cost", "customers", "revenue", "cpa"}
 // trackingChannels shows each channel's plan vs actual.
 func trackingChannels(p plan.Plan, t simulate.Tracking) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{trackingTitle(lang.L("Channels: actual against plan"))}
-	grid := container.NewGridWithColumns(1 + len(trackingChannelFigures))
+	grid := container.New(widgets.NewTableLayout(1 + len(trackingChannelFigures)))
 	grid.Add(trackingCell(lang.L("Channel"), true))
 	for _, f := range trackingChannelFigures {
 		grid.Add(trackingCell(display.Label(f, widgets.Lang()), true))
@@ -214,9 +216,9 @@ func trackingChannels(p plan.Plan, t simulate.Tracking) []fyne.CanvasObject {
 				grid.Add(trackingCell(display.Undefined, false))
 				continue
 			}
-			l := trackingCell(widgets.ResultsValue(p, f, c.Actual)+"\n"+
+			l := trackingCell(orUnknown(p, c.Unknown, widgets.ResultsValue(p, f, c.Actual))+"\n"+
 				lang.L("plan {{.Plan}}, {{.Variance}}", map[string]any{
-					"Plan": widgets.ResultsValue(p, f, c.Plan), "Variance": trackingVariance(c.VariancePct)}), false)
+					"Plan": widgets.ResultsValue(p, f, c.Plan), "Variance": orUnknown(p, c.Unknown, trackingVariance(c.VariancePct))}), false)
 			switch c.Status {
 			case simulate.StatusBehind:
 				l.Importance = widget.DangerImportance
@@ -286,17 +288,18 @@ func trackingLower(s string) string {
 func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.ObjectiveChance, chanceOK bool) []fyne.CanvasObject {
 	rf := t.Reforecast
 	out := []fyne.CanvasObject{trackingTitle(lang.L("End-of-plan forecast"))}
-	grid := container.NewGridWithColumns(4,
+	grid := container.New(widgets.NewTableLayout(4),
 		trackingCell("", true), trackingCell(lang.L("Forecast"), true),
 		trackingCell(lang.L("Plan"), true), trackingCell(lang.L("Variance"), true))
 	for _, f := range []string{"customers", "cost", "net_profit"} {
 		s, _ := simulate.SpecOf(f)
 		fv, pv := s.Get(rf.Totals), s.Get(rf.PlanTotals)
 		vp := simulate.VariancePct(fv, pv)
+		unknown := t.Unknowns.Figure("", f, nil) // actual + forecast is unknown when the actual is
 		grid.Add(trackingCell(display.Label(f, widgets.Lang()), false))
-		grid.Add(trackingCell(display.Figure(s, fv, p.Info.Currency, widgets.Lang()), true))
+		grid.Add(trackingCell(orUnknown(p, unknown, display.Figure(s, fv, p.Info.Currency, widgets.Lang())), true))
 		grid.Add(trackingCell(display.Figure(s, pv, p.Info.Currency, widgets.Lang()), false))
-		grid.Add(trackingCell(trackingVariance(vp), false))
+		grid.Add(trackingCell(orUnknown(p, unknown, trackingVariance(vp)), false))
 	}
 	out = append(out, grid)
 	if rf.FromMonth > p.Info.Months {
@@ -329,7 +332,7 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 	// The objectives.
 	if len(t.Objectives) > 0 {
 		out = append(out, trackingTitle(lang.L("Objectives")))
-		og := container.NewGridWithColumns(5,
+		og := container.New(widgets.NewTableLayout(5),
 			trackingCell(lang.L("Objective"), true), trackingCell(lang.L("So far"), true),
 			trackingCell(lang.L("Forecast"), true), trackingCell(lang.L("Plan"), true),
 			trackingCell(lang.L("Chance"), true))
@@ -340,9 +343,9 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 			}
 			og.Add(trackingCell(display.Label(o.Metric, widgets.Lang())+" "+sign+" "+
 				widgets.ResultsValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), false))
-			sf := trackingCell(widgets.ResultsValue(p, o.Metric, o.SoFar), false)
+			sf := trackingCell(orUnknown(p, o.SoFarUnknown, widgets.ResultsValue(p, o.Metric, o.SoFar)), false)
 			og.Add(sf)
-			fc := trackingCell(widgets.ResultsValue(p, o.Metric, o.Forecast), true)
+			fc := trackingCell(orUnknown(p, o.ForecastUnknown, widgets.ResultsValue(p, o.Metric, o.Forecast)), true)
 			if o.Forecast.Valid {
 				fc.Importance = widget.DangerImportance
 				if o.ForecastMet {
@@ -436,7 +439,7 @@ func (v *View) showAttribution() {
 	v.attrib.Add(widgets.Intro(lang.L("{{.File}}: {{.Paths}} paths, {{.Conv}} conversions, {{.Revenue}} of revenue. Each model shares every conversion among the channels of its path differently.",
 		map[string]any{"File": v.pathsFile, "Paths": a.Paths, "Conv": display.Count(a.Conversions, widgets.Lang()),
 			"Revenue": display.Money(a.Revenue, widgets.Currency(p), widgets.Lang())})))
-	grid := container.NewGridWithColumns(1 + len(a.Models))
+	grid := container.New(widgets.NewTableLayout(1 + len(a.Models)))
 	grid.Add(trackingCell(lang.L("Channel"), true))
 	for _, m := range a.Models {
 		grid.Add(trackingCell(trackingModelName(m.Model), true))

@@ -54,9 +54,10 @@ type View struct {
 	lastErr []string        // the problems of the latest refused import (for the tests)
 
 	// goWork runs an import's reading and parsing off the UI goroutine
-	// (`go f()`; the tests queue f); importing is true meanwhile.
-	goWork    func(f func())
-	importing bool
+	// (`go f()`; the tests queue f).
+	goWork func(f func())
+	// imp is the import dialog open, nil when none.
+	imp *Importer
 
 	// What is on screen: the tracking of shown, and the chances when known.
 	shown    plan.Plan
@@ -87,7 +88,7 @@ func NewView(w fyne.Window, edit widgets.EditFunc) *View {
 		trackingTitle(lang.L("No actuals yet")),
 		widgets.Label(lang.L("Import what the campaign really did, month by month, to compare it with the plan, see which indicators lag and get a new end-of-plan forecast.")),
 		widgets.Label(lang.L("The CSV file has one row per channel and month, with the columns channel, month, spend, exposures, interactions, leads, customers, revenue, cogs (exposures, interactions, leads and cogs may be left empty). channel is the channel's id, month the plan month (1, 2, 3…).")),
-		widgets.Label(lang.L("French spreadsheets work as they are: ';' as separator and decimal commas (1 234,50). Google Ads campaign reports and Mailchimp campaign exports are read directly: name the campaign like the channel, or start it with [channel id].")),
+		widgets.Label(lang.L("French spreadsheets work as they are: ';' as separator and decimal commas (1 234,50). Google Ads, Meta Ads Manager and Mailchimp reports are read as downloaded (CSV, Excel CSV, .xlsx): the import shows what it will bring, month by month, and asks which channel takes each campaign it cannot place.")),
 		container.NewHBox(widget.NewButton(lang.L("Import actuals…"), v.ShowImportActuals)),
 	))
 	top := container.NewVBox(container.NewHBox(importBtn,

@@ -170,6 +170,10 @@ func TestTrackingImportActuals(t *testing.T) {
 	}
 	f.v.importActualsFile(path)
 	f.work.Drain()
+	if len(f.edits) != 0 {
+		t.Fatal("imported before the preview was confirmed")
+	}
+	apptest.TapIn(t, f.w.Canvas(), lang.L("Import"))
 	if len(f.edits) != 1 {
 		t.Fatalf("%d edits, want 1 (errors: %q)", len(f.edits), f.v.lastErr)
 	}
@@ -191,9 +195,9 @@ func TestTrackingImportActuals(t *testing.T) {
 func TestTrackingImportInvalidChangesNothing(t *testing.T) {
 	f := newTrackingFixture(t, "bakery")
 	csv := "channel,month,spend,customers,revenue\nmailing-familles,7,abc,1,2\n"
-	if err := f.v.ImportActuals("bad.csv", []byte(csv)); err == nil {
-		t.Fatal("no error")
-	}
+	f.v.ImportActuals(plan.ActualsFile{Name: "bad.csv", Data: []byte(csv)})
+	f.work.Drain()
+	apptest.TapIn(t, f.w.Canvas(), lang.L("Import")) // disabled: does nothing
 	if len(f.edits) != 0 {
 		t.Fatal("an invalid file was imported")
 	}
@@ -225,7 +229,7 @@ func TestTrackingAttributionShowsModels(t *testing.T) {
 }
 
 // TestImportRunsOffUIGoroutine: the actuals file is read and parsed in the
-// background behind a progress dialog (before the fix, importActualsFile
+// background behind a progress bar (before the fix, importActualsFile
 // did it all on the UI goroutine, freezing the window on a large file). A
 // plan edited meanwhile is not undone: the rows are merged into it.
 func TestImportRunsOffUIGoroutine(t *testing.T) {
@@ -240,15 +244,17 @@ func TestImportRunsOffUIGoroutine(t *testing.T) {
 	if len(f.edits) != 0 || f.work.Pending() != 1 {
 		t.Fatalf("%d edits and %d background jobs: want the import queued, not done", len(f.edits), f.work.Pending())
 	}
-	if f.w.Canvas().Overlays().Top() == nil {
+	if f.w.Canvas().Overlays().Top() == nil || !f.v.imp.progress.Visible() {
 		t.Error("no progress shown while the import runs")
 	}
-	// The user edits the plan meanwhile (the title).
+	f.work.Drain()
+	// The user edits the plan meanwhile (the title), then imports.
 	f.v.mu.Lock()
 	p := f.v.current.Clone()
 	f.v.mu.Unlock()
 	p.Info.Title = "Edited during the import"
 	f.v.Refresh(p, nil)
+	apptest.TapIn(t, f.w.Canvas(), lang.L("Import"))
 	f.work.Drain()
 	if len(f.edits) != 1 {
 		t.Fatalf("%d edits, want the import (errors %q)", len(f.edits), f.v.lastErr)
@@ -258,6 +264,6 @@ func TestImportRunsOffUIGoroutine(t *testing.T) {
 		t.Errorf("import gave title %q, %d actuals: want the edit kept and the row merged", q.Info.Title, len(q.Actuals))
 	}
 	if f.w.Canvas().Overlays().Top() != nil {
-		t.Error("the progress dialog is still shown")
+		t.Error("the import dialog is still shown")
 	}
 }

@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"fmt"
 	"time"
 
 	"campaignsim/plan"
@@ -9,36 +8,12 @@ import (
 	"fyne.io/fyne/v2/lang"
 )
 
-// EmptyPlan returns the plan "New → Empty plan" makes on day now: titled
-// "New plan" in the interface language, starting on the first Monday of
-// next month, for 3 months, a budget of 0, no channel, and business
-// figures a user replaces (average order 30, gross margin 60 %). It passes
-// plan.Validate.
+// EmptyPlan returns the plan "New → Empty plan" makes on day now:
+// plan.New (where the defaults of a blank plan live) titled "New plan",
+// for "My business", in the interface language, starting on the first
+// Monday of next month.
 func EmptyPlan(now time.Time) plan.Plan {
-	start := firstMondayOfNextMonth(now)
-	business := lang.L("My business")
-	text := fmt.Sprintf(`format = 1
-
-[plan]
-title = %q
-language = %q
-currency = "EUR"
-start = %s
-months = 3
-budget = "0"
-
-[business]
-name = %q
-model = "b2c"
-average_order = "30"
-gross_margin = "0.60"
-`, lang.L("New plan"), string(Lang()), start.String(), business)
-	p, err := plan.Decode("new.toml", []byte(text))
-	if err != nil {
-		// Cannot happen with the text above (TestEmptyPlanIsValid).
-		panic(fmt.Sprintf("empty plan: %v", err))
-	}
-	return p
+	return plan.New(lang.L("New plan"), lang.L("My business"), Lang(), firstMondayOfNextMonth(now))
 }
 
 // firstMondayOfNextMonth returns the first Monday of the month after now's.

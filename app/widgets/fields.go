@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
+	"time"
 
 	"campaignsim/plan"
 	"campaignsim/simulate/display"
@@ -275,8 +275,25 @@ func (e *fieldEntry) FocusLost() {
 type Field struct {
 	Entry *fieldEntry
 	Unit  *widget.Label // "€", "%"…; empty for text
+	Echo  *widget.Label // an amount as it was understood ("= 5 000,00 €"); hidden when it reads as typed
 	Error *widget.Label // the problem with what was typed; hidden when none
 	Info  *widget.Label // source or hint; hidden when empty
+	// Offer is a question under the field with a button that answers yes
+	// (the offer to widen an uncertainty range); hidden when none.
+	Offer       *fyne.Container
+	offerText   *widget.Label
+	offerButton *widget.Button
+	// Currency is the plan's currency, for the echo of an amount (Bind
+	// sets it; "" is EUR).
+	Currency func() string
+	// Pause runs fn once the user has stopped typing for a moment
+	// (LivePause), on the UI goroutine: the field then commits what was
+	// typed, so the results follow without Enter or Tab. Tests replace it
+	// to decide when the pause ends.
+	Pause func(fn func())
+	// typing counts the changes of the entry's text, so that a pause that
+	// ends after another change, or after a commit, does nothing.
+	typing int
 
 	UnitKind FieldUnit
 	Path     string                 // Validate path, e.g. "business.gross_margin"
@@ -292,12 +309,31 @@ type Field struct {
 	relayout func()
 	box      *fyne.Container
 	row      *fyne.Container
+	side     *fyne.Container // the echo and the unit, right of the entry
+}
+
+// sideChanged shows the echo and unit column only when one of them shows,
+// so that a field without either gives the entry the whole row.
+func (f *Field) sideChanged() {
+	if f.side == nil || f.row == nil {
+		return
+	}
+	f.side.Hidden = f.Unit.Hidden && f.Echo.Hidden
+	f.row.Refresh()
 }
 
 // NewField returns a field in unit u; multiline for long text.
 func NewField(u FieldUnit, multiline bool) *Field {
 	f := &Field{Entry: newFieldEntry(multiline), UnitKind: u, Unit: widget.NewLabel(""),
-		Error: widget.NewLabel(""), Info: widget.NewLabel("")}
+		Echo: widget.NewLabel(""), Error: widget.NewLabel(""), Info: widget.NewLabel(""), Pause: TypingPause}
+	f.Echo.Importance = widget.LowImportance
+	f.Echo.Hide()
+	f.offerText = widget.NewLabel("")
+	f.offerText.Wrapping = fyne.TextWrapWord
+	f.offerButton = widget.NewButton(lang.L("Widen"), nil)
+	f.offerButton.Importance = widget.HighImportance
+	f.Offer = container.NewBorder(nil, nil, container.NewVBox(f.offerButton), nil, f.offerText)
+	f.Offer.Hide()
 	f.Error.Importance = widget.DangerImportance
 	f.Error.Wrapping = fyne.TextWrapWord
 	f.Error.Hide()
@@ -323,24 +359,127 @@ func NewField(u FieldUnit, multiline bool) *Field {
 	}
 	f.Entry.OnSubmitted = func(string) { f.submit() }
 	f.Entry.onLeave = f.submit
-	f.Entry.OnChanged = func(s string) {
-		if f.UnitKind == UnitText || s == f.Shown {
-			if !f.Bad || s == f.Shown {
-				f.SetError("")
-			}
-			return
-		}
-		// Say at once when the text cannot be read; range checks wait
-		// for the commit.
-		if err := SetValue(f.probe(), s, f.UnitKind, UILanguage()); err != nil && !errors.Is(err, errRequired) {
-			f.SetError(InputError(err, f.UnitKind))
-		} else if !f.Bad {
+	f.Entry.OnChanged = f.onChanged
+	f.side = container.NewHBox(f.Echo, f.Unit)
+	f.side.Hidden = f.Unit.Hidden && f.Echo.Hidden
+	f.row = container.NewBorder(nil, nil, nil, f.side, f.Entry)
+	f.box = container.NewVBox(f.row, f.Error, f.Offer, f.Info)
+	return f
+}
+
+// LivePause is how long the user must stop typing before a field commits
+// what was typed (issue 11 item 12: results follow the typing). Long
+// enough not to commit "1" on the way to "15", short enough to feel live.
+const LivePause = 600 * time.Millisecond
+
+// TypingPause is the Pause a new field gets: afterPause. The tests of a
+// package that types into fields set it to one they control (or to
+// nothing), so that no timer edits a plan behind their back.
+var TypingPause = afterPause
+
+// afterPause runs fn on the UI goroutine LivePause from now.
+func afterPause(fn func()) {
+	time.AfterFunc(LivePause, func() { fyne.Do(fn) })
+}
+
+// onChanged follows the typing: an offer made for the former text goes, a
+// text that cannot be read is said at once (range checks wait for the
+// commit), an amount echoes what it was understood as, and a text that
+// reads is committed after a pause.
+func (f *Field) onChanged(s string) {
+	f.typing++
+	f.SetOffer("", nil)
+	f.echo(s)
+	if f.UnitKind == UnitText || s == f.Shown {
+		if !f.Bad || s == f.Shown {
 			f.SetError("")
 		}
+		return
 	}
-	f.row = container.NewBorder(nil, nil, nil, f.Unit, f.Entry)
-	f.box = container.NewVBox(f.row, f.Error, f.Info)
-	return f
+	if err := SetValue(f.probe(), s, f.UnitKind, UILanguage()); err != nil {
+		if !errors.Is(err, errRequired) {
+			f.SetError(InputError(err, f.UnitKind))
+		}
+		return
+	}
+	if !f.Bad {
+		f.SetError("")
+	}
+	f.commitAfterPause()
+}
+
+// commitAfterPause commits the entry's text once the user has stopped
+// typing, unless it changed again or was committed meanwhile.
+func (f *Field) commitAfterPause() {
+	if f.Pause == nil || f.Commit == nil {
+		return
+	}
+	n, text := f.typing, f.Entry.Text
+	f.Pause(func() {
+		if f.typing == n && f.Entry.Text == text {
+			f.submit()
+		}
+	})
+}
+
+// echo shows, next to an amount, the amount it was read as ("5.000" in
+// French is 5 000: "= 5 000,00 €"), and hides when the text already reads
+// so, is empty or is not an amount.
+func (f *Field) echo(s string) {
+	text := ""
+	if f.UnitKind == UnitMoney || f.UnitKind == UnitPrice {
+		l := UILanguage()
+		if d, err := ParseNumber(s, l); err == nil && strings.TrimSpace(s) != "" {
+			cur := ""
+			if f.Currency != nil {
+				cur = f.Currency()
+			}
+			shown := display.MoneyExact(d, cur, l)
+			if f.UnitKind == UnitMoney {
+				shown = display.Money(d, cur, l)
+			}
+			if f.Unit.Visible() {
+				// the unit label beside it already says the currency:
+				// "= 5 000,00" then "€" reads "= 5 000,00 €"
+				shown = display.Decimal(d, max(display.CurrencyDigits(cur), min(decimals(d), 6)), l)
+				if f.UnitKind == UnitMoney {
+					shown = display.Decimal(d, display.CurrencyDigits(cur), l)
+				}
+			}
+			if t := bare(s); t != bare(inputText(d, 2, l)) && t != bare(display.Decimal(d, 2, l)) {
+				text = "= " + shown
+			}
+		}
+	}
+	if f.Echo.Text == text && f.Echo.Visible() == (text != "") {
+		return
+	}
+	f.Echo.SetText(text)
+	f.Echo.Hidden = text == ""
+	f.sideChanged()
+}
+
+// bare is s without its spaces (plain, no-break or narrow), to compare
+// how a number is grouped.
+func bare(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u00a0' || r == '\u202f' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// SetOffer shows the question q under the field with a button that runs
+// yes, or hides it with "".
+func (f *Field) SetOffer(q string, yes func()) {
+	if q == "" && !f.Offer.Visible() {
+		return
+	}
+	f.offerText.SetText(q)
+	f.offerButton.OnTapped = yes
+	f.Offer.Hidden = q == ""
+	f.changed()
 }
 
 // probe returns a throw-away value of the field's type, to check that a
@@ -372,9 +511,7 @@ func (f *Field) SetUnit(u string) {
 	}
 	f.Unit.SetText(u)
 	f.Unit.Hidden = u == ""
-	if f.row != nil {
-		f.row.Refresh()
-	}
+	f.sideChanged()
 }
 
 // SetInfo shows (or, with "", hides) the line under the field.
@@ -434,6 +571,7 @@ func (f *Field) Show(text string) {
 		f.Entry.SetText(text)
 	}
 	f.SetError("")
+	f.SetOffer("", nil)
 }
 
 // Accepted records that text is now the plan's value.
@@ -452,6 +590,7 @@ func (f *Field) submit() {
 	if t == f.Shown && !f.Bad {
 		return
 	}
+	f.typing++ // a pause that ends now commits nothing more
 	f.Commit(f, t)
 }
 
@@ -506,7 +645,7 @@ func (c *EditorCore) Apply(label, path string, cand plan.Plan) []string {
 	if reflect.DeepEqual(cand, c.P) {
 		return nil
 	}
-	if msgs := problems(plan.Validate(cand), plan.Validate(c.P), path); len(msgs) > 0 {
+	if msgs := problems(plan.Validate(cand), plan.Validate(c.P), path, cand); len(msgs) > 0 {
 		return msgs
 	}
 	c.P = cand
@@ -522,22 +661,24 @@ func (c *EditorCore) Apply(label, path string, cand plan.Plan) []string {
 // problems returns the messages of errs that concern path (the field
 // itself or something inside it); if none does, those errs that were not
 // already in before (the change caused them elsewhere, e.g. an objective
-// that a b2c plan cannot measure), and at most three of them.
-func problems(errs, before plan.ErrorList, path string) []string {
+// that a b2c plan cannot measure), and at most three of them. Each is
+// worded for a form by FieldMessage; one about another part of p than the
+// field says which, in words (« objectif « ventes » : … »).
+func problems(errs, before plan.ErrorList, path string, p plan.Plan) []string {
 	if len(errs) == 0 {
 		return nil
 	}
 	var own, other []string
 	old := map[string]bool{}
 	for _, e := range before {
-		old[e.Path+"\x00"+e.Msg] = true
+		old[e.Path+"\x00"+e.Msg.String()] = true
 	}
 	for _, e := range errs {
 		switch {
 		case path != "" && (e.Path == path || strings.HasPrefix(e.Path, path+".") || strings.HasPrefix(e.Path, path+"[")):
-			own = append(own, friendly(e.Msg))
-		case !old[e.Path+"\x00"+e.Msg]:
-			other = append(other, friendly(e.Msg))
+			own = append(own, FieldMessage(e))
+		case !old[e.Path+"\x00"+e.Msg.String()]:
+			other = append(other, placed(e, p))
 		}
 	}
 	if len(own) > 0 {
@@ -545,7 +686,7 @@ func problems(errs, before plan.ErrorList, path string) []string {
 	}
 	if len(other) == 0 {
 		for _, e := range errs {
-			other = append(other, e.Error())
+			other = append(other, placed(e, p))
 		}
 	}
 	if len(other) > 3 {
@@ -554,40 +695,59 @@ func problems(errs, before plan.ErrorList, path string) []string {
 	return other
 }
 
-var (
-	rateRangeRE = regexp.MustCompile(`^(?:ranges\.)?[a-z_.]+(?:: (?:low|high))? = -?[0-9.]+ is out of range: write a fraction (from 0|above 0) `)
-	wholeRE     = regexp.MustCompile(`is out of range: write a whole number from (-?\d+) to (-?\d+)`)
-)
+// placed is FieldMessage after the place in p that e is about, when it
+// has one (plan.Error.Place).
+func placed(e plan.Error, p plan.Plan) string {
+	if where := e.Place(p); !where.IsZero() {
+		return display.Text(where, UILanguage(), p.Info.Currency) + UIColon() + FieldMessage(e)
+	}
+	return FieldMessage(e)
+}
 
-// friendly turns a validation message written for plan files into one for
-// a form: rates are typed as percentages here, so "write a fraction from 0
-// to 1" becomes "enter a percentage from 0 to 100". Other messages are
-// passed through lang.L (translated when editors.json knows them).
-func friendly(msg string) string {
-	if m := rateRangeRE.FindStringSubmatch(msg); m != nil {
-		if m[1] == "from 0" {
-			return lang.L("Enter a percentage from 0 to 100")
-		}
-		return lang.L("Enter a percentage above 0 and at most 100")
-	}
-	if m := wholeRE.FindStringSubmatch(msg); m != nil {
-		return lang.L("Enter a whole number from {{.Lo}} to {{.Hi}}", map[string]any{"Lo": m[1], "Hi": m[2]})
-	}
-	switch {
-	case strings.Contains(msg, "is out of range: write an amount above 0"):
-		return lang.L("Enter an amount above 0")
-	case strings.Contains(msg, "is out of range: write an amount from 0"):
-		return lang.L("Enter an amount of 0 or more (at most 1 000 billion)")
-	case strings.Contains(msg, "is out of range: write a number above 0"):
-		return lang.L("Enter a number above 0")
-	case strings.Contains(msg, "is out of range: write a number from 0"):
-		return lang.L("Enter a number of 0 or more")
-	case strings.Contains(msg, "is out of range: write a factor"):
-		return lang.L("Enter a change above -100 % and at most +9 900 %")
-	case strings.Contains(msg, " is required: "):
+// FieldMessage words a validation error for a form, by its code (never by
+// its English words): rates are typed as percentages here, so "write a
+// fraction from 0 to 1" becomes "enter a percentage from 0 to 100"; a
+// missing value is "enter a value"; any other message is the catalog's,
+// in the interface language (display.Text).
+func FieldMessage(e plan.Error) string {
+	m := e.Msg
+	switch m.Code {
+	case plan.CodeRequired:
 		return lang.L("Enter a value")
+	case plan.CodeOutOfRange, plan.CodeRangeBound:
+		if r, ok := m.Arg("range"); ok && len(r.Msgs) == 1 {
+			if s := limitText(r.Msgs[0]); s != "" {
+				return s
+			}
+		}
 	}
-	return lang.L(msg)
+	return display.Text(m, UILanguage(), "")
+}
+
+// limitText is the form's wording of a range description (a plan.CodeDesc…
+// message), or "" when the catalog's own words fit.
+func limitText(d plan.Msg) string {
+	switch d.Code {
+	case plan.CodeDescRate:
+		return lang.L("Enter a percentage from 0 to 100")
+	case plan.CodeDescRatePos:
+		return lang.L("Enter a percentage above 0 and at most 100")
+	case plan.CodeDescMoneyPos:
+		return lang.L("Enter an amount above 0")
+	case plan.CodeDescMoney:
+		return lang.L("Enter an amount of 0 or more (at most 1 000 billion)")
+	case plan.CodeDescCountPos:
+		return lang.L("Enter a number above 0")
+	case plan.CodeDescCount:
+		return lang.L("Enter a number of 0 or more")
+	case plan.CodeDescFactor:
+		return lang.L("Enter a change above -100 % and at most +9 900 %")
+	case plan.CodeDescWholeFrom:
+		lo, _ := d.Arg("from")
+		hi, _ := d.Arg("to")
+		return lang.L("Enter a whole number from {{.Lo}} to {{.Hi}}", map[string]any{"Lo": lo.Text, "Hi": hi.Text})
+	}
+	return ""
 }
 
 // commitField is the usual commit of a field bound to a plan value: parse
@@ -606,10 +766,54 @@ func (c *EditorCore) commitField(f *Field, text string) {
 		return
 	}
 	if msgs := c.Apply(f.Undo, f.Path, cand); len(msgs) > 0 {
+		if q, wide, ok := c.widenOffer(f.Path, cand); ok {
+			// A plausible value that only leaves its uncertainty range is
+			// taken, with the range widened, when the user says yes: one
+			// edit, one undo.
+			f.SetError("")
+			f.SetOffer(q, func() {
+				if msgs := c.Apply(f.Undo, f.Path, wide); len(msgs) > 0 {
+					f.SetOffer("", nil)
+					f.SetError(strings.Join(msgs, "\n"))
+					return
+				}
+				f.SetOffer("", nil)
+				f.Accepted(text)
+			})
+			return
+		}
 		f.SetError(strings.Join(msgs, "\n"))
 		return
 	}
 	f.Accepted(text)
+}
+
+// widenOffer: when cand's only new problem on the channel input at path
+// (channels[N].KEY) is that the value left its uncertainty range, the
+// question that offers to widen the range (plan.WidenRange, in the
+// interface language) and cand with the range widened.
+func (c *EditorCore) widenOffer(path string, cand plan.Plan) (string, plan.Plan, bool) {
+	var i int
+	var key string
+	if n, err := fmt.Sscanf(path, "channels[%d].", &i); n != 1 || err != nil || i < 0 || i >= len(cand.Channels) {
+		return "", plan.Plan{}, false
+	}
+	key = path[strings.Index(path, "].")+2:]
+	ch := cand.Channels[i]
+	w, m, ok := plan.WidenRange(ch, key)
+	if !ok {
+		return "", plan.Plan{}, false
+	}
+	wide := cand.Clone()
+	for j, r := range wide.Channels[i].Ranges {
+		if r.Input == key {
+			wide.Channels[i].Ranges[j] = w
+		}
+	}
+	if len(problems(plan.Validate(wide), plan.Validate(c.P), path, wide)) > 0 {
+		return "", plan.Plan{}, false
+	}
+	return display.Text(m, UILanguage(), cand.Info.Currency), wide, true
 }
 
 // Bind makes f edit the plan value ptr points to, at path, with the undo
@@ -617,6 +821,7 @@ func (c *EditorCore) commitField(f *Field, text string) {
 func (c *EditorCore) Bind(f *Field, path, undo string, ptr func(p *plan.Plan) any) *Field {
 	f.Path, f.Undo, f.Ptr = path, undo, ptr
 	f.Commit = c.commitField
+	f.Currency = func() string { return c.P.Info.Currency }
 	f.relayout = c.layout
 	return f
 }
@@ -627,9 +832,29 @@ func (c *EditorCore) ShowField(f *Field) {
 		return
 	}
 	p := c.P
-	if ptr := f.Ptr(&p); ptr != nil {
-		f.Show(ValueText(ptr, f.UnitKind, UILanguage()))
+	ptr := f.Ptr(&p)
+	if ptr == nil {
+		return
 	}
+	if f.Bad && !f.Entry.Focused && f.Entry.Text != f.Shown && c.wouldAccept(f) {
+		// The refused text is fine now (the problem was fixed elsewhere,
+		// e.g. the range widened): the stale error goes, and the text is
+		// committed after the usual pause.
+		f.SetError("")
+		f.commitAfterPause()
+		return
+	}
+	f.Show(ValueText(ptr, f.UnitKind, UILanguage()))
+}
+
+// wouldAccept reports whether f's text would now be taken into the plan.
+func (c *EditorCore) wouldAccept(f *Field) bool {
+	cand := c.P.Clone()
+	ptr := f.Ptr(&cand)
+	if ptr == nil || SetValue(ptr, f.Entry.Text, f.UnitKind, UILanguage()) != nil {
+		return false
+	}
+	return len(problems(plan.Validate(cand), plan.Validate(c.P), f.Path, cand)) == 0
 }
 
 // FormRow is a label and its input, for a two-column grid.

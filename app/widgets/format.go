@@ -110,7 +110,7 @@ func ErrorText(err error) string {
 		n := min(len(list), 3)
 		parts := make([]string, n)
 		for i := range n {
-			parts[i] = list[i].Error()
+			parts[i] = display.Error(list[i], Lang())
 		}
 		s := lang.L("The plan has a problem to fix first:") + " " + strings.Join(parts, " ; ")
 		if len(list) > n {
@@ -269,10 +269,9 @@ func LoadErrorLines(err error) []string {
 		default:
 			where = e.Path
 		}
-		msg := e.Msg
-		if e.Path != "" && e.Line > 0 {
-			msg = e.Path + " — " + msg
-		}
+		// The message names the key or column itself: the line is enough,
+		// and a key path (channels[0].ctr) is not what people read.
+		msg := display.Text(e.Msg, Lang(), "")
 		if where != "" {
 			msg = where + "\u00a0: " + msg
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"campaignsim/plan"
+	"campaignsim/simulate/display"
 )
 
 // Exit codes of FORMAT.md.
@@ -73,6 +74,8 @@ func commands() []command {
 			examplesHelp, (*cli).examples},
 		{"benchmarks", benchmarksUsage, "show the benchmark library with its sources",
 			benchmarksHelp, (*cli).benchmarks},
+		{"case", caseUsage, "the course exercises: list, brief, starting plan (-o)", caseHelp, (*cli).caseCmd},
+		{"grade", gradeUsage, "grade students' plans against a case: scores out of 20 and what each missed", gradeHelp, (*cli).grade},
 	}
 }
 
@@ -266,15 +269,17 @@ func (c *cli) report(err error) int {
 }
 
 // planErrors prints a plan's problems on stderr, one per line, each as
-// FILE:LINE:COL: message.
+// FILE:LINE:COL: message, in the language of the user's locale
+// (envLanguage): the positions are the same in every language.
 func (c *cli) planErrors(name string, err error) {
+	lang := envLanguage()
 	var list plan.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
 		for _, e := range list {
 			if e.File == "" {
 				e.File = name
 			}
-			fmt.Fprintln(c.stderr, oneLine(e.Error()))
+			fmt.Fprintln(c.stderr, oneLine(display.Error(e, lang)))
 		}
 		return
 	}
@@ -283,10 +288,20 @@ func (c *cli) planErrors(name string, err error) {
 		if one.File == "" {
 			one.File = name
 		}
-		fmt.Fprintln(c.stderr, oneLine(one.Error()))
+		fmt.Fprintln(c.stderr, oneLine(display.Error(one, lang)))
 		return
 	}
 	fmt.Fprintf(c.stderr, "%s: %s\n", name, oneLine(err.Error()))
+}
+
+// errorText is err for the user: a plan.Error worded by display in the
+// locale's language (envLanguage), any other error as it is.
+func errorText(err error) string {
+	var one plan.Error
+	if errors.As(err, &one) {
+		return display.Error(one, envLanguage())
+	}
+	return err.Error()
 }
 
 // oneLine keeps a message on one line, so that there is one error per line.
@@ -523,16 +538,19 @@ func readFileLimited(path string, limit int64) ([]byte, error) {
 // environment.
 var getenv = os.Getenv
 
-// envLanguage is the language of the user's locale (LC_ALL, LC_MESSAGES,
-// LANG): English when it starts with "en", French otherwise.
+// envLanguage is the language of the user's locale: the first of
+// LC_ALL, LC_MESSAGES and LANG that is set, as gettext reads them; French
+// when it starts with "fr" (fr_FR.UTF-8, fr_CA, fr), English otherwise,
+// including C, POSIX and no locale at all (a machine's default, where
+// English is the lingua franca of logs).
 func envLanguage() plan.Language {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(k); v != "" {
-			if strings.HasPrefix(v, "en") {
-				return plan.LangEN
+			if strings.HasPrefix(strings.ToLower(v), "fr") {
+				return plan.LangFR
 			}
-			return plan.LangFR
+			return plan.LangEN
 		}
 	}
-	return plan.LangFR
+	return plan.LangEN
 }

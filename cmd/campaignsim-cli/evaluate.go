@@ -1,7 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"campaignsim/plan"
 	"campaignsim/simulate"
+	"campaignsim/simulate/display"
 )
 
 const evaluateUsage = "evaluate PLAN [--actuals FILE]... [--format text|json|csv]"
@@ -30,7 +37,13 @@ column; a file that cannot be read exits with 3.
 
 The text report then adds the tracking of 'campaignsim-cli track': the
 dashboard by life-cycle stage, the variance per channel, the re-forecast
-and what to change. JSON and CSV keep the shapes above.`
+and what to change. JSON and CSV keep the shapes above.
+
+A spend nobody knows (a Mailchimp export has no cost column: the row's
+spend_unknown = true) makes unknown every actual figure computed from the
+cost over the rows that include it (cost, net profit, ROI, ROMI, ROAS, CPA,
+CPC, CPM, break-even, budget left, payback) and their variance: the text
+writes "inconnu"/"unknown", JSON null, CSV the word unknown — never 0 €.`
 
 // evaluate is the evaluate command: the actuals against the plan over the
 // months with actuals, as text (with track's report), JSON or CSV.
@@ -54,11 +67,89 @@ func (c *cli) evaluate(args []string) error {
 			{"variance", figuresJSON(ev.Variance)},
 		})
 	case "csv":
-		return c.writeCSV(evaluateCSV(ev))
+		return c.writeCSV(markUnknown(evaluateCSV(ev), simulate.UnknownsOf(p)))
 	}
-	writeEvaluation(&c.out, p, ev)
+	writeEvaluated(&c.out, p, ev, simulate.UnknownsOf(p))
 	if t, err := simulate.Track(p); err == nil {
 		writeTracking(&c.out, p, t, nil)
 	}
 	return nil
+}
+
+// csvUnknown is the cell of evaluate's CSV for a figure nobody knows (the
+// empty cell is a figure that is undefined, a ratio over zero): a word for
+// programs, the same in every language, as the CSV's headers are.
+const csvUnknown = "unknown"
+
+// markUnknown writes csvUnknown in the actual and variance cells of
+// evaluateCSV's records (series, channel, name, kind, then the figures of
+// simulate.FigureSpecs) whose figure u says is unknown.
+func markUnknown(records [][]string, u simulate.Unknowns) [][]string {
+	if !u.Any() {
+		return records
+	}
+	specs := simulate.FigureSpecs()
+	for _, row := range records[1:] {
+		if len(row) < 4+len(specs) || (row[0] != "actual" && row[0] != "variance") {
+			continue
+		}
+		for i, s := range specs {
+			if row[4+i] == "" && u.Figure(row[1], s.Name, nil) {
+				row[4+i] = csvUnknown
+			}
+		}
+	}
+	return records
+}
+
+// writeEvaluated writes actual, plan and variance of every figure, then
+// the main figures per channel, then the warnings of the actual side; a
+// figure u says is unknown is written with unknownText, not "—". (It is
+// text.go's writeEvaluation with the unknowns.)
+func writeEvaluated(b *bytes.Buffer, p plan.Plan, ev simulate.Evaluation, u simulate.Unknowns) {
+	lang := p.Info.Language
+	writeHeader(b, p, "")
+	section(b, tr(lang, "evaluation"))
+	months := make([]string, len(ev.Months))
+	for i, m := range ev.Months {
+		months[i] = strconv.Itoa(m)
+	}
+	fmt.Fprintf(b, "%s%s%s\n\n", tr(lang, "actual months"), colon(lang), strings.Join(months, ", "))
+	head := []string{tr(lang, "col figure"), tr(lang, "col actual"), tr(lang, "col plan"), tr(lang, "col variance")}
+	right := []bool{false, true, true, true}
+	var rows [][]string
+	for _, s := range shownFigures(p) {
+		unknown := u.Figure("", s.Name, nil)
+		rows = append(rows, []string{display.Label(s.Name, lang),
+			orUnknown(p, unknown, display.Figure(s, s.Get(ev.Actual.Totals), currencyOf(p), lang)),
+			display.Figure(s, s.Get(ev.Plan.Totals), currencyOf(p), lang),
+			orUnknown(p, unknown, signedFig(p, s.Name, s.Get(ev.Variance)))})
+	}
+	writeTable(b, "  ", head, right, rows)
+
+	section(b, tr(lang, "by channel"))
+	cols := []string{"cost", "customers", "revenue", "cpa"}
+	head = []string{tr(lang, "col channel")}
+	right = []bool{false}
+	for _, c := range cols {
+		l := display.Label(c, lang)
+		head = append(head, l+" ("+tr(lang, "col actual")+")", l+" ("+tr(lang, "col plan")+")")
+		right = append(right, true, true)
+	}
+	rows = nil
+	for _, pc := range ev.Plan.Channels {
+		var af simulate.Figures
+		for _, ac := range ev.Actual.Channels {
+			if ac.ID == pc.ID {
+				af = ac.Figures
+			}
+		}
+		row := []string{pc.Name}
+		for _, c := range cols {
+			row = append(row, orUnknown(p, u.Figure(pc.ID, c, nil), fig(p, c, af)), fig(p, c, pc.Figures))
+		}
+		rows = append(rows, row)
+	}
+	writeTable(b, "  ", head, right, rows)
+	writeWarnings(b, p, ev.Actual)
 }

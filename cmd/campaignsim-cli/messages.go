@@ -4,6 +4,9 @@ import (
 	"fmt"
 
 	"campaignsim/plan"
+	"campaignsim/simulate/display"
+
+	"github.com/shopspring/decimal"
 )
 
 // messages are the words of the text outputs, French then English. French
@@ -90,9 +93,10 @@ func trf(lang plan.Language, key string, a ...any) string {
 }
 
 // plural writes n and the noun key ("channel", "objective", "month"),
-// plural from 2 in French and for every n but 1 in English.
+// plural as display.Plural says (from 2 in French, for every n but 1 in
+// English).
 func plural(lang plan.Language, n int, key string) string {
-	if (lang == plan.LangEN && n != 1) || (lang != plan.LangEN && n >= 2) {
+	if display.Plural(decimal.NewFromInt(int64(n)), lang) {
 		key += "s"
 	}
 	return fmt.Sprintf("%d %s", n, tr(lang, key))

@@ -81,7 +81,7 @@ func (c *cli) set(args []string) error {
 	for _, s := range sets {
 		q, err := plan.Set(p, s.key, s.value)
 		if err != nil {
-			bad = append(bad, fmt.Sprintf("%s: %s", path, oneLine(err.Error())))
+			bad = append(bad, fmt.Sprintf("%s: %s", path, oneLine(errorText(err))))
 			continue
 		}
 		p = q

@@ -43,7 +43,7 @@ func TestSet(t *testing.T) {
 		"budget = \"5000\"\n", "budget = \"6000\"\n",
 		`average_order = "8.50"         # panier`, `average_order = "9.00"         # panier`,
 		"max_budget = \"1500\"\n", "max_budget = \"1500\"\nlocked = true\n",
-		"author = \"Exemple CampaignSim (étude de cas du cours, seed 002)\"\n", "",
+		"author = \"Exemple CampaignSim, d'après le cours de R. Juston-Coumat «\u00a0Mesure de la performance marketing online et offline\u00a0» (2024)\"\n", "",
 	).Replace(orig)
 	if got != want {
 		t.Errorf("the file is not the bakery with the four changes:\n%s", got)

@@ -45,9 +45,10 @@ The text report, in the plan's language, shows:
 { "months": [...], "last_month", "totals": [ COMPARISON ],
   "channels": [ { "id", "name", "kind", "cumulative": [ COMPARISON ],
                   "months": [ { "month", "figures": [ COMPARISON ] } ], "missing": [...] } ],
-  "objectives": [ { "id", "metric", "target", "direction", "so_far", "plan_so_far",
-                    "status", "plan", "forecast", "forecast_met", "probability" } ],
-  "dashboard": [ { "stage", "kpi", "reason", "actual", "plan", "status",
+  "objectives": [ { "id", "metric", "target", "direction", "so_far", "so_far_unknown",
+                    "plan_so_far", "status", "plan", "forecast", "forecast_unknown",
+                    "forecast_met", "probability" } ],
+  "dashboard": [ { "stage", "kpi", "reason", "actual", "unknown", "plan", "status",
                    "trend": [ { "month", "actual", "plan", "forecast" } ] } ],
   "reforecast": { "from_month", "inputs": [ { "channel", "input", "planned",
                   "observed", "volume", "k", "weight", "blended", "lagging" } ],
@@ -58,9 +59,16 @@ The text report, in the plan's language, shows:
                   "indices": [ { "kpi", "weight", "actual", "plan", "index" } ],
                   "months": [ { "month", "score" } ] } }
 with COMPARISON = { "figure", "actual", "plan", "variance", "variance_pct",
-"status", "benchmark", "benchmark_flag", "source" }; status is on_track,
-behind, ahead or null; numbers as in simulate's JSON (rates and weights
-with 6 places), null where undefined.`
+"unknown", "status", "benchmark", "benchmark_flag", "source" }; status is
+on_track, behind, ahead or null; numbers as in simulate's JSON (rates and
+weights with 6 places), null where undefined.
+
+A spend nobody knows (an actual row with spend_unknown = true: a Mailchimp
+export has no cost column) makes unknown every figure computed from the
+cost over the rows that include it — cost, net profit, ROI, ROMI, ROAS,
+CPA, CPC, CPM, break-even, budget left, payback: the text writes
+"inconnu"/"unknown", JSON null with "unknown": true (so_far_unknown,
+forecast_unknown for objectives) — never 0 €.`
 
 // track is the track command: the dashboard, the variance per channel,
 // the re-forecast with each objective's chance, and the levers.
@@ -209,6 +217,20 @@ func showIn(p plan.Plan, name string, v decimal.NullDecimal) string {
 	return figValue(p, name, v)
 }
 
+// unknownText is the word written for a figure nobody knows (a spend
+// missing from the imported report): "inconnu", "unknown".
+func unknownText(p plan.Plan) string {
+	return display.Text(plan.NewMsg(simulate.MsgFigureUnknown), p.Info.Language, currencyOf(p))
+}
+
+// orUnknown is shown, or the unknown word when unknown.
+func orUnknown(p plan.Plan, unknown bool, shown string) string {
+	if unknown {
+		return unknownText(p)
+	}
+	return shown
+}
+
 // pct shows a fraction as a signed percentage, or "—".
 func pct(lang plan.Language, v decimal.NullDecimal) string {
 	if !v.Valid {
@@ -263,12 +285,14 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	for _, k := range t.Dashboard.KPIs {
 		var tr []string
 		for _, tp := range k.Trend {
-			if !tp.Actual.Valid {
+			unknown := t.Unknowns.Figure("", k.Name, []int{tp.Month})
+			if !tp.Actual.Valid && !unknown {
 				continue
 			}
-			tr = append(tr, fmt.Sprintf("%d: %s/%s", tp.Month, showIn(p, k.Name, tp.Actual), showIn(p, k.Name, tp.Plan)))
+			tr = append(tr, fmt.Sprintf("%d: %s/%s", tp.Month, orUnknown(p, unknown, showIn(p, k.Name, tp.Actual)), showIn(p, k.Name, tp.Plan)))
 		}
-		rows = append(rows, []string{stageText(lang, k.Stage), kpiLabel(lang, k.Name), showIn(p, k.Name, k.Actual),
+		rows = append(rows, []string{stageText(lang, k.Stage), kpiLabel(lang, k.Name),
+			orUnknown(p, t.Unknowns.Figure("", k.Name, nil), showIn(p, k.Name, k.Actual)),
 			showIn(p, k.Name, k.Plan), statusText(lang, k.Status), strings.Join(tr, "  ")})
 	}
 	writeTable(b, "  ", head, []bool{false, false, true, true, false, false}, rows)
@@ -289,7 +313,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	rows = nil
 	for _, ch := range t.Channels {
 		for i, cmp := range ch.Cumulative {
-			if !cmp.Actual.Valid && !cmp.Plan.Valid {
+			if !cmp.Actual.Valid && !cmp.Plan.Valid && !cmp.Unknown {
 				continue
 			}
 			name := ""
@@ -303,9 +327,9 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			case "above":
 				bench = tr(lang, "above") + " " + showIn(p, cmp.Name, cmp.Benchmark)
 			}
-			rows = append(rows, []string{name, kpiLabel(lang, cmp.Name), showIn(p, cmp.Name, cmp.Actual),
-				showIn(p, cmp.Name, cmp.Plan), signedFig(p, cmp.Name, cmp.Variance), pct(lang, cmp.VariancePct),
-				statusText(lang, cmp.Status), bench})
+			rows = append(rows, []string{name, kpiLabel(lang, cmp.Name), orUnknown(p, cmp.Unknown, showIn(p, cmp.Name, cmp.Actual)),
+				showIn(p, cmp.Name, cmp.Plan), orUnknown(p, cmp.Unknown, signedFig(p, cmp.Name, cmp.Variance)),
+				orUnknown(p, cmp.Unknown, pct(lang, cmp.VariancePct)), statusText(lang, cmp.Status), bench})
 		}
 	}
 	writeTable(b, "  ", head, []bool{false, false, true, true, true, true, false, false}, rows)
@@ -346,7 +370,8 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	head = []string{say(lang, "Indicateur", "Figure"), say(lang, "Plan initial", "Original plan"), say(lang, "Nouvelle prévision", "New forecast")}
 	rows = nil
 	for _, name := range []string{"cost", "customers", "revenue", "gross_margin", "net_profit", "roi", "cpa"} {
-		rows = append(rows, []string{display.Label(name, lang), fig(p, name, rf.PlanTotals), fig(p, name, rf.Totals)})
+		rows = append(rows, []string{display.Label(name, lang), fig(p, name, rf.PlanTotals),
+			orUnknown(p, t.Unknowns.Figure("", name, nil), fig(p, name, rf.Totals))})
 	}
 	writeTable(b, "  ", head, []bool{false, true, true}, rows)
 
@@ -360,8 +385,8 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			fmt.Fprintf(b, "  %s%s", quote(lang, objectiveName(p, i)), colon(lang))
 			fmt.Fprintf(b, say(lang, "à date %s (prévu %s, %s) ; prévision %s, cible %s — %s",
 				"so far %s (plan %s, %s); forecast %s, target %s — %s"),
-				figValue(p, o.Metric, o.SoFar), figValue(p, o.Metric, o.PlanSoFar), statusText(lang, o.Status),
-				figValue(p, o.Metric, o.Forecast), figValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), met)
+				orUnknown(p, o.SoFarUnknown, figValue(p, o.Metric, o.SoFar)), figValue(p, o.Metric, o.PlanSoFar), statusText(lang, o.Status),
+				orUnknown(p, o.ForecastUnknown, figValue(p, o.Metric, o.Forecast)), figValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), met)
 			for _, ch := range chances {
 				if ch.ID == o.ID {
 					fmt.Fprintf(b, say(lang, " ; chance %s", "; chance %s"), display.Percent(ch.Probability, lang))
@@ -405,6 +430,7 @@ func comparisonJSON(c simulate.Comparison) object {
 		{"plan", edgeNull(u, c.Plan)},
 		{"variance", edgeNull(u, c.Variance)},
 		{"variance_pct", edgeNull(simulate.Rate, c.VariancePct)},
+		{"unknown", c.Unknown},
 		{"status", nullString(string(c.Status))},
 		{"benchmark", edgeNull(u, c.Benchmark)},
 		{"benchmark_flag", nullString(c.BenchmarkFlag)},
@@ -443,8 +469,10 @@ func trackingJSON(p plan.Plan, t simulate.Tracking, chances []simulate.Objective
 			}
 		}
 		objs = append(objs, object{{"id", o.ID}, {"metric", o.Metric}, {"target", edge(u, o.Target)},
-			{"direction", string(o.Direction)}, {"so_far", edgeNull(u, o.SoFar)}, {"plan_so_far", edgeNull(u, o.PlanSoFar)},
+			{"direction", string(o.Direction)}, {"so_far", edgeNull(u, o.SoFar)}, {"so_far_unknown", o.SoFarUnknown},
+			{"plan_so_far", edgeNull(u, o.PlanSoFar)},
 			{"status", nullString(string(o.Status))}, {"plan", edgeNull(u, o.Plan)}, {"forecast", edgeNull(u, o.Forecast)},
+			{"forecast_unknown", o.ForecastUnknown},
 			{"forecast_met", o.ForecastMet}, {"probability", prob}})
 	}
 	dash := []any{}
@@ -455,7 +483,7 @@ func trackingJSON(p plan.Plan, t simulate.Tracking, chances []simulate.Objective
 				{"plan", edgeNull(k.Unit, tp.Plan)}, {"forecast", edgeNull(k.Unit, tp.Forecast)}})
 		}
 		dash = append(dash, object{{"stage", k.Stage}, {"kpi", k.Name}, {"reason", k.Reason},
-			{"actual", edgeNull(k.Unit, k.Actual)}, {"plan", edgeNull(k.Unit, k.Plan)},
+			{"actual", edgeNull(k.Unit, k.Actual)}, {"unknown", t.Unknowns.Figure("", k.Name, nil)}, {"plan", edgeNull(k.Unit, k.Plan)},
 			{"status", nullString(string(k.Status))}, {"trend", trend}})
 	}
 	rf := t.Reforecast

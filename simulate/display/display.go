@@ -98,6 +98,18 @@ func Count(v decimal.Decimal, lang plan.Language) string {
 	return Decimal(v, 0, lang)
 }
 
+// Plural reports whether a count of v, as Count writes it (rounded to the
+// whole), takes the plural: in French from 2 (« 0 client », « 1 client »,
+// « 2 clients »), in English for every count but 1 ("0 customers", "1
+// customer").
+func Plural(v decimal.Decimal, lang plan.Language) bool {
+	n := v.Round(0).Abs()
+	if isEN(lang) {
+		return !n.Equal(decimal.NewFromInt(1))
+	}
+	return n.GreaterThanOrEqual(decimal.NewFromInt(2))
+}
+
 // Percent formats a fraction as a percentage with one decimal: 0.2271
 // shows fr "22,7 %" (U+202F before %), en "22.7%"; -0.05 shows "-5,0 %" /
 // "-5.0%".

@@ -246,3 +246,20 @@ func TestLabelEveryFigure(t *testing.T) {
 		t.Errorf("unknown kind: %q", got)
 	}
 }
+
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		v      string
+		fr, en bool
+	}{
+		{"0", false, true}, {"1", false, false}, {"1.4", false, false}, {"1.6", true, true}, {"2", true, true}, {"215", true, true},
+	} {
+		v := decimal.RequireFromString(c.v)
+		if got := Plural(v, plan.LangFR); got != c.fr {
+			t.Errorf("Plural(%s, fr) = %v", c.v, got)
+		}
+		if got := Plural(v, plan.LangEN); got != c.en {
+			t.Errorf("Plural(%s, en) = %v", c.v, got)
+		}
+	}
+}

@@ -25,7 +25,7 @@ func (d *doc) trackingWithActuals(tk simulate.Tracking) {
 	d.para(trf(lang, "dash intro", strings.Join(ms, ", "), d.pct(simulate.TrackingTolerance)))
 
 	d.h2(tr(lang, "h dashboard"), 30)
-	d.dashboardTable(tk.Dashboard)
+	d.dashboardTable(tk)
 	if len(d.charts.trend) > 0 {
 		d.h2(tr(lang, "h trends"), trendH+22)
 		d.note(tr(lang, "trends legend"))
@@ -33,7 +33,7 @@ func (d *doc) trackingWithActuals(tk simulate.Tracking) {
 	}
 
 	d.h2(tr(lang, "h actuals"), 30)
-	d.actualsTable()
+	d.actualsVsPlan(tk)
 	d.channelActuals(tk)
 
 	d.reforecast(tk)
@@ -57,18 +57,57 @@ func statusText(lang plan.Language, s simulate.Status) (string, [3]int) {
 	return "—", colGrey
 }
 
-// variancePct is (actual − plan) / |plan| written as "+12,0 %", "—" when
-// undefined.
+// variancePct is simulate.VariancePct(a, p) written as "+12,0 %", "—"
+// when undefined.
 func (d *doc) variancePct(a, p decimal.NullDecimal) string {
-	if !a.Valid || !p.Valid || p.Decimal.IsZero() {
+	v := simulate.VariancePct(a, p)
+	if !v.Valid {
 		return display.Undefined
 	}
-	v := a.Decimal.Sub(p.Decimal).DivRound(p.Decimal.Abs(), 6)
-	s := d.pct(v)
-	if v.Sign() > 0 {
+	s := d.pct(v.Decimal)
+	if v.Decimal.Sign() > 0 {
 		s = "+" + s
 	}
 	return s
+}
+
+// unknown is the word written for an actual figure nobody knows (a spend
+// missing from the imported report, simulate.Unknowns).
+func (d *doc) unknown() string {
+	return display.Text(plan.NewMsg(simulate.MsgFigureUnknown), d.lang, d.cur)
+}
+
+// orUnknown is shown, or the unknown word when unknown.
+func (d *doc) orUnknown(unknown bool, shown string) string {
+	if unknown {
+		return d.unknown()
+	}
+	return shown
+}
+
+// actualsVsPlan is the table of the plan's figures over the tracked
+// months, actual beside plan with the variance; a figure that derives
+// from a spend nobody knows reads "unknown" (tk.Unknowns).
+func (d *doc) actualsVsPlan(tk simulate.Tracking) {
+	lang, ev := d.lang, tk.Evaluation
+	names := []string{"cost", "customers", "cpa", "revenue", "gross_margin", "net_profit", "roi", "exposures", "interactions"}
+	if d.p.Business.Model == plan.B2B {
+		names = append(names, "leads", "cpl")
+	}
+	t := table{head: []string{tr(lang, "col figure"), tr(lang, "col actual"), tr(lang, "col plan"), tr(lang, "col variance")}}
+	t.cols = cols(0, 3, 32)
+	for _, n := range names {
+		s, _ := simulate.SpecOf(n)
+		v := s.Get(ev.Variance)
+		vs := display.Figure(s, v, d.cur, lang)
+		if v.Valid && v.Decimal.Sign() > 0 && vs != display.Undefined {
+			vs = "+" + vs
+		}
+		unknown := tk.Unknowns.Figure("", n, nil)
+		t.rows = append(t.rows, []string{display.Label(n, lang), d.orUnknown(unknown, d.fig(n, ev.Actual.Totals)),
+			d.fig(n, ev.Plan.Totals), d.orUnknown(unknown, vs)})
+	}
+	d.table(t)
 }
 
 // statusTable draws t like layout.table, with the text of the last
@@ -126,8 +165,9 @@ func (d *doc) statusTable(t table, colours [][3]int) {
 }
 
 // dashboardTable lists the dashboard's KPIs by stage: actual, plan,
-// variance and status.
-func (d *doc) dashboardTable(db simulate.Dashboard) {
+// variance and status (an actual nobody knows reads "unknown").
+func (d *doc) dashboardTable(tk simulate.Tracking) {
+	db := tk.Dashboard
 	lang := d.lang
 	t := table{head: []string{tr(lang, "col lc stage"), tr(lang, "col kpi"), tr(lang, "col actual"), tr(lang, "col plan"),
 		tr(lang, "col variance pct"), tr(lang, "col track status")}}
@@ -141,8 +181,9 @@ func (d *doc) dashboardTable(db simulate.Dashboard) {
 			prev = k.Stage
 		}
 		word, col := statusText(lang, k.Status)
-		t.rows = append(t.rows, []string{stage, display.Label(k.Name, lang), d.value(k.Name, k.Actual),
-			d.value(k.Name, k.Plan), d.variancePct(k.Actual, k.Plan), word})
+		unknown := tk.Unknowns.Figure("", k.Name, nil)
+		t.rows = append(t.rows, []string{stage, display.Label(k.Name, lang), d.orUnknown(unknown, d.value(k.Name, k.Actual)),
+			d.value(k.Name, k.Plan), d.orUnknown(unknown, d.variancePct(k.Actual, k.Plan)), word})
 		colours = append(colours, col)
 	}
 	d.statusTable(t, colours)
@@ -170,8 +211,11 @@ func (d *doc) channelActuals(tk simulate.Tracking) {
 		row := []string{c.Name}
 		st := simulate.StatusNone
 		for _, n := range names {
-			cmp := comparison(c.Cumulative, n)
-			row = append(row, d.value(n, cmp.Actual), d.value(n, cmp.Plan))
+			cmp, ok := simulate.FindComparison(c.Cumulative, n)
+			if !ok {
+				cmp = simulate.Comparison{Name: n}
+			}
+			row = append(row, d.orUnknown(cmp.Unknown, d.value(n, cmp.Actual)), d.value(n, cmp.Plan))
 			if n == "customers" {
 				st = cmp.Status
 			}
@@ -189,16 +233,6 @@ func (d *doc) channelActuals(tk simulate.Tracking) {
 		t.rows = append(t.rows, row)
 	}
 	d.statusTable(t, colours)
-}
-
-// comparison returns the comparison of figure name in cs.
-func comparison(cs []simulate.Comparison, name string) simulate.Comparison {
-	for _, c := range cs {
-		if c.Name == name {
-			return c
-		}
-	}
-	return simulate.Comparison{Name: name}
 }
 
 // reforecast writes the end-of-plan forecast beside the plan, each
@@ -224,7 +258,9 @@ func (d *doc) reforecast(tk simulate.Tracking) {
 				v = "+" + v
 			}
 		}
-		t.rows = append(t.rows, []string{display.Label(n, lang), d.value(n, p), d.value(n, f), v, d.variancePct(f, p)})
+		unknown := tk.Unknowns.Figure("", n, nil)
+		t.rows = append(t.rows, []string{display.Label(n, lang), d.value(n, p), d.orUnknown(unknown, d.value(n, f)),
+			d.orUnknown(unknown, v), d.orUnknown(unknown, d.variancePct(f, p))})
 	}
 	d.table(t)
 
@@ -245,7 +281,7 @@ func (d *doc) reforecast(tk simulate.Tracking) {
 				}
 			}
 			t.rows = append(t.rows, []string{objectiveTitle(d.objective(ob.ID)), sign(ob.Direction) + " " + d.value(ob.Metric, nd(ob.Target)),
-				d.value(ob.Metric, ob.Plan), d.value(ob.Metric, ob.Forecast), met, chance})
+				d.value(ob.Metric, ob.Plan), d.orUnknown(ob.ForecastUnknown, d.value(ob.Metric, ob.Forecast)), met, chance})
 		}
 		d.table(t)
 		d.note(tr(lang, "rf chance note"))

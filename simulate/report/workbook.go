@@ -178,7 +178,7 @@ func workbookAnalysis(p plan.Plan, o Options) (*analysis, error) {
 		err error
 	}
 	var chances chan mc
-	if hasRanges(p) && len(plan.Validate(p)) == 0 {
+	if simulate.HasUncertainty(p) && len(plan.Validate(p)) == 0 {
 		chances = make(chan mc, 1)
 		go func() {
 			u, err := simulate.Uncertainty(context.Background(), p, simulate.UncertaintyOptions{})

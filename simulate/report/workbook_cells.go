@@ -208,7 +208,7 @@ func (w *workbook) input(key string, v decimal.Decimal, cur string) cell {
 	case "min_budget", "max_budget":
 		return w.moneyIn(v, cur, true)
 	}
-	switch inputUnit(key) {
+	switch u, _ := simulate.ValueUnit(key); u {
 	case simulate.Money:
 		return w.moneyIn(v, cur, true)
 	case simulate.Count:

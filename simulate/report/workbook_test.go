@@ -287,11 +287,11 @@ func TestWorkbookBakery(t *testing.T) {
 	if fb == 0 {
 		t.Fatal("no row for the Facebook channel's ctr")
 	}
-	// ctr = "0.0090" # WordStream, Facebook Ads Benchmarks 2017 (moyenne tous secteurs)
+	// ctr = "0.0090" # WordStream, « Facebook Ads Benchmarks for YOUR Industry » (2017) (moyenne tous secteurs)
 	if got := as.at(t, fb, "Valeur"); got != "0.009" {
 		t.Errorf("ctr %s, want 0.009", got)
 	}
-	if got := as.at(t, fb, "Source"); got != "WordStream, Facebook Ads Benchmarks 2017 (moyenne tous secteurs)" {
+	if got := as.at(t, fb, "Source"); got != "WordStream, « Facebook Ads Benchmarks for YOUR Industry » (2017) (moyenne tous secteurs)" {
 		t.Errorf("ctr source %q (the plan's comment)", got)
 	}
 	if got := as.numFmt(t, fb, "Valeur"); !strings.HasSuffix(got, "%") {

@@ -1,0 +1,173 @@
+package editors
+
+import (
+	"strings"
+	"testing"
+
+	"campaignsim/app/internal/apptest"
+	"campaignsim/plan"
+	"campaignsim/simulate"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// startingPlan is the bakery case's starting plan.
+func startingPlan(t *testing.T) plan.Plan {
+	t.Helper()
+	c, err := simulate.BuiltinCase("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := simulate.StartingPlan(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// newCaseViewTest shows p in a Case view whose grading waits in q.
+func newCaseViewTest(t *testing.T, text string, p plan.Plan) (*CaseView, *recorder, *apptest.WorkQueue) {
+	t.Helper()
+	apptest.NewTestApp(t, text, plan.LangFR)
+	rec := &recorder{}
+	w := test.NewTempWindow(t, nil)
+	v := NewCaseView(w, rec.edit)
+	q := &apptest.WorkQueue{}
+	v.goWork = q.Run
+	rec.panel = v
+	w.SetContent(v.Widget())
+	w.Resize(fyne.NewSize(1024, 768))
+	v.Refresh(p, nil)
+	return v, rec, q
+}
+
+// checklistText is the text of the checklist's rows, one line per row.
+func checklistText(v *CaseView) []string {
+	var out []string
+	for _, row := range v.checklist.Objects {
+		var parts []string
+		for _, o := range row.(*fyne.Container).Objects {
+			if box, ok := o.(*fyne.Container); ok {
+				for _, l := range box.Objects {
+					parts = append(parts, l.(*widget.Label).Text)
+				}
+			}
+		}
+		out = append(out, strings.Join(parts, " | "))
+	}
+	return out
+}
+
+// TestCaseViewNoCase: a plan that names no case says how to start one.
+func TestCaseViewNoCase(t *testing.T) {
+	v, _, q := newCaseViewTest(t, "fr", bakery(t))
+	v.Refresh(bakery(t), results(t, bakery(t)))
+	if !v.none.Visible() || v.body.Visible() || q.Pending() != 0 {
+		t.Errorf("no case: hint %v, body %v, %d gradings", v.none.Visible(), v.body.Visible(), q.Pending())
+	}
+	if !strings.Contains(v.none.Text, "Fichier → Nouveau") {
+		t.Errorf("hint = %q", v.none.Text)
+	}
+}
+
+// TestCaseViewChecklist: the starting plan's checklist in French, live:
+// 4 points of 20 (objective as briefed 1, within budget 2, duration 1),
+// each item with its mark and, when missed, what to do; once the plan
+// changes, the new grading replaces it.
+func TestCaseViewChecklist(t *testing.T) {
+	p := startingPlan(t)
+	v, _, q := newCaseViewTest(t, "fr", p)
+	if v.title.Text != "Exercice\u00a0: Boulangerie Artisanale Dupont" || !v.body.Visible() {
+		t.Errorf("title %q", v.title.Text)
+	}
+	if v.score.Text != "Évaluation en cours…" {
+		t.Errorf("score before grading = %q", v.score.Text)
+	}
+	v.Refresh(p, results(t, p))
+	if n := q.Drain(); n != 1 {
+		t.Fatalf("%d gradings ran, want 1", n)
+	}
+	if v.score.Text != "Note\u00a0: 4,00/20 (4 points sur 20)" {
+		t.Errorf("score = %q", v.score.Text)
+	}
+	rows := checklistText(v)
+	if len(rows) != 11 {
+		t.Fatalf("%d rows, want the rubric's 11: %q", len(rows), rows)
+	}
+	if !strings.HasPrefix(rows[0], "L'objectif de l'énoncé\u00a0: Clients ≥ 200 (1 pt)") || strings.Contains(rows[0], "|") {
+		t.Errorf("row 1 (done, no todo) = %q", rows[0])
+	}
+	if !strings.Contains(rows[4], "Au moins 3 canaux") || !strings.Contains(rows[4], "| Canaux qui coûtent ou touchent quelqu'un\u00a0: 0, il en faut au moins 3.") {
+		t.Errorf("row 5 (missed, with what to do) = %q", rows[4])
+	}
+
+	// A newer plan graded first, then the older grading answers: it is dropped.
+	ex := bakery(t)
+	ex.Info.Case = "bakery"
+	v.Refresh(p, results(t, p))
+	v.Refresh(ex, results(t, ex))
+	if q.Pending() != 2 {
+		t.Fatalf("%d gradings wait, want 2", q.Pending())
+	}
+	q.Drain()
+	if v.score.Text != "Note\u00a0: 20,00/20 (20 points sur 20)" {
+		t.Errorf("score after the finished plan = %q (a stale grading was shown)", v.score.Text)
+	}
+}
+
+// TestCaseViewEnglish: the same screen in English.
+func TestCaseViewEnglish(t *testing.T) {
+	p := startingPlan(t)
+	v, _, q := newCaseViewTest(t, "en", p)
+	v.Refresh(p, results(t, p))
+	q.Drain()
+	if v.title.Text != "Exercise: Boulangerie Artisanale Dupont (artisan bakery)" || v.score.Text != "Score: 4.00 / 20 (4 of 20 points)" {
+		t.Errorf("title %q, score %q", v.title.Text, v.score.Text)
+	}
+}
+
+// TestCaseViewStudentAndTracking: the student's name is typed; the
+// tracking indicators and tools are ticked in lists (a tick is an edit at
+// once), and land in the plan's [tracking] as names the engine computes.
+func TestCaseViewStudentAndTracking(t *testing.T) {
+	v, rec, _ := newCaseViewTest(t, "fr", startingPlan(t))
+	typeIn(v.student, "Camille Martin")
+	if got := rec.last(t).Info.Student; got != "Camille Martin" {
+		t.Fatalf("student = %q", got)
+	}
+	label := func(name string) string {
+		for l, n := range v.kpiNames {
+			if n == name {
+				return l
+			}
+		}
+		t.Fatalf("no indicator %s in the list", name)
+		return ""
+	}
+	v.kpis.SetSelected([]string{label("cpa"), label("customers"), label("response_rate")})
+	got := rec.last(t).Tracking.KPIs
+	if strings.Join(got, ",") != "cpa,customers,response_rate" {
+		t.Errorf("kpis = %v, want the TrackingKPIs order cpa, customers, response_rate", got)
+	}
+	v.tools.SetSelected([]string{"Mailchimp", "Google Ads"})
+	p := rec.last(t)
+	if strings.Join(p.Tracking.Tools, ",") != "Google Ads,Mailchimp" {
+		t.Errorf("tools = %v", p.Tracking.Tools)
+	}
+	if !simulate.Developed(p, simulate.ElementTracking) {
+		t.Error("three indicators and two tools develop the tracking element")
+	}
+	// Eleven indicators: the plan takes ten at most; the edit is refused
+	// with the plan's reason and the list shows the plan again.
+	var many []string
+	for _, k := range simulate.TrackingKPIs()[:11] {
+		many = append(many, label(k))
+	}
+	n := len(rec.plans)
+	v.kpis.SetSelected(many)
+	if len(rec.plans) != n || v.trackErr.Text == "" || len(v.kpis.Selected) != 3 {
+		t.Errorf("eleven indicators: %d edits, error %q, %d ticked", len(rec.plans)-n, v.trackErr.Text, len(v.kpis.Selected))
+	}
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"campaignsim/internal/fileio"
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+)
+
+const caseUsage = "case [ID|FILE [-o FILE]]"
+
+const caseHelp = `
+The course exercises. Without ID, lists the built-in cases. With ID (or the
+path of a case file of your own, .toml), prints the brief: the company, the
+objective, the constraints, the elements to choose from and the rubric. With
+-o FILE, writes the starting plan a student works from instead: the brief's
+business, objective and constraints, with case = "ID" and no channel yet (-o -
+prints it). The case file's schema is in README.md, "Teachers and students".`
+
+// caseCmd is the case command: the list of the cases, a brief, or a
+// starting plan.
+func (c *cli) caseCmd(args []string) error {
+	fs := flags("case")
+	out := fs.String("o", "", "write the starting plan to `FILE` (- for standard output)")
+	pos, err := c.parse(fs, "case", args)
+	if err != nil {
+		return err
+	}
+	lang := envLanguage()
+	if len(pos) > 1 {
+		return usagef("case", "too many arguments: %s", strings.Join(pos[1:], " "))
+	}
+	if len(pos) == 0 {
+		if *out != "" {
+			return usagef("case", "-o needs a case ID")
+		}
+		rows := [][]string{}
+		for _, id := range simulate.CaseIDs() {
+			title := ""
+			if k, err := simulate.BuiltinCase(id); err == nil {
+				title = k.Title.In(lang)
+			}
+			rows = append(rows, []string{id, title})
+		}
+		writeTable(&c.out, "", nil, []bool{false, false}, rows)
+		return nil
+	}
+	k, err := loadCase(pos[0], "")
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		writeBrief(&c.out, k, lang)
+		return nil
+	}
+	data, err := simulate.StartingPlanFile(k)
+	if err != nil {
+		return invalidErrorf("%s case: %v", prog, err)
+	}
+	if *out == "-" {
+		c.out.Write(data)
+		return nil
+	}
+	if err := fileio.WriteFile(*out, data, fileio.Options{}); err != nil {
+		return outputError("case", *out, ".toml", err)
+	}
+	return nil
+}
+
+// caseError is a case that cannot be used: its problems, each rendered in
+// the user's language as FILE:LINE: message (exit 1).
+func caseError(err error) error {
+	lang := envLanguage()
+	var list simulate.CaseErrors
+	if !errors.As(err, &list) {
+		return invalidErrorf("%s: %s", prog, oneLine(err.Error()))
+	}
+	lines := make([]string, len(list))
+	for i, e := range list {
+		lines[i] = caseErrorLine(e, lang)
+	}
+	return invalidError{lines}
+}
+
+// caseErrorLine is one problem of a case as FILE:LINE: message.
+func caseErrorLine(e simulate.CaseError, lang plan.Language) string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File + ":")
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "%d:", e.Line)
+	}
+	if b.Len() > 0 {
+		b.WriteString(" ")
+	}
+	b.WriteString(display.Text(e.Msg, lang, ""))
+	return oneLine(b.String())
+}
+
+// loadCase finds the case ref names: a built-in id, or a case file's path
+// (simulate.IsCasePath), relative to the plan at planPath when one is
+// given. A case that cannot be found, read or decoded is the error
+// caseError makes of it.
+func loadCase(ref, planPath string) (simulate.Case, error) {
+	k, err := findCase(ref, planPath)
+	if err != nil {
+		return simulate.Case{}, caseError(err)
+	}
+	return k, nil
+}
+
+// findCase is loadCase's search, its errors as simulate.CaseErrors.
+func findCase(ref, planPath string) (simulate.Case, error) {
+	if !simulate.IsCasePath(ref) {
+		return simulate.BuiltinCase(ref)
+	}
+	path := simulate.ResolveCasePath(planPath, ref)
+	data, err := readFileLimited(path, simulate.MaxCaseSize+1)
+	if err != nil {
+		reason := err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			reason = say(envLanguage(), "le fichier n'existe pas", "no such file")
+		}
+		return simulate.Case{}, simulate.CaseErrors{{Msg: plan.NewMsg(simulate.MsgCaseUnreadable,
+			plan.TextArg("path", path), plan.TextArg("reason", reason))}}
+	}
+	return simulate.DecodeCase(path, data)
+}
+
+// writeBrief writes the case's brief for people: title, text, constraints,
+// objective, the elements to choose from and the rubric with its points.
+func writeBrief(b *bytes.Buffer, k simulate.Case, lang plan.Language) {
+	heading(b, k.Title.In(lang), "=")
+	b.WriteString("\n" + strings.TrimSpace(k.Brief.In(lang)) + "\n")
+	cur := k.Currency
+	section(b, say(lang, "Contraintes", "Constraints"))
+	end := plan.End(k.Start, k.Months)
+	rows := [][]string{
+		{say(lang, "Budget", "Budget"), display.Money(k.Budget, cur, lang)},
+		{say(lang, "Durée", "Length"), plural(lang, k.Months, "month")},
+		{say(lang, "Période", "Period"), trf(lang, "period value", display.Date(k.Start, lang), display.Date(end, lang), plural(lang, k.Months, "month"))},
+		{say(lang, "Objectif", "Objective"), display.Text(k.ObjectiveMsg(), lang, cur)},
+	}
+	writeTable(b, "  ", nil, []bool{false, false}, rows)
+	section(b, say(lang, fmt.Sprintf("Éléments à développer (en choisir %d)", k.Choose), fmt.Sprintf("Elements to develop (choose %d)", k.Choose)))
+	for _, e := range k.Elements {
+		m, _ := simulate.ElementMsg(e)
+		fmt.Fprintf(b, "  - %s\n", display.Text(m, lang, cur))
+	}
+	section(b, say(lang, fmt.Sprintf("Barème (%d points)", k.MaxPoints()), fmt.Sprintf("Rubric (%d points)", k.MaxPoints())))
+	rows = rows[:0]
+	for _, it := range k.Rubric {
+		rows = append(rows, []string{fmt.Sprint(it.Points), display.Text(k.Label(it), lang, cur)})
+	}
+	writeTable(b, "  ", nil, []bool{true, false}, rows)
+}
