@@ -205,8 +205,6 @@ func (w *workbook) input(key string, v decimal.Decimal, cur string) cell {
 		return w.decimalCell(v, 2)
 	case "ramp_months", "clv_months", "months", "sends", "posts":
 		return w.count(v)
-	case "min_budget", "max_budget":
-		return w.moneyIn(v, cur, true)
 	}
 	switch u, _ := simulate.ValueUnit(key); u {
 	case simulate.Money:
