@@ -2,9 +2,12 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"strings"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -202,12 +205,29 @@ func (d *exportDialog) write(path string, o report.Options) {
 				defer d.done(path, err)
 			}
 			if err != nil {
-				u.showError(fmt.Errorf("%s%s%w", lang.L(f.notWrite), widgets.UIColon(), err))
+				u.showError(fmt.Errorf("%s%s%s", lang.L(f.notWrite), widgets.UIColon(), exportReason(err)))
 				return
 			}
 			d.showWritten(path)
 		})
 	})
+}
+
+// exportReason is why a document could not be written, in the
+// interface's language for the usual reasons (the folder is gone, no
+// permission, a full or read-only disk), else the error as it is.
+func exportReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return lang.L("its folder does not exist")
+	case errors.Is(err, fs.ErrPermission):
+		return lang.L("permission denied: choose another folder")
+	case errors.Is(err, syscall.ENOSPC):
+		return lang.L("the disk is full")
+	case errors.Is(err, syscall.EROFS):
+		return lang.L("the disk is read-only: choose another folder")
+	}
+	return err.Error()
 }
 
 // showWritten says where the document is, with a button that opens it.

@@ -117,6 +117,9 @@ func TestExportExcel(t *testing.T) {
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("the workbook was written on the UI goroutine (err %v)", err)
 	}
+	if !overlayHas(s.win.Canvas(), "Écriture du classeur…") {
+		t.Error("no progress shown while the workbook is written")
+	}
 	if n := s.work.Drain(); n != 1 || ended != nil {
 		t.Fatalf("%d jobs ran, export ended with %v", n, ended)
 	}
@@ -137,6 +140,9 @@ func TestExportExcel(t *testing.T) {
 	}
 	if shown != p.Scenarios[0].Name {
 		t.Errorf("scenario shown %q, want %q", shown, p.Scenarios[0].Name)
+	}
+	if overlayHas(s.win.Canvas(), "Écriture du classeur…") {
+		t.Error("the progress is still shown after the export")
 	}
 	apptest.TapIn(t, s.win.Canvas(), lang.L("Open the workbook"))
 	if len(*got) != 1 || (*got)[0] != path {
@@ -182,8 +188,8 @@ func TestExportErrors(t *testing.T) {
 	if ended == nil {
 		t.Fatal("an export into a missing folder succeeded")
 	}
-	if !overlayHas(s.win.Canvas(), "Le classeur n'a pas été écrit") {
-		t.Error("no dialog says the workbook was not written")
+	if !overlayHas(s.win.Canvas(), "Le classeur n'a pas été écrit\u00a0: son dossier n'existe pas") {
+		t.Error("no dialog says, in French, that the workbook was not written and why")
 	}
 	if _, err := os.Stat(d.folder); !os.IsNotExist(err) {
 		t.Error("the missing folder was created")

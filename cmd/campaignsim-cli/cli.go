@@ -66,7 +66,7 @@ func commands() []command {
 			trackHelp, (*cli).track},
 		{"attribution", attributionUsage, "credit conversions to channels by first, last, linear and position-based touch",
 			attributionHelp, (*cli).attribution},
-		{"export", exportUsage, "write the plan as a PDF document for a client",
+		{"export", exportUsage, "write the plan as a PDF document for a client, or an Excel workbook",
 			exportHelp, (*cli).export},
 		{"set", setUsage, "edit a plan in place: KEY=VALUE..., keeping its comments",
 			setHelp, (*cli).set},

@@ -22,7 +22,6 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -108,9 +107,9 @@ func WriteWorkbook(w io.Writer, p plan.Plan, o WorkbookOptions) error {
 	return nil
 }
 
-// analysis is what the workbook shows, computed from the plan: the one
-// place the workbook depends on the engine, so that it can switch to
-// simulate.Analyze (what the PDF will render too) in one function.
+// analysis is what the workbook shows, computed from the plan by
+// simulate.Analyze (the PDF renders an Analysis too): the one place the
+// workbook depends on the engine.
 type analysis struct {
 	p        plan.Plan
 	lang     plan.Language
@@ -122,16 +121,16 @@ type analysis struct {
 	r   simulate.Result   // the results shown (base, or the scenario asked for)
 	all []simulate.Result // base then every scenario, in file order
 	// unc is the Monte Carlo summary (objectives' chances), nil when the
-	// plan has no uncertainty range, as in the PDF.
+	// plan has no uncertainty (simulate.HasUncertainty), as in the PDF.
 	unc *simulate.UncertaintyResult
 }
 
-// workbookAnalysis checks the options as the PDF does (prepare) and runs
-// the computations the workbook shows: the base result, the scenario
-// asked for, every scenario side by side, and the objectives' chances
-// when the plan has ranges (hasRanges, the PDF's rule). It does not run
-// the sensitivity, goal seek or optimiser the PDF's text needs: no sheet
-// shows them.
+// workbookAnalysis checks the options as the PDF does (prepare) and asks
+// simulate.Analyze for what the workbook shows: every scenario side by
+// side (the scenarios sheet always has them all; the other sheets show
+// the one asked for, picked with simulate.Select) and the objectives'
+// chances (PartUncertainty). It asks for no sensitivity, goal seek or
+// optimisation: no sheet shows them.
 func workbookAnalysis(p plan.Plan, o Options) (*analysis, error) {
 	lang := o.Lang
 	if lang == "" {
@@ -148,6 +147,9 @@ func workbookAnalysis(p plan.Plan, o Options) (*analysis, error) {
 	if a.cur == "" {
 		a.cur = "EUR"
 	}
+	if a.scenario == "" {
+		a.scenario = simulate.BaseScenario
+	}
 	a.docDate = o.Date
 	if a.docDate.IsZero() {
 		a.docDate = time.Now()
@@ -155,49 +157,20 @@ func workbookAnalysis(p plan.Plan, o Options) (*analysis, error) {
 	y, m, dd := a.docDate.Date()
 	a.docDate = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
 
-	shown := 0 // the index in RunAll's results of the scenario shown
-	switch o.Scenario {
-	case "", simulate.BaseScenario:
-		a.scenario = simulate.BaseScenario
-	case "all":
-	default:
-		for i, s := range p.Scenarios {
-			if s.Name == o.Scenario {
-				shown = i + 1
-				break
-			}
-		}
-		if shown == 0 {
-			return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
-		}
+	if a.scenario != simulate.BaseScenario && a.scenario != simulate.AllScenarios &&
+		!slices.ContainsFunc(p.Scenarios, func(s plan.Scenario) bool { return s.Name == a.scenario }) {
+		// before any computation: an unknown name is a usage error
+		return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
 	}
-	// The Monte Carlo runs beside the decimal engine: they do not depend
-	// on each other, and the result is the same in any order.
-	type mc struct {
-		u   simulate.UncertaintyResult
-		err error
-	}
-	var chances chan mc
-	if simulate.HasUncertainty(p) && len(plan.Validate(p)) == 0 {
-		chances = make(chan mc, 1)
-		go func() {
-			u, err := simulate.Uncertainty(context.Background(), p, simulate.UncertaintyOptions{})
-			chances <- mc{u, err}
-		}()
-	}
-	all, err := simulate.RunAll(p)
-	if chances != nil {
-		if r := <-chances; r.err == nil {
-			a.unc = &r.u
-		}
-	}
+	an, err := simulate.Analyze(p, simulate.AnalyzeOptions{Scenario: simulate.AllScenarios, Parts: simulate.PartUncertainty})
 	if err != nil {
 		return nil, err
 	}
-	if shown >= len(all) {
+	shown, err := simulate.Select(an.All, a.scenario)
+	if err != nil || len(shown) == 0 {
 		return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
 	}
-	a.all, a.r = all, all[shown]
+	a.all, a.r, a.unc = an.All, shown[0], an.Uncertainty
 	return a, nil
 }
 

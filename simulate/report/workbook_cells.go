@@ -417,23 +417,51 @@ func (s *sheet) finish() error {
 	}
 	for i, r := range s.rows {
 		values := make([]any, len(r))
+		lines := 1
 		for j, c := range r {
 			v, err := s.value(c)
 			if err != nil {
 				return err
 			}
 			values[j] = v
+			if c.key.wrap {
+				lines = max(lines, wrappedLines(c.shown, min(max(widths[j]+2, minColWidth), maxColWidth)))
+			}
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(ref, values); err != nil {
+		var opts []excelize.RowOpts
+		if lines > 1 {
+			// a spreadsheet does not always grow a row to its wrapped text
+			opts = append(opts, excelize.RowOpts{Height: float64(min(lines, maxRowLines)) * lineHeight})
+		}
+		if err := sw.SetRow(ref, values, opts...); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
 }
 
+// Row heights: points per line of text in the default font, and the most
+// lines a row is made tall for.
+const (
+	lineHeight  = 15
+	maxRowLines = 20
+)
+
+// wrappedLines is how many lines text s takes in a column width
+// characters wide: each of its lines, wrapped at width less the margins.
+func wrappedLines(s string, width float64) int {
+	per := max(int(width)-2, 1)
+	n := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		n += max((utf8.RuneCountInString(line)+per-1)/per, 1)
+	}
+	return n
+}
+
 // value is what the stream writer writes for c: nil for an empty cell,
-// else its number or text with its style.
+// else its number or text with its style (every cell is aligned to the
+// top, so that a row grown for a wrapped text reads from its first line).
 func (s *sheet) value(c cell) (any, error) {
 	var v any
 	switch {
@@ -442,8 +470,8 @@ func (s *sheet) value(c cell) (any, error) {
 	case c.text != "":
 		v = c.text
 	}
-	if c.key == (styleKey{}) {
-		return v, nil
+	if v == nil {
+		return nil, nil
 	}
 	id, err := s.w.style(c.key)
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestPlanNotes reads the comments beside a plan's values: per table and
@@ -120,5 +122,37 @@ func BenchmarkWorkbookSheets200x60(b *testing.B) {
 			b.Fatal(err)
 		}
 		w.f.Close()
+	}
+}
+
+// TestInputUnits: each input of the assumptions sheet is shown in its
+// unit, as FORMAT.md's key table gives it (before the fix, min_budget
+// "300" showed 30 000,0 %).
+func TestInputUnits(t *testing.T) {
+	a := &analysis{lang: plan.LangFR, cur: "EUR"}
+	w := &workbook{analysis: a}
+	want := map[fmtKind][]string{
+		fmtMoney: {"fixed_cost", "cost_per_message", "budget", "cpc", "cpm", "cost_per_unit", "commission_per_sale",
+			"min_budget", "max_budget", "average_order"},
+		fmtCount: {"list_size", "sends", "followers", "posts", "max_clicks", "visits_per_month", "ramp_months", "units",
+			"contacts", "audience", "clicks", "clv_months", "months"},
+		fmtRate: {"bounce_rate", "open_rate", "click_rate", "unsubscribe_rate", "reach_rate", "ctr", "response_rate",
+			"commission_rate", "conversion_rate", "lead_to_mql", "mql_to_sql", "sql_to_customer", "gross_margin",
+			"first_order_discount", "monthly_retention", "annual_discount_rate"},
+		fmtDecimal: {"reach_per_unit", "orders_per_month"},
+	}
+	seen := map[string]bool{}
+	for kind, keys := range want {
+		for _, k := range keys {
+			seen[k] = true
+			if got := w.input(k, decimal.NewFromInt(300), "EUR").key.kind; got != kind {
+				t.Errorf("%s is shown as format %d, want %d", k, got, kind)
+			}
+		}
+	}
+	for _, k := range channelInputs {
+		if !seen[k] {
+			t.Errorf("channel input %s has no unit in this test", k)
+		}
 	}
 }
