@@ -125,6 +125,9 @@ func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit widgets.Ed
 		goWork: func(f func()) { go f() }}
 	u.startRecovery(recoveryDir(a))
 	u.results = tools.NewResultsPanel()
+	// the chance of each objective, off the UI goroutine like every slow
+	// work of the window (u.goWork: the tests queue it)
+	u.results.EnableChances(func(f func()) { u.goWork(f) }, nil)
 	u.doc = NewDocument(plan.Plan{}, "")
 	u.runner = NewSimRunner(u.onResults)
 	u.doc.OnChange(u.onDocChanged)
