@@ -92,8 +92,24 @@ func (l *layout) cell(w, h float64, s string, ln int, align string) {
 
 // multi writes s wrapped in a cell w mm wide, h mm per line, aligned
 // left, like cell for the characters the font lacks.
+//
+// Lines break only at ordinary spaces (breakLines): fpdf's MultiCell also
+// breaks at U+00A0 and U+202F, the spaces inside French numbers and
+// before ":" or "»", and drew "5" at the end of a line and "000,00 €" at
+// the start of the next.
 func (l *layout) multi(w, h float64, s string) {
-	l.pdf.MultiCell(w, h, chart.Printable(s), "", "L", false)
+	if w == 0 {
+		pw, _ := l.pdf.GetPageSize()
+		_, _, rm, _ := l.pdf.GetMargins()
+		w = pw - rm - l.pdf.GetX()
+	}
+	x := l.pdf.GetX()
+	for _, line := range l.lines(s, w) {
+		l.pdf.SetX(x)
+		l.pdf.CellFormat(w, h, line, "", 2, "L", false, 0, "")
+	}
+	lm, _, _, _ := l.pdf.GetMargins()
+	l.pdf.SetX(lm)
 }
 
 // width is the width of s in mm at the current font, as cell draws it.
@@ -122,17 +138,60 @@ func (l *layout) fit(s string, w float64) string {
 }
 
 // lines splits s into the lines it takes in a cell of width w mm at the
-// current font (explicit newlines kept). Never empty.
+// current font (explicit newlines kept), each as cell draws it
+// (chart.PrintableLine). Never empty. Lines break at ordinary spaces only
+// (breakLines), never inside "3 007,27 €".
 func (l *layout) lines(s string, w float64) []string {
+	avail := w - 2*l.pdf.GetCellMargin()
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		ls := l.pdf.SplitText(chart.PrintableLine(para), w)
-		if len(ls) == 0 {
-			ls = []string{""}
-		}
-		out = append(out, ls...)
+		out = append(out, breakLines(chart.PrintableLine(para), avail, l.pdf.GetStringWidth)...)
 	}
 	return out
+}
+
+// breakLines breaks s into lines no wider than w by width, greedily, at
+// ordinary spaces (U+0020) only: the no-break spaces U+00A0 and U+202F
+// that join a number's groups, a number to its unit and French
+// punctuation to its word are never break points. A word wider than w
+// alone is cut between characters. Never empty.
+func breakLines(s string, w float64, width func(string) float64) []string {
+	words := strings.Split(s, " ")
+	var out []string
+	cur, fresh := "", true // fresh: cur starts a line and holds nothing yet
+	for _, word := range words {
+		try := word
+		if !fresh {
+			try = cur + " " + word
+		}
+		if width(try) <= w || word == "" {
+			cur, fresh = try, false // leading and repeated spaces are kept
+			continue
+		}
+		if !fresh {
+			out = append(out, cur)
+		}
+		fresh = false
+		// the word alone: cut it when it does not fit either
+		cur = word
+		for width(cur) > w && len([]rune(cur)) > 1 {
+			// the longest prefix that fits, by bisection (at least one
+			// character, so the loop ends)
+			r := []rune(cur)
+			lo, hi := 1, len(r)-1
+			for lo < hi {
+				mid := (lo + hi + 1) / 2
+				if width(string(r[:mid])) <= w {
+					lo = mid
+				} else {
+					hi = mid - 1
+				}
+			}
+			out = append(out, string(r[:lo]))
+			cur = string(r[lo:])
+		}
+	}
+	return append(out, cur)
 }
 
 // h1 starts a section on a new page: a numbered title over a rule, and a
