@@ -405,7 +405,10 @@ func (u *UI) openExample(name string) {
 		p = widgets.EmptyPlan(time.Now())
 	}
 	u.clearStatus()
-	u.doc.Replace(p, "", false)
+	// The example's text too, so that saving it keeps its comments (the
+	// sources of its figures), as for a plan opened from a file.
+	text, _ := plan.ExampleFile(name)
+	u.doc.ReplaceFile(p, "", text, nil, false)
 }
 
 // openPath opens the plan file at path, or returns why it cannot; nothing

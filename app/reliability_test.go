@@ -352,3 +352,38 @@ func useInstance(t testing.TB, id int) {
 	instanceID = func() int { return id }
 	t.Cleanup(func() { instanceID = prev })
 }
+
+// TestExampleSaveKeepsComments: an example opened from File → New and
+// saved keeps the comments of its file (the sources of its figures);
+// before, the example was opened without its text and the save wrote the
+// plan without a single comment.
+func TestExampleSaveKeepsComments(t *testing.T) {
+	s := newShellUI(t)
+	s.openExample("bakery")
+	text, ok := plan.ExampleFile("bakery")
+	if !ok {
+		t.Fatal("no bakery example file")
+	}
+	path := filepath.Join(t.TempDir(), "boulangerie.toml")
+	s.saveTo(path, nil, nil)
+	s.work.Drain()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, l := range strings.Split(string(text), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			want++
+		}
+	}
+	got := 0
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			got++
+		}
+	}
+	if want == 0 || got != want {
+		t.Errorf("the saved example has %d comment lines, the example file %d", got, want)
+	}
+}
