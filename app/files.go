@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
-	"unicode"
 
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
@@ -125,28 +123,6 @@ func (u *UI) openFile(path string) {
 			u.removeRecent(path)
 		}
 	}
-}
-
-// fileSlug turns a plan title into a file name: lower case letters and
-// digits joined by "-", accents kept, at most 40 characters.
-func fileSlug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-		if b.Len() >= 40 {
-			break
-		}
-	}
-	return b.String()
 }
 
 // recent returns the recent files, most recent first.

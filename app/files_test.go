@@ -196,14 +196,19 @@ func TestRecoveryRoundTrip(t *testing.T) {
 	}
 }
 
-func TestFileSlug(t *testing.T) {
+// TestSaveAsName: Save As proposes the title's whole words (the exports'
+// rule, exportFileName), never a word cut at 40 bytes as before
+// ("…-en-périphé").
+func TestSaveAsName(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"Acquérir 200 nouveaux clients", "acquérir-200-nouveaux-clients"},
-		{"  Plan: été / 2027 ", "plan-été-2027"},
-		{"", ""},
+		{"Acquérir 200 nouveaux clients", "acquérir-200-nouveaux-clients.toml"},
+		{"  Plan: été / 2027 ", "plan-été-2027.toml"},
+		// 36 characters fit; "périphérie" would make 47 > 40
+		{"Acquérir 200 nouveaux clients en périphérie de Lille", "acquérir-200-nouveaux-clients-en.toml"},
+		{"", "campaignsim.toml"},
 	} {
-		if got := fileSlug(c.in); got != c.want {
-			t.Errorf("fileSlug(%q) = %q, want %q", c.in, got, c.want)
+		if got := exportFileName(c.in, ".toml"); got != c.want {
+			t.Errorf("exportFileName(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -299,7 +299,7 @@ func TestSaveAsNeverTruncatesExisting(t *testing.T) {
 func TestSaveAsDialogKeepsExisting(t *testing.T) {
 	s := newShellUI(t)
 	dir := t.TempDir()
-	path := filepath.Join(dir, fileSlug(s.doc.Plan().Info.Title)+".toml")
+	path := filepath.Join(dir, exportFileName(s.doc.Plan().Info.Title, ".toml"))
 	old := []byte("# someone's plan\nformat = 1\n")
 	if err := os.WriteFile(path, old, 0o644); err != nil {
 		t.Fatal(err)

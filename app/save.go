@@ -129,8 +129,8 @@ func (u *UI) onSaveAs(after func()) {
 	name := "plan.toml"
 	if u.doc.Path() != "" {
 		name = filepath.Base(u.doc.Path())
-	} else if s := fileSlug(u.doc.Plan().Info.Title); s != "" {
-		name = s + ".toml"
+	} else {
+		name = exportFileName(u.doc.Plan().Info.Title, ".toml") // whole words, as the exports
 	}
 	u.askSavePath(lang.L("Save as…"), name, ".toml", func(path string) {
 		// The target's content is read now, when the user agreed to
