@@ -65,6 +65,28 @@ const (
 	// MsgListSeparator is what separates the messages of a list argument
 	// (plan.MsgsArg): "; " in English, " ; " in French.
 	MsgListSeparator = "list_separator"
+
+	// --- helper "model": SMART (MODEL.md "Objectives (SMART)"), the
+	// optimiser and the benchmark library; words in
+	// assets/i18n/messages/model.toml.
+
+	// MsgSmartSShort: words, min (counts): the statement is too short.
+	MsgSmartSShort = "smart_s_short"
+	// MsgSmartSNoFigure: target (figure): the statement does not state it.
+	MsgSmartSNoFigure = "smart_s_no_figure"
+	// MsgSmartSStates: target (figure): the statement states it.
+	MsgSmartSStates = "smart_s_states"
+	// MsgSmartAChance: chance, min (rates): met by the base result, but
+	// the chance of meeting it is below min.
+	MsgSmartAChance = "smart_a_chance"
+	// MsgSmartRNoYield: metric: no channel of the plan yields it.
+	MsgSmartRNoYield = "smart_r_no_yield"
+	// MsgSmartRYields: metric, channels (names): no purpose given, these
+	// channels yield the metric.
+	MsgSmartRYields = "smart_r_yields"
+	// MsgSmartAdvice: purpose (a MsgPurpose… message), kinds: the
+	// matrix's other channels for that purpose (advice beside R).
+	MsgSmartAdvice = "smart_advice"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -144,4 +166,13 @@ var MsgArgs = map[string][]string{
 	"purpose_loyalty":    nil,
 
 	MsgListSeparator: nil,
+
+	// --- helper "model"
+	MsgSmartSShort:    {"words", "min"},
+	MsgSmartSNoFigure: {"target"},
+	MsgSmartSStates:   {"target"},
+	MsgSmartAChance:   {"chance", "min"},
+	MsgSmartRNoYield:  {"metric"},
+	MsgSmartRYields:   {"metric", "channels"},
+	MsgSmartAdvice:    {"purpose", "kinds"},
 }
