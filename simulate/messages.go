@@ -87,6 +87,10 @@ const (
 	// MsgSmartAdvice: purpose (a MsgPurpose… message), kinds: the
 	// matrix's other channels for that purpose (advice beside R).
 	MsgSmartAdvice = "smart_advice"
+	// MsgOptWholeUnits: spent, budget, left (money): print channels buy
+	// whole units, and with no budget channel to take the rest it stays
+	// unspent.
+	MsgOptWholeUnits = "opt_whole_units"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -175,4 +179,5 @@ var MsgArgs = map[string][]string{
 	MsgSmartRNoYield:  {"metric"},
 	MsgSmartRYields:   {"metric", "channels"},
 	MsgSmartAdvice:    {"purpose", "kinds"},
+	MsgOptWholeUnits:  {"spent", "budget", "left"},
 }
