@@ -39,7 +39,11 @@ deprule:
 	if [ -n "$$bad" ]; then echo "dependency rule: plan/simulate import fyne.io: $$bad"; exit 1; fi
 	@bad=$$($(GO) list -deps ./app/... | grep -x 'fyne.io/fyne/v2/app' || true); \
 	if [ -n "$$bad" ]; then echo "dependency rule: package app imports fyne.io/fyne/v2/app"; exit 1; fi
-	@echo "deprule: plan imports only assets of ours and no chart, PDF or GUI library; plan and simulate import no fyne.io; app does not import fyne.io/fyne/v2/app"
+	@bad=$$($(GO) list -deps ./app/editors/... ./app/tools/... ./app/tracking/... ./app/widgets/... | grep -x 'campaignsim/app' || true); \
+	if [ -n "$$bad" ]; then echo "dependency rule: a screen or app/widgets imports the shell (package app)"; exit 1; fi
+	@bad=$$($(GO) list -deps ./app/widgets/... | grep -E '^campaignsim/app/(editors|tools|tracking)$$' || true); \
+	if [ -n "$$bad" ]; then echo "dependency rule: app/widgets imports a screen: $$bad"; exit 1; fi
+	@echo "deprule: plan imports only assets of ours and no chart, PDF or GUI library; plan and simulate import no fyne.io; nothing under app/ imports fyne.io/fyne/v2/app; the screens and app/widgets do not import the shell; app/widgets imports no screen"
 
 unit:
 	$(GO) test -race -count=1 -timeout 20m $(PKGS)

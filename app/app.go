@@ -7,6 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"campaignsim/app/editors"
+	"campaignsim/app/tools"
+	"campaignsim/app/tracking"
+	"campaignsim/app/widgets"
 	"campaignsim/assets"
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
@@ -36,18 +40,22 @@ var recoveryInterval = 5 * time.Second
 // translated) and the panel.
 type tab struct {
 	title string
-	panel Panel
+	panel widgets.Panel
 }
 
-// wiring connects the screens and the PDF export that other files of the
-// package provide (wiring.go). Each is nil until that file sets it: the
-// window then simply has no such tab or menu item.
-var wiring struct {
-	// tabs builds the editor, charts and tools tabs, in order.
-	tabs func(w fyne.Window, edit EditFunc) []tab
-	// exportPDF writes the PDF report of p (scenario "" for the base) to
-	// path; it runs in a goroutine.
-	exportPDF func(path string, p plan.Plan, lang plan.Language, scenario string) error
+// screens builds the tabs of the main window, in order: the editors, the
+// charts, the tools and the tracking. The shell constructs each screen
+// explicitly and passes it the window and the edit function.
+func screens(w fyne.Window, edit widgets.EditFunc) []tab {
+	return []tab{
+		{lang.L("Plan"), editors.NewPlanEditor(w, edit)},
+		{lang.L("Channels"), editors.NewChannelsEditor(w, edit)},
+		{lang.L("Objectives"), editors.NewObjectivesEditor(w, edit)},
+		{lang.L("Scenarios"), editors.NewScenariosEditor(w, edit)},
+		{lang.L("Charts"), tools.NewChartsView(w)},
+		{lang.L("Tools"), tools.NewView(w, edit)},
+		{lang.L("Tracking"), tracking.NewView(w, edit)},
+	}
 }
 
 // UI is CampaignSim's main window: the document, the tabs of editors and
@@ -58,9 +66,9 @@ type UI struct {
 	win     fyne.Window
 	doc     *Document
 	runner  *SimRunner
-	results *ResultsPanel
+	results *tools.ResultsPanel
 	tabs    []tab
-	last    *Results // the latest results delivered, for the version in last.Version
+	last    *widgets.Results // the latest results delivered, for the version in last.Version
 
 	// goWork runs slow work (a save, an import, a PDF) off the UI
 	// goroutine: `go f()`; f posts its outcome back through fyne.Do. The
@@ -92,20 +100,26 @@ type UI struct {
 // open at the last close, else the bakery example as an untitled plan.
 // After a crash it offers to restore the unsaved edits. Call ShowAndRun.
 func New(a fyne.App, args []string) *UI {
+	return newUI(a, args, screens)
+}
+
+// newUI is New with the function that builds the tabs (nil: the window
+// alone, with the results pane and no tab, as the shell's tests use it).
+func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit widgets.EditFunc) []tab) *UI {
 	prefs := a.Preferences()
-	setupLanguage(prefs.StringWithFallback(prefLanguage, "auto"))
-	a.Settings().SetTheme(newTheme(prefs.StringWithFallback(prefTheme, "auto")))
+	widgets.SetupLanguage(prefs.StringWithFallback(widgets.PrefLanguage, "auto"))
+	a.Settings().SetTheme(widgets.NewTheme(prefs.StringWithFallback(widgets.PrefTheme, "auto")))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 
 	u := &UI{app: a, win: a.NewWindow("CampaignSim"), recoveredAt: -1, stopRecovery: make(chan struct{}),
 		goWork: func(f func()) { go f() }}
 	u.startRecovery(recoveryDir(a))
-	u.results = NewResultsPanel()
+	u.results = tools.NewResultsPanel()
 	u.doc = NewDocument(plan.Plan{}, "")
 	u.runner = NewSimRunner(u.onResults)
 	u.doc.OnChange(u.onDocChanged)
-	if wiring.tabs != nil {
-		u.tabs = wiring.tabs(u.win, u.Edit)
+	if tabsOf != nil {
+		u.tabs = tabsOf(u.win, u.Edit)
 	}
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.mainMenu())
@@ -168,7 +182,7 @@ func (u *UI) onDocChanged() {
 	p := u.doc.Plan()
 	v := u.doc.Version()
 	u.results.ShowHint(!u.edited)
-	var r *Results
+	var r *widgets.Results
 	if u.last != nil && u.last.Version == v {
 		r = u.last
 	}
@@ -181,7 +195,7 @@ func (u *UI) onDocChanged() {
 	}
 }
 
-func (u *UI) refreshPanels(p plan.Plan, r *Results) {
+func (u *UI) refreshPanels(p plan.Plan, r *widgets.Results) {
 	for _, t := range u.tabs {
 		t.panel.Refresh(p, r)
 	}
@@ -189,7 +203,7 @@ func (u *UI) refreshPanels(p plan.Plan, r *Results) {
 }
 
 // onResults receives the results of the latest version on the UI goroutine.
-func (u *UI) onResults(r *Results, err error) {
+func (u *UI) onResults(r *widgets.Results, err error) {
 	if err != nil {
 		u.results.ShowError(err)
 		return
@@ -270,13 +284,11 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	saveAsItem.Shortcut = short(fyne.KeyS, true)
 	items := []*fyne.MenuItem{newItem, openItem, recentItem, fyne.NewMenuItemSeparator(), saveItem, saveAsItem}
 	for _, t := range u.tabs {
-		if tv, ok := t.panel.(*TrackingView); ok {
+		if tv, ok := t.panel.(*tracking.View); ok {
 			items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Import actuals…"), tv.ShowImportActuals))
 		}
 	}
-	if wiring.exportPDF != nil {
-		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Export as PDF…"), u.onExportPDF))
-	}
+	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Export as PDF…"), u.onExportPDF))
 	quit := fyne.NewMenuItem(lang.L("Quit"), u.onClose)
 	quit.IsQuit = true
 	items = append(items, fyne.NewMenuItemSeparator(), quit)
@@ -351,7 +363,7 @@ func (u *UI) openExample(name string) {
 	p, err := plan.Example(name)
 	if err != nil {
 		fyne.LogError("example "+name, err)
-		p = emptyPlan(time.Now())
+		p = widgets.EmptyPlan(time.Now())
 	}
 	u.doc.Replace(p, "", false)
 }
@@ -405,7 +417,7 @@ func (u *UI) onNew() {
 // showLoadErrors lists every problem of a plan file that could not be
 // opened, each with its line.
 func (u *UI) showLoadErrors(path string, err error) {
-	lines := loadErrorLines(err)
+	lines := widgets.LoadErrorLines(err)
 	head := lang.L("“{{.File}}” cannot be opened: nothing was changed.", map[string]any{"File": filepath.Base(path)})
 	if len(lines) > 1 {
 		head += "\n" + lang.L("{{.N}} problems to fix in the file:", map[string]any{"N": len(lines)})
@@ -443,9 +455,9 @@ func (u *UI) onPreferences() {
 	themeCodes := []string{"auto", "light", "dark"}
 	themeNames := []string{lang.L("System colours"), lang.L("Light"), lang.L("Dark")}
 	langSel := widget.NewSelect(langNames, nil)
-	langSel.SetSelectedIndex(indexOf(langCodes, prefs.StringWithFallback(prefLanguage, "auto")))
+	langSel.SetSelectedIndex(indexOf(langCodes, prefs.StringWithFallback(widgets.PrefLanguage, "auto")))
 	themeSel := widget.NewSelect(themeNames, nil)
-	themeSel.SetSelectedIndex(indexOf(themeCodes, prefs.StringWithFallback(prefTheme, "auto")))
+	themeSel.SetSelectedIndex(indexOf(themeCodes, prefs.StringWithFallback(widgets.PrefTheme, "auto")))
 	form := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Language"), langSel),
 		widget.NewFormItem(lang.L("Theme"), themeSel),
@@ -455,11 +467,11 @@ func (u *UI) onPreferences() {
 			return
 		}
 		themeCode := themeCodes[max(themeSel.SelectedIndex(), 0)]
-		prefs.SetString(prefTheme, themeCode)
-		u.app.Settings().SetTheme(newTheme(themeCode))
+		prefs.SetString(widgets.PrefTheme, themeCode)
+		u.app.Settings().SetTheme(widgets.NewTheme(themeCode))
 		newLang := langCodes[max(langSel.SelectedIndex(), 0)]
-		if newLang != prefs.StringWithFallback(prefLanguage, "auto") {
-			prefs.SetString(prefLanguage, newLang)
+		if newLang != prefs.StringWithFallback(widgets.PrefLanguage, "auto") {
+			prefs.SetString(widgets.PrefLanguage, newLang)
 			dialog.ShowInformation(lang.L("Language"),
 				lang.L("The new language applies the next time CampaignSim starts."), u.win)
 		}

@@ -72,36 +72,6 @@ func hashOfFile(path string) (*fileio.Hash, []byte) {
 	return &h, data
 }
 
-// errorLines turns a load error into lines people read: one per problem
-// of a plan.ErrorList, each with its line and column.
-func loadErrorLines(err error) []string {
-	var list plan.ErrorList
-	if !errors.As(err, &list) {
-		return []string{err.Error()}
-	}
-	out := make([]string, 0, len(list))
-	for _, e := range list {
-		var where string
-		switch {
-		case e.Line > 0 && e.Col > 0:
-			where = lang.L("Line {{.Line}}, column {{.Col}}", map[string]any{"Line": e.Line, "Col": e.Col})
-		case e.Line > 0:
-			where = lang.L("Line {{.Line}}", map[string]any{"Line": e.Line})
-		default:
-			where = e.Path
-		}
-		msg := e.Msg
-		if e.Path != "" && e.Line > 0 {
-			msg = e.Path + " — " + msg
-		}
-		if where != "" {
-			msg = where + "\u00a0: " + msg
-		}
-		out = append(out, msg)
-	}
-	return out
-}
-
 // tomlFilter shows only plan files in the open and save dialogs.
 var tomlFilter = storage.NewExtensionFileFilter([]string{".toml"})
 

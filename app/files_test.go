@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"campaignsim/app/internal/apptest"
+	"campaignsim/app/widgets"
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 )
@@ -150,8 +152,8 @@ func TestReadPlanFileErrorsHaveLines(t *testing.T) {
 	if !errors.As(err, &list) || len(list) < 2 {
 		t.Fatalf("want an ErrorList of every problem, got %v", err)
 	}
-	newTestApp(t, "en", plan.LangEN)
-	lines := loadErrorLines(err)
+	apptest.NewTestApp(t, "en", plan.LangEN)
+	lines := widgets.LoadErrorLines(err)
 	if len(lines) != len(list) {
 		t.Fatalf("%d lines for %d errors", len(lines), len(list))
 	}
@@ -208,7 +210,7 @@ func TestFileSlug(t *testing.T) {
 
 func TestEmptyPlanIsValid(t *testing.T) {
 	now := time.Date(2026, time.November, 22, 10, 0, 0, 0, time.UTC)
-	p := emptyPlan(now)
+	p := widgets.EmptyPlan(now)
 	if errs := plan.Validate(p); len(errs) > 0 {
 		t.Fatalf("the empty plan is invalid: %v", errs)
 	}

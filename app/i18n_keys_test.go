@@ -20,11 +20,20 @@ import (
 func TestEveryUIStringIsTranslated(t *testing.T) {
 	call := regexp.MustCompile(`lang\.(?:L|X)\(("(?:[^"\\]|\\.)*")`)
 	var keys []string
-	files, _ := filepath.Glob("*.go")
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
+	// Every package of the app: the shell here, the screens and the
+	// widgets in the folders below.
+	var files []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+			files = append(files, path)
 		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perDir := map[string]int{}
+	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -35,6 +44,12 @@ func TestEveryUIStringIsTranslated(t *testing.T) {
 				t.Fatalf("%s: %v", f, err)
 			}
 			keys = append(keys, k)
+			perDir[filepath.Dir(f)]++
+		}
+	}
+	for _, dir := range []string{".", "editors", "tools", "tracking", "widgets"} {
+		if perDir[dir] == 0 {
+			t.Errorf("no translated string found in app/%s: the scan misses a package", dir)
 		}
 	}
 	if len(keys) < 100 {

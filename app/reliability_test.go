@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"campaignsim/app/internal/apptest"
 	"campaignsim/plan"
 
 	"fyne.io/fyne/v2/lang"
@@ -157,7 +158,7 @@ func TestRestoreAsksWhenFileChangedMeanwhile(t *testing.T) {
 	}
 	// The dialog asks; Replace writes the restored plan over the change.
 	u2.confirmDialog.Confirm()
-	u2.work.drain()
+	u2.work.Drain()
 	got, _, err := readPlanFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -208,12 +209,12 @@ func TestSaveRunsOffUIGoroutine(t *testing.T) {
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("the save was written on the UI goroutine (err %v)", err)
 	}
-	if s.work.pending() != 1 {
-		t.Fatalf("%d background jobs queued, want the save", s.work.pending())
+	if s.work.Pending() != 1 {
+		t.Fatalf("%d background jobs queued, want the save", s.work.Pending())
 	}
 	s.Edit("Budget", shellWithBudget(s.doc.Plan(), "6500")) // typed while the save runs
 	s.saveTo(path, nil, nil)                                // Ctrl+S again: runs after the first
-	s.work.drain()
+	s.work.Drain()
 	got, _, err := readPlanFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -230,7 +231,7 @@ func TestSaveRunsOffUIGoroutine(t *testing.T) {
 	s.Edit("Budget", shellWithBudget(s.doc.Plan(), "7000"))
 	s.onSave(nil)
 	s.Edit("Budget", shellWithBudget(s.doc.Plan(), "7100"))
-	s.work.drain()
+	s.work.Drain()
 	got, _, _ = readPlanFile(path)
 	if got.Info.Budget.String() != "7000" {
 		t.Errorf("budget on disk %s, want 7000: the plan when the save was asked", got.Info.Budget)
@@ -277,7 +278,7 @@ func TestSaveAsNeverTruncatesExisting(t *testing.T) {
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, old) {
 		t.Fatal("the existing file changed before the new content was written")
 	}
-	s.work.drain()
+	s.work.Drain()
 	if bak, _ := os.ReadFile(path + ".bak"); !bytes.Equal(bak, old) {
 		t.Errorf(".bak %q, want the previous content", bak)
 	}
@@ -305,15 +306,15 @@ func TestSaveAsDialogKeepsExisting(t *testing.T) {
 	}
 	s.addRecent(path) // the dialog starts in the most recent file's folder
 	s.onSaveAs(nil)
-	tapIn(t, s.win.Canvas(), lang.L("Save"))
+	apptest.TapIn(t, s.win.Canvas(), lang.L("Save"))
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, old) {
 		t.Fatal("the existing file changed before the user agreed to replace it")
 	}
-	tapIn(t, s.win.Canvas(), lang.L("Replace"))
+	apptest.TapIn(t, s.win.Canvas(), lang.L("Replace"))
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, old) {
 		t.Fatal("the existing file changed before the new content was written")
 	}
-	if s.work.drain() != 1 {
+	if s.work.Drain() != 1 {
 		t.Fatal("Replace did not start the save")
 	}
 	if bak, _ := os.ReadFile(path + ".bak"); !bytes.Equal(bak, old) {
@@ -325,7 +326,7 @@ func TestSaveAsDialogKeepsExisting(t *testing.T) {
 }
 
 func TestSavePathFor(t *testing.T) {
-	newTestApp(t, "en", plan.LangEN)
+	apptest.NewTestApp(t, "en", plan.LangEN)
 	for _, c := range []struct{ name, want string }{
 		{"plan", "/d/plan.toml"},
 		{"plan.toml", "/d/plan.toml"},

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"campaignsim/app/widgets"
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
+	"campaignsim/simulate/report"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -81,7 +83,7 @@ func (u *UI) saveDone(job saveJob, data []byte, err error) {
 		u.askReplaceChanged(job)
 		return
 	case err != nil:
-		u.showError(fmt.Errorf("%s%s%w", lang.L("The plan was not saved"), uiColon(), err))
+		u.showError(fmt.Errorf("%s%s%w", lang.L("The plan was not saved"), widgets.UIColon(), err))
 		return
 	}
 	u.recoveredAt = -1 // a recovery file still needed must name the new base
@@ -195,7 +197,7 @@ func (u *UI) askSavePath(title, name, ext string, then func(path string)) {
 		fd.Resize(fyne.NewSize(800, 560))
 		fd.Show()
 	})
-	form := container.New(tightVBox{},
+	form := container.New(widgets.TightVBox{},
 		widget.NewLabel(lang.L("Folder")), container.NewBorder(nil, nil, nil, choose, folderLabel),
 		widget.NewLabel(lang.L("File name")), nameEntry)
 	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), form, func(ok bool) {
@@ -249,30 +251,23 @@ func (u *UI) confirmSavePath(title, folder, name, ext string, then func(path str
 // PDF is not truncated by the dialog), writes it in the background behind
 // a progress dialog, then says where it is.
 func (u *UI) onExportPDF() {
-	export := wiring.exportPDF
-	if export == nil {
-		return
-	}
 	p := u.doc.Plan()
-	scenario := ""
-	if i := u.results.shown; u.results.results != nil && i > 0 && i < len(u.results.results.Scenarios) {
-		scenario = u.results.results.Scenarios[i].Scenario
-	}
+	scenario := u.results.ShownScenario()
 	name := "campaignsim.pdf"
 	if s := fileSlug(p.Info.Title); s != "" {
 		name = s + ".pdf"
 	}
-	l := uiLang
+	l := widgets.Lang()
 	u.askSavePath(lang.L("Export as PDF…"), name, ".pdf", func(path string) {
 		progress := dialog.NewCustomWithoutButtons(lang.L("Export as PDF…"),
 			container.NewVBox(widget.NewLabel(lang.L("Writing the report…")), widget.NewProgressBarInfinite()), u.win)
 		progress.Show()
 		u.goWork(func() {
-			err := export(path, p, l, scenario)
+			err := report.WriteFile(path, p, report.Options{Lang: l, Scenario: scenario})
 			fyne.Do(func() {
 				progress.Hide()
 				if err != nil {
-					u.showError(fmt.Errorf("%s%s%w", lang.L("The PDF was not written"), uiColon(), err))
+					u.showError(fmt.Errorf("%s%s%w", lang.L("The PDF was not written"), widgets.UIColon(), err))
 					return
 				}
 				dialog.ShowInformation(lang.L("PDF written"), lang.L("The report is in {{.Path}}", map[string]any{"Path": path}), u.win)

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
 
@@ -26,7 +27,7 @@ type SimRunner struct {
 	// Deliver receives the results of the latest version, or the error
 	// RunAll returned for it, on the UI goroutine. Set it before the first
 	// Schedule, or later with SetDeliver.
-	Deliver func(r *Results, err error)
+	Deliver func(r *widgets.Results, err error)
 	// run is the simulation (simulate.RunAll; replaced in tests).
 	run func(plan.Plan) ([]simulate.Result, error)
 
@@ -36,7 +37,7 @@ type SimRunner struct {
 }
 
 // NewSimRunner returns a runner with DefaultDebounce that calls deliver.
-func NewSimRunner(deliver func(r *Results, err error)) *SimRunner {
+func NewSimRunner(deliver func(r *widgets.Results, err error)) *SimRunner {
 	return &SimRunner{Debounce: DefaultDebounce, Deliver: deliver, run: simulate.RunAll}
 }
 
@@ -55,7 +56,7 @@ func (s *SimRunner) Schedule(version int, p plan.Plan) {
 }
 
 // SetDeliver replaces Deliver safely while runs may be under way.
-func (s *SimRunner) SetDeliver(fn func(r *Results, err error)) {
+func (s *SimRunner) SetDeliver(fn func(r *widgets.Results, err error)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.Deliver = fn
@@ -84,9 +85,9 @@ func (s *SimRunner) compute(version int, p plan.Plan) {
 		return // a newer edit came in before the timer fired
 	}
 	all, err := s.run(p)
-	var r *Results
+	var r *widgets.Results
 	if err == nil && len(all) > 0 {
-		r = &Results{Version: version, Base: all[0], Scenarios: all}
+		r = &widgets.Results{Version: version, Base: all[0], Scenarios: all}
 	}
 	fyne.Do(func() {
 		s.mu.Lock()

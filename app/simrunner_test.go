@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"campaignsim/app/internal/apptest"
+	"campaignsim/app/tools"
+	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
 )
@@ -12,14 +15,14 @@ import (
 // TestSimRunnerDropsStale schedules versions 1..5 quickly: only the last
 // is delivered, and a run that finishes after a newer edit is dropped.
 func TestSimRunnerDropsStale(t *testing.T) {
-	newTestApp(t, "en", plan.LangFR)
+	apptest.NewTestApp(t, "en", plan.LangFR)
 	p := shellBakery(t)
 	var mu sync.Mutex
 	var ran []int
-	delivered := make(chan *Results, 10)
+	delivered := make(chan *widgets.Results, 10)
 	release := make(chan struct{})
 	started := make(chan struct{})
-	s := NewSimRunner(func(r *Results, err error) {
+	s := NewSimRunner(func(r *widgets.Results, err error) {
 		if err != nil {
 			t.Error(err)
 		}
@@ -63,5 +66,31 @@ func TestSimRunnerDropsStale(t *testing.T) {
 	defer mu.Unlock()
 	if len(ran) != 2 || ran[0] != 1 || ran[1] != 5 {
 		t.Errorf("runs for budgets %v, want [1 5]: versions 2..4 must be debounced away", ran)
+	}
+}
+
+// BenchmarkEditToResults measures an edit of the budget until the results
+// panel shows the new figures (the debounce excluded: it is a wait, not
+// work). Charts are not included.
+func BenchmarkEditToResults(b *testing.B) {
+	apptest.NewTestApp(b, "fr", plan.LangFR)
+	p := shellBakery(b)
+	rp := tools.NewResultsPanel()
+	doc := NewDocument(p, "")
+	done := make(chan struct{}, 1)
+	runner := NewSimRunner(func(r *widgets.Results, err error) {
+		if err != nil {
+			b.Error(err)
+		}
+		rp.Refresh(doc.Plan(), r)
+		done <- struct{}{}
+	})
+	runner.Debounce = 0
+	budgets := []string{"5000", "6000"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc.Edit("Budget", shellWithBudget(p, budgets[i%2]))
+		runner.Schedule(doc.Version(), doc.Plan())
+		<-done
 	}
 }

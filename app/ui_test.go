@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"campaignsim/app/internal/apptest"
+	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate/display"
 
@@ -19,13 +21,13 @@ import (
 // goroutine: the test is then the only goroutine touching widgets.
 type shellUI struct {
 	*UI
-	deliver   func(*Results, error)
+	deliver   func(*widgets.Results, error)
 	delivered chan delivery
-	work      *workQueue // the saves, imports and exports asked for
+	work      *apptest.WorkQueue // the saves, imports and exports asked for
 }
 
 type delivery struct {
-	r   *Results
+	r   *widgets.Results
 	err error
 }
 
@@ -34,7 +36,7 @@ type delivery struct {
 func newShellUI(t *testing.T, args ...string) *shellUI {
 	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir()) // the test app's storage root
-	a := newTestApp(t, "fr", plan.LangFR)
+	a := apptest.NewTestApp(t, "fr", plan.LangFR)
 	return newShellUIOn(t, a, args...)
 }
 
@@ -49,15 +51,12 @@ func newShellUIOn(t *testing.T, a fyne.App, args ...string) *shellUI {
 	// The window alone, without the other screens: some render in
 	// goroutines, which Fyne's test driver runs outside the test's own
 	// goroutine (each screen has its own tests).
-	tabs := wiring.tabs
-	wiring.tabs = nil
-	t.Cleanup(func() { wiring.tabs = tabs })
-	a.Preferences().SetString(prefLanguage, "fr")
-	u := New(a, args)
-	work := &workQueue{}
-	u.goWork = work.run
+	a.Preferences().SetString(widgets.PrefLanguage, "fr")
+	u := newUI(a, args, nil)
+	work := &apptest.WorkQueue{}
+	u.goWork = work.Run
 	s := &shellUI{UI: u, deliver: u.runner.Deliver, delivered: make(chan delivery, 64), work: work}
-	u.runner.SetDeliver(func(r *Results, err error) { s.delivered <- delivery{r, err} })
+	u.runner.SetDeliver(func(r *widgets.Results, err error) { s.delivered <- delivery{r, err} })
 	u.runner.mu.Lock()
 	u.runner.Debounce = 5 * time.Millisecond
 	u.runner.mu.Unlock()
@@ -85,7 +84,7 @@ func (s *shellUI) crash() {
 func (s *shellUI) save(t *testing.T) {
 	t.Helper()
 	s.onSave(nil)
-	s.work.drain()
+	s.work.Drain()
 }
 
 // saveAs saves to path as Save as… does once the path is chosen.
@@ -93,12 +92,12 @@ func (s *shellUI) saveAs(t *testing.T, path string) {
 	t.Helper()
 	h, _ := hashOfFile(path)
 	s.saveTo(path, h, nil)
-	s.work.drain()
+	s.work.Drain()
 }
 
 // wait applies the results delivered until those of the document's
 // version, and returns them.
-func (s *shellUI) wait(t *testing.T) *Results {
+func (s *shellUI) wait(t *testing.T) *widgets.Results {
 	t.Helper()
 	// No deadline of its own: a real hang is reported by go test
 	// -timeout, with every goroutine's stack.
@@ -128,7 +127,7 @@ func TestFirstLaunchShowsBakerySimulated(t *testing.T) {
 	if got := s.results.KeyFigure("customers"); got == display.Undefined || got == "" {
 		t.Errorf("customers shows %q after the simulation", got)
 	}
-	if !s.results.hint.Visible() {
+	if !s.results.HintShown() {
 		t.Error("a new user sees no hint of what to do")
 	}
 	if title := s.win.Title(); !strings.Contains(title, "Acquérir") || strings.HasPrefix(title, "•") {
@@ -154,7 +153,7 @@ func TestEditRefreshesResults(t *testing.T) {
 	if !strings.HasPrefix(s.win.Title(), "•") {
 		t.Errorf("title %q has no unsaved mark after an edit", s.win.Title())
 	}
-	if s.results.hint.Visible() {
+	if s.results.HintShown() {
 		t.Error("the new-user hint is still shown after an edit")
 	}
 	if s.undoItem.Disabled || !strings.Contains(s.undoItem.Label, "Budget") {
@@ -260,7 +259,7 @@ func TestRecoveryWrittenAndOffered(t *testing.T) {
 	// The next start (same storage, as after kill -9) offers to restore.
 	useInstance(t, 102)
 	u2 := newShellUIOn(t, s.app)
-	u2.runner.SetDeliver(func(*Results, error) {}) // this test looks at files only
+	u2.runner.SetDeliver(func(*widgets.Results, error) {}) // this test looks at files only
 	if u2.afterShowAction == nil || u2.offered == nil {
 		t.Fatal("the next start does not offer to restore the unsaved edits")
 	}
@@ -282,44 +281,5 @@ func TestRecoveryWrittenAndOffered(t *testing.T) {
 	u2.recovery.Flush()
 	if _, err := os.Stat(u2.recoveryFile); !os.IsNotExist(err) {
 		t.Errorf("recovery file still there after saving (err %v)", err)
-	}
-}
-
-func TestChannelTableSorts(t *testing.T) {
-	s := newShellUI(t)
-	s.runner.Schedule(s.doc.Version(), s.doc.Plan())
-	s.wait(t)
-	rp := s.results
-	costCol := 1 // resultsColumns: cost first
-	rp.SortBy(costCol)
-	for i := 1; i < len(rp.rows); i++ {
-		if rp.rows[i-1].Figures.Cost.Decimal.LessThan(rp.rows[i].Figures.Cost.Decimal) {
-			t.Fatalf("sorted by cost, row %d costs less than row %d", i-1, i)
-		}
-	}
-	if !strings.HasSuffix(rp.headerText(costCol), "▼") {
-		t.Errorf("header %q shows no sort mark", rp.headerText(costCol))
-	}
-	rp.SortBy(costCol)
-	if rp.rows[0].Figures.Cost.Decimal.GreaterThan(rp.rows[len(rp.rows)-1].Figures.Cost.Decimal) {
-		t.Error("a second click does not reverse the order")
-	}
-}
-
-func TestLanguageFor(t *testing.T) {
-	for _, c := range []struct {
-		pref, sys string
-		want      plan.Language
-	}{
-		{"auto", "fr-FR", plan.LangFR},
-		{"auto", "en-US", plan.LangEN},
-		{"auto", "de-DE", plan.LangFR},
-		{"auto", "", plan.LangFR},
-		{"en", "fr-FR", plan.LangEN},
-		{"fr", "en-GB", plan.LangFR},
-	} {
-		if got := languageFor(c.pref, fyneLocale(c.sys)); got != c.want {
-			t.Errorf("languageFor(%q, %q) = %q, want %q", c.pref, c.sys, got, c.want)
-		}
 	}
 }

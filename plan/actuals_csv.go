@@ -325,7 +325,7 @@ func parseCampaignSimCSV(name string, data []byte, p Plan) ([]Actual, error) {
 			} else if src.Channel == "campaign" {
 				errs.add(line, chHead, msgCSVCampaign, h, c, chanIDs, firstID(p), c)
 			} else {
-				errs.add(line, chHead, msgUnknownChan, "column \""+h+"\"", c, chanIDs)
+				errs.add(line, chHead, msgUnknownChan, msgf(msgColumnRef, h), c, chanIDs)
 			}
 		}
 		// month
@@ -352,7 +352,7 @@ func parseCampaignSimCSV(name string, data []byte, p Plan) ([]Actual, error) {
 				errs.add(line, mHead, msgCSVWhole, csvExcerpt(mHead), csvExcerpt(mCell), "1")
 			case v < 1 || v > n:
 				bad = true
-				errs.add(line, mHead, "column %q: "+msgMonthNotIn, csvExcerpt(mHead), v, n, n)
+				errs.add(line, mHead, msgCSVMonthNotIn, csvExcerpt(mHead), v, n)
 			default:
 				m = v
 			}
@@ -556,14 +556,14 @@ func MergeActuals(p Plan, rows []Actual) (Plan, error) {
 	for i, a := range rows {
 		pre := fmt.Sprintf("rows[%d]", i)
 		if !known[a.Channel] {
-			errs = append(errs, Error{Path: pre + ".channel", Msg: fmt.Sprintf(msgUnknownChan, "channel", a.Channel, channelIDs(p))})
+			errs = append(errs, Error{Path: pre + ".channel", Msg: msgf(msgUnknownChan, "channel", a.Channel, channelIDs(p))})
 		}
 		if a.Month < 1 || a.Month > p.Info.Months {
-			errs = append(errs, Error{Path: pre + ".month", Msg: fmt.Sprintf(msgMonthNotIn, a.Month, p.Info.Months, p.Info.Months)})
+			errs = append(errs, Error{Path: pre + ".month", Msg: msgf(msgMonthNotIn, a.Month, p.Info.Months, p.Info.Months)})
 		}
 		k := key{a.Channel, a.Month}
 		if j, dup := seen[k]; dup {
-			errs = append(errs, Error{Path: pre, Msg: fmt.Sprintf("channel %q, month %d is already in rows[%d]: keep one row per channel and month", a.Channel, a.Month, j)})
+			errs = append(errs, Error{Path: pre, Msg: msgf(msgActualRowTwice, a.Channel, a.Month, j)})
 		}
 		seen[k] = i
 	}

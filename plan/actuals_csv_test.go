@@ -130,7 +130,7 @@ func TestParseActualsCSVErrors(t *testing.T) {
 				t.Fatalf("want an ErrorList, got %v", err)
 			}
 			e := list[0]
-			if e.File != "a.csv" || e.Line != c.line || e.Path != c.path || !strings.Contains(e.Msg, c.msg) {
+			if e.File != "a.csv" || e.Line != c.line || e.Path != c.path || !strings.Contains(e.Msg.String(), c.msg) {
 				t.Errorf("got %+v\nwant line %d path %q msg ~ %q", e, c.line, c.path, c.msg)
 			}
 		})

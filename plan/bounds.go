@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -76,7 +75,7 @@ type shapeScan struct {
 	i                    int // offset of the next byte
 	tables, keys, values int // counted so far
 	errAt                int // offset where a limit is passed, -1 before
-	msg                  string
+	msg                  Msg
 }
 
 func (s *shapeScan) eof() bool { return s.i >= len(s.src) }
@@ -89,9 +88,9 @@ func (s *shapeScan) peek() byte {
 }
 
 // fail records the first limit passed, at offset off, and ends the scan.
-func (s *shapeScan) fail(off int, format string, args ...any) {
+func (s *shapeScan) fail(off int, code string, args ...any) {
 	if s.errAt < 0 {
-		s.errAt, s.msg = off, fmt.Sprintf(format, args...)
+		s.errAt, s.msg = off, msgf(code, args...)
 	}
 	s.i = len(s.src)
 }

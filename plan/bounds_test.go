@@ -142,7 +142,7 @@ func TestCheckShape(t *testing.T) {
 			if e == nil {
 				t.Fatalf("no error, want %q at %d:%d", c.msg, c.line, c.col)
 			}
-			if e.File != "s.toml" || e.Line != c.line || e.Col != c.col || !strings.Contains(e.Msg, c.msg) {
+			if e.File != "s.toml" || e.Line != c.line || e.Col != c.col || !strings.Contains(e.Msg.String(), c.msg) {
 				t.Errorf("got %v, want s.toml:%d:%d: %s…", e, c.line, c.col, c.msg)
 			}
 			_, err := Decode("s.toml", []byte(c.src))
@@ -209,7 +209,7 @@ func TestDecodeCapsErrors(t *testing.T) {
 	}
 	for i, e := range list[:maxErrors] {
 		// the unknown keys start on line 8, one a line, in order.
-		if e.Line != 8+i || !strings.Contains(e.Msg, fmt.Sprintf(`"zz%03d"`, i)) {
+		if e.Line != 8+i || !strings.Contains(e.Msg.String(), fmt.Sprintf(`"zz%03d"`, i)) {
 			t.Errorf("error %d: %v, want zz%03d at line %d", i, e, i, 8+i)
 		}
 	}
@@ -278,11 +278,11 @@ func TestDecodeManyChannelsIsLinear(t *testing.T) {
 	}
 	// 2 + 2000 channels; the first 20 ids are listed, 2002 − 20 = 1982 counted.
 	want := `channel = "x0" is not the id of a channel of this plan: write one of "mailing", "display", "c0000", `
-	if !strings.HasPrefix(list[0].Msg, want) || !strings.HasSuffix(list[0].Msg, `"c0017" and 1982 more`) {
-		t.Errorf("first error %q, want it to start %q and end with 18 more ids and a count", list[0].Msg, want)
+	if !strings.HasPrefix(list[0].Msg.String(), want) || !strings.HasSuffix(list[0].Msg.String(), `"c0017" and 1982 more`) {
+		t.Errorf("first error %q, want it to start %q and end with 18 more ids and a count", list[0].Msg.String(), want)
 	}
 	// the rest: 2000 − 50 = 1950 errors.
-	if got := list[maxErrors].Msg; !strings.HasPrefix(got, "1950 more problems") {
+	if got := list[maxErrors].Msg.String(); !strings.HasPrefix(got, "1950 more problems") {
 		t.Errorf("last line %q, want 1950 more", got)
 	}
 	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {

@@ -25,22 +25,22 @@ func checkCSVErrors(t *testing.T, file string, err error) {
 		t.Fatalf("%d errors", len(list))
 	}
 	for _, e := range list {
-		if e.File != file || e.Msg == "" || e.Line < 0 {
+		if e.File != file || e.Msg.String() == "" || e.Line < 0 {
 			t.Fatalf("bad error %+v", e)
 		}
 		// The longest messages quote three excerpts of 40 characters
 		// (4 bytes each at most) and csvPlan's three channel ids.
-		if len(e.Msg) > 1200 || len(e.Path) > 4*csvExcerptLen+3 {
-			t.Fatalf("message of %d bytes, path of %d: %.300q", len(e.Msg), len(e.Path), e.Msg)
+		if len(e.Msg.String()) > 1200 || len(e.Path) > 4*csvExcerptLen+3 {
+			t.Fatalf("message of %d bytes, path of %d: %.300q", len(e.Msg.String()), len(e.Path), e.Msg.String())
 		}
-		for _, r := range e.Msg + e.Path {
+		for _, r := range e.Msg.String() + e.Path {
 			if unicode.IsControl(r) {
-				t.Fatalf("control character %U in %q", r, e.Msg)
+				t.Fatalf("control character %U in %q", r, e.Msg.String())
 			}
 		}
 		// Cells are quoted through csvExcerpt, so %q escapes nothing.
-		if strings.Contains(e.Msg, `\x`) || strings.Contains(e.Msg, `\u`) || strings.Contains(e.Msg, `\U`) {
-			t.Fatalf("escape in %q", e.Msg)
+		if strings.Contains(e.Msg.String(), `\x`) || strings.Contains(e.Msg.String(), `\u`) || strings.Contains(e.Msg.String(), `\U`) {
+			t.Fatalf("escape in %q", e.Msg.String())
 		}
 	}
 }

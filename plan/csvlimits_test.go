@@ -26,22 +26,22 @@ func csvErrList(t *testing.T, file string, err error) ErrorList {
 	for _, e := range list {
 		// Whole-file errors (encoding, size) have no Line; those about
 		// a byte say where it is in their text.
-		if e.File != file || e.Line < 1 && !strings.HasPrefix(e.Msg, "the file ") {
+		if e.File != file || e.Line < 1 && !strings.HasPrefix(e.Msg.String(), "the file ") {
 			t.Errorf("error without file or line: %+v", e)
 		}
-		for _, r := range e.Msg + e.Path {
+		for _, r := range e.Msg.String() + e.Path {
 			if unicode.IsControl(r) || r == '\u202e' {
-				t.Errorf("control character %U in %q", r, e.Msg)
+				t.Errorf("control character %U in %q", r, e.Msg.String())
 			}
 		}
-		if strings.Contains(e.Msg, `\x`) || strings.Contains(e.Msg, `\u`) || strings.Contains(e.Msg, `\U`) {
-			t.Errorf("escaped byte in %q", e.Msg)
+		if strings.Contains(e.Msg.String(), `\x`) || strings.Contains(e.Msg.String(), `\u`) || strings.Contains(e.Msg.String(), `\U`) {
+			t.Errorf("escaped byte in %q", e.Msg.String())
 		}
 		// The longest message quotes a header (≤ 40 characters + "…"),
 		// two cells of 40 and the list of the plan's channels: far less
 		// than 600 bytes in these tests.
-		if len(e.Msg) > 600 {
-			t.Errorf("message of %d bytes: %.200s…", len(e.Msg), e.Msg)
+		if len(e.Msg.String()) > 600 {
+			t.Errorf("message of %d bytes: %.200s…", len(e.Msg.String()), e.Msg.String())
 		}
 	}
 	return list
@@ -71,8 +71,8 @@ func TestActualsCSVLongCell(t *testing.T) {
 		alloc := allocBytes(func() { _, err = ParseActualsCSV("a.csv", []byte(data), p) })
 		list := csvErrList(t, "a.csv", err)
 		e := list[0]
-		if len(list) != 1 || e.Line != 2 || e.Path != "spend" || !strings.Contains(e.Msg, fmt.Sprintf("%d characters", n)) ||
-			!strings.Contains(e.Msg, `"`+strings.Repeat("9", 40)+`…"`) {
+		if len(list) != 1 || e.Line != 2 || e.Path != "spend" || !strings.Contains(e.Msg.String(), fmt.Sprintf("%d characters", n)) ||
+			!strings.Contains(e.Msg.String(), `"`+strings.Repeat("9", 40)+`…"`) {
 			t.Errorf("%d digits: %v", n, list)
 		}
 		// Linear: the file itself, a copy of it at most and small change
@@ -84,8 +84,8 @@ func TestActualsCSVLongCell(t *testing.T) {
 	// A text cell (the channel) over 1000 characters.
 	data := csvHeader + strings.Repeat("é", 1001) + ",1,1,,,,1,1,\n"
 	list := csvErrList(t, "a.csv", mustFail(ParseActualsCSV("a.csv", []byte(data), p)))
-	if e := list[0]; len(list) != 1 || e.Line != 2 || e.Path != "channel" || !strings.Contains(e.Msg, "1001 characters") ||
-		!strings.Contains(e.Msg, "more than the 1000") || !strings.Contains(e.Msg, strings.Repeat("é", 40)+"…") {
+	if e := list[0]; len(list) != 1 || e.Line != 2 || e.Path != "channel" || !strings.Contains(e.Msg.String(), "1001 characters") ||
+		!strings.Contains(e.Msg.String(), "more than the 1000") || !strings.Contains(e.Msg.String(), strings.Repeat("é", 40)+"…") {
 		t.Errorf("long channel: %v", list)
 	}
 	// 40 characters is still a number: 1 234 567 890,12 with padding.
@@ -122,7 +122,7 @@ func TestActualsCSVRowLimit(t *testing.T) {
 		t.Fatalf("%d rows: %v", MaxCSVRows, err)
 	}
 	list := csvErrList(t, "a.csv", mustFail(ParseActualsCSV("a.csv", build(MaxCSVRows+1), p)))
-	if e := list[0]; len(list) != 1 || e.Line != MaxCSVRows+2 || !strings.Contains(e.Msg, "more than 200000 rows") {
+	if e := list[0]; len(list) != 1 || e.Line != MaxCSVRows+2 || !strings.Contains(e.Msg.String(), "more than 200000 rows") {
 		t.Errorf("%d rows: %v", MaxCSVRows+1, list)
 	}
 }
@@ -135,14 +135,14 @@ func TestActualsCSVColumnLimit(t *testing.T) {
 	}
 	data := h + "\nmailing,1,1,1,1" + strings.Repeat(",", MaxCSVColumns+1-5) + "\n"
 	list := csvErrList(t, "a.csv", mustFail(ParseActualsCSV("a.csv", []byte(data), csvPlan())))
-	if e := list[0]; len(list) != 1 || e.Line != 1 || !strings.Contains(e.Msg, "201 cells, more than the 200 columns") {
+	if e := list[0]; len(list) != 1 || e.Line != 1 || !strings.Contains(e.Msg.String(), "201 cells, more than the 200 columns") {
 		t.Errorf("201 columns: %v", list)
 	}
 	// A data line of 10 000 separators is a ragged row, read in bounded
 	// memory (the cells past the 200th are counted, not kept).
 	data = csvHeader + "mailing,1,1,,,,1,1," + strings.Repeat(",", 10000) + "x\n"
 	list = csvErrList(t, "a.csv", mustFail(ParseActualsCSV("a.csv", []byte(data), csvPlan())))
-	if e := list[0]; len(list) != 1 || e.Line != 2 || !strings.Contains(e.Msg, "this row has 10009 cells but the header has 9") {
+	if e := list[0]; len(list) != 1 || e.Line != 2 || !strings.Contains(e.Msg.String(), "this row has 10009 cells but the header has 9") {
 		t.Errorf("10 009 cells: %v", list)
 	}
 }
@@ -157,7 +157,7 @@ func TestActualsCSVErrorLimit(t *testing.T) {
 		t.Fatalf("%d errors, want %d", len(list), MaxCSVErrors+1)
 	}
 	last := list[MaxCSVErrors]
-	if last.Line != 52 || !strings.Contains(last.Msg, "70 more errors") {
+	if last.Line != 52 || !strings.Contains(last.Msg.String(), "70 more errors") {
 		t.Errorf("last: %+v", last)
 	}
 }
@@ -213,13 +213,13 @@ func TestActualsCSVUTF16(t *testing.T) {
 	// one error naming its line.
 	odd := append(utf16LE(englishCSV, false), 'x')
 	list := csvErrList(t, "odd.csv", mustFail(ParseActualsCSV("odd.csv", odd, p)))
-	if e := list[0]; len(list) != 1 || !strings.Contains(e.Msg, "at line 5, cell 1") || !strings.Contains(e.Msg, "UTF-16") || !strings.Contains(e.Msg, "save it as UTF-8 (CSV UTF-8 in Excel)") {
+	if e := list[0]; len(list) != 1 || !strings.Contains(e.Msg.String(), "at line 5, cell 1") || !strings.Contains(e.Msg.String(), "UTF-16") || !strings.Contains(e.Msg.String(), "save it as UTF-8 (CSV UTF-8 in Excel)") {
 		t.Errorf("odd length: %v", list)
 	}
 	lone := utf16LE(csvHeader+"mailing,1,1,,,,1,1,\n", true)
 	lone = append(lone, 0x00, 0xD8, 'a', 0)
 	list = csvErrList(t, "lone.csv", mustFail(ParseActualsCSV("lone.csv", lone, p)))
-	if e := list[0]; len(list) != 1 || !strings.Contains(e.Msg, "UTF-16 text with a broken character at line 3, cell 1") {
+	if e := list[0]; len(list) != 1 || !strings.Contains(e.Msg.String(), "UTF-16 text with a broken character at line 3, cell 1") {
 		t.Errorf("lone surrogate: %v", list)
 	}
 }
@@ -238,8 +238,8 @@ func TestActualsCSVNotUTF8(t *testing.T) {
 		{"NUL in UTF-8", csvHeader + "mailing,1,1,,,,1,1,\nsearch,1,1,,\x00,,1,1,\n", "line 3, cell 5 holds a NUL byte"},
 	} {
 		list := csvErrList(t, "a.csv", mustFail(ParseActualsCSV("a.csv", []byte(c.data), p)))
-		if e := list[0]; len(list) != 1 || e.Line != 0 || !strings.Contains(e.Msg, c.msg) ||
-			!strings.Contains(e.Msg, "save it as UTF-8 (CSV UTF-8 in Excel)") {
+		if e := list[0]; len(list) != 1 || e.Line != 0 || !strings.Contains(e.Msg.String(), c.msg) ||
+			!strings.Contains(e.Msg.String(), "save it as UTF-8 (CSV UTF-8 in Excel)") {
 			t.Errorf("%s: %v", c.name, list)
 		}
 	}
@@ -251,8 +251,8 @@ func TestActualsCSVNotUTF8(t *testing.T) {
 func TestActualsCSVNoControlInMessages(t *testing.T) {
 	data := csvHeader + "mail\x01ing\x1b[2J,1,1\x7f,,,,1,\u202e1\u200d\u00a0x,\n"
 	list := csvErrList(t, "a.csv", mustFail(ParseActualsCSV("a.csv", []byte(data), csvPlan())))
-	if len(list) != 3 || !strings.Contains(list[0].Msg, `"mail␁ing␛[2J"`) || !strings.Contains(list[1].Msg, `"1␡"`) ||
-		!strings.Contains(list[2].Msg, `"�1� x"`) {
+	if len(list) != 3 || !strings.Contains(list[0].Msg.String(), `"mail␁ing␛[2J"`) || !strings.Contains(list[1].Msg.String(), `"1␡"`) ||
+		!strings.Contains(list[2].Msg.String(), `"�1� x"`) {
 		t.Errorf("got %v", list)
 	}
 }
@@ -275,7 +275,7 @@ func TestActualsCSVErrorsNameTheColumn(t *testing.T) {
 		{"duplicate row", csvHeader + "mailing,1,1,,,,1,1,\nmailing,1,2,,,,1,1,\n", 3, `columns "channel" and "month"`},
 	} {
 		list := csvErrList(t, "a.csv", mustFail(ParseActualsCSV("a.csv", []byte(c.data), p)))
-		if e := list[0]; e.Line != c.line || !strings.Contains(e.Msg, c.msg) {
+		if e := list[0]; e.Line != c.line || !strings.Contains(e.Msg.String(), c.msg) {
 			t.Errorf("%s: %v", c.name, list)
 		}
 	}

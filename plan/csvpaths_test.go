@@ -24,7 +24,7 @@ func TestParsePathsCSVStepLimit(t *testing.T) {
 		t.Fatalf("%d steps: %v", MaxCSVPathSteps, err)
 	}
 	list := csvErrList(t, "p.csv", mustFail(ParsePathsCSV("p.csv", build(MaxCSVPathSteps+1), csvPlan())))
-	if e := list[0]; len(list) != 1 || e.Line != MaxCSVPathSteps+2 || !strings.Contains(e.Msg, `path "a" has more than 1000 steps`) {
+	if e := list[0]; len(list) != 1 || e.Line != MaxCSVPathSteps+2 || !strings.Contains(e.Msg.String(), `path "a" has more than 1000 steps`) {
 		t.Errorf("%d steps: %v", MaxCSVPathSteps+1, list)
 	}
 }
@@ -47,7 +47,7 @@ func TestParsePathsCSVLimits(t *testing.T) {
 		{"UTF-16 without BOM", utf16LE(h+"a,1,tv,1,1\n", false), 2, `"tv" is not the id`},
 	} {
 		list := csvErrList(t, "p.csv", mustFail(ParsePathsCSV("p.csv", c.data, p)))
-		if e := list[0]; len(list) != 1 || e.Line != c.line || !strings.Contains(e.Msg, c.msg) {
+		if e := list[0]; len(list) != 1 || e.Line != c.line || !strings.Contains(e.Msg.String(), c.msg) {
 			t.Errorf("%s: %v", c.name, list)
 		}
 	}

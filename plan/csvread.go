@@ -57,64 +57,64 @@ const (
 	csvExcerptLen = 40
 )
 
-// Messages of the CSV imports (English; each a fmt format, its verbs in
-// the comment). They are here, not in messages.go, to keep the CSV
-// readers' text in one place of their own; every cell they quote goes
+// Codes of the messages of the CSV imports (their words are in
+// assets/i18n/messages/plan.toml; the comment names the arguments, and
+// msgNames in messages.go gives their order). Every cell they quote goes
 // through csvExcerpt.
 const (
 	// the file
-	msgCSVTooLarge   = "the file is %d bytes, more than the %d bytes (10 MB) an import may have: split it or keep only the plan's months"                                       // size, max
-	msgCSVNotUTF8    = "the file is not UTF-8 text: line %d, cell %d holds the byte 0x%02X (a letter saved as Windows-1252 or Latin-1?): save it as UTF-8 (CSV UTF-8 in Excel)" // line, cell, byte
-	msgCSVNUL        = "the file is not text in UTF-8 or UTF-16: line %d, cell %d holds a NUL byte: save it as UTF-8 (CSV UTF-8 in Excel)"                                      // line, cell
-	msgCSVBadUTF16   = "the file is UTF-16 text with a broken character at line %d, cell %d: save it as UTF-8 (CSV UTF-8 in Excel)"                                             // line, cell
-	msgCSVWorkbook   = "the file is an Excel workbook (.xlsx) or another archive, not CSV text: open it and save it as UTF-8 (CSV UTF-8 in Excel)"                              //
-	msgCSVEmpty      = "the file is empty: write a header line (%s), then one row per line"                                                                                     // columns
-	msgCSVHeaderOnly = "the file has a header but no row: add one row per line below the header"                                                                                //
-	msgCSVTooMany    = "%d more errors, from this line on, are not listed: fix the %d above first"                                                                              // more, max
-	msgCSVManyRows   = "more than %d rows: split the file (by quarter, for example) and import each part"                                                                       // max
-	msgCSVManyCols   = "the header line has %d cells, more than the %d columns an import reads: keep only the columns %s"                                                       // cells, max, columns
+	msgCSVTooLarge   = "csv_too_large"   // size, max
+	msgCSVNotUTF8    = "csv_not_utf8"    // line, cell, byte
+	msgCSVNUL        = "csv_nul"         // line, cell
+	msgCSVBadUTF16   = "csv_bad_utf16"   // line, cell
+	msgCSVWorkbook   = "csv_workbook"    // no argument
+	msgCSVEmpty      = "csv_empty"       // columns
+	msgCSVHeaderOnly = "csv_header_only" // no argument
+	msgCSVTooMany    = "csv_too_many"    // more, max
+	msgCSVManyRows   = "csv_many_rows"   // max
+	msgCSVManyCols   = "csv_many_cols"   // cells, max, columns
 
 	// syntax and shape
-	msgCSVSyntax     = "CSV syntax error in %s: %s: put a cell that holds the separator or a quote in double quotes, and double the quotes inside it"       // column, what
-	msgCSVBareQuote  = "a double quote inside a cell that does not start with one"                                                                          //
-	msgCSVAfterQuote = "text after the double quote that closes the cell"                                                                                   //
-	msgCSVOpenQuote  = "the double quote that opens the cell is never closed"                                                                               //
-	msgCSVRagged     = "this row has %d cells but the header has %d (%s): every row needs one cell per column (leave a cell empty rather than remove it)"   // cells, columns, which
-	msgCSVNoCellFor  = "no cell for %s"                                                                                                                     // columns
-	msgCSVPastLast   = "cell %d (%q) is past the last column %q"                                                                                            // cell, excerpt, column
-	msgCSVCellLong   = "%s: the cell holds %d characters (%q), more than the %d a cell may have: shorten it, or close the double quote left open before it" // column, length, excerpt, max
+	msgCSVSyntax     = "csv_syntax"      // column, what
+	msgCSVBareQuote  = "csv_bare_quote"  // no argument
+	msgCSVAfterQuote = "csv_after_quote" // no argument
+	msgCSVOpenQuote  = "csv_open_quote"  // no argument
+	msgCSVRagged     = "csv_ragged"      // cells, columns, which
+	msgCSVNoCellFor  = "csv_no_cell_for" // columns
+	msgCSVPastLast   = "csv_past_last"   // cell, excerpt, column
+	msgCSVCellLong   = "csv_cell_long"   // column, length, excerpt, max
 
 	// numbers
-	msgCSVNumLong   = "column %q: %q is %d characters long, too long for a number: write at most %d characters, e.g. 1234.56" // column, excerpt, length, max
-	msgCSVNumber    = "column %q: %q is not a number: write digits with a decimal point or, in a file separated by \";\", a decimal comma (1234.56 or 1 234,56)"
-	msgCSVCommaDec  = "column %q: %q has a decimal comma in a file separated by \",\": write 1234.56, or separate the columns with \";\""
-	msgCSVNegative  = "column %q: %s is negative: write a number from 0 to 1000000000000"
-	msgCSVTooBig    = "column %q: %s is too large: write a number from 0 to 1000000000000"
-	msgCSVEmptyCell = "column %q is empty: write a number (0 if there was none)"
-	msgCSVWhole     = "column %q: %q is not a whole number: write e.g. %s"
+	msgCSVNumLong   = "csv_num_long"   // column, excerpt, length, max
+	msgCSVNumber    = "csv_number"     // column, cell
+	msgCSVCommaDec  = "csv_comma_dec"  // column, cell
+	msgCSVNegative  = "csv_negative"   // column, value
+	msgCSVTooBig    = "csv_too_big"    // column, value
+	msgCSVEmptyCell = "csv_empty_cell" // column
+	msgCSVWhole     = "csv_whole"      // column, cell, example
 
 	// header
-	msgCSVUnknownCol = "unknown column %q: remove it, or rename it to one of %s"
-	msgCSVMissingCol = "missing column %q: add it to the header (the columns are %s)"
-	msgCSVColTwice   = "column %q appears twice in the header (as %q and %q): keep one"
+	msgCSVUnknownCol = "csv_unknown_col" // column, columns
+	msgCSVMissingCol = "csv_missing_col" // column, columns
+	msgCSVColTwice   = "csv_col_twice"   // column, first, second
 
 	// actuals rows (ParseActualsCSV)
-	msgCSVChanEmpty  = "column %q is empty: write the id of a channel of the plan: %s"                                                                                                                // column, ids
-	msgCSVCampaign   = "column %q: %q is neither the id nor the name of a channel of the plan: rename the campaign to a channel id (%s), or start its name with the id in brackets, e.g. \"[%s] %s\"" // column, name, ids, id, name
-	msgCSVNotDate    = "column %q: %q is not a date: write it as 2027-01-15, 15/01/2027, Jan 15, 2027 or January 2027"                                                                                // column, cell
-	msgCSVOutside    = "column %q: %q is outside the plan, which runs from %s to %s: remove the row or change the plan's start"                                                                       // column, cell, start, end
-	msgCSVMonthEmpty = "column %q is empty: write the plan month, a whole number from 1 to %d"                                                                                                        // column, months
-	msgCSVRowTwice   = "columns %q and %q: channel %q, month %d already has a row (line %d): keep one row per channel and month, or add them up"                                                      // column, column, channel, month, line
+	msgCSVChanEmpty  = "csv_chan_empty"  // column, ids
+	msgCSVCampaign   = "csv_campaign"    // column, name, ids, id
+	msgCSVNotDate    = "csv_not_date"    // column, cell
+	msgCSVOutside    = "csv_outside"     // column, cell, start, end
+	msgCSVMonthEmpty = "csv_month_empty" // column, months
+	msgCSVRowTwice   = "csv_row_twice"   // column, month_column, channel, month, line
 
 	// conversion paths (ParsePathsCSV)
-	msgCSVPathEmpty = "column %q is empty: write the id of the path (the same on each of its rows)"                            // column
-	msgCSVStepTwice = "path %q already has a step %d (line %d): number the steps of a path 1, 2, 3…"                           // path, step, line
-	msgCSVNotBool   = "column %q: %q is not yes or no: write 1 or 0"                                                           // column, cell
-	msgCSVConvBoth  = "column %q: path %q is marked both converted and not converted (line %d): give one value"                // column, path, line
-	msgCSVTwoRevs   = "column %q: path %q has two revenues, %s and %s (line %d): give it on one row, or the same on every row" // column, path, a, b, line
-	msgCSVRevNoConv = "path %q has revenue %s but did not convert: set converted to 1, or leave its revenue empty"             // path, revenue
-	msgCSVStepWhole = "column %q: %q is not a whole number from 1: write e.g. 1 (steps count from 1)"                          // column, cell
-	msgCSVPathRows  = "column %q: path %q has more than %d steps: is the path id the same on the rows of different paths?"     // column, path, max
+	msgCSVPathEmpty = "csv_path_empty"  // column
+	msgCSVStepTwice = "csv_step_twice"  // path, step, line
+	msgCSVNotBool   = "csv_not_bool"    // column, cell
+	msgCSVConvBoth  = "csv_conv_both"   // column, path, line
+	msgCSVTwoRevs   = "csv_two_revs"    // column, path, a, b, line
+	msgCSVRevNoConv = "csv_rev_no_conv" // path, revenue
+	msgCSVStepWhole = "csv_step_whole"  // column, cell
+	msgCSVPathRows  = "csv_path_rows"   // column, path, max
 )
 
 // csvErrors collects positioned errors: the first MaxCSVErrors, then a
@@ -127,9 +127,9 @@ type csvErrors struct {
 }
 
 // add records an error at line (0: the whole file) about the column path
-// (a header, "" for none); the message is fmt.Sprintf(format, args...),
-// formatted only when it is listed.
-func (c *csvErrors) add(line int, path, format string, args ...any) {
+// (a header, "" for none); the message is msgf(code, args...), built
+// only when it is listed.
+func (c *csvErrors) add(line int, path, code string, args ...any) {
 	if len(c.list) >= MaxCSVErrors {
 		if c.more == 0 {
 			c.moreLine = line
@@ -137,7 +137,7 @@ func (c *csvErrors) add(line int, path, format string, args ...any) {
 		c.more++
 		return
 	}
-	c.list = append(c.list, Error{File: c.file, Line: line, Path: csvExcerpt(path), Msg: fmt.Sprintf(format, args...)})
+	c.list = append(c.list, Error{File: c.file, Line: line, Path: csvExcerpt(path), Msg: msgf(code, args...)})
 }
 
 // any reports whether an error was recorded.
@@ -146,7 +146,7 @@ func (c *csvErrors) any() bool { return len(c.list) > 0 }
 // result returns the errors, ending with the count of those left out.
 func (c *csvErrors) result() ErrorList {
 	if c.more > 0 {
-		return append(c.list, Error{File: c.file, Line: c.moreLine, Msg: fmt.Sprintf(msgCSVTooMany, c.more, MaxCSVErrors)})
+		return append(c.list, Error{File: c.file, Line: c.moreLine, Msg: msgf(msgCSVTooMany, c.more, MaxCSVErrors)})
 	}
 	return c.list
 }
@@ -280,7 +280,7 @@ func csvText(errs *csvErrors, data []byte) ([]byte, bool) {
 					r, n := utf8.DecodeRune(text[i:])
 					if r == utf8.RuneError && n <= 1 {
 						line, cell := lineAndCell(text, i, firstLineSep(text))
-						errs.add(0, "", msgCSVNotUTF8, line, cell, text[i])
+						errs.add(0, "", msgCSVNotUTF8, line, cell, fmt.Sprintf("%02X", text[i]))
 						return nil, false
 					}
 					i += n
@@ -406,7 +406,7 @@ func (c csvCell) long() bool { return c.runes > MaxCSVText }
 // csvSyntaxError is a syntax error of the reader: where and what.
 type csvSyntaxError struct {
 	line, cell int    // 1-based
-	what       string // msgCSVBareQuote, msgCSVAfterQuote or msgCSVOpenQuote
+	what       string // the code msgCSVBareQuote, msgCSVAfterQuote or msgCSVOpenQuote
 }
 
 // csvScanner reads the records of CSV text one by one, in one pass over
@@ -676,11 +676,11 @@ func (r csvRow) cell(i int) string {
 
 // columnName names the column of 1-based cell i in a message: its header
 // in quotes, or "cell i" past the header.
-func (f *csvFile) columnName(i int) string {
+func (f *csvFile) columnName(i int) Msg {
 	if i >= 1 && i <= len(f.header) && f.header[i-1] != "" {
-		return fmt.Sprintf("column %q", csvExcerpt(f.header[i-1]))
+		return msgf(msgColumnRef, csvExcerpt(f.header[i-1]))
 	}
-	return fmt.Sprintf("cell %d", i)
+	return msgf(msgCellRef, i)
 }
 
 // each calls fn for every row after the header; rows whose cells are all
@@ -695,7 +695,7 @@ func (f *csvFile) each(errs *csvErrors, fn func(row csvRow)) {
 			return
 		}
 		if serr != nil {
-			errs.add(serr.line, "", msgCSVSyntax, f.columnName(serr.cell), serr.what)
+			errs.add(serr.line, "", msgCSVSyntax, f.columnName(serr.cell), NewMsg(serr.what))
 			continue
 		}
 		blank := true
@@ -755,7 +755,7 @@ func (f *csvFile) ragged(errs *csvErrors, row csvRow, extraOK bool) bool {
 			return false
 		}
 	}
-	var which string
+	var which Msg
 	if row.n < h {
 		missing := make([]string, 0, h-row.n)
 		for _, c := range f.header[row.n:] {
@@ -765,7 +765,7 @@ func (f *csvFile) ragged(errs *csvErrors, row csvRow, extraOK bool) bool {
 				break
 			}
 		}
-		which = fmt.Sprintf(msgCSVNoCellFor, strings.Join(missing, ", "))
+		which = msgf(msgCSVNoCellFor, strings.Join(missing, ", "))
 	} else {
 		// the first non-empty cell past the header (the first past it when
 		// they are not kept)
@@ -776,7 +776,7 @@ func (f *csvFile) ragged(errs *csvErrors, row csvRow, extraOK bool) bool {
 				break
 			}
 		}
-		which = fmt.Sprintf(msgCSVPastLast, i+1, csvExcerpt(row.cell(i)), csvExcerpt(f.headerAt(h-1)))
+		which = msgf(msgCSVPastLast, i+1, csvExcerpt(row.cell(i)), csvExcerpt(f.headerAt(h-1)))
 	}
 	errs.add(row.line, "", msgCSVRagged, row.n, h, which)
 	return true

@@ -35,7 +35,7 @@ import (
 // never panics.
 func Decode(name string, data []byte) (Plan, error) {
 	if len(data) > MaxFileSize {
-		return Plan{}, ErrorList{{File: name, Msg: fmt.Sprintf(msgTooLarge, len(data), MaxFileSize)}}
+		return Plan{}, ErrorList{{File: name, Msg: msgf(msgTooLarge, len(data), MaxFileSize)}}
 	}
 	if !utf8.Valid(data) {
 		return Plan{}, ErrorList{notUTF8(name, data)}
@@ -46,11 +46,11 @@ func Decode(name string, data []byte) (Plan, error) {
 	}
 	raw, err := parseTOML(src)
 	if err != nil {
-		e := Error{File: name, Line: 1, Msg: fmt.Sprintf(msgParserFailed, err)}
+		e := Error{File: name, Line: 1, Msg: msgf(msgParserFailed, err)}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			e.Line, e.Col = syntaxPosition(src, pe.Position)
-			e.Msg = fmt.Sprintf(msgSyntax, oneLine(pe.Message))
+			e.Msg = msgf(msgSyntax, oneLine(pe.Message))
 		}
 		return Plan{}, ErrorList{e}
 	}
@@ -61,7 +61,7 @@ func Decode(name string, data []byte) (Plan, error) {
 	if d.total > 0 {
 		errs := d.errs
 		if d.total > len(errs) {
-			errs = append(errs, Error{File: name, Msg: fmt.Sprintf(msgMoreErrors, d.total-len(errs))})
+			errs = append(errs, Error{File: name, Msg: msgf(msgMoreErrors, d.total-len(errs))})
 		}
 		return Plan{}, errs
 	}
@@ -121,14 +121,14 @@ func notUTF8(name string, data []byte) Error {
 	for i := 0; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n <= 1 {
-			return Error{File: name, Line: line, Col: i - start + 1, Msg: fmt.Sprintf(msgNotUTF8, data[i])}
+			return Error{File: name, Line: line, Col: i - start + 1, Msg: msgf(msgNotUTF8, fmt.Sprintf("%02x", data[i]))}
 		}
 		if r == '\n' {
 			line, start = line+1, i+1
 		}
 		i += n
 	}
-	return Error{File: name, Msg: fmt.Sprintf(msgNotUTF8, 0)}
+	return Error{File: name, Msg: msgf(msgNotUTF8, "00")}
 }
 
 // decoder turns the parsed tree into a Plan, collecting errors.
@@ -143,7 +143,7 @@ type decoder struct {
 
 // at returns an Error at path's position, or at the nearest enclosing
 // key or table that the file has (a missing key is reported at its table).
-func (d *decoder) at(path, msg string) Error {
+func (d *decoder) at(path string, msg Msg) Error {
 	e := Error{File: d.name, Line: 1, Path: path, Msg: msg}
 	for p := path; p != ""; p = parent(p) {
 		pos, ok := d.pos[p]
@@ -161,9 +161,14 @@ func (d *decoder) at(path, msg string) Error {
 }
 
 // errorf records a problem at path.
-func (d *decoder) errorf(path, format string, args ...any) {
+func (d *decoder) errorf(path, code string, args ...any) {
+	d.report(path, msgf(code, args...))
+}
+
+// report records the problem m at path.
+func (d *decoder) report(path string, m Msg) {
 	d.bad[path] = true
-	d.add(d.at(path, fmt.Sprintf(format, args...)))
+	d.add(d.at(path, m))
 }
 
 // isBad reports whether path or a table enclosing it has been reported.
@@ -281,14 +286,14 @@ func (d *decoder) channel(i int, t map[string]any) Channel {
 			known = append(known, s.key)
 		}
 	}
-	d.unknown(path, what, t, known, func(key string) (string, bool) {
+	d.unknown(path, what, t, known, func(key string) (Msg, bool) {
 		if !kindOK || !isChannelKey(key) {
-			return "", false
+			return Msg{}, false
 		}
 		if s, ok := channelSpec(c.Kind, key); ok && s.b2b {
-			return fmt.Sprintf(msgB2BKey, key), true
+			return msgf(msgB2BKey, key), true
 		}
-		return fmt.Sprintf(msgForeignKey, key, article(c.Kind), c.Kind, c.Kind, strings.Join(kindKeys(c.Kind), ", ")), true
+		return msgf(msgForeignKey, key, article(c.Kind), c.Kind, c.Kind, strings.Join(kindKeys(c.Kind), ", ")), true
 	})
 
 	if v, ok := t["active_months"]; ok {
@@ -494,7 +499,7 @@ func describe(header string, t map[string]any, idKey string, i int) string {
 
 // unknown reports every key of t not in known. foreign, when set, may give
 // the message for a key (a key of another channel kind).
-func (d *decoder) unknown(path, what string, t map[string]any, known []string, foreign func(string) (string, bool)) {
+func (d *decoder) unknown(path, what string, t map[string]any, known []string, foreign func(string) (Msg, bool)) {
 	for _, key := range sortedKeys(t) {
 		if slices.Contains(known, key) {
 			continue
@@ -502,7 +507,7 @@ func (d *decoder) unknown(path, what string, t map[string]any, known []string, f
 		kp := join(path, key)
 		if foreign != nil {
 			if msg, ok := foreign(key); ok {
-				d.errorf(kp, "%s", msg)
+				d.report(kp, msg)
 				continue
 			}
 		}
@@ -664,7 +669,7 @@ func (d *decoder) decimal(path, key, ex string, v any) (decimal.Decimal, bool) {
 		case fix != "":
 			d.errorf(path, msgBadDecimal, key, clip(x), fmt.Sprintf("%s = %q", key, fix))
 		default:
-			d.errorf(path, msgBadDecimal, key, clip(x), fmt.Sprintf("digits with a decimal point, e.g. %s = %s", key, ex))
+			d.errorf(path, msgBadDecimal, key, clip(x), msgf(msgFixDigits, key, ex))
 		}
 	case float64:
 		raw := d.pos[path].Raw

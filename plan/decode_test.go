@@ -266,7 +266,7 @@ func TestDecodeErrors(t *testing.T) {
 				t.Fatalf("Decode gave %v, want an ErrorList", err)
 			}
 			for _, e := range list {
-				if e.Line == c.line && strings.Contains(e.Msg, c.msg) {
+				if e.Line == c.line && strings.Contains(e.Msg.String(), c.msg) {
 					if c.col != 0 && e.Col != c.col {
 						t.Errorf("column %d, want %d: %v", e.Col, c.col, e)
 					}

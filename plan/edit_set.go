@@ -42,14 +42,14 @@ var SetTables = []string{"plan", "business", "funnel", "simulation", "tracking",
 // Path is key and whose Msg says what to write.
 func Set(p Plan, key, text string) (Plan, error) {
 	q := p.Clone()
-	if err := set(&q, key, text); err != "" {
-		return p, Error{Path: key, Msg: strings.TrimPrefix(err, unknownMark)}
+	if err := set(&q, key, text); !err.IsZero() {
+		return p, Error{Path: key, Msg: err}
 	}
 	return q, nil
 }
 
 // set does Set's work on q; it returns the problem, or "".
-func set(q *Plan, key, text string) string {
+func set(q *Plan, key, text string) Msg {
 	table, rest, _ := strings.Cut(key, ".")
 	switch table {
 	case "plan":
@@ -58,7 +58,7 @@ func set(q *Plan, key, text string) string {
 		return setSpec(businessSpecs, nil, &q.Business, "[business]", table, rest, text)
 	case "funnel":
 		if q.Business.Model != B2B {
-			return msgFunnelInB2C
+			return msgf(msgFunnelInB2C)
 		}
 		return setSpec(funnelSpecs, nil, &q.Funnel, "[funnel]", table, rest, text)
 	case "simulation":
@@ -71,7 +71,7 @@ func set(q *Plan, key, text string) string {
 	case "objectives", "channels":
 		id, k, ok := strings.Cut(rest, ".")
 		if !ok || id == "" || k == "" {
-			return fmt.Sprintf(msgSetIDKey, key, table, table)
+			return msgf(msgSetIDKey, key, table, table)
 		}
 		if table == "objectives" {
 			ids := make([]string, len(q.Objectives))
@@ -80,7 +80,7 @@ func set(q *Plan, key, text string) string {
 			}
 			i := slices.Index(ids, id)
 			if i < 0 {
-				return unknownID("objective", id, ids)
+				return unknownID(msgf(msgWordObjective), id, ids)
 			}
 			return setSpec(objectiveSpecs, nil, &q.Objectives[i], fmt.Sprintf("[[objectives]] %q", id), "objectives."+id, k, text)
 		}
@@ -90,29 +90,29 @@ func set(q *Plan, key, text string) string {
 		}
 		i := slices.Index(ids, id)
 		if i < 0 {
-			return unknownID("channel", id, ids)
+			return unknownID(msgf(msgWordChannel), id, ids)
 		}
 		return setChannel(&q.Channels[i], q.Business.Model, k, text)
 	}
 	if s := suggest(table, SetTables); s != "" {
-		return fmt.Sprintf(msgSetTable, key, s+strings.TrimPrefix(key, table))
+		return msgf(msgSetTable, key, s+strings.TrimPrefix(key, table))
 	}
-	return fmt.Sprintf(msgSetTableNoHint, key, strings.Join(SetTables, ", "))
+	return msgf(msgSetTableNoHint, key, strings.Join(SetTables, ", "))
 }
 
 // unknownID says that no objective or channel has id.
-func unknownID(what, id string, ids []string) string {
+func unknownID(what Msg, id string, ids []string) Msg {
 	if s := suggest(id, ids); s != "" {
-		return fmt.Sprintf(msgSetID, what, id, s)
+		return msgf(msgSetID, what, id, s)
 	}
 	if len(ids) == 0 {
-		return fmt.Sprintf(msgSetIDNoHint, what, id, msgNoChannels)
+		return msgf(msgSetIDNoHint, what, id, msgf(msgNoChannels))
 	}
-	return fmt.Sprintf(msgSetIDNoHint, what, id, strings.Join(ids, ", "))
+	return msgf(msgSetIDNoHint, what, id, strings.Join(ids, ", "))
 }
 
 // setChannel sets key of channel c in a plan of model m.
-func setChannel(c *Channel, m Model, key, text string) string {
+func setChannel(c *Channel, m Model, key, text string) Msg {
 	where := fmt.Sprintf("[[channels]] %q", c.ID)
 	prefix := "channels." + c.ID
 	switch {
@@ -121,19 +121,19 @@ func setChannel(c *Channel, m Model, key, text string) string {
 	case strings.HasPrefix(key, "ranges."):
 		return setRange(c, strings.TrimPrefix(key, "ranges."), text)
 	}
-	if msg := setSpec(channelHead, nil, c, where, prefix, key, text); !strings.HasPrefix(msg, unknownMark) {
+	if msg := setSpec(channelHead, nil, c, where, prefix, key, text); !isUnknownKey(msg) {
 		return msg
 	}
 	take := func(s spec[Channel]) bool { return s.takes(c.Kind) && (!s.b2b || m == B2B) }
 	msg := setSpec(channelBody, take, c, where, prefix, key, text)
-	if !strings.HasPrefix(msg, unknownMark) {
+	if !isUnknownKey(msg) {
 		return msg
 	}
 	if s, ok := channelSpec(c.Kind, key); ok && s.b2b {
-		return fmt.Sprintf(msgB2BKey, key)
+		return msgf(msgB2BKey, key)
 	}
 	if isChannelKey(key) {
-		return fmt.Sprintf(msgForeignKey, key, article(c.Kind), c.Kind, c.Kind, strings.Join(kindKeys(c.Kind), ", "))
+		return msgf(msgForeignKey, key, article(c.Kind), c.Kind, c.Kind, strings.Join(kindKeys(c.Kind), ", "))
 	}
 	known := append(specKeys(channelHead), "active_months", "ranges.KEY")
 	for _, s := range channelBody {
@@ -144,21 +144,21 @@ func setChannel(c *Channel, m Model, key, text string) string {
 	return unknownKey(prefix, key, where, known)
 }
 
-// unknownMark starts the message setSpec gives for a key its table lacks,
-// so that a caller may try another table first.
-const unknownMark = "\x00"
+// isUnknownKey reports whether m is the message setSpec gives for a key
+// its table lacks, so that a caller may try another table first.
+func isUnknownKey(m Msg) bool { return m.Code == msgUnknownKey || m.Code == msgSetUnknownKey }
 
 // unknownKey says that table where has no key, with the nearest one.
-func unknownKey(prefix, key, where string, known []string) string {
+func unknownKey(prefix, key, where string, known []string) Msg {
 	if s := suggest(key, known); s != "" {
-		return fmt.Sprintf(msgUnknownKey, prefix+"."+key, where, prefix+"."+s)
+		return msgf(msgUnknownKey, prefix+"."+key, where, prefix+"."+s)
 	}
-	return fmt.Sprintf(msgSetUnknownKey, prefix+"."+key, where, strings.Join(known, ", "))
+	return msgf(msgSetUnknownKey, prefix+"."+key, where, strings.Join(known, ", "))
 }
 
 // setSpec sets key of the table val (described by specs, those take
 // accepts) from text.
-func setSpec[T any](specs []spec[T], take func(spec[T]) bool, val *T, where, prefix, key, text string) string {
+func setSpec[T any](specs []spec[T], take func(spec[T]) bool, val *T, where, prefix, key, text string) Msg {
 	i := slices.IndexFunc(specs, func(s spec[T]) bool { return s.key == key && (take == nil || take(s)) })
 	if i < 0 {
 		var known []string
@@ -167,7 +167,7 @@ func setSpec[T any](specs []spec[T], take func(spec[T]) bool, val *T, where, pre
 				known = append(known, s.key)
 			}
 		}
-		return unknownMark + unknownKey(prefix, key, where, known)
+		return unknownKey(prefix, key, where, known)
 	}
 	s := specs[i]
 	full := prefix + "." + key
@@ -176,25 +176,25 @@ func setSpec[T any](specs []spec[T], take func(spec[T]) bool, val *T, where, pre
 	if text == "" {
 		switch {
 		case s.req:
-			return fmt.Sprintf(msgSetRequired, full, full, ex)
+			return msgf(msgSetRequired, full, full, ex)
 		case s.def != "":
 			setDefault(ptr, s.def)
 		default:
 			zeroField(ptr)
 		}
-		return ""
+		return Msg{}
 	}
 	switch s.typ {
 	case tDecimal, tNullDecimal:
 		n, msg := setDecimal(full, ex, text)
-		if msg != "" {
+		if !msg.IsZero() {
 			return msg
 		}
 		assign(ptr, n)
 	case tInt, tInt64:
 		n, err := strconv.ParseInt(strings.TrimSpace(text), 10, 64)
 		if err != nil {
-			return fmt.Sprintf(msgSetInteger, full, text, full, ex)
+			return msgf(msgSetInteger, full, text, full, ex)
 		}
 		if _, isInt := ptr.(*int); isInt {
 			n = int64(clampInt(n))
@@ -203,25 +203,25 @@ func setSpec[T any](specs []spec[T], take func(spec[T]) bool, val *T, where, pre
 	case tBool:
 		b, err := strconv.ParseBool(strings.TrimSpace(text))
 		if err != nil || strings.TrimSpace(text) != "true" && strings.TrimSpace(text) != "false" {
-			return fmt.Sprintf(msgSetBool, full, text, full, full)
+			return msgf(msgSetBool, full, text, full, full)
 		}
 		assign(ptr, b)
 	case tDate:
 		t, err := time.Parse("2006-01-02", strings.TrimSpace(text))
 		if err != nil {
-			return fmt.Sprintf(msgSetDate, full, text, full, ex)
+			return msgf(msgSetDate, full, text, full, ex)
 		}
 		assign(ptr, DateOf(t))
 	case tStrings:
 		list, ok := setStrings(text)
 		if !ok {
-			return fmt.Sprintf(msgSetStrings, full, text, full, full)
+			return msgf(msgSetStrings, full, text, full, full)
 		}
 		assign(ptr, list)
 	default:
 		assign(ptr, text)
 	}
-	return ""
+	return Msg{}
 }
 
 // setStrings reads a list of texts typed for a list key: entries
@@ -269,59 +269,59 @@ func zeroField(ptr any) {
 }
 
 // setDecimal parses a decimal typed for key, or says what to write.
-func setDecimal(key, ex, text string) (decimal.Decimal, string) {
+func setDecimal(key, ex, text string) (decimal.Decimal, Msg) {
 	n, fix, err := parseDecimal(strings.TrimSpace(text))
 	if err == nil {
-		return n, ""
+		return n, Msg{}
 	}
 	if fix != "" {
-		return n, fmt.Sprintf(msgSetDecimal, key, text, key+"="+fix)
+		return n, msgf(msgSetDecimal, key, text, key+"="+fix)
 	}
-	return n, fmt.Sprintf(msgSetDecimal, key, text, "digits with a decimal point, e.g. "+key+"="+ex)
+	return n, msgf(msgSetDecimal, key, text, msgf(msgFixDigitsSet, key, ex))
 }
 
 // setMonths sets a channel's active_months from "1,2,3" or "[1, 2, 3]";
 // empty means every month.
-func setMonths(c *Channel, text string) string {
+func setMonths(c *Channel, text string) Msg {
 	key := "channels." + c.ID + ".active_months"
 	list := strings.TrimSpace(text)
 	list = strings.TrimSuffix(strings.TrimPrefix(list, "["), "]")
 	if strings.TrimSpace(list) == "" {
 		c.ActiveMonths = nil
-		return ""
+		return Msg{}
 	}
 	var months []int
 	for _, part := range strings.Split(list, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(part))
 		if err != nil {
-			return fmt.Sprintf(msgSetMonths, key, text, key)
+			return msgf(msgSetMonths, key, text, key)
 		}
 		months = append(months, n)
 	}
 	slices.Sort(months)
 	c.ActiveMonths = months
-	return ""
+	return Msg{}
 }
 
 // setRange sets the range of input of a channel from "LOW,HIGH"; empty
 // removes it.
-func setRange(c *Channel, input, text string) string {
+func setRange(c *Channel, input, text string) Msg {
 	key := "channels." + c.ID + ".ranges." + input
 	if s, ok := channelSpec(c.Kind, input); !ok || !isUncertain(s) {
-		return fmt.Sprintf(msgRangeKey, input, input, article(c.Kind), c.Kind, strings.Join(uncertainKeys(c.Kind), ", "))
+		return msgf(msgRangeKey, input, input, article(c.Kind), c.Kind, strings.Join(uncertainKeys(c.Kind), ", "))
 	}
 	ranges := slices.DeleteFunc(slices.Clone(c.Ranges), func(r Range) bool { return r.Input == input })
 	if strings.TrimSpace(text) != "" {
 		lo, hi, ok := strings.Cut(strings.Trim(strings.TrimSpace(text), "[]"), ",")
 		if !ok {
-			return fmt.Sprintf(msgSetRange, key, text, key)
+			return msgf(msgSetRange, key, text, key)
 		}
 		l, msg := setDecimal(key, "0.01", strings.Trim(strings.TrimSpace(lo), `"`))
-		if msg != "" {
+		if !msg.IsZero() {
 			return msg
 		}
 		h, msg := setDecimal(key, "0.03", strings.Trim(strings.TrimSpace(hi), `"`))
-		if msg != "" {
+		if !msg.IsZero() {
 			return msg
 		}
 		ranges = append(ranges, Range{Input: input, Low: l, High: h})
@@ -331,37 +331,37 @@ func setRange(c *Channel, input, text string) string {
 		ranges = nil
 	}
 	c.Ranges = ranges
-	return ""
+	return Msg{}
 }
 
 // setWeight sets tracking.engagement_weights.KPI; empty removes it, and
 // tracking.engagement_weights= clears every weight (the defaults).
-func setWeight(q *Plan, rest, text string) string {
+func setWeight(q *Plan, rest, text string) Msg {
 	const wk = "engagement_weights"
 	kpi, hasKPI := strings.CutPrefix(rest, wk+".")
 	if rest == wk && strings.TrimSpace(text) == "" {
 		q.Tracking.EngagementWeights = nil
-		return ""
+		return Msg{}
 	}
 	if !hasKPI {
 		if s := suggest(rest, trackingKeys); s != "" && s != rest {
 			if s == wk {
 				s += ".KPI"
 			}
-			return fmt.Sprintf(msgUnknownKey, "tracking."+rest, "[tracking]", "tracking."+s)
+			return msgf(msgUnknownKey, "tracking."+rest, "[tracking]", "tracking."+s)
 		}
-		return fmt.Sprintf(msgSetWeight, "tracking."+rest, strings.Join(EngagementKPIs, ", "))
+		return msgf(msgSetWeight, "tracking."+rest, strings.Join(EngagementKPIs, ", "))
 	}
 	if !slices.Contains(EngagementKPIs, kpi) {
 		if s := suggest(kpi, EngagementKPIs); s != "" {
-			return fmt.Sprintf(msgUnknownKey, "tracking."+rest, wk, "tracking."+wk+"."+s)
+			return msgf(msgUnknownKey, "tracking."+rest, wk, "tracking."+wk+"."+s)
 		}
-		return fmt.Sprintf(msgWeightKey, kpi, kpi, strings.Join(EngagementKPIs, ", "))
+		return msgf(msgWeightKey, kpi, kpi, strings.Join(EngagementKPIs, ", "))
 	}
 	ws := slices.DeleteFunc(slices.Clone(q.Tracking.EngagementWeights), func(w EngagementWeight) bool { return w.KPI == kpi })
 	if strings.TrimSpace(text) != "" {
 		n, msg := setDecimal("tracking."+rest, "0.3", text)
-		if msg != "" {
+		if !msg.IsZero() {
 			return msg
 		}
 		ws = append(ws, EngagementWeight{KPI: kpi, Weight: n})
@@ -371,5 +371,5 @@ func setWeight(q *Plan, rest, text string) string {
 		ws = nil
 	}
 	q.Tracking.EngagementWeights = ws
-	return ""
+	return Msg{}
 }

@@ -95,10 +95,10 @@ func TestSetErrors(t *testing.T) {
 			continue
 		}
 		e, ok := err.(Error)
-		if !ok || e.Path != c.key || !strings.Contains(e.Msg, c.want) {
+		if !ok || e.Path != c.key || !strings.Contains(e.Msg.String(), c.want) {
 			t.Errorf("Set(%s=%s): %v, want %q", c.key, c.text, err, c.want)
 		}
-		if strings.ContainsRune(e.Msg, 0) {
+		if strings.ContainsRune(e.Msg.String(), 0) {
 			t.Errorf("Set(%s=%s): message has a NUL", c.key, c.text)
 		}
 	}

@@ -8,18 +8,29 @@ import (
 // Error is one problem found in a plan: where it is and what to write
 // instead. Line and Col are 1-based and 0 when unknown (a plan built in the
 // app has no file positions); Path names the field in the plan's own
-// words, e.g. "channels[2].open_rate" or "business.gross_margin".
+// words, e.g. "channels[2].open_rate" or "business.gross_margin"; Msg
+// says what is wrong and what to write instead, as a code of the message
+// catalog and its arguments (simulate/display.Error words it for people,
+// in their language).
 type Error struct {
 	File string
 	Line int
 	Col  int
 	Path string
-	Msg  string
+	Msg  Msg
 }
 
 // Error formats e as FILE:LINE:COL: message (FORMAT.md), leaving out the
-// parts that are unknown.
-func (e Error) Error() string {
+// parts that are unknown, in English (Msg.String): the words of logs and
+// of tests. A program that shows e to a person renders it with
+// simulate/display.Error instead, in the person's language, after the
+// same Where.
+func (e Error) Error() string { return e.Where() + e.Msg.String() }
+
+// Where is what Error writes before the message: "FILE:LINE:COL: " with
+// the unknown parts left out, and the Path ("plan.months: ") when there
+// is no line to point at; "" when nothing is known.
+func (e Error) Where() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File)
@@ -38,7 +49,6 @@ func (e Error) Error() string {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
 	return b.String()
 }
 

@@ -83,11 +83,11 @@ func checkErrorList(t *testing.T, list ErrorList) {
 		if e.File != "fuzz.toml" {
 			t.Errorf("error %d names file %q: %v", i, e.File, e)
 		}
-		if e.Line < 1 && !(i == maxErrors && strings.Contains(e.Msg, "more problems")) {
+		if e.Line < 1 && !(i == maxErrors && strings.Contains(e.Msg.String(), "more problems")) {
 			t.Errorf("error %d has no line: %v", i, e)
 		}
-		if strings.Contains(e.Msg, "\n") || len(e.Msg) > 4096 {
-			t.Errorf("error %d is not one short line (%d bytes): %.200q", i, len(e.Msg), e.Msg)
+		if strings.Contains(e.Msg.String(), "\n") || len(e.Msg.String()) > 4096 {
+			t.Errorf("error %d is not one short line (%d bytes): %.200q", i, len(e.Msg.String()), e.Msg.String())
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -24,8 +23,8 @@ const (
 // bounds is the interval a number must lie in.
 type bounds struct {
 	lo, hi decimal.Decimal
-	loOpen bool   // lo itself is excluded
-	desc   string // how msgOutOfRange tells what to write
+	loOpen bool // lo itself is excluded
+	desc   Msg  // how msgOutOfRange tells what to write
 }
 
 func (b *bounds) contains(v decimal.Decimal) bool {
@@ -38,22 +37,22 @@ func (b *bounds) contains(v decimal.Decimal) bool {
 var (
 	maxAmount = decimal.New(1, 12)
 
-	bRate     = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1), desc: descRate}
-	bRatePos  = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1), loOpen: true, desc: descRatePos}
-	bMoney    = &bounds{lo: decimal.Zero, hi: maxAmount, desc: descMoney}
-	bMoneyPos = &bounds{lo: decimal.Zero, hi: maxAmount, loOpen: true, desc: descMoneyPos}
-	bCount    = &bounds{lo: decimal.Zero, hi: maxAmount, desc: descCount}
-	bCountPos = &bounds{lo: decimal.Zero, hi: maxAmount, loOpen: true, desc: descCountPos}
-	bTarget   = &bounds{lo: maxAmount.Neg(), hi: maxAmount, desc: descTarget}
-	bOrders   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1000), desc: descOrders}
-	bReach    = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1_000_000), desc: descReach}
-	bFactor   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(100), loOpen: true, desc: descFactor}
-	bWeight   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1000), desc: descWeight}
+	bRate     = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1), desc: NewMsg(descRate)}
+	bRatePos  = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1), loOpen: true, desc: NewMsg(descRatePos)}
+	bMoney    = &bounds{lo: decimal.Zero, hi: maxAmount, desc: NewMsg(descMoney)}
+	bMoneyPos = &bounds{lo: decimal.Zero, hi: maxAmount, loOpen: true, desc: NewMsg(descMoneyPos)}
+	bCount    = &bounds{lo: decimal.Zero, hi: maxAmount, desc: NewMsg(descCount)}
+	bCountPos = &bounds{lo: decimal.Zero, hi: maxAmount, loOpen: true, desc: NewMsg(descCountPos)}
+	bTarget   = &bounds{lo: maxAmount.Neg(), hi: maxAmount, desc: NewMsg(descTarget)}
+	bOrders   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1000), desc: NewMsg(descOrders)}
+	bReach    = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1_000_000), desc: NewMsg(descReach)}
+	bFactor   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(100), loOpen: true, desc: NewMsg(descFactor)}
+	bWeight   = &bounds{lo: decimal.Zero, hi: decimal.NewFromInt(1000), desc: NewMsg(descWeight)}
 )
 
 // whole returns the bounds lo..hi for a whole number.
 func whole(lo, hi int64) *bounds {
-	return &bounds{lo: decimal.NewFromInt(lo), hi: decimal.NewFromInt(hi), desc: fmt.Sprintf(descWholeFrom, lo, hi)}
+	return &bounds{lo: decimal.NewFromInt(lo), hi: decimal.NewFromInt(hi), desc: msgf(descWholeFrom, lo, hi)}
 }
 
 // spec describes one key of a table of the plan file: its TOML shape,

@@ -106,34 +106,6 @@ var (
 	metricPattern   = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$`)
 )
 
-// The messages of a library file's errors (English, as plan's; each with
-// the entry's path and, read from a file, its line).
-const (
-	libMsgUnknownKey  = "%s: unknown key %q"
-	libMsgFormat      = "missing format: write format = %d"
-	libMsgFormatBad   = "format %d is not supported: this version reads format = %d"
-	libMsgNoID        = "missing id"
-	libMsgBadID       = "id %q: use lower-case letters, digits and dashes"
-	libMsgDupID       = "duplicate lever id %q"
-	libMsgNoFR        = "missing French text (fr)"
-	libMsgNoEN        = "missing English text (en)"
-	libMsgNoSource    = "missing source: every figure needs its publisher and title, e.g. source = \"Mailchimp, « Email Marketing Benchmarks »\""
-	libMsgBadCurrency = "currency %q: write a 3-letter ISO 4217 code such as \"USD\""
-	libMsgNoMetric    = "missing metric"
-	libMsgBadMetric   = "metric %q: use a key such as open_rate (optionally qualified: click_rate.webinars)"
-	libMsgBadKind     = "unknown channel kind %q"
-	libMsgBadSector   = "unknown sector %q: use one of %s"
-	libMsgNoYear      = "missing year: write the year of the figure, e.g. year = 2025"
-	libMsgBadYear     = "year %d is not a plausible publication year"
-	libMsgMinMax      = "min %s is above max %s"
-	libMsgEmpty       = "a benchmark needs at least one of value, min, max or levers"
-	libMsgNoLever     = "lever %q is not defined in [[levers]]"
-	libMsgText        = "%s must be a text, or a table of its French and English texts: %s = { fr = \"…\", en = \"…\" }"
-	libMsgTextKey     = "%s: unknown language %q: write fr and en only"
-	libMsgOutOfRange  = "%s = %s is out of range for %s: write %s"
-	libMsgTooLarge    = "the file is larger than %d bytes: a benchmark library is a short list of figures"
-)
-
 // ParseLibrary reads a benchmark library in the format of
 // assets/benchmarks.toml (README "Benchmarks"):
 //
@@ -170,7 +142,7 @@ const maxLibraryBytes = 4 << 20
 
 func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
 	if len(data) > maxLibraryBytes {
-		return Library{}, ErrorList{{Msg: fmt.Sprintf(libMsgTooLarge, maxLibraryBytes)}}
+		return Library{}, ErrorList{{Msg: msgf(msgLibTooLarge, maxLibraryBytes)}}
 	}
 	if e := checkShape("", string(data)); e != nil {
 		return Library{}, ErrorList{*e}
@@ -180,14 +152,14 @@ func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if asParseError(err, &pe) {
-			return Library{}, ErrorList{{Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}}
+			return Library{}, ErrorList{{Line: pe.Position.Line, Col: pe.Position.Col, Msg: msgf(msgSyntax, pe.Message)}}
 		}
-		return Library{}, ErrorList{{Msg: err.Error()}}
+		return Library{}, ErrorList{{Msg: msgf(msgParserFailed, err)}}
 	}
 	lines := libLines(data)
 	var errs ErrorList
-	add := func(path, format string, args ...any) {
-		errs = append(errs, Error{Path: path, Line: lines.of(path), Msg: fmt.Sprintf(format, args...)})
+	add := func(path, code string, args ...any) {
+		errs = append(errs, Error{Path: path, Line: lines.of(path), Msg: msgf(code, args...)})
 	}
 	occ := keyOccurrences(data)
 	for _, k := range md.Undecoded() {
@@ -199,18 +171,18 @@ func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
 		for _, o := range occ {
 			if o.table == table && o.key == key {
 				found = true
-				errs = append(errs, Error{Line: o.line, Path: o.path(), Msg: fmt.Sprintf(libMsgUnknownKey, o.path(), key)})
+				errs = append(errs, Error{Line: o.line, Path: o.path(), Msg: msgf(msgLibUnknownKeyAt, o.path(), key)})
 			}
 		}
 		if !found {
-			add(libKeyPath(k), libMsgUnknownKey, libKeyPath(k), key)
+			add(libKeyPath(k), msgLibUnknownKey, key)
 		}
 	}
 	switch {
 	case f.Format == nil:
-		add("format", libMsgFormat, LibraryFormat)
+		add("format", msgLibFormatMissing, LibraryFormat)
 	case *f.Format != LibraryFormat:
-		add("format", libMsgFormatBad, *f.Format, LibraryFormat)
+		add("format", msgLibFormatBad, *f.Format, LibraryFormat)
 	}
 
 	var lib Library
@@ -219,22 +191,22 @@ func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
 		p := fmt.Sprintf("levers[%d]", i)
 		switch {
 		case l.ID == "":
-			add(p+".id", libMsgNoID)
+			add(p+".id", msgLibMissingId)
 		case !leverIDPattern.MatchString(l.ID):
-			add(p+".id", libMsgBadID, l.ID)
+			add(p+".id", msgLibBadId, l.ID)
 		case ids[l.ID]:
-			add(p+".id", libMsgDupID, l.ID)
+			add(p+".id", msgLibDuplicateLever, l.ID)
 		}
 		ids[l.ID] = true
 		if strings.TrimSpace(l.FR) == "" {
-			add(p+".fr", libMsgNoFR)
+			add(p+".fr", msgLibMissingFr)
 		}
 		if strings.TrimSpace(l.EN) == "" {
-			add(p+".en", libMsgNoEN)
+			add(p+".en", msgLibMissingEn)
 		}
 		src, srcEN := libText(l.Source, p+".source", add)
 		if strings.TrimSpace(src) == "" {
-			add(p+".source", libMsgNoSource)
+			add(p+".source", msgLibMissingSource)
 		}
 		lib.Levers = append(lib.Levers, Lever{ID: l.ID, FR: l.FR, EN: l.EN, Source: src, SourceEN: srcEN})
 	}
@@ -245,31 +217,31 @@ func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
 		out.Source, out.SourceEN = libText(b.Source, p+".source", add)
 		out.Note, out.NoteEN = libText(b.Note, p+".note", add)
 		if b.Currency != "" && !currencyPattern.MatchString(b.Currency) {
-			add(p+".currency", libMsgBadCurrency, b.Currency)
+			add(p+".currency", msgLibBadCurrency, b.Currency)
 		}
 		switch {
 		case b.Metric == "":
-			add(p+".metric", libMsgNoMetric)
+			add(p+".metric", msgLibMissingMetric)
 		case !metricPattern.MatchString(b.Metric):
-			add(p+".metric", libMsgBadMetric, b.Metric)
+			add(p+".metric", msgLibBadMetric, b.Metric)
 		}
 		for j, k := range b.Kinds {
 			if !isKind(Kind(k)) {
-				add(fmt.Sprintf("%s.kinds[%d]", p, j), libMsgBadKind, k)
+				add(fmt.Sprintf("%s.kinds[%d]", p, j), msgLibUnknownKind, k)
 			}
 			out.Kinds = append(out.Kinds, Kind(k))
 		}
 		if b.Sector != "" && !isSector(b.Sector) {
-			add(p+".sector", libMsgBadSector, b.Sector, strings.Join(Sectors, ", "))
+			add(p+".sector", msgLibUnknownSector, b.Sector, strings.Join(Sectors, ", "))
 		}
 		if strings.TrimSpace(out.Source) == "" {
-			add(p+".source", libMsgNoSource)
+			add(p+".source", msgLibMissingSourceFigure)
 		}
 		if b.Year < 1900 || b.Year > 2100 {
 			if b.Year == 0 {
-				add(p+".year", libMsgNoYear)
+				add(p+".year", msgLibMissingYear)
 			} else {
-				add(p+".year", libMsgBadYear, b.Year)
+				add(p+".year", msgLibBadYear, b.Year)
 			}
 		}
 		bnd := metricBounds(b.Metric)
@@ -278,20 +250,20 @@ func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
 			v   any
 			out *decimal.NullDecimal
 		}{{"value", b.Value, &out.Value}, {"min", b.Min, &out.Min}, {"max", b.Max, &out.Max}} {
-			var derr []string
+			var derr []Msg
 			*f.out = libDecimal(f.v, f.key, &derr)
 			for _, e := range derr {
-				add(p+"."+f.key, "%s", e)
+				errs = append(errs, Error{Path: p + "." + f.key, Line: lines.of(p + "." + f.key), Msg: e})
 			}
 			if f.out.Valid && len(derr) == 0 && bnd != nil && !bnd.contains(f.out.Decimal) {
-				add(p+"."+f.key, libMsgOutOfRange, f.key, f.out.Decimal, b.Metric, bnd.desc)
+				add(p+"."+f.key, msgLibOutOfRange, f.key, f.out.Decimal, b.Metric, bnd.desc)
 			}
 		}
 		if out.Min.Valid && out.Max.Valid && out.Min.Decimal.GreaterThan(out.Max.Decimal) {
-			add(p+".min", libMsgMinMax, out.Min.Decimal, out.Max.Decimal)
+			add(p+".min", msgLibMinMax, out.Min.Decimal, out.Max.Decimal)
 		}
 		if b.Value == nil && b.Min == nil && b.Max == nil && len(b.Levers) == 0 {
-			add(p, libMsgEmpty)
+			add(p, msgLibEmpty)
 		}
 		out.Levers = append(out.Levers, b.Levers...)
 		lib.Benchmarks = append(lib.Benchmarks, out)
@@ -299,7 +271,7 @@ func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
 	for i, b := range f.Benchmarks {
 		for j, id := range b.Levers {
 			if !ids[id] && !knownLevers[id] {
-				add(fmt.Sprintf("benchmarks[%d].levers[%d]", i, j), libMsgNoLever, id)
+				add(fmt.Sprintf("benchmarks[%d].levers[%d]", i, j), msgLibLeverUndefined, id)
 			}
 		}
 	}
@@ -325,9 +297,9 @@ func libText(v any, path string, add func(path, format string, args ...any)) (fr
 			s, ok := t.(string)
 			switch {
 			case k != "fr" && k != "en":
-				add(path, libMsgTextKey, path, k)
+				add(path, msgLibTextLang, path, k)
 			case !ok:
-				add(path, libMsgText, path, path)
+				add(path, msgLibText, path)
 			case k == "fr":
 				fr = s
 			default:
@@ -342,7 +314,7 @@ func libText(v any, path string, add func(path, format string, args ...any)) (fr
 		}
 		return fr, en
 	}
-	add(path, libMsgText, path, path)
+	add(path, msgLibText, path)
 	return "", ""
 }
 
@@ -426,29 +398,29 @@ func asParseError(err error, pe *toml.ParseError) bool {
 // libDecimal converts a decoded TOML value into a decimal. Absent (nil)
 // gives an invalid NullDecimal; a quoted decimal string or an integer is
 // accepted; anything else appends a message to errs.
-func libDecimal(v any, key string, errs *[]string) decimal.NullDecimal {
+func libDecimal(v any, key string, errs *[]Msg) decimal.NullDecimal {
 	switch x := v.(type) {
 	case nil:
 		return decimal.NullDecimal{}
 	case string:
 		d, err := decimal.NewFromString(strings.TrimSpace(x))
 		if err != nil {
-			*errs = append(*errs, fmt.Sprintf("%s %q is not a decimal number", key, x))
+			*errs = append(*errs, msgf(msgLibNotDecimal, key, x))
 			return decimal.NullDecimal{}
 		}
 		if d.IsNegative() {
-			*errs = append(*errs, fmt.Sprintf("%s %s is negative", key, d))
+			*errs = append(*errs, msgf(msgLibNegative, key, d))
 		}
 		return decimal.NewNullDecimal(d)
 	case int64:
 		if x < 0 {
-			*errs = append(*errs, fmt.Sprintf("%s %d is negative", key, x))
+			*errs = append(*errs, msgf(msgLibNegative, key, x))
 		}
 		return decimal.NewNullDecimal(decimal.NewFromInt(x))
 	case float64:
-		*errs = append(*errs, fmt.Sprintf("%s is a TOML float, which loses digits: write it as a string, e.g. %s = \"%v\"", key, key, x))
+		*errs = append(*errs, msgf(msgLibFloat, key, key, x))
 	default:
-		*errs = append(*errs, fmt.Sprintf("%s must be a decimal written as a string, e.g. %s = \"0.02\"", key, key))
+		*errs = append(*errs, msgf(msgLibWantDecimal, key, key))
 	}
 	return decimal.NullDecimal{}
 }
@@ -680,6 +652,11 @@ var prefillKeys = map[Kind][]string{
 	Affiliate:     {"commission_rate", "conversion_rate"},
 }
 
+// StartSizeKeys are the channel keys Prefill starts at a figure to replace
+// (their example in the key table): the size of the audience a channel
+// reaches, which only the user knows.
+var StartSizeKeys = []string{"list_size", "followers", "units", "contacts", "clicks", "visits_per_month"}
+
 // PrefillKeys returns the channel keys that Prefill fills for kind, in
 // the order of FORMAT.md's table (nil for an unknown kind).
 func PrefillKeys(kind Kind) []string {
@@ -692,8 +669,13 @@ func PrefillKeys(kind Kind) []string {
 // figures: the sector's own figure first, else the all-sector one. It
 // also returns the benchmarks it used, in PrefillKeys order, so the UI can
 // say where each figure came from (Benchmark.Metric names the key). A key
-// with no benchmark stays zero. ID, Name and the sizes only the user knows
-// (budget, list_size, followers, units, contacts, clicks…) are left empty.
+// with no benchmark stays zero. ID, Name and the budget are left empty.
+// The sizes only the user knows (StartSizeKeys: list_size, followers,
+// units, contacts, clicks, visits_per_month) start at the file format's
+// example figure (2500 contacts on a list…), not 0: a new SMS channel with
+// a list of 0 reached nobody and read as a broken simulation (issue 11
+// item 12). They are no benchmark (not in the list returned); the user
+// replaces them.
 //
 // Money benchmarks are in their Currency (WordStream's are US dollars);
 // they are copied as they are: the UI shows the source and currency.
@@ -706,6 +688,11 @@ func (l Library) Prefill(kind Kind, sector string) (Channel, []Benchmark) {
 		c.Posts = 1
 	case SEO, Content:
 		c.RampMonths = 1
+	}
+	for _, key := range StartSizeKeys {
+		if sp, ok := channelSpec(kind, key); ok {
+			setDefault(sp.field(&c), strings.Trim(sp.ex, `"`))
+		}
 	}
 	var used []Benchmark
 	for _, key := range prefillKeys[kind] {

@@ -140,7 +140,7 @@ func TestLibraryFileErrorsHaveLines(t *testing.T) {
 	for _, w := range want {
 		found := false
 		for _, e := range list {
-			if e.Line == w.line && strings.Contains(e.Msg, w.has) && e.File == path {
+			if e.Line == w.line && strings.Contains(e.Msg.String(), w.has) && e.File == path {
 				found = true
 			}
 		}

@@ -1,159 +1,572 @@
 package plan
 
-// The English text of every error message Decode and Validate give, kept
-// in one place so that it can be translated. Each is a fmt format; the
-// comment says what its verbs are.
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// The codes of the errors Decode, Validate and Set give (Error.Msg.Code):
+// the keys of the message catalog, assets/i18n/messages/plan.toml, which
+// words each in French and English. The comment names the arguments;
+// Words that are arguments of other messages, and messages built at one
+// place only.
+const (
+	msgColumnRef       = "column_ref"        // column
+	msgCellRef         = "cell_ref"          // cell
+	msgWordObjective   = "word_objective"    // no argument
+	msgWordChannel     = "word_channel"      // no argument
+	msgWordObjectiveID = "word_objective_id" // no argument
+	msgWordChannelID   = "word_channel_id"   // no argument
+	msgRefObjective    = "ref_objective"     // n
+	msgRefChannel      = "ref_channel"       // name
+	msgOneOfTwo        = "one_of_two"        // a, b
+	msgFixDigits       = "fix_digits"        // key, example
+	msgFixDigitsSet    = "fix_digits_set"    // key, example
+	msgXLSXParts       = "xlsx_parts"        // count
+	msgXLSXDeclared    = "xlsx_declared"     // part, size
+	msgXLSXNoSheet     = "xlsx_no_sheet"     // no argument
+	msgCSVColsReport   = "csv_cols_report"   // no argument
+	msgReportColumns   = "report_columns"    // no argument
+	msgCSVMonthNotIn   = "csv_month_not_in"  // column, month, months
+	msgActualRowTwice  = "actual_row_twice"  // channel, month, row
+	msgReportAnd       = "report_and"        // a, b
+	msgRangeWiden      = "range_widen"       // value, low, high, new_low, new_high (of the key's unit)
+	msgVerbatim        = "verbatim"          // text, shown as it is (ids, keys)
+)
+
+// The benchmark library (ParseLibrary): its own file, benchmarks.toml, or
+// a user's.
+const (
+	msgLibUnknownKeyAt        = "lib_unknown_key_at"        // path, key
+	msgLibUnknownKey          = "lib_unknown_key"           // key
+	msgLibFormatMissing       = "lib_format_missing"        // format
+	msgLibFormatBad           = "lib_format_bad"            // found, format
+	msgLibMissingId           = "lib_missing_id"            // no argument
+	msgLibBadId               = "lib_bad_id"                // id
+	msgLibDuplicateLever      = "lib_duplicate_lever"       // id
+	msgLibMissingFr           = "lib_missing_fr"            // no argument
+	msgLibMissingEn           = "lib_missing_en"            // no argument
+	msgLibMissingSource       = "lib_missing_source"        // no argument
+	msgLibBadCurrency         = "lib_bad_currency"          // currency
+	msgLibMissingMetric       = "lib_missing_metric"        // no argument
+	msgLibBadMetric           = "lib_bad_metric"            // metric
+	msgLibUnknownKind         = "lib_unknown_kind"          // kind
+	msgLibUnknownSector       = "lib_unknown_sector"        // sector, sectors
+	msgLibMissingSourceFigure = "lib_missing_source_figure" // no argument
+	msgLibMissingYear         = "lib_missing_year"          // no argument
+	msgLibBadYear             = "lib_bad_year"              // year
+	msgLibMinMax              = "lib_min_max"               // min, max
+	msgLibEmpty               = "lib_empty"                 // no argument
+	msgLibLeverUndefined      = "lib_lever_undefined"       // id
+	msgLibNotDecimal          = "lib_not_decimal"           // key, value
+	msgLibNegative            = "lib_negative"              // key, value
+	msgLibFloat               = "lib_float"                 // key, value
+	msgLibWantDecimal         = "lib_want_decimal"          // key
+
+	// helper "model" (the user's library; words in model.toml)
+	msgLibOutOfRange = "lib_out_of_range" // key, value, metric, range (a Msg)
+	msgLibText       = "lib_text"         // key
+	msgLibTextLang   = "lib_text_lang"    // key, lang
+	msgLibTooLarge   = "lib_too_large"    // max
+)
+
+// msgNames gives them in the order msgf takes them.
 const (
 	// file level
-	msgTooLarge     = "the file is %d bytes, more than the %d bytes (10 MB) a plan may have: is it really a plan file?" // size, max
-	msgNotUTF8      = "the file is not valid UTF-8 text (byte 0x%02x): save it as UTF-8"                                // byte
-	msgSyntax       = "TOML syntax error: %s"                                                                           // parser message
-	msgParserFailed = "the TOML parser failed on this file: %v"                                                         // panic value
-	msgMoreErrors   = "%d more problems were found: fix the ones above first, then check the file again"                // count
+	msgTooLarge     = "too_large"     // size, max
+	msgNotUTF8      = "not_utf8"      // byte
+	msgSyntax       = "syntax"        // message
+	msgParserFailed = "parser_failed" // value
+	msgMoreErrors   = "more_errors"   // count
 
 	// the shape of the file (checkShape, before parsing)
-	msgShapeNested     = "values are nested more than %d deep: a plan needs 4 at most (ranges = { ctr = [\"0.01\", \"0.03\"] } is 2): remove the extra [ and {"                      // max
-	msgShapeKeyParts   = "this key has more than %d parts: a plan's keys have 3 at most, as in tracking.engagement_weights.ctr: write a shorter key"                                 // max
-	msgShapeKeyLong    = "this key is %d bytes long, more than the %d a key may have: a plan's keys are short names such as open_rate"                                               // length, max
-	msgShapeString     = "this text is more than %d bytes (1 MB) long: the longest text of a plan, context, has at most 100000 characters: shorten it"                               // max
-	msgShapeBare       = "this value is more than %d characters long without quotes: a number or a date is short, e.g. 2500 or 2027-01-04: put text in quotes"                       // max
-	msgShapeList       = "this list has more than %d elements: the longest list of a plan, active_months, has at most %d: list each month once"                                      // max, months
-	msgShapeInlineKeys = "this inline table has more than %d keys: the inline tables of a plan (ranges, factors, engagement_weights) have a few: remove the others"                  // max
-	msgShapeTables     = "the file has more than %d tables: a plan has a few dozen (one [[channels]] per channel, one [[actuals]] per channel and month): is it really a plan file?" // max
-	msgShapeKeys       = "the file has more than %d keys: a plan has a few hundred: is it really a plan file?"                                                                       // max
-	msgShapeValues     = "the lists of the file have more than %d elements in all: a plan has at most 60 in each active_months: is it really a plan file?"                           // max
+	msgShapeNested     = "shape_nested"      // max
+	msgShapeKeyParts   = "shape_key_parts"   // max
+	msgShapeKeyLong    = "shape_key_long"    // length, max
+	msgShapeString     = "shape_string"      // max
+	msgShapeBare       = "shape_bare"        // max
+	msgShapeList       = "shape_list"        // max, months
+	msgShapeInlineKeys = "shape_inline_keys" // max
+	msgShapeTables     = "shape_tables"      // max
+	msgShapeKeys       = "shape_keys"        // max
+	msgShapeValues     = "shape_values"      // max
 
 	// keys and tables
-	msgUnknownKey       = "unknown key %q in %s; did you mean %q?"                                                // key, table, suggestion
-	msgUnknownKeyNoHint = "unknown key %q in %s: remove it (the keys of %s are %s)"                               // key, table, table, keys
-	msgForeignKey       = "%s is not a key of %s %s channel; %s channels take %s"                                 // key, article, kind, kind, keys
-	msgB2BKey           = "%s is a b2b key, but this plan is b2c: remove it or set model = \"b2b\" in [business]" // key
-	msgMissingKey       = "missing key %q in %s: add %s = %s"                                                     // key, table, key, example
-	msgMissingTable     = "missing table %s: add it with %s"                                                      // table, keys
-	msgNotTable         = "%s must be a table: write %s on a line of its own, then its keys below"                // key, header
-	msgNotTableList     = "%s must be a list of tables: write each one under a %s header"                         // key, header
-	msgFunnelNeeded     = "a b2b plan needs a [funnel] table: add [funnel] with lead_to_mql, mql_to_sql and sql_to_customer"
-	msgFunnelInB2C      = "[funnel] is only for b2b plans: remove it or set model = \"b2b\" in [business]"
-	msgFormatMissing    = "missing key \"format\" at the top of the file: add format = 1 as its first line"
-	msgFormatNewer      = "this plan is written in format %d, newer than this version of CampaignSim reads (format 1): update CampaignSim" // format
-	msgFormatBad        = "format = %d is not a plan file format: write format = 1"                                                        // format
+	msgUnknownKey       = "unknown_key"         // key, table, suggestion
+	msgUnknownKeyNoHint = "unknown_key_no_hint" // key, table, keys
+	msgForeignKey       = "foreign_key"         // key, article, kind, keys
+	msgB2BKey           = "b2b_key"             // key
+	msgMissingKey       = "missing_key"         // key, table, example
+	msgMissingTable     = "missing_table"       // table, keys
+	msgNotTable         = "not_table"           // key, header
+	msgNotTableList     = "not_table_list"      // key, header
+	msgFunnelNeeded     = "funnel_needed"       // no argument
+	msgFunnelInB2C      = "funnel_in_b2c"       // no argument
+	msgFormatMissing    = "format_missing"      // no argument
+	msgFormatNewer      = "format_newer"        // format
+	msgFormatBad        = "format_bad"          // format
 
 	// value types
-	msgFloat          = "%s = %s is a TOML float, which loses digits: write it as a string: %s = \"%s\""                                         // key, raw, key, digits
-	msgFloatNotNumber = "%s = %s is not a number: write a decimal in quotes, e.g. %s = %s"                                                       // key, raw, key, example
-	msgWantDecimal    = "%s must be a decimal in quotes: write e.g. %s = %s"                                                                     // key, key, example
-	msgBadDecimal     = "%s = %q is not a decimal number: write %s"                                                                              // key, value, what to write
-	msgDigits         = "%s = %s has %d digits: write at most %d, e.g. %s = %s"                                                                  // key, value, digits, max, key, example
-	msgDigitsRounded  = "%s = %s has %d digits: write at most %d, rounded: %s = \"%s\""                                                          // key, value, digits, max, key, rounded
-	msgEmptyDecimal   = "%s is empty: write a number in quotes, e.g. %s = %s"                                                                    // key, key, example
-	msgWantInteger    = "%s must be a whole number without quotes: write %s = %s"                                                                // key, key, example
-	msgWantString     = "%s must be text in quotes: write %s = %s"                                                                               // key, key, example
-	msgWantBool       = "%s must be true or false: write %s = %s"                                                                                // key, key, example
-	msgWantDate       = "%s must be a date without quotes or time: write %s = %s"                                                                // key, key, example
-	msgWantList       = "%s must be a list: write %s = %s"                                                                                       // key, key, example
-	msgWantRange      = "ranges.%s must be a list of two decimals [low, high]: write %s = [%s, %s]"                                              // key, key, low, high
-	msgActiveTooMany  = "active_months lists %d months, more than a plan has (at most %d): list each month once, e.g. active_months = [1, 2, 3]" // entries, max
-	msgActiveEmpty    = "active_months is empty: remove the key to run the channel every month, or list the months, e.g. active_months = [1, 2]"
+	msgFloat          = "float"            // key, raw, digits
+	msgFloatNotNumber = "float_not_number" // key, raw, example
+	msgWantDecimal    = "want_decimal"     // key, example
+	msgBadDecimal     = "bad_decimal"      // key, value, fix
+	msgDigits         = "digits"           // key, value, digits, max, example
+	msgDigitsRounded  = "digits_rounded"   // key, value, digits, max, rounded
+	msgEmptyDecimal   = "empty_decimal"    // key, example
+	msgWantInteger    = "want_integer"     // key, example
+	msgWantString     = "want_string"      // key, example
+	msgWantBool       = "want_bool"        // key, example
+	msgWantDate       = "want_date"        // key, example
+	msgWantList       = "want_list"        // key, example
+	msgWantRange      = "want_range"       // key, low, high
+	msgActiveTooMany  = "active_too_many"  // entries, max
+	msgActiveEmpty    = "active_empty"     // no argument
 
 	// ranges of values
-	msgOutOfRange = "%s = %s is out of range: write %s"          // key, value, range description
-	msgTooLong    = "%s is %d characters long: write at most %d" // key, length, max
+	msgOutOfRange = "out_of_range" // key, value, range
+	msgTooLong    = "too_long"     // key, length, max
 
 	// list keys (campaigns, kpis, tools, ignore_campaigns)
-	msgWantStrings   = "%s must be a list of texts in quotes: write %s = %s"                                                     // key, key, example
-	msgListTooMany   = "%s has %d entries, more than the %d it may have: keep the ones that matter"                              // key, count, max
-	msgListBlank     = "%s: entry %d is blank: remove it or write a name"                                                        // key, entry
-	msgListEntryLong = "%s: entry %d is %d characters long: write at most %d"                                                    // key, entry, length, max
-	msgSpendUnknown  = "spend is %s but spend_unknown = true says nobody knows it: remove spend_unknown, or write spend = \"0\"" // spend
-	msgRequired      = "%s is required: write e.g. %s = %s"                                                                      // key, key, example
+	msgWantStrings   = "want_strings"    // key, example
+	msgListTooMany   = "list_too_many"   // key, count, max
+	msgListBlank     = "list_blank"      // key, entry
+	msgListEntryLong = "list_entry_long" // key, entry, length, max
+	msgSpendUnknown  = "spend_unknown"   // spend
+	msgRequired      = "required"        // key, example
 
 	// enumerations and identifiers
-	msgBadID        = "%s = %q is not a valid id: use only lower-case letters a-z, digits and '-', e.g. %s = %q" // key, value, key, suggestion
-	msgDuplicateID  = "%s %q is already used by %s: give each %s its own id"                                     // what, id, other, what
-	msgBadEnum      = "%s = %q is not one of %s: write one of them"                                              // key, value, list
-	msgBadCurrency  = "currency = %q is not an ISO 4217 code: write three capital letters, e.g. currency = \"EUR\""
-	msgBadMetric    = "metric = %q is not a figure CampaignSim computes: write one of %s" // value, list
-	msgB2BMetric    = "metric = %q exists only in b2b plans (a b2c plan has no lead stage): choose another metric or set model = \"b2b\""
-	msgBadDateYear  = "%s = %s is not a plausible date: write a date between 1900 and 2199" // key, date
-	msgDeadline     = "deadline = %s is before the plan starts (%s): write a date on or after the start"
-	msgMonthNotIn   = "month %d is outside the plan, which runs %d months: write a month from 1 to %d"      // month, months, months
-	msgMonthTwice   = "month %d is listed twice in active_months: list each month once"                     // month
-	msgMinMax       = "min_budget = %s is more than max_budget = %s: write a min_budget at most max_budget" // min, max
-	msgNotPaid      = "%s is only for search, display and social_ads channels: remove it"                   // key
-	msgCommission   = "both commission_per_sale and commission_rate are set: keep only one"
-	msgRangeKey     = "ranges.%s: %s is not an uncertain input of %s %s channel; ranges take %s"     // key, key, article, kind, keys
-	msgRangeUnset   = "ranges.%s: the channel has no %s to range around: set %s or remove the range" // key, key, key
-	msgRangeOrder   = "ranges.%s = [%s, %s]: low is above high: write [low, high] with low ≤ high"   // key, low, high
-	msgRangeExclude = "ranges.%s = [%s, %s] does not contain the plan value %s: widen the range so that low ≤ %s ≤ high"
-	msgRangeBound   = "ranges.%s: %s = %s is out of range: write %s"                     // key, low|high, value, range
-	msgUnknownChan  = "%s = %q is not the id of a channel of this plan: write one of %s" // key, value, ids
-	msgActualTwice  = "channel %q, month %d already has a row of actuals: keep one row per channel and month"
-	msgScenarioName = "scenario name %q is reserved for the plan as written: choose another name"
-	msgScenarioDup  = "scenario name %q is already used (names are compared without case): give each scenario its own name"
-	msgScenarioChan = "channel %q already has factors in scenario %q: merge them into one [[scenarios.channel]]"
-	msgFactorKey    = "factors.%s: %s is not an input a scenario can scale: use one of %s" // key, key, keys
-	msgFactorChan   = "factors.%s: %s is not a key of %s %s channel: use one of %s"        // key, key, article, kind, keys
-	msgNoChannels   = "(this plan has no channel yet)"
-	msgMoreIDs      = "%s and %d more"                                                                    // the first ids, count of the others
-	msgWeightsTable = "engagement_weights must be a table of KPI = weight: write engagement_weights = %s" // example
-	msgWeightsZero  = "engagement_weights gives no weight above 0: give at least one KPI a weight above 0, or remove engagement_weights to use the default weights"
-	msgWeightKey    = "engagement_weights.%s: %s is not an engagement KPI: use one of %s" // key, key, keys
-	msgWeightTwice  = "engagement_weights.%s is given twice: give each KPI one weight"    // key
+	msgBadID        = "bad_id"          // key, value, suggestion
+	msgDuplicateID  = "duplicate_id"    // what, id, other
+	msgBadEnum      = "bad_enum"        // key, value, list
+	msgBadCurrency  = "bad_currency"    // value
+	msgBadMetric    = "bad_metric"      // value, list
+	msgB2BMetric    = "b2b_metric"      // metric
+	msgBadDateYear  = "bad_date_year"   // key, date
+	msgDeadline     = "deadline"        // deadline, start
+	msgMonthNotIn   = "month_not_in"    // month, months
+	msgMonthTwice   = "month_twice"     // month
+	msgMinMax       = "min_max"         // min, max
+	msgNotPaid      = "not_paid"        // key
+	msgCommission   = "commission"      // no argument
+	msgRangeKey     = "range_key"       // key, article, kind, keys
+	msgRangeUnset   = "range_unset"     // key
+	msgRangeOrder   = "range_order"     // key, low, high
+	msgRangeExclude = "range_exclude"   // key, low, high, value
+	msgRangeBound   = "range_bound"     // key, end, value, range
+	msgUnknownChan  = "unknown_chan"    // key, value, ids
+	msgActualTwice  = "actual_twice"    // channel, month
+	msgScenarioName = "scenario_name"   // name
+	msgScenarioDup  = "scenario_dup"    // name
+	msgScenarioChan = "scenario_chan"   // channel, scenario
+	msgFactorKey    = "factor_key"      // key, keys
+	msgFactorChan   = "factor_chan"     // key, article, kind, keys
+	msgNoChannels   = "no_channels_yet" // no argument
+	msgMoreIDs      = "more_ids"        // ids, count
+	msgWeightsTable = "weights_table"   // example
+	msgWeightsZero  = "weights_zero"    // no argument
+	msgWeightKey    = "weight_key"      // key, keys
+	msgWeightTwice  = "weight_twice"    // key
 )
 
 // set: one key of a plan from the text a person types (plan.Set)
 const (
-	msgSetTable       = "%s: no such table; did you mean %s?"                                                                                                    // key, suggestion
-	msgSetTableNoHint = "%s: no such table: keys start with one of %s"                                                                                           // key, tables
-	msgSetIDKey       = "%s: write %s.ID.KEY, the id of one of the plan's %s, then the key"                                                                      // key, table, table
-	msgSetID          = "no %s has the id %q; did you mean %q?"                                                                                                  // what, id, suggestion
-	msgSetIDNoHint    = "no %s has the id %q: use one of %s"                                                                                                     // what, id, ids
-	msgSetUnknownKey  = "%s is not a key of %s: use one of %s"                                                                                                   // key, table, keys
-	msgSetRequired    = "%s is required and cannot be emptied: write e.g. %s=%s"                                                                                 // key, key, example
-	msgSetDecimal     = "%s=%s is not a decimal number: write %s"                                                                                                // key, value, what to write
-	msgSetInteger     = "%s=%s is not a whole number: write e.g. %s=%s"                                                                                          // key, value, key, example
-	msgSetBool        = "%s=%s is not true or false: write %s=true or %s=false"                                                                                  // key, value, key, key
-	msgSetDate        = "%s=%s is not a date: write it as YYYY-MM-DD, e.g. %s=%s"                                                                                // key, value, key, example
-	msgSetMonths      = "%s=%s is not a list of months: write the months separated by commas, e.g. %s=1,2,3"                                                     // key, value, key
-	msgSetStrings     = "%s=%s is not a list of texts: separate them with commas, e.g. %s=Marque*,Générique*, or write a TOML list such as %s=[\"Marque, été\"]" // key, value, key, key
-	msgSetRange       = "%s=%s is not a range: write LOW,HIGH, e.g. %s=0.01,0.03"                                                                                // key, value, key
-	msgSetWeight      = "%s: set one weight as tracking.engagement_weights.KPI=WEIGHT, KPI one of %s"                                                            // key, KPIs
+	msgSetTable       = "set_table"         // key, suggestion
+	msgSetTableNoHint = "set_table_no_hint" // key, tables
+	msgSetIDKey       = "set_id_key"        // key, table
+	msgSetID          = "set_id"            // what, id, suggestion
+	msgSetIDNoHint    = "set_id_nohint"     // what, id, ids
+	msgSetUnknownKey  = "set_unknown_key"   // key, table, keys
+	msgSetRequired    = "set_required"      // key, example
+	msgSetDecimal     = "set_decimal"       // key, value, fix
+	msgSetInteger     = "set_integer"       // key, value, example
+	msgSetBool        = "set_bool"          // key, value
+	msgSetDate        = "set_date"          // key, value, example
+	msgSetMonths      = "set_months"        // key, value
+	msgSetStrings     = "set_strings"       // key, value
+	msgSetRange       = "set_range"         // key, value
+	msgSetWeight      = "set_weight"        // key, kpis
 )
 
-// Descriptions of ranges, used in msgOutOfRange.
+// Descriptions of ranges, the argument range of msgOutOfRange.
 const (
-	descRate      = `a fraction from 0 to 1 ("0.22" is 22 %)`
-	descRatePos   = `a fraction above 0 and at most 1 ("0.03" is 3 %)`
-	descMoney     = `an amount from 0 to 1000000000000`
-	descMoneyPos  = `an amount above 0 and at most 1000000000000`
-	descCount     = `a number from 0 to 1000000000000`
-	descCountPos  = `a number above 0 and at most 1000000000000`
-	descTarget    = `a number from -1000000000000 to 1000000000000`
-	descOrders    = `a number of orders from 0 to 1000`
-	descReach     = `a number of people from 0 to 1000000`
-	descFactor    = `a factor above 0 and at most 100 ("0.8" is 20 % less)`
-	descWeight    = `a weight from 0 to 1000 (only the ratios between the weights count)`
-	descWholeFrom = `a whole number from %d to %d`
+	descRate      = "desc_rate"       // no argument
+	descRatePos   = "desc_rate_pos"   // no argument
+	descMoney     = "desc_money"      // no argument
+	descMoneyPos  = "desc_money_pos"  // no argument
+	descCount     = "desc_count"      // no argument
+	descCountPos  = "desc_count_pos"  // no argument
+	descTarget    = "desc_target"     // no argument
+	descOrders    = "desc_orders"     // no argument
+	descReach     = "desc_reach"      // no argument
+	descFactor    = "desc_factor"     // no argument
+	descWeight    = "desc_weight"     // no argument
+	descWholeFrom = "desc_whole_from" // from, to
 )
 
-// Messages of the report imports (ReadActualsFiles), each a fmt format;
-// the verbs are in the comment. Cells are quoted through csvExcerpt.
+// Messages of the report imports (ReadActualsFiles). Cells are quoted
+// through csvExcerpt.
 const (
-	msgReportTooManyFiles = "%d files at once, more than the %d an import reads: import them in several goes"                                                                                                                                                       // files, max
-	msgReportNumber       = "column %q: %q is not a number: write it as the report does, e.g. %s"                                                                                                                                                                   // column, cell, example
-	msgReportNoCampaign   = "campaign %q matches no channel of the plan: add it to a channel, e.g. %s under the [[channels]] with id = %q (or start the campaign's name with \"[%s]\"), or leave it out with [tracking] ignore_campaigns = [%s]"                    // campaign, campaigns line, channel, channel, pattern
-	msgReportTwoChannels  = "campaign %q matches the channels %s: make their campaigns patterns tell it apart (a campaign counts in one channel)"                                                                                                                   // campaign, ids
-	msgReportCurrencyHead = "the amounts of column %q are in %s but the plan is in %s: download the report in %s, or set currency = %q in [plan] (no amount is converted)"                                                                                          // column, report's, plan's, plan's, report's
-	msgReportCurrencyCell = "column %q: the amounts of this row are in %s but the plan is in %s: download the report in %s, or set currency = %q in [plan] (no amount is converted)"                                                                                // column, report's, plan's, plan's, report's
-	msgReportNoPeriod     = "the report has no time segment column (%s) and no date range above its header: download it split by month (in Google Ads: Segment → Time → Month; in Meta: Breakdown → By time → Month)"                                               // columns
-	msgReportRangeWide    = "the report covers %q, which is not inside one month of the plan (it starts on %s; each plan month starts on day %d): download the report split by month (in Google Ads: Segment → Time → Month; in Meta: Breakdown → By time → Month)" // range, start, day
-	msgReportRangeOut     = "the report covers %q, outside the plan, which runs from %s to %s: download the report for months of the plan, or change the plan's start"                                                                                              // range, start, end
-	msgReportRowWide      = "columns %q and %q: this row covers %s to %s, more than one month of the plan: download the report split by month (in Meta: Breakdown → By time → Month)"                                                                               // column, column, start, end
-	msgReportNoFigure     = "the header has the campaign column %q but none of the figures an import reads (%s): add them to the report's columns before downloading it"                                                                                            // column, columns
-	msgReportNothing      = "the report has no row to import: every row below the header is a total, an account summary or all zero (paused campaigns): download it for a period when the campaigns ran"                                                            //
-	msgXLSXBad            = "the file is an Excel workbook (.xlsx) that cannot be read (%v): open it in Excel or LibreOffice and save it again as .xlsx, or save it as UTF-8 (CSV UTF-8 in Excel)"                                                                  // reason
-	msgXLSXTooBig         = "the workbook unpacks to more than %d MB (%s): a report is far smaller: download it again, or as CSV"                                                                                                                                   // max MB, what
-	msgXLSXSheets         = "the workbook has %d sheets, more than the %d an import looks at: keep the report's sheet only"                                                                                                                                         // sheets, max
-	msgXLSXEmpty          = "the workbook's first sheet %q is empty: put the report on the first sheet"                                                                                                                                                             // sheet
-	msgXLSXFormula        = "column %q: the cell holds a formula without a value (%q): open the workbook in Excel or LibreOffice and save it, so that its values are stored"                                                                                        // column, formula
+	msgReportTooManyFiles = "report_too_many_files" // files, max
+	msgReportNumber       = "report_number"         // column, cell, example
+	msgReportNoCampaign   = "report_no_campaign"    // campaign, campaigns_line, channel, pattern
+	msgReportTwoChannels  = "report_two_channels"   // campaign, ids
+	msgReportCurrencyHead = "report_currency_head"  // column, report_currency, plan_currency
+	msgReportCurrencyCell = "report_currency_cell"  // column, report_currency, plan_currency
+	msgReportNoPeriod     = "report_no_period"      // columns
+	msgReportRangeWide    = "report_range_wide"     // range, start, day
+	msgReportRangeOut     = "report_range_out"      // range, start, end
+	msgReportRowWide      = "report_row_wide"       // column, end_column, start, end
+	msgReportNoFigure     = "report_no_figure"      // column, columns
+	msgReportNothing      = "report_nothing"        // no argument
+	msgXLSXBad            = "xlsx_bad"              // reason
+	msgXLSXTooBig         = "xlsx_too_big"          // max, what
+	msgXLSXSheets         = "xlsx_sheets"           // sheets, max
+	msgXLSXEmpty          = "xlsx_empty"            // sheet
+	msgXLSXFormula        = "xlsx_formula"          // column, formula
+)
+
+// msgNames gives, for each code of this package, the names of its
+// arguments in the order msgf takes them (a name given twice is one
+// argument: msgf keeps the first value).
+var msgNames = map[string][]string{
+	msgTooLarge:               {"size", "max"},
+	msgNotUTF8:                {"byte"},
+	msgSyntax:                 {"message"},
+	msgParserFailed:           {"value"},
+	msgMoreErrors:             {"count"},
+	msgShapeNested:            {"max"},
+	msgShapeKeyParts:          {"max"},
+	msgShapeKeyLong:           {"length", "max"},
+	msgShapeString:            {"max"},
+	msgShapeBare:              {"max"},
+	msgShapeList:              {"max", "months"},
+	msgShapeInlineKeys:        {"max"},
+	msgShapeTables:            {"max"},
+	msgShapeKeys:              {"max"},
+	msgShapeValues:            {"max"},
+	msgUnknownKey:             {"key", "table", "suggestion"},
+	msgUnknownKeyNoHint:       {"key", "table", "table", "keys"},
+	msgForeignKey:             {"key", "article", "kind", "kind", "keys"},
+	msgB2BKey:                 {"key"},
+	msgMissingKey:             {"key", "table", "key", "example"},
+	msgMissingTable:           {"table", "keys"},
+	msgNotTable:               {"key", "header"},
+	msgNotTableList:           {"key", "header"},
+	msgFunnelNeeded:           nil,
+	msgFunnelInB2C:            nil,
+	msgFormatMissing:          nil,
+	msgFormatNewer:            {"format"},
+	msgFormatBad:              {"format"},
+	msgFloat:                  {"key", "raw", "key", "digits"},
+	msgFloatNotNumber:         {"key", "raw", "key", "example"},
+	msgWantDecimal:            {"key", "key", "example"},
+	msgBadDecimal:             {"key", "value", "fix"},
+	msgDigits:                 {"key", "value", "digits", "max", "key", "example"},
+	msgDigitsRounded:          {"key", "value", "digits", "max", "key", "rounded"},
+	msgEmptyDecimal:           {"key", "key", "example"},
+	msgWantInteger:            {"key", "key", "example"},
+	msgWantString:             {"key", "key", "example"},
+	msgWantBool:               {"key", "key", "example"},
+	msgWantDate:               {"key", "key", "example"},
+	msgWantList:               {"key", "key", "example"},
+	msgWantRange:              {"key", "key", "low", "high"},
+	msgActiveTooMany:          {"entries", "max"},
+	msgActiveEmpty:            nil,
+	msgOutOfRange:             {"key", "value", "range"},
+	msgTooLong:                {"key", "length", "max"},
+	msgWantStrings:            {"key", "key", "example"},
+	msgListTooMany:            {"key", "count", "max"},
+	msgListBlank:              {"key", "entry"},
+	msgListEntryLong:          {"key", "entry", "length", "max"},
+	msgSpendUnknown:           {"spend"},
+	msgRequired:               {"key", "key", "example"},
+	msgBadID:                  {"key", "value", "key", "suggestion"},
+	msgDuplicateID:            {"what", "id", "other", "thing"},
+	msgBadEnum:                {"key", "value", "list"},
+	msgBadCurrency:            {"value"},
+	msgBadMetric:              {"value", "list"},
+	msgB2BMetric:              {"metric"},
+	msgBadDateYear:            {"key", "date"},
+	msgDeadline:               {"deadline", "start"},
+	msgMonthNotIn:             {"month", "months", "months"},
+	msgMonthTwice:             {"month"},
+	msgMinMax:                 {"min", "max"},
+	msgNotPaid:                {"key"},
+	msgCommission:             nil,
+	msgRangeKey:               {"key", "key", "article", "kind", "keys"},
+	msgRangeUnset:             {"key", "key", "key"},
+	msgRangeOrder:             {"key", "low", "high"},
+	msgRangeExclude:           {"key", "low", "high", "value", "key"},
+	msgRangeBound:             {"key", "end", "value", "range"},
+	msgUnknownChan:            {"key", "value", "ids"},
+	msgActualTwice:            {"channel", "month"},
+	msgScenarioName:           {"name"},
+	msgScenarioDup:            {"name"},
+	msgScenarioChan:           {"channel", "scenario"},
+	msgFactorKey:              {"key", "key", "keys"},
+	msgFactorChan:             {"key", "key", "article", "kind", "keys"},
+	msgNoChannels:             nil,
+	msgMoreIDs:                {"ids", "count"},
+	msgWeightsTable:           {"example"},
+	msgWeightsZero:            nil,
+	msgWeightKey:              {"key", "key", "keys"},
+	msgWeightTwice:            {"key"},
+	msgSetTable:               {"key", "suggestion"},
+	msgSetTableNoHint:         {"key", "tables"},
+	msgSetIDKey:               {"key", "table", "table"},
+	msgSetID:                  {"what", "id", "suggestion"},
+	msgSetIDNoHint:            {"what", "id", "ids"},
+	msgSetUnknownKey:          {"key", "table", "keys"},
+	msgSetRequired:            {"key", "key", "example"},
+	msgSetDecimal:             {"key", "value", "fix"},
+	msgSetInteger:             {"key", "value", "key", "example"},
+	msgSetBool:                {"key", "value", "key", "key"},
+	msgSetDate:                {"key", "value", "key", "example"},
+	msgSetMonths:              {"key", "value", "key"},
+	msgSetStrings:             {"key", "value", "key", "key"},
+	msgSetRange:               {"key", "value", "key"},
+	msgSetWeight:              {"key", "kpis"},
+	descRate:                  nil,
+	descRatePos:               nil,
+	descMoney:                 nil,
+	descMoneyPos:              nil,
+	descCount:                 nil,
+	descCountPos:              nil,
+	descTarget:                nil,
+	descOrders:                nil,
+	descReach:                 nil,
+	descFactor:                nil,
+	descWeight:                nil,
+	descWholeFrom:             {"from", "to"},
+	msgReportTooManyFiles:     {"files", "max"},
+	msgReportNumber:           {"column", "cell", "example"},
+	msgReportNoCampaign:       {"campaign", "campaigns_line", "channel", "channel", "pattern"},
+	msgReportTwoChannels:      {"campaign", "ids"},
+	msgReportCurrencyHead:     {"column", "report_currency", "plan_currency", "plan_currency", "report_currency"},
+	msgReportCurrencyCell:     {"column", "report_currency", "plan_currency", "plan_currency", "report_currency"},
+	msgReportNoPeriod:         {"columns"},
+	msgReportRangeWide:        {"range", "start", "day"},
+	msgReportRangeOut:         {"range", "start", "end"},
+	msgReportRowWide:          {"column", "end_column", "start", "end"},
+	msgReportNoFigure:         {"column", "columns"},
+	msgReportNothing:          nil,
+	msgXLSXBad:                {"reason"},
+	msgXLSXTooBig:             {"max", "what"},
+	msgXLSXSheets:             {"sheets", "max"},
+	msgXLSXEmpty:              {"sheet"},
+	msgXLSXFormula:            {"column", "formula"},
+	msgCSVTooLarge:            {"size", "max"},
+	msgCSVNotUTF8:             {"line", "cell", "byte"},
+	msgCSVNUL:                 {"line", "cell"},
+	msgCSVBadUTF16:            {"line", "cell"},
+	msgCSVWorkbook:            nil,
+	msgCSVEmpty:               {"columns"},
+	msgCSVHeaderOnly:          nil,
+	msgCSVTooMany:             {"more", "max"},
+	msgCSVManyRows:            {"max"},
+	msgCSVManyCols:            {"cells", "max", "columns"},
+	msgCSVSyntax:              {"column", "what"},
+	msgCSVBareQuote:           nil,
+	msgCSVAfterQuote:          nil,
+	msgCSVOpenQuote:           nil,
+	msgCSVRagged:              {"cells", "columns", "which"},
+	msgCSVNoCellFor:           {"columns"},
+	msgCSVPastLast:            {"cell", "excerpt", "column"},
+	msgCSVCellLong:            {"column", "length", "excerpt", "max"},
+	msgCSVNumLong:             {"column", "excerpt", "length", "max"},
+	msgCSVNumber:              {"column", "cell"},
+	msgCSVCommaDec:            {"column", "cell"},
+	msgCSVNegative:            {"column", "value"},
+	msgCSVTooBig:              {"column", "value"},
+	msgCSVEmptyCell:           {"column"},
+	msgCSVWhole:               {"column", "cell", "example"},
+	msgCSVUnknownCol:          {"column", "columns"},
+	msgCSVMissingCol:          {"column", "columns"},
+	msgCSVColTwice:            {"column", "first", "second"},
+	msgCSVChanEmpty:           {"column", "ids"},
+	msgCSVCampaign:            {"column", "name", "ids", "id", "name"},
+	msgCSVNotDate:             {"column", "cell"},
+	msgCSVOutside:             {"column", "cell", "start", "end"},
+	msgCSVMonthEmpty:          {"column", "months"},
+	msgCSVRowTwice:            {"column", "month_column", "channel", "month", "line"},
+	msgCSVPathEmpty:           {"column"},
+	msgCSVStepTwice:           {"path", "step", "line"},
+	msgCSVNotBool:             {"column", "cell"},
+	msgCSVConvBoth:            {"column", "path", "line"},
+	msgCSVTwoRevs:             {"column", "path", "a", "b", "line"},
+	msgCSVRevNoConv:           {"path", "revenue"},
+	msgCSVStepWhole:           {"column", "cell"},
+	msgCSVPathRows:            {"column", "path", "max"},
+	msgColumnRef:              {"column"},
+	msgCellRef:                {"cell"},
+	msgWordObjective:          nil,
+	msgWordChannel:            nil,
+	msgWordObjectiveID:        nil,
+	msgWordChannelID:          nil,
+	msgRefObjective:           {"n"},
+	msgRefChannel:             {"name"},
+	msgOneOfTwo:               {"a", "b"},
+	msgFixDigits:              {"key", "example"},
+	msgFixDigitsSet:           {"key", "example"},
+	msgXLSXParts:              {"count"},
+	msgXLSXDeclared:           {"part", "size"},
+	msgXLSXNoSheet:            nil,
+	msgCSVColsReport:          nil,
+	msgReportColumns:          nil,
+	msgCSVMonthNotIn:          {"column", "month", "months"},
+	msgActualRowTwice:         {"channel", "month", "row"},
+	msgReportAnd:              {"a", "b"},
+	msgVerbatim:               {"text"},
+	msgRangeWiden:             {"value", "low", "high", "new_low", "new_high"},
+	msgLibUnknownKeyAt:        {"path", "key"},
+	msgLibUnknownKey:          {"key"},
+	msgLibFormatMissing:       {"format"},
+	msgLibFormatBad:           {"found", "format"},
+	msgLibMissingId:           nil,
+	msgLibBadId:               {"id"},
+	msgLibDuplicateLever:      {"id"},
+	msgLibMissingFr:           nil,
+	msgLibMissingEn:           nil,
+	msgLibMissingSource:       nil,
+	msgLibBadCurrency:         {"currency"},
+	msgLibMissingMetric:       nil,
+	msgLibBadMetric:           {"metric"},
+	msgLibUnknownKind:         {"kind"},
+	msgLibUnknownSector:       {"sector", "sectors"},
+	msgLibMissingSourceFigure: nil,
+	msgLibMissingYear:         nil,
+	msgLibBadYear:             {"year"},
+	msgLibMinMax:              {"min", "max"},
+	msgLibEmpty:               nil,
+	msgLibLeverUndefined:      {"id"},
+	msgLibNotDecimal:          {"key", "value"},
+	msgLibNegative:            {"key", "value"},
+	msgLibFloat:               {"key", "key", "value"},
+	msgLibWantDecimal:         {"key", "key"},
+
+	// helper "model"
+	msgLibOutOfRange: {"key", "value", "metric", "range"},
+	msgLibText:       {"key"},
+	msgLibTextLang:   {"key", "lang"},
+	msgLibTooLarge:   {"max"},
+}
+
+// msgf builds the message code with args given in the order of
+// msgNames[code], each typed by its Go type: a string is a text (its
+// control characters escaped, so a hostile cell cannot reach a terminal),
+// a number a text as written (a line, a count, a value the file holds), a
+// Date a date, a Msg a nested message, an error its text. A name listed
+// twice is one argument (its first value).
+func msgf(code string, args ...any) Msg {
+	names := msgNames[code]
+	m := Msg{Code: code, Args: make([]Arg, 0, len(args))}
+	for i, v := range args {
+		name := fmt.Sprintf("arg%d", i+1)
+		if i < len(names) {
+			name = names[i]
+		}
+		if _, dup := m.Arg(name); dup {
+			continue
+		}
+		m.Args = append(m.Args, argOf(name, v))
+	}
+	return m
+}
+
+// argOf types one argument of msgf.
+func argOf(name string, v any) Arg {
+	switch v := v.(type) {
+	case string:
+		return TextArg(name, printable(v))
+	case Msg:
+		return MsgsArg(name, v)
+	case Date:
+		return DateArg(name, v)
+	case error:
+		return TextArg(name, printable(v.Error()))
+	case decimal.Decimal:
+		return TextArg(name, v.String())
+	}
+	return TextArg(name, printable(fmt.Sprint(v)))
+}
+
+// printable escapes the characters of s that a terminal or a label would
+// not show as themselves (control characters, invalid UTF-8), as Go's %q
+// does, and keeps the others.
+func printable(s string) string {
+	bad := func(i int, r rune) bool {
+		if r == utf8.RuneError {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			return n <= 1
+		}
+		return !unicode.IsPrint(r) && r != ' '
+	}
+	ok := true
+	for i, r := range s {
+		if bad(i, r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && bad(i, r):
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case bad(i, r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// MsgArgs lists every code package plan gives with the names of its
+// arguments: the contract between plan and the catalog, as
+// simulate.MsgArgs is simulate's (a test of package display checks the
+// catalog against both).
+var MsgArgs = func() map[string][]string {
+	out := make(map[string][]string, len(msgNames))
+	for code, names := range msgNames {
+		var uniq []string
+		for _, n := range names {
+			if !slices.Contains(uniq, n) {
+				uniq = append(uniq, n)
+			}
+		}
+		out[code] = uniq
+	}
+	return out
+}()
+
+// Codes other packages look for in an Error's Msg: the app words an
+// out-of-range value for a form (rates are typed there as percentages),
+// a missing value as "enter a value", and offers to widen an uncertainty
+// range that no longer contains its value.
+const (
+	CodeOutOfRange    = msgOutOfRange   // key, value, range (a CodeDesc… message)
+	CodeRangeBound    = msgRangeBound   // key, end, value, range (a CodeDesc… message)
+	CodeRequired      = msgRequired     // key, example
+	CodeRangeExclude  = msgRangeExclude // key, low, high, value
+	CodeDescRate      = descRate        // no argument
+	CodeDescRatePos   = descRatePos     // no argument
+	CodeDescMoney     = descMoney       // no argument
+	CodeDescMoneyPos  = descMoneyPos    // no argument
+	CodeDescCount     = descCount       // no argument
+	CodeDescCountPos  = descCountPos    // no argument
+	CodeDescFactor    = descFactor      // no argument
+	CodeDescWholeFrom = descWholeFrom   // from, to
+	CodeRangeWiden    = msgRangeWiden   // value, low, high, new_low, new_high
 )

@@ -141,7 +141,7 @@ func ParsePathsCSV(name string, data []byte, p Plan) ([]ConversionPath, error) {
 		}
 		ch, chHead := get("channel")
 		if !ids[ch] {
-			errs.add(line, chHead, msgUnknownChan, "column \""+csvExcerpt(chHead)+"\"", csvExcerpt(ch), chanIDs)
+			errs.add(line, chHead, msgUnknownChan, msgf(msgColumnRef, csvExcerpt(chHead)), csvExcerpt(ch), chanIDs)
 		}
 		if err == nil {
 			if l, dup := a.stepLine[step]; dup {

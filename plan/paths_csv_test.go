@@ -57,7 +57,7 @@ func TestParsePathsCSVErrors(t *testing.T) {
 	} {
 		_, err := ParsePathsCSV("p.csv", []byte(c.data), p)
 		var list ErrorList
-		if !errors.As(err, &list) || list[0].Line != c.line || !strings.Contains(list[0].Msg, c.msg) {
+		if !errors.As(err, &list) || list[0].Line != c.line || !strings.Contains(list[0].Msg.String(), c.msg) {
 			t.Errorf("%s: got %v, want line %d ~ %q", c.name, err, c.line, c.msg)
 		}
 	}

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -299,7 +298,7 @@ func ReadActualsFiles(files []ActualsFile, p Plan) (ActualsImport, error) {
 	var out ActualsImport
 	var all ErrorList
 	if len(files) > MaxActualsFiles {
-		return out, ErrorList{{Msg: fmt.Sprintf(msgReportTooManyFiles, len(files), MaxActualsFiles)}}
+		return out, ErrorList{{Msg: msgf(msgReportTooManyFiles, len(files), MaxActualsFiles)}}
 	}
 	acc := newActualsSum(p)
 	for _, f := range files {
@@ -377,7 +376,7 @@ func readOneFile(errs *csvErrors, f ActualsFile, p Plan, acc *actualsSum) (Impor
 	m, ok := detectReport(tbl.header)
 	if !ok {
 		// a workbook whose header is not a report's
-		errs.add(tbl.headerLine, "", msgCSVUnknownCol, csvExcerpt(strings.Join(tbl.header, ", ")), "the columns of a Google Ads, Meta or Mailchimp report")
+		errs.add(tbl.headerLine, "", msgCSVUnknownCol, csvExcerpt(strings.Join(tbl.header, ", ")), msgf(msgReportColumns))
 		return info, nil
 	}
 	r := newReportReader(errs, m, tbl, p)
@@ -751,7 +750,7 @@ func (r *reportReader) place(line int, camp string) campaignPlace {
 			quoted[i] = strconv.Quote(ids[i])
 		}
 		r.unplaced = append(r.unplaced, UnplacedCampaign{File: r.errs.file, Line: line, Campaign: camp, Channels: ids, Suggest: ids[0]})
-		r.errs.add(line, head, msgReportTwoChannels, csvExcerpt(camp), strings.Join(quoted, " and "))
+		r.errs.add(line, head, msgReportTwoChannels, csvExcerpt(camp), msgf(msgReportAnd, strings.Join(quoted[:len(quoted)-1], ", "), quoted[len(quoted)-1]))
 		return campaignPlace{ch: -2}
 	}
 	id := r.p.Channels[chans[0]].ID

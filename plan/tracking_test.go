@@ -67,7 +67,7 @@ func TestDecodeTrackingErrors(t *testing.T) {
 				t.Fatalf("Decode gave %v, want an ErrorList", err)
 			}
 			for _, e := range list {
-				if e.Line == c.line && e.Col == c.col && strings.Contains(e.Msg, c.msg) {
+				if e.Line == c.line && e.Col == c.col && strings.Contains(e.Msg.String(), c.msg) {
 					return
 				}
 			}

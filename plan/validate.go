@@ -106,11 +106,11 @@ func (v *validator) lookup(p Plan, id string) (Channel, bool) {
 	return p.Channels[i], true
 }
 
-func (v *validator) add(path, format string, args ...any) {
+func (v *validator) add(path, code string, args ...any) {
 	if v.skip != nil && v.skip(path) {
 		return
 	}
-	e := Error{Path: path, Msg: fmt.Sprintf(format, args...)}
+	e := Error{Path: path, Msg: msgf(code, args...)}
 	if v.sink != nil {
 		v.sink(e)
 		return
@@ -245,7 +245,7 @@ func (v *validator) plan(p Plan) {
 	info := p.Info
 	checkSpecs(v, "plan", infoSpecs, &info, nil)
 	if info.Language != LangFR && info.Language != LangEN {
-		v.add("plan.language", msgBadEnum, "language", clip(string(info.Language)), `"fr" or "en"`)
+		v.add("plan.language", msgBadEnum, "language", clip(string(info.Language)), msgf(msgOneOfTwo, "fr", "en"))
 	}
 	if !isCurrency(info.Currency) {
 		v.add("plan.currency", msgBadCurrency, clip(info.Currency))
@@ -259,7 +259,7 @@ func (v *validator) plan(p Plan) {
 		v.add("business.sector", msgBadEnum, "sector", clip(b.Sector), quoteList(Sectors))
 	}
 	if b.Model != B2C && b.Model != B2B {
-		v.add("business.model", msgBadEnum, "model", clip(string(b.Model)), `"b2c" or "b2b"`)
+		v.add("business.model", msgBadEnum, "model", clip(string(b.Model)), msgf(msgOneOfTwo, "b2c", "b2b"))
 	}
 	if b.Model == B2B {
 		f := p.Funnel
@@ -270,14 +270,14 @@ func (v *validator) plan(p Plan) {
 	for i, o := range p.Objectives {
 		pre := fmt.Sprintf("objectives[%d]", i)
 		checkSpecs(v, pre, objectiveSpecs, &o, nil)
-		v.id(pre+".id", o.ID, "objective", ids, i, func(j int) string { return fmt.Sprintf("objective #%d", j+1) })
+		v.id(pre+".id", o.ID, "objective", ids, i, func(j int) Msg { return msgf(msgRefObjective, j+1) })
 		if o.Metric != "" && !IsMetric(o.Metric) {
 			v.add(pre+".metric", msgBadMetric, clip(o.Metric), strings.Join(Metrics, ", "))
 		} else if b.Model == B2C && slices.Contains([]string{"leads", "mql", "sql", "cpl"}, o.Metric) {
 			v.add(pre+".metric", msgB2BMetric, o.Metric)
 		}
 		if o.Direction != AtLeast && o.Direction != AtMost {
-			v.add(pre+".direction", msgBadEnum, "direction", clip(string(o.Direction)), `"at_least" or "at_most"`)
+			v.add(pre+".direction", msgBadEnum, "direction", clip(string(o.Direction)), msgf(msgOneOfTwo, "at_least", "at_most"))
 		}
 		if o.Purpose != "" && !slices.Contains(Purposes, o.Purpose) {
 			v.add(pre+".purpose", msgBadEnum, "purpose", clip(o.Purpose), quoteList(Purposes))
@@ -321,9 +321,16 @@ func (v *validator) plan(p Plan) {
 	}
 }
 
+// whatID and whatWord name an objective's or a channel's id and the thing
+// itself in msgDuplicateID.
+var (
+	whatID   = map[string]Msg{"objective": NewMsg(msgWordObjectiveID), "channel": NewMsg(msgWordChannelID)}
+	whatWord = map[string]Msg{"objective": NewMsg(msgWordObjective), "channel": NewMsg(msgWordChannel)}
+)
+
 // id checks an objective's or a channel's id: its characters and that no
 // earlier one has it.
-func (v *validator) id(path, id, what string, seen map[string]int, i int, name func(int) string) {
+func (v *validator) id(path, id, what string, seen map[string]int, i int, name func(int) Msg) {
 	if id == "" {
 		return // reported as required
 	}
@@ -332,7 +339,7 @@ func (v *validator) id(path, id, what string, seen map[string]int, i int, name f
 		return
 	}
 	if j, ok := seen[id]; ok {
-		v.add(path, msgDuplicateID, what+" id", id, name(j), what)
+		v.add(path, msgDuplicateID, whatID[what], id, name(j), whatWord[what])
 		return
 	}
 	seen[id] = i
@@ -341,7 +348,7 @@ func (v *validator) id(path, id, what string, seen map[string]int, i int, name f
 func (v *validator) channel(p Plan, i int, c Channel, ids map[string]int, monthsOK bool) {
 	pre := fmt.Sprintf("channels[%d]", i)
 	checkSpecs(v, pre, channelHead, &c, nil)
-	v.id(pre+".id", c.ID, "channel", ids, i, func(j int) string { return fmt.Sprintf("channel %q", clip(p.Channels[j].Name)) })
+	v.id(pre+".id", c.ID, "channel", ids, i, func(j int) Msg { return msgf(msgRefChannel, clip(p.Channels[j].Name)) })
 	if !validKind(c.Kind) {
 		if c.Kind != "" {
 			v.add(pre+".kind", msgBadEnum, "kind", clip(string(c.Kind)), kindList())
@@ -604,9 +611,9 @@ func kindList() string {
 // to maxListedIDs, else the first maxListedIDs and a count of the others,
 // so that each of thousands of messages about a plan of thousands of
 // channels stays a line (and costs a line).
-func channelIDs(p Plan) string {
+func channelIDs(p Plan) Msg {
 	if len(p.Channels) == 0 {
-		return msgNoChannels
+		return msgf(msgNoChannels)
 	}
 	n := min(len(p.Channels), maxListedIDs)
 	s := make([]string, n)
@@ -614,7 +621,7 @@ func channelIDs(p Plan) string {
 		s[i] = clip(c.ID)
 	}
 	if len(p.Channels) > n {
-		return fmt.Sprintf(msgMoreIDs, quoteList(s), len(p.Channels)-n)
+		return msgf(msgMoreIDs, quoteList(s), len(p.Channels)-n)
 	}
-	return quoteList(s)
+	return msgf(msgVerbatim, quoteList(s))
 }

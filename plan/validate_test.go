@@ -96,7 +96,7 @@ func TestValidate(t *testing.T) {
 				return
 			}
 			for _, e := range errs {
-				if e.Path == c.path && strings.Contains(e.Msg, c.msg) {
+				if e.Path == c.path && strings.Contains(e.Msg.String(), c.msg) {
 					if e.Line != 0 || e.File != "" {
 						t.Errorf("Validate gave a position: %+v", e)
 					}

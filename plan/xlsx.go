@@ -3,7 +3,6 @@ package plan
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -46,14 +45,14 @@ func xlsxTable(errs *csvErrors, data []byte) (reportTable, bool) {
 		return t, false
 	}
 	if len(zr.File) > MaxXLSXParts {
-		errs.add(0, "", msgXLSXTooBig, MaxXLSXUnpacked>>20, fmt.Sprintf("%d parts", len(zr.File)))
+		errs.add(0, "", msgXLSXTooBig, MaxXLSXUnpacked>>20, msgf(msgXLSXParts, len(zr.File)))
 		return t, false
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > MaxXLSXUnpacked || total > MaxXLSXUnpacked {
-			errs.add(0, "", msgXLSXTooBig, MaxXLSXUnpacked>>20, fmt.Sprintf("%s and the parts before it declare %d bytes", csvExcerpt(f.Name), total))
+			errs.add(0, "", msgXLSXTooBig, MaxXLSXUnpacked>>20, msgf(msgXLSXDeclared, csvExcerpt(f.Name), total))
 			return t, false
 		}
 	}
@@ -69,7 +68,7 @@ func xlsxTable(errs *csvErrors, data []byte) (reportTable, bool) {
 		return t, false
 	}
 	if len(sheets) == 0 {
-		errs.add(0, "", msgXLSXBad, "no sheet")
+		errs.add(0, "", msgXLSXBad, msgf(msgXLSXNoSheet))
 		return t, false
 	}
 	rows, err := wb.Rows(sheets[0])
@@ -106,12 +105,12 @@ func xlsxTable(errs *csvErrors, data []byte) (reportTable, bool) {
 			continue
 		}
 		if n > MaxCSVColumns {
-			errs.add(line, "", msgCSVManyCols, n, MaxCSVColumns, "of the report")
+			errs.add(line, "", msgCSVManyCols, n, MaxCSVColumns, msgf(msgCSVColsReport))
 			return t, false
 		}
 		for i, c := range cells {
 			if k := utf8.RuneCountInString(c); k > MaxCSVText {
-				errs.add(line, "", msgCSVCellLong, fmt.Sprintf("cell %d", i+1), k, csvExcerpt(c), MaxCSVText)
+				errs.add(line, "", msgCSVCellLong, msgf(msgCellRef, i+1), k, csvExcerpt(c), MaxCSVText)
 				bad = true
 			}
 		}

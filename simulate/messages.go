@@ -66,6 +66,19 @@ const (
 	// (plan.MsgsArg): "; " in English, " ; " in French.
 	MsgListSeparator = "list_separator"
 
+	// Analyze (analyze.go), catalog assets/i18n/messages/analyze.toml.
+
+	// MsgSmartAChance: why (the Achievable reason, one message), chance
+	// (rate): the Achievable reason with the chance of meeting the target.
+	MsgSmartAChance = "smart_a_chance"
+	// An objective's state (ObjectiveView.StateMsg): no argument, except
+	// over (money) for MsgStateOverBudget and chance (rate) for
+	// MsgStateAtRisk.
+	MsgStateMet        = "state_met"
+	MsgStateNotMet     = "state_not_met"
+	MsgStateOverBudget = "state_over_budget"
+	MsgStateAtRisk     = "state_at_risk"
+
 	// --- helper "model": SMART (MODEL.md "Objectives (SMART)"), the
 	// optimiser and the benchmark library; words in
 	// assets/i18n/messages/model.toml.
@@ -76,9 +89,6 @@ const (
 	MsgSmartSNoFigure = "smart_s_no_figure"
 	// MsgSmartSStates: target (figure): the statement states it.
 	MsgSmartSStates = "smart_s_states"
-	// MsgSmartAChance: chance, min (rates): met by the base result, but
-	// the chance of meeting it is below min.
-	MsgSmartAChance = "smart_a_chance"
 	// MsgSmartRNoYield: metric: no channel of the plan yields it.
 	MsgSmartRNoYield = "smart_r_no_yield"
 	// MsgSmartRYields: metric, channels (names): no purpose given, these
@@ -171,11 +181,17 @@ var MsgArgs = map[string][]string{
 
 	MsgListSeparator: nil,
 
+	// Analyze (analyze.go)
+	MsgSmartAChance:    {"why", "chance"},
+	MsgStateMet:        nil,
+	MsgStateNotMet:     nil,
+	MsgStateOverBudget: {"over"},
+	MsgStateAtRisk:     {"chance"},
+
 	// --- helper "model"
 	MsgSmartSShort:    {"words", "min"},
 	MsgSmartSNoFigure: {"target"},
 	MsgSmartSStates:   {"target"},
-	MsgSmartAChance:   {"chance", "min"},
 	MsgSmartRNoYield:  {"metric"},
 	MsgSmartRYields:   {"metric", "channels"},
 	MsgSmartAdvice:    {"purpose", "kinds"},

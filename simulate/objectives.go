@@ -111,8 +111,8 @@ func (e *engine) objectives(baseObj []ObjectiveResult) []ObjectiveResult {
 //     impressions, cpm and ctr need a channel with exposures (not only seo,
 //     content, affiliate or search without ctr).
 //   - Achievable: the base result meets the target (the value against the
-//     target). Where the plan has ranges, Smart.WithChance adds the
-//     probability rule (≥ 50 %) once the uncertainty has run.
+//     target). Where the plan has ranges, the probability rule (≥ 50 %,
+//     AchievableChance) is applied by Analyze once the uncertainty has run.
 //   - Relevant: a channel of the plan yields the metric (YieldsMetric) and,
 //     when the objective has a purpose, its kind is in PurposeKinds[purpose];
 //     without a purpose a channel that yields the metric is enough. The
@@ -275,23 +275,6 @@ func (e *engine) yields(c *chanRun, metric string) bool {
 	}
 	return false
 }
-
-// WithChance returns s with the Achievable check's probability rule of
-// MODEL.md applied: where the plan has ranges, an objective met by the base
-// result is achievable only when its chance (a fraction, from the
-// uncertainty run) is at least 50 %. A base result that misses the target
-// stays not achievable whatever the chance.
-func (s Smart) WithChance(chance decimal.Decimal) Smart {
-	if s.Achievable.OK && chance.LessThan(achievableChance) {
-		s.Achievable = Check{Why: plan.NewMsg(MsgSmartAChance, plan.RateArg("chance", chance),
-			plan.RateArg("min", achievableChance))}
-	}
-	return s
-}
-
-// achievableChance is the least probability of meeting an objective that
-// counts as achievable (MODEL.md: ≥ 50 %).
-var achievableChance = decimal.New(5, -1)
 
 // SmartAdvice is the matrix's advice shown beside an objective's R check
 // (MODEL.md: advice, not a failure): with a purpose of PurposeKinds, the

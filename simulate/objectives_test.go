@@ -233,24 +233,6 @@ func TestRelevantCourseMix(t *testing.T) {
 	}
 }
 
-// TestWithChance: met by the base result and a chance of 49 % is not
-// achievable; 50 % is; a missed target stays missed at 90 %.
-func TestWithChance(t *testing.T) {
-	met := Smart{Achievable: Check{OK: true, Why: plan.NewMsg(MsgSmartAOK)}}
-	if s := met.WithChance(d("0.49")); s.Achievable.OK || s.Achievable.Why.Code != MsgSmartAChance {
-		t.Errorf("49 %%: %+v", s.Achievable)
-	} else {
-		checkMsg(t, s.Achievable.Why)
-	}
-	if s := met.WithChance(d("0.5")); !s.Achievable.OK || s.Achievable.Why.Code != MsgSmartAOK {
-		t.Errorf("50 %%: %+v", s.Achievable)
-	}
-	missed := Smart{Achievable: Check{Why: plan.NewMsg(MsgSmartANo)}}
-	if s := missed.WithChance(d("0.9")); s.Achievable.OK || s.Achievable.Why.Code != MsgSmartANo {
-		t.Errorf("missed at 90 %%: %+v", s.Achievable)
-	}
-}
-
 // TestSmartAdvice: the matrix's kinds the plan lacks, as advice.
 func TestSmartAdvice(t *testing.T) {
 	p := econPlan() // one event channel

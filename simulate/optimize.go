@@ -42,7 +42,7 @@ var ErrBounds = errors.New("budget bounds")
 
 // ChannelAllocation is one decision channel before and after Optimize:
 // its budget and its expected customers (from the decimal engine). For a
-// print channel the budget is units × cost_per_unit (DecisionBudget; its
+// print channel the budget is units × cost_per_unit (ChannelDecisionBudget; its
 // fixed cost is not part of it) and Units say how many to print.
 type ChannelAllocation struct {
 	ID              string
@@ -120,7 +120,7 @@ func goalMetric(goal Goal) (string, error) {
 // not locked, see IsDecision) within each one's min_budget and max_budget,
 // to maximise goal for the whole plan. Every other channel stays as
 // written, and so does a print channel's fixed cost. total invalid means
-// today's sum of the decision channels' budgets (DecisionBudget).
+// today's sum of the decision channels' budgets (ChannelDecisionBudget).
 //
 // Method: with the saturating curves of ResponseCurves the goal is a sum of
 // concave functions of each channel's budget, so the optimum equalises the
@@ -171,7 +171,7 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 	allMax := true // every decision channel has a max_budget
 	for _, c := range resp.Curves {
 		ch := p.Channels[c.Index]
-		today = today.Add(DecisionBudget(ch))
+		today = today.Add(ChannelDecisionBudget(ch))
 		sumMin = sumMin.Add(ch.MinBudget)
 		sumMax = sumMax.Add(maxBudgetOf(ch))
 		allMax = allMax && ch.MaxBudget.Valid
@@ -214,7 +214,7 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 		o.Spent = o.Spent.Add(budgets[i])
 		a := ChannelAllocation{
 			ID: c.ID, Name: c.Name, Kind: c.Kind,
-			BudgetBefore:    DecisionBudget(p.Channels[c.Index]),
+			BudgetBefore:    ChannelDecisionBudget(p.Channels[c.Index]),
 			BudgetAfter:     budgets[i],
 			CustomersBefore: before.Channels[c.Index].Figures.Customers.Decimal,
 			CustomersAfter:  after.Channels[c.Index].Figures.Customers.Decimal,

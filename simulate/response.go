@@ -205,10 +205,10 @@ func IsDecision(ch plan.Channel, n int) bool {
 	return false
 }
 
-// DecisionBudget returns the money channel ch's decision puts in, over the
+// ChannelDecisionBudget returns the money channel ch's decision puts in, over the
 // whole plan: its budget, or for a print channel units × cost_per_unit
 // (its fixed cost is not part of the decision). Other kinds have 0.
-func DecisionBudget(ch plan.Channel) decimal.Decimal {
+func ChannelDecisionBudget(ch plan.Channel) decimal.Decimal {
 	if ch.Kind == plan.Print {
 		return decimal.NewFromInt(ch.Units).Mul(ch.CostPerUnit)
 	}
@@ -235,7 +235,7 @@ func setDecisionBudget(ch *plan.Channel, b decimal.Decimal) {
 }
 
 // wholeUnitBudgets returns the budgets x of the curves with every print
-// channel's rounded up to whole units (DecisionBudget after
+// channel's rounded up to whole units (ChannelDecisionBudget after
 // setDecisionBudget): the money the plan then really spends.
 func wholeUnitBudgets(p plan.Plan, curves []Curve, x []decimal.Decimal) []decimal.Decimal {
 	out := append([]decimal.Decimal(nil), x...)
@@ -243,7 +243,7 @@ func wholeUnitBudgets(p plan.Plan, curves []Curve, x []decimal.Decimal) []decima
 		if c.UnitCost > 0 {
 			ch := p.Channels[c.Index]
 			setDecisionBudget(&ch, x[i])
-			out[i] = DecisionBudget(ch)
+			out[i] = ChannelDecisionBudget(ch)
 		}
 	}
 	return out
@@ -315,7 +315,7 @@ func toFloat(d decimal.Decimal) float64 { return d.InexactFloat64() }
 // engine does). The money weights (revenue, gross margin) are the
 // customers' weight; the caller multiplies them by the money per customer.
 func newCurve(i int, ch plan.Channel, f plan.Funnel, model plan.Model, name string) Curve {
-	c := Curve{Index: i, ID: ch.ID, Name: ch.Name, Kind: ch.Kind, Budget: toFloat(DecisionBudget(ch)),
+	c := Curve{Index: i, ID: ch.ID, Name: ch.Name, Kind: ch.Kind, Budget: toFloat(ChannelDecisionBudget(ch)),
 		Min: toFloat(ch.MinBudget), Max: toFloat(maxBudgetOf(ch)), Cap: math.Inf(1)}
 	rate := func(d decimal.Decimal) float64 { return math.Min(math.Max(toFloat(d), 0), 1) }
 	orDefault := func(n decimal.NullDecimal, d decimal.Decimal) float64 {

@@ -44,7 +44,7 @@ func checkCurves(t *testing.T, name string, p plan.Plan) {
 				q := p.Clone()
 				// a print channel buys whole units: compare at the budget it spends
 				setDecisionBudget(&q.Channels[c.Index], decimal.NewFromFloat(b))
-				bd := DecisionBudget(q.Channels[c.Index])
+				bd := ChannelDecisionBudget(q.Channels[c.Index])
 				r, err := RunWith(q, plan.Library{})
 				if err != nil {
 					t.Fatal(err)

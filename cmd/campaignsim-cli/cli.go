@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"campaignsim/plan"
+	"campaignsim/simulate/display"
 )
 
 // Exit codes of FORMAT.md.
@@ -266,15 +267,17 @@ func (c *cli) report(err error) int {
 }
 
 // planErrors prints a plan's problems on stderr, one per line, each as
-// FILE:LINE:COL: message.
+// FILE:LINE:COL: message, in the language of the user's locale
+// (envLanguage): the positions are the same in every language.
 func (c *cli) planErrors(name string, err error) {
+	lang := envLanguage()
 	var list plan.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
 		for _, e := range list {
 			if e.File == "" {
 				e.File = name
 			}
-			fmt.Fprintln(c.stderr, oneLine(e.Error()))
+			fmt.Fprintln(c.stderr, oneLine(display.Error(e, lang)))
 		}
 		return
 	}
@@ -283,7 +286,7 @@ func (c *cli) planErrors(name string, err error) {
 		if one.File == "" {
 			one.File = name
 		}
-		fmt.Fprintln(c.stderr, oneLine(one.Error()))
+		fmt.Fprintln(c.stderr, oneLine(display.Error(one, lang)))
 		return
 	}
 	fmt.Fprintf(c.stderr, "%s: %s\n", name, oneLine(err.Error()))
@@ -523,16 +526,19 @@ func readFileLimited(path string, limit int64) ([]byte, error) {
 // environment.
 var getenv = os.Getenv
 
-// envLanguage is the language of the user's locale (LC_ALL, LC_MESSAGES,
-// LANG): English when it starts with "en", French otherwise.
+// envLanguage is the language of the user's locale: the first of
+// LC_ALL, LC_MESSAGES and LANG that is set, as gettext reads them; French
+// when it starts with "fr" (fr_FR.UTF-8, fr_CA, fr), English otherwise,
+// including C, POSIX and no locale at all (a machine's default, where
+// English is the lingua franca of logs).
 func envLanguage() plan.Language {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(k); v != "" {
-			if strings.HasPrefix(v, "en") {
-				return plan.LangEN
+			if strings.HasPrefix(strings.ToLower(v), "fr") {
+				return plan.LangFR
 			}
-			return plan.LangFR
+			return plan.LangEN
 		}
 	}
-	return plan.LangFR
+	return plan.LangEN
 }

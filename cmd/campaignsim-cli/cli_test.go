@@ -30,10 +30,10 @@ func TestReport(t *testing.T) {
 			prog + ": unknown command \"fly\"\nRun '" + prog + " --help' for the list of commands.\n"},
 		// every problem on its line, the file filled in where it lacks
 		{"plan errors", planError{"p.toml", plan.ErrorList{
-			{Line: 3, Col: 1, Msg: "first"},
-			{File: "other.csv", Line: 2, Msg: "second\nline"},
+			{Line: 3, Col: 1, Msg: plan.NewMsg("first")},
+			{File: "other.csv", Line: 2, Msg: plan.NewMsg("second\nline")},
 		}}, exitInvalid, "p.toml:3:1: first\nother.csv:2: second line\n"},
-		{"one plan error", planError{"p.toml", plan.Error{Path: "plan.months", Msg: "too long"}}, exitInvalid,
+		{"one plan error", planError{"p.toml", plan.Error{Path: "plan.months", Msg: plan.NewMsg("too long")}}, exitInvalid,
 			"p.toml: plan.months: too long\n"},
 		{"engine error", planError{"p.toml", errors.New("simulate: no channel")}, exitInvalid,
 			"p.toml: simulate: no channel\n"},

@@ -197,17 +197,11 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	if gain.Sign() < 0 {
 		sign = ""
 	}
-	fine := gain.Abs().LessThan(decimal.NewFromInt(10))
+	fine := o.FineGain()
 	effect := fmt.Sprintf("%s%s %s (%s %s %s %s)", sign, goalAmount(p, o.Goal, gain, fine), goalNoun(lang, o.Goal, gain),
 		say(lang, "de", "from"), goalAmount(p, o.Goal, o.Before, fine), say(lang, "à", "to"), goalAmount(p, o.Goal, o.After, fine))
-	ms := o.Moves()
-	var visible []simulate.BudgetMove
-	for _, m := range ms {
-		if m.Amount.Round(0).Sign() > 0 {
-			visible = append(visible, m)
-		}
-	}
-	if len(visible) == 0 {
+	visible := o.AdviceMoves()
+	if o.AlreadyBest() {
 		fmt.Fprintf(b, "%s\n", say(lang,
 			"La répartition actuelle est déjà la meilleure, à l'euro près : "+effect+".",
 			"Today's split is already the best, to the euro: "+effect+"."))

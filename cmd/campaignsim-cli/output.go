@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"strings"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -151,22 +150,11 @@ func jsonUnit(name string) simulate.Unit {
 	return simulate.Rate
 }
 
-// metricUnit is the unit by which a value of name is shown to people: the
-// unit of its figure, money for the cost inputs, a count for the volume
-// inputs, else a rate (the benchmarks are mostly rates).
+// metricUnit is the unit by which a value of name is shown to people
+// (simulate.ValueUnit).
 func metricUnit(name string) simulate.Unit {
-	if s, ok := simulate.SpecOf(name); ok {
-		return s.Unit
-	}
-	switch {
-	case strings.HasPrefix(name, "cost_per"), name == "commission_per_sale", name == "budget",
-		name == "fixed_cost", name == "average_order":
-		return simulate.Money
-	case name == "visits_per_month", name == "followers", name == "contacts", name == "list_size",
-		name == "audience", name == "max_clicks", name == "sends", name == "posts", name == "units":
-		return simulate.Count
-	}
-	return simulate.Rate
+	u, _ := simulate.ValueUnit(name)
+	return u
 }
 
 // figuresJSON is FIGURES of FORMAT.md: every figure of FigureSpecs in

@@ -135,12 +135,13 @@ func figValue(p plan.Plan, name string, v decimal.NullDecimal) string {
 // money input that is no figure (a cost per message) keeps its fractions
 // of a cent.
 func showValue(name string, v decimal.NullDecimal, currency string, lang plan.Language) string {
+	u, exact := simulate.ValueUnit(name)
+	if exact && v.Valid {
+		return display.MoneyExact(v.Decimal, currency, lang)
+	}
 	s, ok := simulate.SpecOf(name)
 	if !ok {
-		s = simulate.Spec{Name: name, Unit: metricUnit(name)}
-		if s.Unit == simulate.Money && v.Valid {
-			return display.MoneyExact(v.Decimal, currency, lang)
-		}
+		s = simulate.Spec{Name: name, Unit: u}
 	}
 	return display.Figure(s, v, currency, lang)
 }
@@ -321,31 +322,27 @@ func writeTimeline(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	writeTable(b, "  ", head, right, rows)
 }
 
-func objectiveOf(p plan.Plan, id string) (plan.Objective, bool) {
-	for _, o := range p.Objectives {
-		if o.ID == id {
-			return o, true
-		}
-	}
-	return plan.Objective{}, false
-}
-
 func writeObjectives(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	lang := p.Info.Language
 	if len(r.Objectives) == 0 {
 		return
 	}
 	section(b, tr(lang, "objectives title"))
-	for i, ob := range r.Objectives {
+	for i, ov := range simulate.ObjectiveViews(p, r, nil) {
+		ob, po := ov.Result, ov.Objective
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		mark, status := "✗", tr(lang, "not met")
-		if ob.Met {
-			mark, status = "✓", tr(lang, "met")
+		// the plan's real state: a target met over budget is not met
+		// (simulate.ObjectiveStateOf)
+		mark := "✗"
+		switch ov.State {
+		case simulate.StateMet:
+			mark = "✓"
+		case simulate.StateOverBudget, simulate.StateAtRisk:
+			mark = "⚠"
 		}
-		po, _ := objectiveOf(p, ob.ID)
-		fmt.Fprintf(b, "  %s %s — %s\n", mark, ob.ID, status)
+		fmt.Fprintf(b, "  %s %s — %s\n", mark, ob.ID, display.Text(ov.StateMsg(), lang, p.Info.Currency))
 		if po.Statement != "" {
 			if lang == plan.LangEN {
 				fmt.Fprintf(b, "    “%s”\n", po.Statement)
@@ -397,6 +394,8 @@ func signedFig(p plan.Plan, metric string, v decimal.NullDecimal) string {
 	return s
 }
 
+// channelName is the name of channel id among r's channels (the id when
+// r has none of that id).
 func channelName(r simulate.Result, id string) string {
 	for _, ch := range r.Channels {
 		if ch.ID == id {
@@ -412,10 +411,10 @@ func writeRecommendations(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 		return
 	}
 	section(b, tr(lang, "recommendations"))
-	for _, rec := range r.Recommendations {
-		who := tr(lang, "plan wide")
-		if rec.Channel != "" {
-			who = channelName(r, rec.Channel)
+	for _, rec := range simulate.AdviceOf(r) {
+		who := rec.Who
+		if who == "" {
+			who = tr(lang, "plan wide")
 		}
 		side := tr(lang, "above")
 		if rec.Below {

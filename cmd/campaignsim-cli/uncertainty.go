@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -105,24 +104,12 @@ func uncertaintyJSON(r simulate.UncertaintyResult) object {
 	}
 }
 
-// hasRanges reports whether any channel of p carries a range.
-func hasRanges(p plan.Plan) bool {
-	for _, ch := range p.Channels {
-		for _, r := range ch.Ranges {
-			if !r.Low.Equal(r.High) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // writeUncertainty writes the Monte Carlo summary as advice.
 func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult) {
 	lang := p.Info.Language
 	runs := display.Decimal(decimal.NewFromInt(int64(r.Runs)), 0, lang)
 	heading(b, say(lang, "Incertitude\u00a0: ", "Uncertainty: ")+p.Info.Title, "=")
-	if !hasRanges(p) {
+	if !simulate.HasUncertainty(p) {
 		b.WriteString(say(lang,
 			"Le plan ne donne aucune fourchette (ranges)\u00a0: les simulations sont toutes identiques au plan.\n"+
 				"Ajoutez une fourchette aux taux dont vous n'êtes pas sûr, par exemple\n"+
@@ -190,28 +177,25 @@ func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult
 		"\n%s simulations, seed %d. The same seed gives the same figures.\n"), runs, r.Seed)
 }
 
-// objectiveName is how the text names objective i of p: its statement,
-// else its id.
+// objectiveName is how the text names objective i of p
+// (simulate.ObjectiveTitle: its statement, else its id).
 func objectiveName(p plan.Plan, i int) string {
-	if i < len(p.Objectives) && strings.TrimSpace(p.Objectives[i].Statement) != "" {
-		return p.Objectives[i].Statement
-	}
 	if i < len(p.Objectives) {
-		return p.Objectives[i].ID
+		return simulate.ObjectiveTitle(p.Objectives[i])
 	}
 	return ""
 }
 
 // chanceAdvice says what a probability of meeting an objective means for
-// the owner.
+// the owner, by its level (simulate.ChanceLevelOf).
 func chanceAdvice(lang plan.Language, pr decimal.Decimal) string {
-	switch {
-	case pr.GreaterThanOrEqual(decimal.New(9, -1)):
+	switch simulate.ChanceLevelOf(pr) {
+	case simulate.ChanceNearlyCertain:
 		return say(lang, "quasi assuré", "nearly certain")
-	case pr.GreaterThanOrEqual(decimal.New(5, -1)):
+	case simulate.ChanceLikely:
 		return say(lang, "probable, sans être garanti\u00a0: surveillez les premiers résultats",
 			"likely but not certain: watch the first results")
-	case pr.GreaterThanOrEqual(decimal.New(1, -1)):
+	case simulate.ChanceRisky:
 		return say(lang, "risqué\u00a0: renforcez les canaux qui comptent le plus (campaignsim-cli sensitivity) ou revoyez l'objectif",
 			"risky: strengthen the channels that matter most (campaignsim-cli sensitivity) or revise the objective")
 	default:

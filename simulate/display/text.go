@@ -1,176 +1,54 @@
 package display
 
 import (
-	"fmt"
 	"io/fs"
-	"maps"
-	"path"
-	"slices"
 	"strings"
-	"sync"
 
-	"campaignsim/assets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
 
-	"github.com/BurntSushi/toml"
 	"github.com/shopspring/decimal"
 )
 
-// Template is one entry of the message catalog: the French and English
-// templates of a code. A template is text with named placeholders in
-// braces, "{over}", each the Name of an argument of the message.
-type Template struct {
-	FR string `toml:"fr"`
-	EN string `toml:"en"`
-}
+// Template is one entry of the message catalog (plan.Template): the
+// French and English templates of a code.
+type Template = plan.Template
 
 // listSeparator is the catalog code of the separator between the messages
 // of an ArgMsgs argument.
 const listSeparator = "list_separator"
 
-var (
-	catalogOnce sync.Once
-	catalog     map[string]Template
-	catalogErr  error
-)
+// Catalog returns the message catalog, parsed once and merged (see
+// plan.Catalog, which reads it so that plan's Error() has words too).
+func Catalog() (map[string]Template, error) { return plan.Catalog() }
 
-// Catalog returns the message catalog, the files assets/i18n/messages/*.toml
-// parsed once and merged: code → templates. It is the one place every message of plan and
-// simulate is worded. The error is that of a malformed catalog (a test
-// keeps the embedded one well formed); the map is then empty.
-func Catalog() (map[string]Template, error) {
-	catalogOnce.Do(func() {
-		catalog, catalogErr = LoadCatalog(assets.Messages)
-	})
-	return catalog, catalogErr
-}
+// LoadCatalog reads and merges the catalog files of fsys (plan.LoadCatalog).
+func LoadCatalog(fsys fs.FS) (map[string]Template, error) { return plan.LoadCatalog(fsys) }
 
-// LoadCatalog reads every .toml file of fsys's "i18n/messages" folder
-// with ParseCatalog and merges them. A code given by two files is an error
-// naming both, as is a malformed file (named).
-func LoadCatalog(fsys fs.FS) (map[string]Template, error) {
-	names, err := fs.Glob(fsys, "i18n/messages/*.toml")
-	if err != nil || len(names) == 0 {
-		return map[string]Template{}, fmt.Errorf("messages: no catalog file in i18n/messages")
-	}
-	all := map[string]Template{}
-	from := map[string]string{}
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return map[string]Template{}, err
-		}
-		cat, err := ParseCatalog(data)
-		if err != nil {
-			return map[string]Template{}, fmt.Errorf("%s: %w", path.Base(name), err)
-		}
-		for code, t := range cat {
-			if prev, ok := from[code]; ok {
-				return map[string]Template{}, fmt.Errorf("messages: [%s] is in both %s and %s: keep one", code, prev, path.Base(name))
-			}
-			from[code] = path.Base(name)
-			all[code] = t
-		}
-	}
-	return all, nil
-}
+// ParseCatalog reads one file of the message catalog (plan.ParseCatalog).
+func ParseCatalog(data []byte) (map[string]Template, error) { return plan.ParseCatalog(data) }
 
-// ParseCatalog reads one file of the message catalog: one TOML table per code with the
-// string keys fr and en. An unknown key, a missing language or a
-// placeholder left open ("{over") is an error naming the code.
-func ParseCatalog(data []byte) (map[string]Template, error) {
-	var raw map[string]Template
-	md, err := toml.Decode(string(data), &raw)
-	if err != nil {
-		return map[string]Template{}, err
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return map[string]Template{}, fmt.Errorf("unknown key %s: each code has only fr and en", und[0])
-	}
-	for _, c := range slices.Sorted(maps.Keys(raw)) {
-		t := raw[c]
-		if t.FR == "" || t.EN == "" {
-			return map[string]Template{}, fmt.Errorf("[%s] needs both fr and en", c)
-		}
-		for _, s := range []string{t.FR, t.EN} {
-			if _, err := Placeholders(s); err != nil {
-				return map[string]Template{}, fmt.Errorf("[%s]: %w", c, err)
-			}
-		}
-	}
-	return raw, nil
-}
-
-// Placeholders returns the names of the placeholders of template s, in
-// order of appearance (repeated as often as they appear). A "{" without
-// its "}" or an empty name "{}" is an error.
-func Placeholders(s string) ([]string, error) {
-	var names []string
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			return names, nil
-		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			return names, fmt.Errorf("placeholder %q is not closed: write {name}", s[i:])
-		}
-		name := s[i+1 : i+j]
-		if name == "" || strings.ContainsAny(name, "{ ") {
-			return names, fmt.Errorf("placeholder {%s} is not a name: write {name}", name)
-		}
-		names = append(names, name)
-		s = s[i+j+1:]
-	}
-}
+// Placeholders returns the names of the placeholders of template s
+// (plan.Placeholders).
+func Placeholders(s string) ([]string, error) { return plan.Placeholders(s) }
 
 // Text renders m in lang (French unless plan.LangEN) from the catalog,
 // each argument written by its kind with this package's formats: money
 // with Money in currency (the plan's; "" means EUR), rates with Percent,
 // counts with Count, dates with Date, metrics with Label, figures with
-// Figure, plan keys as written in the file. The zero Msg renders "". A
-// code missing from the catalog (a test forbids it) renders as the code
-// followed by its arguments, and a placeholder the message has no
-// argument for stays as "{name}", so nothing is ever silently lost.
+// Figure, plan keys as written in the file. The template walk is plan.Render, the one renderer;
+// a code missing from the catalog renders as the code and its arguments,
+// and a placeholder without an argument stays "{name}".
 func Text(m plan.Msg, lang plan.Language, currency string) string {
-	if m.IsZero() {
-		return ""
-	}
-	cat, _ := Catalog()
-	t, ok := cat[m.Code]
-	if !ok {
-		parts := []string{m.Code}
-		for _, a := range m.Args {
-			parts = append(parts, a.Name+"="+Arg(a, lang, currency))
-		}
-		return strings.Join(parts, " ")
-	}
-	tmpl := t.FR
+	return plan.Render(m, langOf(lang), func(a plan.Arg) string { return Arg(a, lang, currency) })
+}
+
+// langOf is lang as Render reads it: English for LangEN, French otherwise.
+func langOf(lang plan.Language) plan.Language {
 	if isEN(lang) {
-		tmpl = t.EN
+		return plan.LangEN
 	}
-	var b strings.Builder
-	s := tmpl
-	for {
-		i := strings.IndexByte(s, '{')
-		j := -1
-		if i >= 0 {
-			j = strings.IndexByte(s[i:], '}')
-		}
-		if i < 0 || j < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		name := s[i+1 : i+j]
-		if a, ok := m.Arg(name); ok {
-			b.WriteString(Arg(a, lang, currency))
-		} else {
-			b.WriteString(s[i : i+j+1])
-		}
-		s = s[i+j+1:]
-	}
+	return plan.LangFR
 }
 
 // unitOf gives the kinds of argument that are written as a figure of
@@ -219,4 +97,11 @@ func Arg(a plan.Arg, lang plan.Language, currency string) string {
 // shows "0 €".
 func MoneyWhole(v decimal.Decimal, currency string, lang plan.Language) string {
 	return money(v, 0, currency, lang)
+}
+
+// Error writes a plan error for a person in lang: its place as
+// plan.Error.Where gives it (FILE:LINE:COL:, exactly as Error() does)
+// and its message through Text. In English it reads as e.Error().
+func Error(e plan.Error, lang plan.Language) string {
+	return e.Where() + Text(e.Msg, lang, "")
 }

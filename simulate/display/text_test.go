@@ -1,12 +1,14 @@
 package display
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,16 +21,32 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// allMsgArgs is every code plan and simulate give (plan.MsgArgs and
+// simulate.MsgArgs) with its arguments; a code in both is an error.
+func allMsgArgs(t *testing.T) map[string][]string {
+	all := map[string][]string{}
+	for _, m := range []map[string][]string{plan.MsgArgs, simulate.MsgArgs} {
+		for code, args := range m {
+			if _, ok := all[code]; ok {
+				t.Errorf("code %s is given by both plan and simulate: rename one", code)
+			}
+			all[code] = args
+		}
+	}
+	return all
+}
+
 // TestCatalogMatchesCodes: the embedded catalog parses, has exactly the
-// codes simulate gives (simulate.MsgArgs: none missing, none unused), each
-// in French and English, and its templates name only the arguments the
-// code gives.
+// codes plan and simulate give (plan.MsgArgs and simulate.MsgArgs: none
+// missing, none unused), each in French and English, and its templates
+// name only the arguments the code gives.
 func TestCatalogMatchesCodes(t *testing.T) {
 	cat, err := Catalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for code, args := range simulate.MsgArgs {
+	all := allMsgArgs(t)
+	for code, args := range all {
 		tmpl, ok := cat[code]
 		if !ok {
 			t.Errorf("code %s has no entry in messages.toml", code)
@@ -51,8 +69,8 @@ func TestCatalogMatchesCodes(t *testing.T) {
 		}
 	}
 	for code := range cat {
-		if _, ok := simulate.MsgArgs[code]; !ok {
-			t.Errorf("messages.toml has [%s], a code nothing gives: remove it or add it to simulate.MsgArgs", code)
+		if _, ok := all[code]; !ok {
+			t.Errorf("the catalog has [%s], a code nothing gives: remove it or add it to plan.MsgArgs or simulate.MsgArgs", code)
 		}
 	}
 }
@@ -180,21 +198,26 @@ func TestText(t *testing.T) {
 	}
 }
 
+// leftOver matches a placeholder left in a rendered message ("{name}"; a
+// literal brace of a TOML example, "{ ctr = … }", is not one).
+var leftOver = regexp.MustCompile(`\{[a-z_0-9]+\}`)
+
 // TestTextEveryCode renders every code in both languages with dummy
 // arguments: no placeholder is left over.
 func TestTextEveryCode(t *testing.T) {
-	codes := make([]string, 0, len(simulate.MsgArgs))
-	for c := range simulate.MsgArgs {
+	all := allMsgArgs(t)
+	codes := make([]string, 0, len(all))
+	for c := range all {
 		codes = append(codes, c)
 	}
 	sort.Strings(codes)
 	for _, c := range codes {
 		var args []plan.Arg
-		for _, n := range simulate.MsgArgs[c] {
+		for _, n := range all[c] {
 			args = append(args, plan.TextArg(n, "x"))
 		}
 		for _, l := range []plan.Language{plan.LangFR, plan.LangEN} {
-			if s := Text(plan.NewMsg(c, args...), l, ""); s == "" || strings.ContainsAny(s, "{}") {
+			if s := Text(plan.NewMsg(c, args...), l, ""); s == "" || leftOver.MatchString(s) {
 				t.Errorf("%s in %s: %q", c, l, s)
 			}
 		}
@@ -235,4 +258,48 @@ func ExampleText() {
 	// Output:
 	// The plan is over budget by €940.00 (cost €4,940.00, budget €4,000.00).
 	// The plan is over budget by $940.00 (cost $4,940.00, budget $4,000.00).
+}
+
+// TestPlanFrenchTypography: plan's French messages use French quotes and
+// a no-break space (U+00A0) inside « » and before : ; ? !, so that a
+// line break never leaves a colon alone at the start of a line.
+func TestPlanFrenchTypography(t *testing.T) {
+	cat, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := regexp.MustCompile(`[ \t][:;?!]|«[^\x{a0}]|[^\x{a0}]»`)
+	for code := range plan.MsgArgs {
+		if m := bad.FindString(cat[code].FR); m != "" {
+			t.Errorf("[%s] fr: %q in %q: write a no-break space (U+00A0)", code, m, cat[code].FR)
+		}
+	}
+}
+
+// TestPlanErrorsInFrench: a plan error renders in French with its
+// arguments in place, and in English exactly as Error() words it.
+func TestPlanErrorsInFrench(t *testing.T) {
+	_, err := plan.Decode("p.toml", []byte("format = 1\n[plan]\nname = \"x\"\nstart = 2027-01-04\nmonths = 61\nbudgte = \"1\"\n"))
+	var list plan.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		t.Fatalf("Decode: %v, want errors", err)
+	}
+	for _, e := range list {
+		fr := Text(e.Msg, plan.LangFR, "")
+		en := Text(e.Msg, plan.LangEN, "")
+		if en != e.Msg.String() {
+			t.Errorf("English %q, want Error()'s words %q", en, e.Msg.String())
+		}
+		if fr == en || leftOver.MatchString(fr) {
+			t.Errorf("French %q (English %q)", fr, en)
+		}
+	}
+	want := "clé «\u00a0budgte\u00a0» inconnue dans [plan]\u00a0; vouliez-vous dire «\u00a0budget\u00a0»\u00a0?"
+	found := false
+	for _, e := range list {
+		found = found || Text(e.Msg, plan.LangFR, "") == want
+	}
+	if !found {
+		t.Errorf("no error reads %q in %v", want, list)
+	}
 }

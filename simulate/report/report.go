@@ -20,7 +20,6 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -51,7 +50,7 @@ type Options struct {
 
 // ErrUnknownScenario is wrapped by the error Write returns when
 // Options.Scenario names no scenario of the plan.
-var ErrUnknownScenario = errors.New("unknown scenario")
+var ErrUnknownScenario = simulate.ErrUnknownScenario
 
 // ErrLanguage is wrapped by the error Write returns when Options.Lang is
 // neither "", "fr" nor "en".
@@ -89,8 +88,9 @@ func WriteFile(path string, p plan.Plan, o Options) error {
 	return nil
 }
 
-// doc is one document being written: the plan, everything computed from
-// it, and the page layout.
+// doc is one document being written: the plan, the analysis it shows
+// (computed once by simulate.Analyze; the document decides nothing), and
+// the page layout.
 type doc struct {
 	*layout
 	p    plan.Plan
@@ -99,29 +99,21 @@ type doc struct {
 	date time.Time
 	lib  plan.Library
 
-	base     simulate.Result   // the plan as written
-	r        simulate.Result   // the results shown (base or the scenario asked for)
+	an       simulate.Analysis
+	r        simulate.Result   // the results shown (an.Shown)
 	all      []simulate.Result // base and every scenario, when Options.Scenario is "all"
-	scenario string            // the scenario asked for ("base" by default)
+	scenario string            // the scenario shown (an.Scenario)
 
-	unc    *simulate.UncertaintyResult // nil when the plan has no range
+	unc    *simulate.UncertaintyResult // nil when the plan has no uncertainty
 	sens   *simulate.SensitivityResult // nil when it cannot be computed
-	seeks  []seek
-	eval   *simulate.Evaluation   // nil when the plan has no actuals
-	opt    *simulate.Optimization // nil without decision channel
+	eval   *simulate.Evaluation        // nil when the plan has no actuals
+	opt    *simulate.Optimization      // nil without decision channel
 	charts chartSet
 	pngs   map[chartKey][]byte // the charts, drawn by prerender
 	// missing are the characters of the plan the document's font lacks,
 	// drawn as chart.Substitute (missingGlyphs); the summary lists them.
 	missing []rune
 	names   map[string]string // channel id → name, for the charts (chart.ChannelNames)
-}
-
-// seek is the goal seek answer for one objective.
-type seek struct {
-	obj plan.Objective
-	res simulate.GoalSeekResult
-	err error
 }
 
 // render computes everything and returns the PDF bytes.
@@ -139,8 +131,12 @@ func render(p plan.Plan, o Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// prepare checks the options and runs every computation the document
-// shows.
+// analyze is simulate.Analyze, a variable so that the package's tests can
+// time the report's own work (charts, layout, PDF) apart from the
+// analysis it shows.
+var analyze = simulate.Analyze
+
+// prepare checks the options, analyses the plan and draws the charts.
 func prepare(p plan.Plan, o Options) (*doc, error) {
 	lang := o.Lang
 	if lang == "" {
@@ -153,7 +149,7 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 	default:
 		return nil, fmt.Errorf("report: language %q: %w (use fr or en)", o.Lang, ErrLanguage)
 	}
-	d := &doc{p: p, lang: lang, cur: p.Info.Currency, lib: plan.DefaultLibrary(), scenario: o.Scenario}
+	d := &doc{p: p, lang: lang, cur: p.Info.Currency, lib: plan.DefaultLibrary()}
 	if d.cur == "" {
 		d.cur = "EUR"
 	}
@@ -164,102 +160,20 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 	y, m, dd := d.date.Date()
 	d.date = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
 
-	base, err := simulate.Run(p)
+	an, err := analyze(p, simulate.AnalyzeOptions{Scenario: o.Scenario, Parts: simulate.PartsAll})
+	if errors.Is(err, simulate.ErrUnknownScenario) {
+		return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
+	}
 	if err != nil {
 		return nil, err
 	}
-	d.base, d.r = base, base
-	switch o.Scenario {
-	case "", simulate.BaseScenario:
-		d.scenario = simulate.BaseScenario
-	case "all":
-		if d.all, err = simulate.RunAll(p); err != nil {
-			return nil, err
-		}
-	default:
-		found := false
-		for _, s := range p.Scenarios {
-			found = found || s.Name == o.Scenario
-		}
-		if !found {
-			return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
-		}
-		if d.r, err = simulate.RunScenario(p, o.Scenario); err != nil {
-			return nil, err
-		}
-	}
-
-	if hasRanges(p) {
-		u, err := simulate.Uncertainty(context.Background(), p, simulate.UncertaintyOptions{})
-		if err == nil {
-			d.unc = &u
-		}
-	}
-	if s, err := sensitivity(p, "net_profit"); err == nil {
-		d.sens = &s
-	}
-	for _, ob := range p.Objectives {
-		if !seekable(ob) {
-			continue
-		}
-		res, err := simulate.GoalSeek(p, ob.Metric, ob.Target, simulate.MixKeep)
-		d.seeks = append(d.seeks, seek{obj: ob, res: res, err: err})
-	}
-	if len(p.Actuals) > 0 {
-		if ev, err := simulate.Evaluate(p); err == nil {
-			d.eval = &ev
-		}
-	}
-	if hasDecision(p) {
-		if op, err := simulate.Optimize(p, simulate.GoalCustomers, decimal.NullDecimal{}); err == nil {
-			d.opt = &op
-		}
-	}
+	d.an, d.r, d.all, d.scenario = an, an.Shown, an.All, an.Scenario
+	d.unc, d.sens, d.eval, d.opt = an.Uncertainty, an.Sensitivity, an.Evaluation, an.Optimization
 	d.missing = missingGlyphs(p)
 	d.names = chart.ChannelNames(p)
 	d.charts = newChartSet(d)
 	d.prerender(d.fullCharts())
 	return d, nil
-}
-
-// sensitivity is simulate.Sensitivity, a variable so that the package's
-// tests can time the report's own work (charts, layout, PDF) apart from
-// the analysis it shows.
-var sensitivity = simulate.Sensitivity
-
-// hasRanges reports whether any channel of p carries an uncertainty range.
-func hasRanges(p plan.Plan) bool {
-	for _, c := range p.Channels {
-		if len(c.Ranges) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// hasDecision reports whether p has a channel whose budget the optimiser
-// may move.
-func hasDecision(p plan.Plan) bool {
-	for _, c := range p.Channels {
-		if simulate.IsDecision(c, p.Info.Months) {
-			return true
-		}
-	}
-	return false
-}
-
-// seekable reports whether goal seek answers objective ob: an at_least
-// target on one of simulate.SeekMetrics.
-func seekable(ob plan.Objective) bool {
-	if ob.Direction == plan.AtMost {
-		return false
-	}
-	for _, m := range simulate.SeekMetrics {
-		if m == ob.Metric {
-			return true
-		}
-	}
-	return false
 }
 
 // write lays the whole document out.
@@ -347,33 +261,19 @@ func (d *doc) value(name string, v decimal.NullDecimal) string {
 	return showValue(name, v, d.cur, d.lang)
 }
 
-// showValue formats a value of a figure or channel input for people; a
-// money input that is no figure (a cost per message) keeps its fractions
-// of a cent.
+// showValue formats a value of a figure or channel input for people, in
+// the unit simulate.ValueUnit gives it; a money input that is no figure (a
+// cost per message) keeps its fractions of a cent.
 func showValue(name string, v decimal.NullDecimal, cur string, lang plan.Language) string {
+	u, exact := simulate.ValueUnit(name)
+	if exact && v.Valid {
+		return display.MoneyExact(v.Decimal, cur, lang)
+	}
 	s, ok := simulate.SpecOf(name)
 	if !ok {
-		s = simulate.Spec{Name: name, Unit: inputUnit(name)}
-		if s.Unit == simulate.Money && v.Valid {
-			return display.MoneyExact(v.Decimal, cur, lang)
-		}
+		s = simulate.Spec{Name: name, Unit: u}
 	}
 	return display.Figure(s, v, cur, lang)
-}
-
-// inputUnit is the unit of a channel or business input name.
-func inputUnit(name string) simulate.Unit {
-	if s, ok := simulate.SpecOf(name); ok {
-		return s.Unit
-	}
-	switch name {
-	case "cost_per_message", "cost_per_unit", "commission_per_sale", "budget", "fixed_cost", "average_order":
-		return simulate.Money
-	case "visits_per_month", "followers", "contacts", "list_size", "audience", "max_clicks", "sends",
-		"posts", "units", "clicks", "orders_per_month":
-		return simulate.Count
-	}
-	return simulate.Rate
 }
 
 // nd wraps a decimal as a defined NullDecimal.
@@ -392,12 +292,7 @@ func (d *doc) channelName(id string) string {
 }
 
 // objectiveTitle is the statement of ob, or its id when it has none.
-func objectiveTitle(ob plan.Objective) string {
-	if ob.Statement != "" {
-		return ob.Statement
-	}
-	return ob.ID
-}
+func objectiveTitle(ob plan.Objective) string { return simulate.ObjectiveTitle(ob) }
 
 // objective returns the plan's objective with id.
 func (d *doc) objective(id string) plan.Objective {
@@ -418,17 +313,7 @@ func sign(dir plan.Direction) string {
 }
 
 // probability returns the Monte Carlo chance of objective id, if run.
-func (d *doc) probability(id string) (decimal.Decimal, bool) {
-	if d.unc == nil {
-		return decimal.Zero, false
-	}
-	for _, c := range d.unc.Objectives {
-		if c.ID == id {
-			return c.Probability, true
-		}
-	}
-	return decimal.Zero, false
-}
+func (d *doc) probability(id string) (decimal.Decimal, bool) { return d.an.Chance(id) }
 
 // dateOf is the calendar date of t.
 func dateOf(t time.Time) plan.Date { return plan.DateOf(t) }

@@ -150,7 +150,7 @@ func TestDocuments(t *testing.T) {
 				if len(p.Scenarios) > 0 {
 					wantImages++
 				}
-				if hasRanges(p) {
+				if simulate.HasUncertainty(p) {
 					wantImages++ // histogram
 				}
 				if len(p.Actuals) > 0 {
@@ -180,15 +180,6 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
-}
-
-func hasRanges(p plan.Plan) bool {
-	for _, c := range p.Channels {
-		if len(c.Ranges) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func mustSpec(t *testing.T, name string) simulate.Spec {

@@ -24,14 +24,28 @@ func quickSensitivity(p plan.Plan, figure string) (simulate.SensitivityResult, e
 	return simulate.Sensitivity(q, figure)
 }
 
+// quickAnalyze is simulate.Analyze with quickSensitivity for its
+// sensitivity.
+func quickAnalyze(p plan.Plan, o simulate.AnalyzeOptions) (simulate.Analysis, error) {
+	o.Parts = simulate.PartsAll &^ simulate.PartSensitivity
+	a, err := simulate.Analyze(p, o)
+	if err != nil {
+		return a, err
+	}
+	if s, err := quickSensitivity(p, "net_profit"); err == nil {
+		a.Sensitivity = &s
+	}
+	return a, nil
+}
+
 // reportOnly prepares the document of p once (with quickSensitivity) and
 // returns a func that does the report's own work on it: the charts
 // (prerender), the layout and the PDF's bytes.
 func reportOnly(tb testing.TB, p plan.Plan) func() []byte {
 	tb.Helper()
-	saved := sensitivity
-	sensitivity = quickSensitivity
-	defer func() { sensitivity = saved }()
+	saved := analyze
+	analyze = quickAnalyze
+	defer func() { analyze = saved }()
 	d, err := prepare(p, Options{Date: time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		tb.Fatal(err)

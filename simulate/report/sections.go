@@ -111,13 +111,20 @@ func (d *doc) summary() {
 			t.head = append(t.head, tr(lang, "col probability"))
 			t.cols = []column{{contentW - 2*32 - 16 - 22, "L"}, {32, "R"}, {32, "R"}, {16, "C"}, {22, "R"}}
 		}
-		for _, ob := range r.Objectives {
-			po := d.objective(ob.ID)
-			status := tr(lang, "not met")
-			if ob.Met {
-				status = tr(lang, "met")
+		for _, ov := range d.an.Objectives {
+			ob := ov.Result
+			// the plan's real state (simulate.ObjectiveStateOf): met over
+			// budget or with a chance below 50 % is not a plain "yes"
+			status := tr(lang, "met")
+			switch ov.State {
+			case simulate.StateNotMet:
+				status = tr(lang, "not met")
+			case simulate.StateOverBudget:
+				status = tr(lang, "met over budget")
+			case simulate.StateAtRisk:
+				status = tr(lang, "met at risk")
 			}
-			row := []string{objectiveTitle(po), sign(ob.Direction) + " " + d.value(ob.Metric, nd(ob.Target)),
+			row := []string{ov.Title(), sign(ob.Direction) + " " + d.value(ob.Metric, nd(ob.Target)),
 				d.value(ob.Metric, ob.Value), status}
 			if d.unc != nil {
 				pr := display.Undefined
@@ -186,42 +193,17 @@ func (d *doc) conclusion() []string {
 		s = trf(lang, "conc some met", fmt.Sprint(met), fmt.Sprint(n), objectiveTitle(d.objective(missed.ID)),
 			d.value(missed.Metric, missed.Value), sign(missed.Direction)+" "+d.value(missed.Metric, nd(missed.Target)))
 	}
-	if d.unc != nil && len(d.unc.Objectives) > 0 {
-		low := d.unc.Objectives[0]
-		for _, c := range d.unc.Objectives[1:] {
-			if c.Probability.LessThan(low.Probability) {
-				low = c
-			}
-		}
-		s += trf(lang, "conc fragile", objectiveTitle(d.objective(low.ID)), d.pct(low.Probability))
+	if low, ok := d.an.Fragile(); ok {
+		s += trf(lang, "conc fragile", low.Title(), d.pct(low.Chance.Decimal))
 	}
 	out = append(out, s)
 
-	// 2. Channels, by CPA (a channel with no customer is the weakest).
-	var best, worst *simulate.ChannelResult
-	for i := range r.Channels {
-		c := &r.Channels[i]
-		if c.Figures.CPA.Valid && (best == nil || c.Figures.CPA.Decimal.LessThan(best.Figures.CPA.Decimal)) {
-			best = c
-		}
-	}
-	for i := range r.Channels {
-		c := &r.Channels[i]
-		switch {
-		case worst == nil:
-			worst = c
-		case !c.Figures.CPA.Valid:
-			if worst.Figures.CPA.Valid {
-				worst = c
-			}
-		case worst.Figures.CPA.Valid && c.Figures.CPA.Decimal.GreaterThan(worst.Figures.CPA.Decimal):
-			worst = c
-		}
-	}
+	// 2. Channels, by CPA (simulate.RankChannels).
 	switch {
 	case len(r.Channels) == 1:
 		out = append(out, trf(lang, "conc one channel", r.Channels[0].Name, d.fig("cpa", r.Channels[0].Figures)))
-	case best != nil && worst != nil && best != worst:
+	case d.an.Best >= 0 && d.an.Worst >= 0 && d.an.Best != d.an.Worst:
+		best, worst := r.Channels[d.an.Best], r.Channels[d.an.Worst]
 		w := tr(lang, "conc no customer")
 		if worst.Figures.CPA.Valid {
 			w = trf(lang, "conc cpa", d.fig("cpa", worst.Figures))
@@ -230,8 +212,7 @@ func (d *doc) conclusion() []string {
 	}
 
 	// 3. The main risk: the input that moves net profit most.
-	if d.sens != nil && len(d.sens.Inputs) > 0 && d.sens.Inputs[0].Swing.Valid && d.sens.Inputs[0].Swing.Decimal.Sign() > 0 {
-		in := d.sens.Inputs[0]
+	if in, ok := d.an.MainRisk(); ok {
 		s := trf(lang, "conc risk", strings.ToLower(display.Label(in.Input, lang)), d.channelName(in.Channel),
 			d.value(in.Input, nd(in.Low)), d.value(in.Input, nd(in.High)),
 			d.value("net_profit", in.ValueLow), d.value("net_profit", in.ValueHigh))
@@ -326,40 +307,22 @@ func (d *doc) smart() {
 		return
 	}
 	d.para(tr(lang, "smart intro"))
-	for _, ob := range d.r.Objectives {
-		po := d.objective(ob.ID)
-		d.h3(objectiveTitle(po)+" ("+ob.ID+")", 30)
-		checks := []struct {
-			key string
-			c   simulate.Check
-		}{
-			{"S", ob.Smart.Specific}, {"M", ob.Smart.Measurable}, {"A", ob.Smart.Achievable},
-			{"R", ob.Smart.Relevant}, {"T", ob.Smart.TimeBound},
-		}
+	letters := [5]string{"S", "M", "A", "R", "T"}
+	for _, ov := range d.an.Objectives {
+		ob := ov.Result
+		d.h3(ov.Title()+" ("+ob.ID+")", 30)
+		checks := [5]simulate.Check{ob.Smart.Specific, ob.Smart.Measurable, ob.Smart.Achievable, ob.Smart.Relevant, ob.Smart.TimeBound}
 		t := table{head: []string{tr(lang, "col letter"), tr(lang, "col check"), tr(lang, "col why")},
 			cols: []column{{34, "L"}, {16, "C"}, {contentW - 50, "L"}}}
-		for _, ch := range checks {
+		for i, c := range checks {
 			mark := tr(lang, "yes")
-			if !ch.c.OK {
+			if !c.OK {
 				mark = tr(lang, "no")
 			}
-			t.rows = append(t.rows, []string{tr(lang, "letter "+ch.key), mark, d.smartWhy(ch.key, ch.c, ob)})
+			t.rows = append(t.rows, []string{tr(lang, "letter "+letters[i]), mark, d.text(ov.Reasons[i])})
 		}
 		d.table(t)
 	}
-}
-
-// smartWhy explains one letter of the checklist in the document's
-// language: the engine's reason (Check.Why), and for Achievable the chance
-// of meeting the target when the plan has ranges.
-func (d *doc) smartWhy(letter string, c simulate.Check, ob simulate.ObjectiveResult) string {
-	s := d.text(c.Why)
-	if letter == "A" {
-		if p, ok := d.probability(ob.ID); ok {
-			s += trf(d.lang, "A prob", d.pct(p))
-		}
-	}
-	return s
 }
 
 // text renders a message of the engine in the document's language and the
@@ -429,21 +392,16 @@ func (d *doc) funnelTable(cr simulate.ChannelResult) {
 	lang := d.lang
 	t := table{head: []string{tr(lang, "col stage"), tr(lang, "col count"), tr(lang, "col rate")},
 		cols: []column{{70, "L"}, {35, "R"}, {30, "R"}}}
-	var prev decimal.Decimal
-	havePrev := false
-	for _, st := range cr.Stages {
+	for _, st := range simulate.StageRates(cr) {
 		label := display.Label(st.Name, lang)
 		if st.Side {
 			label = "    " + label + " " + tr(lang, "side stage")
 		}
 		rate := ""
-		if havePrev && prev.Sign() > 0 {
-			rate = d.pct(st.Value.DivRound(prev, 8))
+		if st.Rate.Valid {
+			rate = d.pct(st.Rate.Decimal)
 		}
 		t.rows = append(t.rows, []string{label, d.cnt(st.Value), rate})
-		if !st.Side {
-			prev, havePrev = st.Value, true
-		}
 	}
 	d.table(t)
 }

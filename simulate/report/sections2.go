@@ -22,8 +22,8 @@ func (d *doc) planning() {
 	d.h1(5, tr(lang, "s planning"))
 	tot := r.Totals
 	d.para(trf(lang, "budget line", d.money(d.p.Info.Budget), d.fig("cost", tot), d.fig("budget_left", tot)))
-	if tot.BudgetLeft.Valid && tot.BudgetLeft.Decimal.Sign() < 0 {
-		d.para(trf(lang, "over budget", d.money(tot.BudgetLeft.Decimal.Neg())))
+	if d.an.OverBudget.Valid {
+		d.para(trf(lang, "over budget", d.money(d.an.OverBudget.Decimal)))
 	}
 	d.h2(tr(lang, "h month channel"), 30)
 	d.note(tr(lang, "planning intro"))
@@ -74,37 +74,18 @@ func (d *doc) planning() {
 	}
 
 	d.h2(tr(lang, "h owners"), 25)
-	type owner struct {
-		name  string
-		chans []string
-		cost  decimal.Decimal
-	}
-	var owners []*owner
-	byName := map[string]*owner{}
-	for i, c := range d.p.Channels {
-		name := c.Owner
+	t := table{head: []string{tr(lang, "col owner"), tr(lang, "col channels"), tr(lang, "cost"), tr(lang, "col share")},
+		cols: []column{{40, "L"}, {contentW - 40 - 28 - 22, "L"}, {28, "R"}, {22, "R"}}}
+	for _, o := range d.an.Owners {
+		name := o.Owner
 		if name == "" {
 			name = tr(lang, "no owner")
 		}
-		o := byName[name]
-		if o == nil {
-			o = &owner{name: name}
-			byName[name] = o
-			owners = append(owners, o)
-		}
-		o.chans = append(o.chans, c.Name)
-		if i < len(r.Channels) && r.Channels[i].Figures.Cost.Valid {
-			o.cost = o.cost.Add(r.Channels[i].Figures.Cost.Decimal)
-		}
-	}
-	t := table{head: []string{tr(lang, "col owner"), tr(lang, "col channels"), tr(lang, "cost"), tr(lang, "col share")},
-		cols: []column{{40, "L"}, {contentW - 40 - 28 - 22, "L"}, {28, "R"}, {22, "R"}}}
-	for _, o := range owners {
 		share := display.Undefined
-		if tot.Cost.Valid && tot.Cost.Decimal.Sign() > 0 {
-			share = d.pct(o.cost.DivRound(tot.Cost.Decimal, 8))
+		if o.Share.Valid {
+			share = d.pct(o.Share.Decimal)
 		}
-		t.rows = append(t.rows, []string{o.name, strings.Join(o.chans, "\n"), d.money(o.cost), share})
+		t.rows = append(t.rows, []string{name, strings.Join(o.Channels, "\n"), d.money(o.Cost), share})
 	}
 	d.table(t)
 
@@ -274,12 +255,12 @@ func (d *doc) risks() {
 	}
 
 	d.h2(tr(lang, "h goal seek"), 25)
-	if len(d.seeks) == 0 {
+	if len(d.an.GoalSeeks) == 0 {
 		d.para(tr(lang, "seek none"))
 	} else {
 		d.note(tr(lang, "goal seek intro"))
 		var items []string
-		for _, s := range d.seeks {
+		for _, s := range d.an.GoalSeeks {
 			items = append(items, d.seekText(s))
 		}
 		d.bullets(items)
@@ -298,22 +279,19 @@ func (d *doc) risks() {
 }
 
 // seekText words the goal seek answer for one objective.
-func (d *doc) seekText(s seek) string {
+func (d *doc) seekText(s simulate.ObjectiveSeek) string {
 	lang := d.lang
-	target := d.value(s.obj.Metric, nd(s.obj.Target))
-	what := strings.ToLower(display.Label(s.obj.Metric, lang))
-	if t, ok := strs["fig "+s.obj.Metric]; ok {
-		what = t.fr
-		if lang == plan.LangEN {
-			what = t.en
-		}
+	target := d.value(s.Objective.Metric, nd(s.Objective.Target))
+	what := strings.ToLower(display.Label(s.Objective.Metric, lang))
+	if hasText("fig " + s.Objective.Metric) {
+		what = tr(lang, "fig "+s.Objective.Metric)
 	}
-	if s.err != nil {
+	if s.Err != nil {
 		return trf(lang, "seek error", target, what)
 	}
-	res := s.res
+	res := s.Result
 	if res.Reachable {
-		s := trf(lang, "seek reach", target, what, d.value("cost", res.Budget), d.value("cost", res.Cost), d.money(d.adBudget()))
+		s := trf(lang, "seek reach", target, what, d.value("cost", res.Budget), d.value("cost", res.Cost), d.money(d.an.AdBudget))
 		for _, w := range res.Warnings {
 			if w.Code == simulate.WarnGoalMetAtMin {
 				s += " " + d.text(w.Msg)
@@ -325,20 +303,9 @@ func (d *doc) seekText(s seek) string {
 	if len(res.Warnings) > 0 {
 		why = d.text(res.Warnings[0].Msg)
 	} else if res.Best.Valid {
-		why = trf(lang, "seek best", d.value(s.obj.Metric, res.Best))
+		why = trf(lang, "seek best", d.value(s.Objective.Metric, res.Best))
 	}
 	return trf(lang, "seek unreachable", target, what, why)
-}
-
-// adBudget is today's total budget of the decision channels.
-func (d *doc) adBudget() decimal.Decimal {
-	sum := decimal.Zero
-	for _, c := range d.p.Channels {
-		if simulate.IsDecision(c, d.p.Info.Months) {
-			sum = sum.Add(c.Budget)
-		}
-	}
-	return sum
 }
 
 // --- 8. Tracking --------------------------------------------------------
@@ -455,12 +422,16 @@ func (d *doc) recommendations() {
 		d.para(tr(lang, "no recs"))
 	} else {
 		d.para(tr(lang, "recs intro"))
-		for _, rec := range r.Recommendations {
+		for _, rec := range simulate.AdviceOf(r) {
+			who := rec.Who
+			if who == "" {
+				who = tr(lang, "plan wide")
+			}
 			side := tr(lang, "rec above")
 			if rec.Below {
 				side = tr(lang, "rec below")
 			}
-			head := trf(lang, "rec line", d.channelName(rec.Channel), display.Label(rec.KPI, lang),
+			head := trf(lang, "rec line", who, display.Label(rec.KPI, lang),
 				d.value(rec.KPI, nd(rec.Value)), side, d.value(rec.KPI, nd(rec.Benchmark)))
 			d.h3(head, 12)
 			d.para(rec.Lever.Text(lang))
@@ -474,17 +445,23 @@ func (d *doc) recommendations() {
 	switch {
 	case d.opt == nil:
 		d.para(tr(lang, "opt none"))
-	case d.opt.After.Sub(d.opt.Before).Abs().LessThan(decimal.New(5, -1)):
+	case d.opt.AlreadyBest():
 		d.para(trf(lang, "opt same", d.money(d.opt.Budget)))
 	default:
 		o := d.opt
-		d.para(trf(lang, "opt text", d.money(o.Budget), d.cnt(o.After), d.cnt(o.Before)))
+		// a small gain shows one decimal (Optimization.FineGain), so that
+		// it never reads "215 customers instead of 215"
+		cnt := d.cnt
+		if o.FineGain() {
+			cnt = func(v decimal.Decimal) string { return display.Decimal(v, 1, lang) }
+		}
+		d.para(trf(lang, "opt text", d.money(o.Budget), cnt(o.After), cnt(o.Before)))
 		t := table{head: []string{tr(lang, "col channel"), tr(lang, "col budget now"), tr(lang, "col budget opt"),
 			tr(lang, "col cust now"), tr(lang, "col cust opt")}}
 		t.cols = cols(0, 4, 28)
 		for _, a := range o.Allocation {
 			t.rows = append(t.rows, []string{a.Name, d.money(a.BudgetBefore), d.money(a.BudgetAfter),
-				d.cnt(a.CustomersBefore), d.cnt(a.CustomersAfter)})
+				cnt(a.CustomersBefore), cnt(a.CustomersAfter)})
 		}
 		d.table(t)
 		var ws []string

@@ -1,0 +1,397 @@
+package tools
+
+import (
+	"slices"
+
+	"campaignsim/app/widgets"
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/shopspring/decimal"
+)
+
+// toolsSeekOrder is the order of the goal seek metrics in the select: the
+// figures an owner sets targets on first. Only the metrics of
+// simulate.SeekMetrics are offered, and leads, mql and sql only in a b2b
+// plan. The aliases that repeat another metric (interactions = clicks,
+// exposures and reach = impressions, conversions = customers in b2c) are
+// left out so that no two choices give the same answer.
+var toolsSeekOrder = []string{"customers", "leads", "mql", "sql", "revenue", "gross_margin", "net_profit", "clicks", "impressions"}
+
+// toolsMoneyMetrics are the goal seek metrics in money.
+var toolsMoneyMetrics = map[string]bool{"revenue": true, "gross_margin": true, "net_profit": true}
+
+// toolsGoalSeek is the goal seek tab: a metric, a target, the mix (keep
+// today's split or optimise it), Run; then the budget needed, the total
+// cost and the split, or "unreachable" and why; and Apply.
+type toolsGoalSeek struct {
+	v *View
+	toolsRun
+
+	metric       *widget.Select
+	metrics      []string // the metric of each option, in order
+	b2b          bool     // the options include leads, mql and sql
+	target       *widget.Entry
+	targetEdited bool // the user typed a target: Refresh keeps it
+	setting      bool // the code is setting a widget (not the user)
+	unit         *widget.Label
+	mix          *widget.RadioGroup
+	mixes        []simulate.Mix
+	run, apply   *widget.Button
+	applyNote    *widget.Label
+
+	verdict  *widget.Label // the budget needed, or "Unreachable"
+	reason   *widget.Label // why unreachable; what the plan then reaches
+	table    *fyne.Container
+	warnings *fyne.Container
+	results  *fyne.Container
+
+	result  simulate.GoalSeekResult
+	applied plan.Plan
+	content fyne.CanvasObject
+}
+
+// newToolsGoalSeek builds the goal seek tab of v, with no result.
+func newToolsGoalSeek(v *View) *toolsGoalSeek {
+	s := &toolsGoalSeek{v: v, toolsRun: newToolsRun(), mixes: []simulate.Mix{simulate.MixKeep, simulate.MixOptimize}}
+	s.metric = widget.NewSelect(nil, func(string) { s.onMetric() })
+	s.setMetrics(false)
+	s.target = widget.NewEntry()
+	s.target.OnChanged = func(string) {
+		if !s.setting {
+			s.targetEdited = true
+		}
+	}
+	s.unit = widget.NewLabel("")
+	s.mix = widget.NewRadioGroup([]string{
+		lang.L("Keep today's split between the paid channels"),
+		lang.L("Best split within each channel's minimum and maximum budget"),
+	}, nil)
+	s.mix.Required = true
+	s.mix.SetSelected(s.mix.Options[0])
+	s.run = widget.NewButton(lang.L("Run"), s.onRun)
+	s.run.Importance = widget.HighImportance
+	s.apply = widget.NewButton(lang.L("Apply to the plan"), s.onApply)
+	s.apply.Disable()
+	s.applyNote = widget.NewLabel("")
+
+	s.verdict = widgets.Label("")
+	s.verdict.TextStyle.Bold = true
+	s.reason = widgets.Label("")
+	s.table = container.NewStack()
+	s.warnings = container.NewVBox()
+	s.results = container.NewVBox(s.verdict, s.table, s.reason, s.warnings)
+	s.results.Hide()
+
+	intro := widgets.Intro(lang.L("Finds the smallest paid advertising budget that reaches a target, and what the whole plan then costs."))
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Metric"), toolsSized(s.metric, 220)),
+		widget.NewFormItem(lang.L("Target"), container.NewHBox(toolsSized(s.target, 140), s.unit)),
+		widget.NewFormItem(lang.L("Split"), s.mix),
+	)
+	controls := container.NewVBox(intro, form, container.NewHBox(s.run, s.apply, s.applyNote))
+	s.content = toolsPage(controls, &s.toolsRun, s.results)
+	return s
+}
+
+// setMetrics fills the metric options for a b2c or b2b plan, keeping the
+// selected metric when it is still offered (else customers).
+func (s *toolsGoalSeek) setMetrics(b2b bool) {
+	selected := s.selectedMetric()
+	s.b2b = b2b
+	s.metrics = s.metrics[:0]
+	var opts []string
+	for _, m := range toolsSeekOrder {
+		if !slices.Contains(simulate.SeekMetrics, m) {
+			continue
+		}
+		if !b2b && (m == "leads" || m == "mql" || m == "sql") {
+			continue
+		}
+		s.metrics = append(s.metrics, m)
+		opts = append(opts, display.Label(m, widgets.Lang()))
+	}
+	s.setting = true
+	s.metric.SetOptions(opts)
+	i := slices.Index(s.metrics, selected)
+	s.metric.SetSelectedIndex(max(i, 0))
+	s.setting = false
+}
+
+// selectedMetric returns the metric selected ("customers" when none).
+func (s *toolsGoalSeek) selectedMetric() string {
+	if i := s.metric.SelectedIndex(); i >= 0 && i < len(s.metrics) {
+		return s.metrics[i]
+	}
+	return "customers"
+}
+
+// onMetric follows a change of metric: its unit and, unless the user
+// typed a target, the plan's objective on it. UI goroutine, no lock.
+func (s *toolsGoalSeek) onMetric() {
+	if s.setting {
+		return
+	}
+	s.showUnit()
+	if !s.targetEdited {
+		s.defaultTarget()
+	}
+}
+
+// showUnit shows the selected metric's unit after the target.
+func (s *toolsGoalSeek) showUnit() {
+	m := s.selectedMetric()
+	if toolsMoneyMetrics[m] {
+		s.unit.SetText(display.CurrencySymbol(widgets.Currency(s.v.current), widgets.Lang()))
+		return
+	}
+	s.unit.SetText(widgets.LowerFirst(display.Label(m, widgets.Lang())))
+}
+
+// defaultTarget puts the target of the plan's first "at least" objective
+// on the selected metric into the target entry (empty when there is none).
+func (s *toolsGoalSeek) defaultTarget() {
+	m := s.selectedMetric()
+	text := ""
+	for _, o := range s.v.current.Objectives {
+		if o.Metric == m && o.Direction != plan.AtMost {
+			text = toolsAmountText(o.Target, widgets.Lang())
+			break
+		}
+	}
+	s.setting = true
+	s.target.SetText(text)
+	s.setting = false
+}
+
+// planChanged refreshes the metrics offered, the unit, the default
+// target, the stale banner and Apply. The screen is locked.
+func (s *toolsGoalSeek) planChanged() {
+	p := s.v.current
+	if b2b := p.Business.Model == plan.B2B; b2b != s.b2b {
+		s.setMetrics(b2b)
+	}
+	s.showUnit()
+	if !s.targetEdited && !s.v.focused(s.target) {
+		s.defaultTarget()
+	}
+	s.showStale(p)
+	s.updateApply()
+}
+
+// updateApply enables Apply only for a fresh, reachable result that
+// changes a budget. The screen is locked.
+func (s *toolsGoalSeek) updateApply() {
+	cur := s.v.current
+	switch {
+	case !s.has || s.running || !s.result.Reachable:
+		s.apply.Disable()
+		s.applyNote.SetText("")
+	case s.isStale(cur) && len(s.applied.Channels) > 0 && widgets.SamePlan(s.applied, cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.SuccessImportance
+		s.applyNote.SetText(lang.L("Applied to the plan (Undo brings the old budgets back)."))
+	case s.isStale(cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.WarningImportance
+		s.applyNote.SetText(lang.L("Plan changed — run again"))
+	case widgets.SamePlan(toolsWithBudgets(cur, s.result.Allocation), cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.LowImportance
+		s.applyNote.SetText(lang.L("Nothing to change."))
+	default:
+		s.apply.Enable()
+		s.applyNote.SetText("")
+	}
+}
+
+// toolsWithBudgets returns a copy of p with the budgets of shares set on
+// the channels of the same id; every other field stays p's.
+func toolsWithBudgets(p plan.Plan, shares []simulate.BudgetShare) plan.Plan {
+	q := p.Clone()
+	for _, a := range shares {
+		for i := range q.Channels {
+			if q.Channels[i].ID == a.ID {
+				q.Channels[i].Budget = a.Budget
+			}
+		}
+	}
+	return q
+}
+
+// onRun runs goal seek on the current plan in a goroutine.
+func (s *toolsGoalSeek) onRun() {
+	v := s.v
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if !v.hasPlan {
+		s.setStatus(lang.L("No plan yet."), widget.DangerImportance)
+		return
+	}
+	metric := s.selectedMetric()
+	target, err := widgets.ParseAmount(s.target.Text, widgets.Lang())
+	if err != nil {
+		s.setStatus(lang.L("Target: write the value to reach, e.g. 250 or 12 000."), widget.DangerImportance)
+		return
+	}
+	mix := simulate.MixKeep
+	if i := slices.Index(s.mix.Options, s.mix.Selected); i >= 0 {
+		mix = s.mixes[i]
+	}
+	s.seq++
+	seq := s.seq
+	p := v.current.Clone()
+	s.running = true
+	s.run.Disable()
+	s.updateApply()
+	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
+	go func() {
+		res, err := widgets.Compute(func() (simulate.GoalSeekResult, error) { return simulate.GoalSeek(p, metric, target, mix) })
+		v.do(func() {
+			if seq != s.seq {
+				return
+			}
+			s.running = false
+			s.run.Enable()
+			if err != nil {
+				s.setStatus(widgets.ErrorText(err), widget.DangerImportance)
+				s.updateApply()
+				return
+			}
+			s.result, s.runPlan, s.has = res, p, true
+			s.applied = plan.Plan{}
+			s.show(p)
+			s.showStale(v.current)
+			s.updateApply()
+		})
+	}()
+}
+
+// onApply writes the budgets found into the current plan's decision
+// channels as one undoable edit.
+func (s *toolsGoalSeek) onApply() {
+	v := s.v
+	v.mu.Lock()
+	if !s.has || s.running || !s.result.Reachable || s.isStale(v.current) {
+		v.mu.Unlock()
+		return
+	}
+	q := toolsWithBudgets(v.current, s.result.Allocation)
+	if errs := plan.Validate(q); len(errs) > 0 {
+		s.setStatus(widgets.ErrorText(errs), widget.DangerImportance)
+		v.mu.Unlock()
+		return
+	}
+	s.applied = q
+	v.mu.Unlock()
+	if v.edit != nil {
+		v.edit(lang.L("Budget for the target"), q)
+	}
+}
+
+// show fills the results from s.result, computed for p. The screen is
+// locked.
+func (s *toolsGoalSeek) show(p plan.Plan) {
+	l := widgets.Lang()
+	cur := widgets.Currency(p)
+	r := s.result
+	target := toolsMetricAmount(r.Metric, r.Target, cur, l)
+	s.table.Objects = nil
+	if !r.Reachable {
+		s.setStatus(lang.L("Done."), widget.SuccessImportance)
+		s.verdict.Importance = widget.DangerImportance
+		s.verdict.SetText(lang.L("Unreachable: {{.Target}}", map[string]any{"Target": target}))
+		s.reason.SetText(toolsUnreachableText(r, cur, l))
+	} else {
+		s.setStatus(lang.L("Done."), widget.SuccessImportance)
+		s.verdict.Importance = widget.MediumImportance
+		metAtMin := false
+		for _, w := range r.Warnings {
+			if w.Code == simulate.WarnGoalMetAtMin || w.Code == simulate.WarnNoDecision {
+				metAtMin = true
+			}
+		}
+		data := map[string]any{"Target": target, "Budget": widgets.RoundMoney(r.Budget.Decimal, cur, l), "Cost": widgets.RoundMoney(r.Cost.Decimal, cur, l)}
+		switch {
+		case metAtMin && r.Budget.Decimal.IsZero():
+			s.verdict.SetText(lang.L("{{.Target}}: reached with no advertising budget at all (total plan cost {{.Cost}}).", data))
+		case metAtMin:
+			s.verdict.SetText(lang.L("{{.Target}}: reached with the minimum budgets already, {{.Budget}} of advertising (total plan cost {{.Cost}}).", data))
+		default:
+			s.verdict.SetText(lang.L("For {{.Target}}, the advertising budget must be {{.Budget}} (total plan cost {{.Cost}}).", data))
+		}
+		if len(r.Allocation) > 0 {
+			header := []string{lang.L("Paid channel"), lang.L("Budget today"), lang.L("Budget needed")}
+			rows := make([][]string, 0, len(r.Allocation)+1)
+			var today decimal.Decimal
+			for _, a := range r.Allocation {
+				ch, _ := p.Channel(a.ID)
+				today = today.Add(ch.Budget)
+				rows = append(rows, []string{a.Name, display.Money(ch.Budget, cur, l), display.Money(a.Budget, cur, l)})
+			}
+			rows = append(rows, []string{lang.L("Total"), display.Money(today, cur, l), display.Money(r.Budget.Decimal, cur, l)})
+			s.table.Objects = []fyne.CanvasObject{widgets.Table(header, rows, 1)}
+		}
+		s.reason.SetText(lang.L("The plan then reaches {{.Value}}.", map[string]any{"Value": toolsMetricAmount(r.Metric, r.Value.Decimal, cur, l)}))
+	}
+	s.table.Refresh()
+	toolsShowWarnings(s.warnings, r.Warnings, cur, func(i int, w simulate.Warning) bool {
+		// said above: the reason of an unreachable target, the target met at the minimum
+		return (i == 0 && !r.Reachable) || w.Code == simulate.WarnGoalMetAtMin
+	})
+	s.results.Show()
+	s.content.Refresh()
+}
+
+// toolsUnreachableText explains why no budget reaches the target of r:
+// the engine's reason, its first warning, in the interface language.
+func toolsUnreachableText(r simulate.GoalSeekResult, cur string, l plan.Language) string {
+	if len(r.Warnings) == 0 {
+		return ""
+	}
+	return display.Text(r.Warnings[0].Msg, l, cur)
+}
+
+// toolsMetricAmount writes value v of a goal seek metric with its noun,
+// as a sentence reads: "250 clients", "12 000 € de chiffre d'affaires".
+func toolsMetricAmount(metric string, v decimal.Decimal, cur string, l plan.Language) string {
+	if toolsMoneyMetrics[metric] {
+		data := map[string]any{"N": widgets.RoundMoney(v, cur, l)}
+		switch metric {
+		case "revenue":
+			return lang.L("{{.N}} of revenue", data)
+		case "gross_margin":
+			return lang.L("{{.N}} of gross margin", data)
+		default:
+			return lang.L("{{.N}} of net profit", data)
+		}
+	}
+	num := display.Count(v, l)
+	if v.Abs().LessThan(decimal.NewFromInt(100)) && !v.Equal(v.Round(0)) {
+		num = display.Decimal(v, 1, l)
+	}
+	data := map[string]any{"N": num}
+	switch metric {
+	case "customers", "conversions":
+		if (l == plan.LangEN && v.Equal(decimal.NewFromInt(1))) || (l != plan.LangEN && v.Abs().LessThan(decimal.NewFromInt(2))) {
+			return lang.L("{{.N}} customer", data)
+		}
+		return lang.L("{{.N}} customers", data)
+	case "leads":
+		return lang.L("{{.N}} leads", data)
+	case "mql":
+		return lang.L("{{.N}} MQLs", data)
+	case "sql":
+		return lang.L("{{.N}} SQLs", data)
+	case "clicks", "interactions":
+		return lang.L("{{.N}} clicks", data)
+	default:
+		return lang.L("{{.N}} impressions", data)
+	}
+}

@@ -1,0 +1,323 @@
+package tools
+
+import (
+	"fmt"
+	"strings"
+
+	"campaignsim/app/widgets"
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/shopspring/decimal"
+)
+
+// toolsOptimize is the optimiser tab: a goal, the total paid budget to
+// split, Run; then the advice (which budget to move where), the goal
+// before → after, a table of the paid channels' budgets and customers
+// before and after, the warnings, and Apply.
+type toolsOptimize struct {
+	v *View
+	toolsRun
+
+	goal         *widget.Select
+	goals        []simulate.Goal // the goal of each option, in order
+	budget       *widget.Entry
+	budgetEdited bool // the user typed a budget: Refresh keeps it
+	setting      bool // the code is setting the entry (not the user)
+	currency     *widget.Label
+	run, apply   *widget.Button
+	applyNote    *widget.Label // why Apply is disabled
+
+	advice   *widget.Label
+	change   *widget.Label   // the goal before → after
+	table    *fyne.Container // holds the allocation table
+	warnings *fyne.Container
+	results  *fyne.Container
+
+	result  simulate.Optimization
+	applied plan.Plan // the plan Apply produced, to say "applied"
+	content fyne.CanvasObject
+}
+
+// newToolsOptimize builds the optimiser tab of v, with no result.
+func newToolsOptimize(v *View) *toolsOptimize {
+	s := &toolsOptimize{v: v, toolsRun: newToolsRun(), goals: simulate.Goals}
+	opts := make([]string, len(s.goals))
+	for i, g := range s.goals {
+		opts[i] = display.Label(string(g), widgets.Lang())
+	}
+	s.goal = widget.NewSelect(opts, nil)
+	s.goal.SetSelectedIndex(0)
+	s.budget = widget.NewEntry()
+	s.budget.OnChanged = func(string) {
+		if !s.setting {
+			s.budgetEdited = true
+		}
+	}
+	s.currency = widget.NewLabel(display.CurrencySymbol("EUR", widgets.Lang()))
+	s.run = widget.NewButton(lang.L("Run"), s.onRun)
+	s.run.Importance = widget.HighImportance
+	s.apply = widget.NewButton(lang.L("Apply to the plan"), s.onApply)
+	s.apply.Disable()
+	s.applyNote = widget.NewLabel("")
+	s.applyNote.Importance = widget.WarningImportance
+
+	s.advice = widgets.Label("")
+	s.advice.TextStyle.Bold = true
+	s.change = widget.NewLabel("")
+	s.table = container.NewStack()
+	s.warnings = container.NewVBox()
+	s.results = container.NewVBox(s.advice, s.change, s.table, s.warnings)
+	s.results.Hide()
+
+	intro := widgets.Intro(lang.L("Splits the paid advertising budget (search, display and social ads channels that are not locked) to get the most of the goal, within each channel's minimum and maximum budget. The other channels stay as written."))
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Goal"), toolsSized(s.goal, 220)),
+		widget.NewFormItem(lang.L("Budget to split"), container.NewHBox(toolsSized(s.budget, 140), s.currency)),
+	)
+	buttons := container.NewHBox(s.run, s.apply, s.applyNote)
+	controls := container.NewVBox(intro, form, buttons)
+	s.content = toolsPage(controls, &s.toolsRun, s.results)
+	return s
+}
+
+// planChanged refreshes the budget (unless the user typed one), the
+// currency, the stale banner and Apply. The screen is locked.
+func (s *toolsOptimize) planChanged() {
+	p := s.v.current
+	s.currency.SetText(display.CurrencySymbol(widgets.Currency(p), widgets.Lang()))
+	if !s.budgetEdited && !s.v.focused(s.budget) {
+		s.setting = true
+		s.budget.SetText(toolsAmountText(widgets.DecisionBudget(p), widgets.Lang()))
+		s.setting = false
+	}
+	s.showStale(p)
+	s.updateApply()
+}
+
+// toolsAmountText writes an amount for an entry the user may edit:
+// grouped, without decimals when it is whole ("1 600", "1 600,50").
+func toolsAmountText(v decimal.Decimal, l plan.Language) string {
+	if v.Equal(v.Round(0)) {
+		return display.Decimal(v, 0, l)
+	}
+	return display.Decimal(v, 2, l)
+}
+
+// updateApply enables Apply only for a fresh result that moves money, and
+// says why it is disabled otherwise. The screen is locked.
+func (s *toolsOptimize) updateApply() {
+	cur := s.v.current
+	switch {
+	case !s.has || s.running:
+		s.apply.Disable()
+		s.applyNote.SetText("")
+	case s.isStale(cur) && len(s.applied.Channels) > 0 && widgets.SamePlan(s.applied, cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.SuccessImportance
+		s.applyNote.SetText(lang.L("Applied to the plan (Undo brings the old budgets back)."))
+	case s.isStale(cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.WarningImportance
+		s.applyNote.SetText(lang.L("Plan changed — run again"))
+	case len(s.result.Allocation) == 0 || widgets.SamePlan(s.result.Apply(cur), cur):
+		s.apply.Disable()
+		s.applyNote.Importance = widget.LowImportance
+		s.applyNote.SetText(lang.L("Nothing to change."))
+	default:
+		s.apply.Enable()
+		s.applyNote.SetText("")
+	}
+}
+
+// onRun optimises the current plan in a goroutine.
+func (s *toolsOptimize) onRun() {
+	v := s.v
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if !v.hasPlan {
+		s.setStatus(lang.L("No plan to optimise yet."), widget.DangerImportance)
+		return
+	}
+	goal := simulate.GoalCustomers
+	if i := s.goal.SelectedIndex(); i >= 0 && i < len(s.goals) {
+		goal = s.goals[i]
+	}
+	var total decimal.NullDecimal
+	if t := strings.TrimSpace(s.budget.Text); t != "" {
+		b, err := widgets.ParseAmount(t, widgets.Lang())
+		if err != nil || b.Sign() < 0 {
+			s.setStatus(lang.L("Budget to split: write an amount, e.g. 1 600 or 1600,50."), widget.DangerImportance)
+			return
+		}
+		total = decimal.NewNullDecimal(b)
+	}
+	s.seq++
+	seq := s.seq
+	p := v.current.Clone()
+	s.running = true
+	s.run.Disable()
+	s.updateApply()
+	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
+	go func() {
+		o, err := widgets.Compute(func() (simulate.Optimization, error) { return simulate.Optimize(p, goal, total) })
+		v.do(func() {
+			if seq != s.seq {
+				return
+			}
+			s.running = false
+			s.run.Enable()
+			if err != nil {
+				s.setStatus(widgets.ErrorText(err), widget.DangerImportance)
+				s.updateApply()
+				return
+			}
+			s.result, s.runPlan, s.has = o, p, true
+			s.applied = plan.Plan{}
+			s.show(p)
+			s.showStale(v.current)
+			s.updateApply()
+		})
+	}()
+}
+
+// onApply writes the optimised budgets into the current plan as one
+// undoable edit.
+func (s *toolsOptimize) onApply() {
+	v := s.v
+	v.mu.Lock()
+	if !s.has || s.running || s.isStale(v.current) {
+		v.mu.Unlock()
+		return
+	}
+	q := s.result.Apply(v.current)
+	if errs := plan.Validate(q); len(errs) > 0 {
+		s.setStatus(widgets.ErrorText(errs), widget.DangerImportance)
+		v.mu.Unlock()
+		return
+	}
+	s.applied = q
+	v.mu.Unlock()
+	// edit refreshes every panel, this one too: call it unlocked.
+	if v.edit != nil {
+		v.edit(lang.L("Optimise budget"), q)
+	}
+}
+
+// show fills the results from s.result, computed for p. The screen is
+// locked.
+func (s *toolsOptimize) show(p plan.Plan) {
+	l := widgets.Lang()
+	cur := widgets.Currency(p)
+	o := s.result
+	s.setStatus(lang.L("Done."), widget.SuccessImportance)
+	goalName := display.Label(string(o.Goal), l)
+
+	gain := o.After.Sub(o.Before)
+	fine := gain.Abs().LessThan(decimal.NewFromInt(10))
+	s.change.SetText(goalName + widgets.Colon(l) + toolsGoalAmount(o.Goal, o.Before, fine, cur, l) +
+		" → " + toolsGoalAmount(o.Goal, o.After, fine, cur, l))
+
+	if len(o.Allocation) == 0 {
+		s.advice.SetText("")
+		s.table.Objects = nil
+		s.table.Refresh()
+	} else {
+		sign := "+"
+		if gain.Sign() < 0 {
+			sign = ""
+		}
+		effect := toolsGoalChange(o.Goal, sign+toolsGoalAmount(o.Goal, gain, fine, cur, l), gain, l)
+		var lines []string
+		for _, m := range o.Moves() {
+			if m.Amount.Round(0).Sign() <= 0 {
+				continue
+			}
+			lines = append(lines, display.Text(m.Msg(), l, cur))
+		}
+		switch len(lines) {
+		case 0:
+			s.advice.SetText(lang.L("Today's split is already the best, to the euro: {{.Effect}}.", map[string]any{"Effect": effect}))
+		case 1:
+			s.advice.SetText(lines[0] + widgets.Colon(l) + effect + ".")
+		default:
+			for i := range lines {
+				lines[i] = fmt.Sprintf("%d. %s.", i+1, lines[i])
+			}
+			lines = append(lines, lang.L("In all")+widgets.Colon(l)+effect+".")
+			s.advice.SetText(strings.Join(lines, "\n"))
+		}
+		header := []string{lang.L("Paid channel"), lang.L("Budget before"), lang.L("Budget after"), lang.L("Customers before"), lang.L("Customers after")}
+		rows := make([][]string, 0, len(o.Allocation)+1)
+		var before decimal.Decimal
+		for _, a := range o.Allocation {
+			before = before.Add(a.BudgetBefore)
+			rows = append(rows, []string{a.Name, display.Money(a.BudgetBefore, cur, l), display.Money(a.BudgetAfter, cur, l),
+				display.Decimal(a.CustomersBefore, 1, l), display.Decimal(a.CustomersAfter, 1, l)})
+		}
+		rows = append(rows, []string{lang.L("Total"), display.Money(before, cur, l), display.Money(o.Spent, cur, l), "", ""})
+		s.table.Objects = []fyne.CanvasObject{widgets.Table(header, rows, 1)}
+		s.table.Refresh()
+	}
+	toolsShowWarnings(s.warnings, o.Warnings, cur, nil)
+	s.results.Show()
+	s.content.Refresh()
+}
+
+// toolsShowWarnings lists the warnings' messages in box under a title,
+// money in cur (the plan's currency), leaving out those skip returns true
+// for.
+func toolsShowWarnings(box *fyne.Container, ws []simulate.Warning, cur string, skip func(int, simulate.Warning) bool) {
+	l := widgets.Lang()
+	box.Objects = nil
+	for i, w := range ws {
+		if skip != nil && skip(i, w) {
+			continue
+		}
+		if len(box.Objects) == 0 {
+			t := widget.NewLabel(lang.L("Warnings"))
+			t.TextStyle.Bold = true
+			box.Add(t)
+		}
+		lb := widgets.Label("⚠ " + display.Text(w.Msg, l, cur))
+		box.Add(lb)
+	}
+	box.Refresh()
+}
+
+// toolsGoalAmount writes a value of an optimiser goal: customers whole,
+// or with one decimal when fine (a small gain must not read "from 215 to
+// 215"); money to the whole unit.
+func toolsGoalAmount(g simulate.Goal, v decimal.Decimal, fine bool, currency string, l plan.Language) string {
+	if g == simulate.GoalCustomers {
+		if fine {
+			return display.Decimal(v, 1, l)
+		}
+		return display.Count(v, l)
+	}
+	return widgets.RoundMoney(v, currency, l)
+}
+
+// toolsGoalChange writes amount (a written value v of goal g) with its
+// noun: "+0,1 client", "12 clients" (French singular below 2, English
+// singular for exactly 1), "+120 € de marge brute", "-40 € de résultat net".
+func toolsGoalChange(g simulate.Goal, amount string, v decimal.Decimal, l plan.Language) string {
+	data := map[string]any{"N": amount}
+	switch g {
+	case simulate.GoalGrossMargin:
+		return lang.L("{{.N}} of gross margin", data)
+	case simulate.GoalNetProfit:
+		return lang.L("{{.N}} of net profit", data)
+	}
+	a := v.Abs()
+	if (l == plan.LangEN && a.Equal(decimal.NewFromInt(1))) || (l != plan.LangEN && a.LessThan(decimal.NewFromInt(2))) {
+		return lang.L("{{.N}} customer", data)
+	}
+	return lang.L("{{.N}} customers", data)
+}

@@ -1,0 +1,281 @@
+package widgets
+
+// Helpers of the planning tools screen (tools_view.go): the language the
+// figures are written in, amounts typed by people, quotation marks, error
+// texts and a small table layout. Every package-level name here starts
+// with "tools" so that the screens other people write in package app
+// never collide with it.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"reflect"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"campaignsim/plan"
+	"campaignsim/simulate"
+	"campaignsim/simulate/display"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/shopspring/decimal"
+)
+
+// Quote puts s between the language's quotation marks:
+// fr « s » (no-break spaces inside), en “s”.
+func Quote(l plan.Language, s string) string {
+	if l == plan.LangEN {
+		return "“" + s + "”"
+	}
+	return "«\u00a0" + s + "\u00a0»"
+}
+
+// Colon is the colon of the language: " : " in French (no-break
+// space before), ": " in English.
+func Colon(l plan.Language) string {
+	if l == plan.LangEN {
+		return ": "
+	}
+	return "\u00a0: "
+}
+
+// RoundMoney writes an amount to the whole currency unit, as advice
+// reads: fr "1 200 €", en "€1,200".
+func RoundMoney(v decimal.Decimal, currency string, l plan.Language) string {
+	return display.MoneyWhole(v, currency, l)
+}
+
+// ParseAmount reads a number typed by a person: "1600", "1 600",
+// "1 600,50", "1600.50", "1,600.50" (English grouping), "1 600 €". Spaces
+// of any kind (including U+00A0 and U+202F) and a currency symbol or code
+// are ignored. When both a comma and a point appear, the last one is the
+// decimal separator. A lone comma is the decimal separator in French; in
+// English it is a thousands separator when exactly three digits follow it
+// ("1,600" is 1600) and a decimal separator otherwise ("1600,50"). An
+// empty text is an error.
+func ParseAmount(s string, l plan.Language) (decimal.Decimal, error) {
+	up := strings.ToUpper(s)
+	for _, code := range []string{"EUR", "USD", "GBP", "CHF", "CAD", "JPY"} {
+		up = strings.ReplaceAll(up, code, "")
+	}
+	var b strings.Builder
+	for _, r := range up {
+		switch {
+		case unicode.IsSpace(r) || r == '\u202f' || r == '\u00a0' || r == '\'':
+		case r == '€' || r == '$' || r == '£' || r == '¥':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	t := b.String()
+	if t == "" || strings.IndexFunc(t, unicode.IsLetter) >= 0 {
+		return decimal.Decimal{}, errors.New("not a number")
+	}
+	comma, point := strings.LastIndex(t, ","), strings.LastIndex(t, ".")
+	switch {
+	case comma >= 0 && point >= 0:
+		if comma > point { // 1.600,50
+			t = strings.ReplaceAll(t, ".", "")
+			t = strings.Replace(t, ",", ".", 1)
+		} else { // 1,600.50
+			t = strings.ReplaceAll(t, ",", "")
+		}
+	case comma >= 0:
+		n := strings.Count(t, ",")
+		after := len(t) - comma - 1
+		if n > 1 || (l == plan.LangEN && after == 3) {
+			t = strings.ReplaceAll(t, ",", "")
+		} else {
+			t = strings.Replace(t, ",", ".", 1)
+		}
+	case strings.Count(t, ".") > 1: // 1.600.000
+		t = strings.ReplaceAll(t, ".", "")
+	}
+	return decimal.NewFromString(t)
+}
+
+// ErrorText turns an error of the simulate package into a sentence
+// for the screen: the plan's problems (the first three), the optimiser's
+// bounds, or the error's own text without its package prefix.
+func ErrorText(err error) string {
+	var list plan.ErrorList
+	if errors.As(err, &list) {
+		n := min(len(list), 3)
+		parts := make([]string, n)
+		for i := range n {
+			parts[i] = list[i].Error()
+		}
+		s := lang.L("The plan has a problem to fix first:") + " " + strings.Join(parts, " ; ")
+		if len(list) > n {
+			s += fmt.Sprintf(" (+%d)", len(list)-n)
+		}
+		return s
+	}
+	if errors.Is(err, simulate.ErrBounds) {
+		return lang.L("The channels' minimum budgets add up to more than the budget to split: lower a minimum budget or raise the budget.")
+	}
+	msg := strings.TrimPrefix(err.Error(), "simulate: ")
+	return lang.L("The calculation failed:") + " " + msg
+}
+
+// Label returns a label that wraps its text at word boundaries.
+func Label(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// Currency returns the plan's currency code ("EUR" when unset).
+func Currency(p plan.Plan) string {
+	if p.Info.Currency == "" {
+		return "EUR"
+	}
+	return p.Info.Currency
+}
+
+// DecisionBudget returns today's sum of the budgets of p's decision
+// channels (simulate.IsDecision): the budget the optimiser splits by
+// default.
+func DecisionBudget(p plan.Plan) decimal.Decimal {
+	var sum decimal.Decimal
+	for _, ch := range p.Channels {
+		if simulate.IsDecision(ch, p.Info.Months) {
+			sum = sum.Add(ch.Budget)
+		}
+	}
+	return sum
+}
+
+// ChannelName returns the name of p's channel id, or the id when the
+// channel has no name (or is gone).
+func ChannelName(p plan.Plan, id string) string {
+	if ch, ok := p.Channel(id); ok && ch.Name != "" {
+		return ch.Name
+	}
+	return id
+}
+
+// LowerFirst lowercases the first letter of a label for the middle
+// of a sentence ("Taux de conversion" → "taux de conversion"), but not of
+// an acronym ("CPA", "CTR").
+func LowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	if unicode.IsUpper(r) && !unicode.IsUpper(r2) {
+		return string(unicode.ToLower(r)) + s[n:]
+	}
+	return s
+}
+
+// DecodePNG decodes a chart's PNG bytes.
+func DecodePNG(data []byte) (image.Image, error) {
+	return png.Decode(bytes.NewReader(data))
+}
+
+// SamePlan reports whether a and b are the same plan value.
+func SamePlan(a, b plan.Plan) bool { return reflect.DeepEqual(a, b) }
+
+// Compute runs f and turns a panic into an error, so that a bug in a
+// computation shows in the view instead of ending the program.
+func Compute[T any](f func() (T, error)) (res T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return f()
+}
+
+// Intro returns the sentence that says what a tool does, in italics.
+func Intro(text string) *widget.Label {
+	l := Label(text)
+	l.TextStyle.Italic = true
+	return l
+}
+
+// ResultsFigure formats figure name of f in p's currency and the
+// interface language; an undefined figure shows "—".
+func ResultsFigure(p plan.Plan, name string, f simulate.Figures) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		return display.Undefined
+	}
+	return display.Figure(s, s.Get(f), p.Info.Currency, Lang())
+}
+
+// ResultsValue formats a value of the metric name (a figure, or a channel rate
+// of the benchmark library) in the plan's currency.
+func ResultsValue(p plan.Plan, name string, v decimal.NullDecimal) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		s = simulate.Spec{Name: name, Unit: simulate.Rate}
+		if strings.HasPrefix(name, "cost") || strings.HasPrefix(name, "cp") {
+			s.Unit = simulate.Money
+		}
+	}
+	return display.Figure(s, v, p.Info.Currency, Lang())
+}
+
+// RecommendationText says which channel's KPI is off its benchmark, by how
+// much, what to do about it and the source of the benchmark.
+func RecommendationText(p plan.Plan, res simulate.Result, rec simulate.Recommendation) string {
+	who := lang.L("Whole plan")
+	for _, ch := range res.Channels {
+		if ch.ID == rec.Channel {
+			who = ch.Name
+		}
+	}
+	data := map[string]any{
+		"Who":   who,
+		"KPI":   display.Label(rec.KPI, Lang()),
+		"Value": ResultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)),
+		"Bench": ResultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark)),
+	}
+	text := lang.L("{{.Who}} — {{.KPI}} {{.Value}}, above the benchmark {{.Bench}}", data)
+	if rec.Below {
+		text = lang.L("{{.Who}} — {{.KPI}} {{.Value}}, below the benchmark {{.Bench}}", data)
+	}
+	if lever := rec.Lever.Text(Lang()); lever != "" {
+		text += UIColon() + lever
+	}
+	if rec.Source != "" {
+		text += " (" + lang.L("source") + UIColon() + rec.Source + ")"
+	}
+	return text
+}
+
+// LoadErrorLines turns a load error into lines people read: one per problem
+// of a plan.ErrorList, each with its line and column.
+func LoadErrorLines(err error) []string {
+	var list plan.ErrorList
+	if !errors.As(err, &list) {
+		return []string{err.Error()}
+	}
+	out := make([]string, 0, len(list))
+	for _, e := range list {
+		var where string
+		switch {
+		case e.Line > 0 && e.Col > 0:
+			where = lang.L("Line {{.Line}}, column {{.Col}}", map[string]any{"Line": e.Line, "Col": e.Col})
+		case e.Line > 0:
+			where = lang.L("Line {{.Line}}", map[string]any{"Line": e.Line})
+		default:
+			where = e.Path
+		}
+		// The message names the key or column itself: the line is enough,
+		// and a key path (channels[0].ctr) is not what people read.
+		msg := display.Text(e.Msg, Lang(), "")
+		if where != "" {
+			msg = where + "\u00a0: " + msg
+		}
+		out = append(out, msg)
+	}
+	return out
+}
