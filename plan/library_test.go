@@ -104,7 +104,7 @@ func TestLibrarySeedFigures(t *testing.T) {
 		{Display, "", "ctr", "0.0046", "0.0046", "", "WordStream"},
 		{Display, "", "conversion_rate", "0.0077", "0.0077", "", "WordStream"},
 		{Display, "", "cpc", "0.63", "", "0.63", "WordStream"},
-		{SocialAds, "", "ctr", "0.0090", "0.0090", "", "WordStream, « Facebook"},
+		{SocialAds, "", "ctr", "0.0090", "0.0090", "", "WordStream, «\u00a0Facebook"},
 		{Print, "", "response_rate", "0.049", "", "", "ANA/DMA"},
 		// Seed 000's sector table.
 		{"", "software", "lead_to_mql", "0.15", "", "", "Mesurer une campagne de lead nurturing"},

@@ -36,7 +36,7 @@ type BenchmarksView struct {
 	path   string           // the user's library file ("" when the system has no configuration folder)
 	user   plan.Library     // her figures, as saved
 	shown  []plan.Benchmark // the rows of list, in order
-	list   *widget.List
+	rows   *fyne.Container  // one row per figure: its text and an "Edit" button
 	status *widget.Label
 
 	metric, kind, sector          *widget.Select
@@ -75,21 +75,14 @@ func NewBenchmarksView(w fyne.Window) *BenchmarksView {
 	v := &BenchmarksView{win: w, goWork: func(f func()) { go f() }, post: fyne.Do}
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
-	v.list = widget.NewList(func() int { return len(v.shown) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.rowText(i)) })
-	v.list.OnSelected = v.onSelected
-
+	v.rows = container.NewVBox()
 	metrics := benchmarkMetrics()
 	labels := make([]string, len(metrics))
 	for i, m := range metrics {
 		labels[i] = display.Label(m, widgets.Lang())
 	}
 	v.metric = widget.NewSelect(labels, nil)
+	v.metric.PlaceHolder = lang.L("Choose the figure")
 	kinds := []string{lang.L("Every kind")}
 	for _, k := range plan.Kinds {
 		kinds = append(kinds, display.Label(string(k), widgets.Lang()))
@@ -128,10 +121,9 @@ func NewBenchmarksView(w fyne.Window) *BenchmarksView {
 	)
 	intro := widgets.Intro(lang.L("The benchmarks every channel is compared with. Your own figures (★) come first and are cited with your source in the recommendations, new channels and the PDF. Rates are percentages."))
 	side := container.NewVBox(widget.NewLabelWithStyle(lang.L("Add or override a figure"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		form, container.NewHBox(v.save, v.remove), v.status)
-	split := container.NewHSplit(v.list, container.NewVScroll(side))
-	split.Offset = 0.6
-	v.root = container.NewBorder(intro, nil, nil, nil, split)
+		form, container.NewHBox(v.save, v.remove), v.status, widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.L("The library in effect"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.rows)
+	v.root = container.NewBorder(intro, nil, nil, nil, container.NewVScroll(side))
 	v.load()
 	return v
 }
@@ -161,11 +153,19 @@ func (v *BenchmarksView) load() {
 	v.fill()
 }
 
-// fill lists the library in effect.
+// fill lists the library in effect, a row per figure with a button that
+// puts it in the form.
 func (v *BenchmarksView) fill() {
 	v.shown = plan.DefaultLibrary().Benchmarks
-	v.list.UnselectAll()
-	v.list.Refresh()
+	objs := make([]fyne.CanvasObject, 0, len(v.shown))
+	for i := range v.shown {
+		l := widget.NewLabel(v.rowText(i))
+		l.Wrapping = fyne.TextWrapWord
+		b := widget.NewButton(lang.L("Change"), func() { v.onSelected(i) })
+		objs = append(objs, container.NewBorder(nil, nil, nil, container.NewVBox(b), l))
+	}
+	v.rows.Objects = objs
+	v.rows.Refresh()
 }
 
 // rowText is row i of the list: the figure, where it applies, its value
@@ -239,7 +239,7 @@ func benchmarkSpec(metric string) simulate.Spec {
 
 // onSelected fills the form with the chosen figure, to override it (a
 // built-in figure) or to change or remove it (one of hers).
-func (v *BenchmarksView) onSelected(i widget.ListItemID) {
+func (v *BenchmarksView) onSelected(i int) {
 	if i < 0 || i >= len(v.shown) {
 		return
 	}

@@ -66,13 +66,13 @@ func TestBenchmarksViewSavesHerFigure(t *testing.T) {
 		t.Errorf("first row %q: her figure first, marked", v.rowText(0))
 	}
 	// Overriding the same figure replaces it; removing it goes back to the built-in one.
-	v.list.Select(0)
+	v.onSelected(0)
 	v.value.SetText("33")
 	test.Tap(v.save)
 	if lib, _ := plan.ReadLibraryFile(path); len(lib.Benchmarks) != 1 || !lib.Benchmarks[0].Value.Decimal.Equal(decimal.RequireFromString("0.33")) {
 		t.Errorf("override: %+v", lib.Benchmarks)
 	}
-	v.list.Select(0)
+	v.onSelected(0)
 	test.Tap(v.remove)
 	if b, _ := plan.DefaultLibrary().Find(plan.Email, "", "open_rate"); b.User {
 		t.Error("removed figure still in effect")
