@@ -738,3 +738,17 @@ func indexOf(t *testing.T, p plan.Plan, id string) int {
 	t.Fatalf("no channel %q", id)
 	return -1
 }
+
+// BenchmarkOptimizeBakery: the bakery's four decisions, two of them print
+// channels bought in whole units (the local search of splitBudgets).
+func BenchmarkOptimizeBakery(b *testing.B) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Optimize(p, GoalCustomers, decimal.NullDecimal{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
