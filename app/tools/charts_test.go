@@ -12,6 +12,7 @@ import (
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
+	"campaignsim/simulate/chart"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -189,5 +190,29 @@ func TestChartsViewFollowsThePaneAndSaves(t *testing.T) {
 	img, err := png.Decode(bytes.NewReader(got))
 	if err != nil || img.Bounds().Dx() != int(chartsSize(k2.width).Width*k2.scale) {
 		t.Errorf("saved picture: %v, %v", err, img.Bounds())
+	}
+}
+
+// TestChartsFollowTheAppTheme: the app's theme set to light while the
+// system's variant is dark gives light charts, in the charts view and in
+// the tools (issue 11 item 11: "dark in the light theme"); forced dark gives
+// dark ones.
+func TestChartsFollowTheAppTheme(t *testing.T) {
+	a := apptest.NewTestApp(t, "en", plan.LangFR)
+	a.Settings().SetTheme(widgets.NewTheme("light"))
+	if chartsDark() {
+		t.Error("light app theme: charts drawn dark")
+	}
+	v := &View{}
+	if o := v.toolsChartOptions(plan.Plan{}, fyne.NewSize(400, 200)); o.Theme == chart.Dark {
+		t.Error("tools chart dark in the light theme")
+	}
+	a.Settings().SetTheme(widgets.NewTheme("dark"))
+	if !chartsDark() {
+		t.Error("dark app theme: charts drawn light")
+	}
+	// the system's variant stays light here: the tools asked it, and drew light
+	if o := v.toolsChartOptions(plan.Plan{}, fyne.NewSize(400, 200)); o.Theme != chart.Dark {
+		t.Error("tools chart light in the dark app theme")
 	}
 }
