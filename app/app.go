@@ -56,6 +56,7 @@ func screens(w fyne.Window, edit widgets.EditFunc) []tab {
 		{lang.L("Case"), editors.NewCaseView(w, edit)},
 		{lang.L("Charts"), tools.NewChartsView(w)},
 		{lang.L("Tools"), tools.NewView(w, edit)},
+		{lang.L("Benchmarks"), tools.NewBenchmarksView(w)},
 		{lang.L("Tracking"), tracking.NewView(w, edit)},
 	}
 }
@@ -135,6 +136,11 @@ func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit widgets.Ed
 		u.tabs = tabsOf(u.win, u.Edit)
 	}
 	u.connectScreens()
+	for _, t := range u.tabs { // the benchmarks screen: her figures changed, simulate again
+		if l, ok := t.panel.(interface{ OnLibraryChange(func()) }); ok {
+			l.OnLibraryChange(func() { u.last = nil; u.onDocChanged() })
+		}
+	}
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()

@@ -16,10 +16,17 @@ type Benchmark struct {
 	// Currency is the ISO 4217 code of a money figure (cpc, cpm, costs);
 	// empty means EUR. Rates ignore it.
 	Currency string
-	Source   string   // publisher and document, e.g. "WordStream, Google Ads benchmarks"
+	Source   string   // publisher and title in French, e.g. "WordStream, « Google Ads Benchmarks »"
 	Year     int      // year of the figure
-	Note     string   // what exactly it measures
+	Note     string   // what exactly it measures, in French
 	Levers   []string // ids of Lever to suggest when the figure is off
+	// SourceEN and NoteEN are Source and Note in English ("" when the file
+	// gives one text for both languages); read them through SourceIn and
+	// NoteIn (library.go).
+	SourceEN, NoteEN string
+	// User is true for a figure of the user's own library (Overlay): it
+	// comes first in every look-up and carries her source.
+	User bool
 }
 
 // Lever is one improvement action from the seeds (e.g. "test subject lines,
@@ -28,7 +35,9 @@ type Lever struct {
 	ID     string
 	FR     string
 	EN     string
-	Source string
+	Source string // in French; SourceEN in English ("" = the same), see SourceIn
+	// SourceEN is Source in English.
+	SourceEN string
 }
 
 // Text returns the lever in lang (French unless lang is LangEN).

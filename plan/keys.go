@@ -133,6 +133,10 @@ var (
 	audKinds    = []Kind{Display, SocialAds, SocialOrganic, Influencer, Print}
 )
 
+// decisionKinds may carry the optimiser's bounds (min_budget, max_budget,
+// locked): the paid kinds and print (MODEL.md "Optimiser and goal seek").
+var decisionKinds = []Kind{Search, Display, SocialAds, Print}
+
 // channelHead are the keys a channel starts with; active_months follows
 // them, then channelBody, then ranges.
 var channelHead = []spec[Channel]{
@@ -185,9 +189,9 @@ var channelBody = []spec[Channel]{
 	{key: "mql_to_sql", typ: tNullDecimal, b: bRate, b2b: true, ex: `"0.40"`, field: func(v *Channel) any { return &v.MQLToSQL }},
 	{key: "sql_to_customer", typ: tNullDecimal, b: bRate, b2b: true, ex: `"0.30"`, field: func(v *Channel) any { return &v.SQLToCustomer }},
 
-	{key: "min_budget", typ: tDecimal, def: "0", b: bMoney, omit: true, ex: `"500"`, kinds: paidKinds, field: func(v *Channel) any { return &v.MinBudget }},
-	{key: "max_budget", typ: tNullDecimal, b: bMoney, ex: `"3000"`, kinds: paidKinds, field: func(v *Channel) any { return &v.MaxBudget }},
-	{key: "locked", typ: tBool, omit: true, ex: "true", kinds: paidKinds, field: func(v *Channel) any { return &v.Locked }},
+	{key: "min_budget", typ: tDecimal, def: "0", b: bMoney, omit: true, ex: `"500"`, kinds: decisionKinds, field: func(v *Channel) any { return &v.MinBudget }},
+	{key: "max_budget", typ: tNullDecimal, b: bMoney, ex: `"3000"`, kinds: decisionKinds, field: func(v *Channel) any { return &v.MaxBudget }},
+	{key: "locked", typ: tBool, omit: true, ex: "true", kinds: decisionKinds, field: func(v *Channel) any { return &v.Locked }},
 }
 
 var simulationSpecs = []spec[Simulation]{

@@ -24,15 +24,30 @@ var (
 	defaultLibErr  error
 )
 
-// DefaultLibrary returns the benchmark library embedded in the binary
-// (assets/benchmarks.toml), parsed once. The embedded file is checked by
-// the package tests, so it always parses in a released build; should it
-// not, DefaultLibrary returns an empty Library (no pre-fill, no
-// recommendation) rather than panic, and DefaultLibraryErr says why.
+// DefaultLibrary returns the benchmark library in effect: the user's own
+// library (SetUserLibrary) over the one embedded in the binary
+// (BuiltinLibrary), as Overlay makes it. Every look-up — pre-filled
+// channels, recommendations, the PDF — reads it, so the user's figures
+// come first with her sources. Without a user library it is the embedded
+// one.
 //
 // The returned Library shares its slices with every other caller: treat it
 // as read-only.
 func DefaultLibrary() Library {
+	userMu.RLock()
+	defer userMu.RUnlock()
+	if userSet {
+		return overlaid
+	}
+	return BuiltinLibrary()
+}
+
+// BuiltinLibrary returns the benchmark library embedded in the binary
+// (assets/benchmarks.toml), parsed once. The embedded file is checked by
+// the package tests, so it always parses in a released build; should it
+// not, BuiltinLibrary returns an empty Library (no pre-fill, no
+// recommendation) rather than panic, and DefaultLibraryErr says why.
+func BuiltinLibrary() Library {
 	loadDefaultLibrary()
 	return defaultLib
 }
@@ -68,7 +83,7 @@ type libLever struct {
 	ID     string `toml:"id"`
 	FR     string `toml:"fr"`
 	EN     string `toml:"en"`
-	Source string `toml:"source"`
+	Source any    `toml:"source"`
 }
 
 type libBenchmark struct {
@@ -78,9 +93,9 @@ type libBenchmark struct {
 	Value    any      `toml:"value"`
 	Min      any      `toml:"min"`
 	Max      any      `toml:"max"`
-	Source   string   `toml:"source"`
+	Source   any      `toml:"source"`
 	Year     int      `toml:"year"`
-	Note     string   `toml:"note"`
+	Note     any      `toml:"note"`
 	Currency string   `toml:"currency"`
 	Levers   []string `toml:"levers"`
 }
@@ -92,21 +107,46 @@ var (
 )
 
 // ParseLibrary reads a benchmark library in the format of
-// assets/benchmarks.toml:
+// assets/benchmarks.toml (README "Benchmarks"):
 //
 //	format = 1
 //	[[levers]]      id, fr, en, source            (all required)
 //	[[benchmarks]]  metric, source, year          (required)
 //	                kinds, sector, value, min, max, currency, note, levers (optional)
 //
-// It is strict: an unknown key, a TOML float where a decimal is expected
-// (write "0.2271", a quoted string, or an integer), a missing source or
+// source and note are a text, or a table of their French and English texts
+// ({ fr = "…", en = "…" }): what a reader sees is in her language
+// (SourceIn, NoteIn). It is strict: an unknown key, a TOML float where a
+// decimal is expected (write "0.2271", a quoted string, or an integer), a
+// figure out of its key's range (a rate above 1), a missing source or
 // year, an unknown kind or sector, a duplicate lever id, or a lever id that
 // a benchmark names but no [[levers]] entry defines is an error. Every
 // benchmark must carry at least one of value, min, max or levers. All
 // problems are returned together as an ErrorList whose Path names the
-// entry, e.g. "benchmarks[3].year".
-func ParseLibrary(data []byte) (Library, error) {
+// entry, e.g. "benchmarks[3].year", and whose Line is the line of that key
+// (or of the entry's header).
+func ParseLibrary(data []byte) (Library, error) { return parseLibrary(data, nil) }
+
+// ParseUserLibrary is ParseLibrary for the user's own library (Overlay):
+// its benchmarks may also name the levers of base.
+func ParseUserLibrary(data []byte, base Library) (Library, error) {
+	known := map[string]bool{}
+	for _, l := range base.Levers {
+		known[l.ID] = true
+	}
+	return parseLibrary(data, known)
+}
+
+// maxLibraryBytes bounds a library file: the embedded one is ~60 kB.
+const maxLibraryBytes = 4 << 20
+
+func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
+	if len(data) > maxLibraryBytes {
+		return Library{}, ErrorList{{Msg: msgf(msgLibTooLarge, maxLibraryBytes)}}
+	}
+	if e := checkShape("", string(data)); e != nil {
+		return Library{}, ErrorList{*e}
+	}
 	var f libFile
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
 	if err != nil {
@@ -116,12 +156,16 @@ func ParseLibrary(data []byte) (Library, error) {
 		}
 		return Library{}, ErrorList{{Msg: msgf(msgParserFailed, err)}}
 	}
+	lines := libLines(data)
 	var errs ErrorList
 	add := func(path, code string, args ...any) {
-		errs = append(errs, Error{Path: path, Msg: msgf(code, args...)})
+		errs = append(errs, Error{Path: path, Line: lines.of(path), Msg: msgf(code, args...)})
 	}
 	occ := keyOccurrences(data)
 	for _, k := range md.Undecoded() {
+		if len(k) >= 2 && (k[len(k)-2] == "source" || k[len(k)-2] == "note") {
+			continue // the languages of a text table: libText checks them
+		}
 		table, key := strings.Join(k[:len(k)-1], "."), k[len(k)-1]
 		found := false
 		for _, o := range occ {
@@ -160,15 +204,18 @@ func ParseLibrary(data []byte) (Library, error) {
 		if strings.TrimSpace(l.EN) == "" {
 			add(p+".en", msgLibMissingEn)
 		}
-		if strings.TrimSpace(l.Source) == "" {
+		src, srcEN := libText(l.Source, p+".source", add)
+		if strings.TrimSpace(src) == "" {
 			add(p+".source", msgLibMissingSource)
 		}
-		lib.Levers = append(lib.Levers, Lever{ID: l.ID, FR: l.FR, EN: l.EN, Source: l.Source})
+		lib.Levers = append(lib.Levers, Lever{ID: l.ID, FR: l.FR, EN: l.EN, Source: src, SourceEN: srcEN})
 	}
 
 	for i, b := range f.Benchmarks {
 		p := fmt.Sprintf("benchmarks[%d]", i)
-		out := Benchmark{Metric: b.Metric, Sector: b.Sector, Source: b.Source, Year: b.Year, Note: b.Note, Currency: b.Currency}
+		out := Benchmark{Metric: b.Metric, Sector: b.Sector, Year: b.Year, Currency: b.Currency}
+		out.Source, out.SourceEN = libText(b.Source, p+".source", add)
+		out.Note, out.NoteEN = libText(b.Note, p+".note", add)
 		if b.Currency != "" && !currencyPattern.MatchString(b.Currency) {
 			add(p+".currency", msgLibBadCurrency, b.Currency)
 		}
@@ -187,7 +234,7 @@ func ParseLibrary(data []byte) (Library, error) {
 		if b.Sector != "" && !isSector(b.Sector) {
 			add(p+".sector", msgLibUnknownSector, b.Sector, strings.Join(Sectors, ", "))
 		}
-		if strings.TrimSpace(b.Source) == "" {
+		if strings.TrimSpace(out.Source) == "" {
 			add(p+".source", msgLibMissingSourceFigure)
 		}
 		if b.Year < 1900 || b.Year > 2100 {
@@ -197,15 +244,23 @@ func ParseLibrary(data []byte) (Library, error) {
 				add(p+".year", msgLibBadYear, b.Year)
 			}
 		}
-		var derr []Msg
-		out.Value = libDecimal(b.Value, "value", &derr)
-		out.Min = libDecimal(b.Min, "min", &derr)
-		out.Max = libDecimal(b.Max, "max", &derr)
-		for _, e := range derr {
-			errs = append(errs, Error{Path: p, Msg: e})
+		bnd := metricBounds(b.Metric)
+		for _, f := range []struct {
+			key string
+			v   any
+			out *decimal.NullDecimal
+		}{{"value", b.Value, &out.Value}, {"min", b.Min, &out.Min}, {"max", b.Max, &out.Max}} {
+			var derr []Msg
+			*f.out = libDecimal(f.v, f.key, &derr)
+			for _, e := range derr {
+				errs = append(errs, Error{Path: p + "." + f.key, Line: lines.of(p + "." + f.key), Msg: e})
+			}
+			if f.out.Valid && len(derr) == 0 && bnd != nil && !bnd.contains(f.out.Decimal) {
+				add(p+"."+f.key, msgLibOutOfRange, f.key, f.out.Decimal, b.Metric, bnd.desc)
+			}
 		}
 		if out.Min.Valid && out.Max.Valid && out.Min.Decimal.GreaterThan(out.Max.Decimal) {
-			add(p, msgLibMinMax, out.Min.Decimal, out.Max.Decimal)
+			add(p+".min", msgLibMinMax, out.Min.Decimal, out.Max.Decimal)
 		}
 		if b.Value == nil && b.Min == nil && b.Max == nil && len(b.Levers) == 0 {
 			add(p, msgLibEmpty)
@@ -215,15 +270,116 @@ func ParseLibrary(data []byte) (Library, error) {
 	}
 	for i, b := range f.Benchmarks {
 		for j, id := range b.Levers {
-			if !ids[id] {
+			if !ids[id] && !knownLevers[id] {
 				add(fmt.Sprintf("benchmarks[%d].levers[%d]", i, j), msgLibLeverUndefined, id)
 			}
 		}
 	}
 	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
 		return Library{}, errs
 	}
 	return lib, nil
+}
+
+// libText reads a source or note: a text (the same in both languages), or
+// a table { fr = "…", en = "…" } (either may be left out: the other is
+// then used). It returns the French and the English text ("" when the
+// same).
+func libText(v any, path string, add func(path, format string, args ...any)) (fr, en string) {
+	switch x := v.(type) {
+	case nil:
+		return "", ""
+	case string:
+		return x, ""
+	case map[string]any:
+		for k, t := range x {
+			s, ok := t.(string)
+			switch {
+			case k != "fr" && k != "en":
+				add(path, msgLibTextLang, path, k)
+			case !ok:
+				add(path, msgLibText, path)
+			case k == "fr":
+				fr = s
+			default:
+				en = s
+			}
+		}
+		if fr == "" {
+			fr, en = en, ""
+		}
+		if en == fr {
+			en = ""
+		}
+		return fr, en
+	}
+	add(path, msgLibText, path)
+	return "", ""
+}
+
+// metricBounds returns the range of the plan key a benchmark's metric
+// names ("open_rate", "lead_to_mql"; a qualified metric such as
+// "click_rate.webinars" takes its base key's), or nil for a result figure
+// (cpa, roi) or a key without a range. The rates of the engine's KPIs
+// that are no plan key (click_to_open) are fractions too.
+func metricBounds(metric string) *bounds {
+	base, _, _ := strings.Cut(metric, ".")
+	if base == "click_to_open" {
+		return bRate
+	}
+	for _, s := range channelBody {
+		if s.key == base {
+			return s.b
+		}
+	}
+	for _, s := range funnelSpecs {
+		if s.key == base {
+			return s.b
+		}
+	}
+	for _, s := range businessSpecs {
+		if s.key == base {
+			return s.b
+		}
+	}
+	return nil
+}
+
+// libLineIndex maps the paths of a library file ("benchmarks[3]",
+// "benchmarks[3].value", "format") to their 1-based lines.
+type libLineIndex map[string]int
+
+// of returns the line of path, else of its entry ("benchmarks[3]" for
+// "benchmarks[3].kinds[1]"), else 0.
+func (ix libLineIndex) of(path string) int {
+	for p := path; p != ""; {
+		if l, ok := ix[p]; ok {
+			return l
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i <= 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return 0
+}
+
+// libLines indexes the header and key lines of a library file.
+func libLines(data []byte) libLineIndex {
+	ix := libLineIndex{}
+	for _, o := range keyOccurrences(data) {
+		ix[o.path()] = o.line
+	}
+	counts := map[string]int{}
+	for i, line := range strings.Split(string(data), "\n") {
+		if m := libHeaderLine.FindStringSubmatch(line); m != nil && m[1] == "[[" {
+			ix[fmt.Sprintf("%s[%d]", m[2], counts[m[2]])] = i + 1
+			counts[m[2]]++
+		}
+	}
+	return ix
 }
 
 // asParseError reports whether err is a toml.ParseError and stores it in pe.
@@ -408,8 +564,9 @@ func (b Benchmark) matchScore(kind Kind, sector, metric string) int {
 }
 
 // FindAll returns every benchmark for metric on a channel of kind in
-// sector, most specific first: sector-specific before all-sector, then
-// kind-specific before any-kind, then file order. Kind "" asks for a
+// sector: the user's own figures first (Benchmark.User, see Overlay), then,
+// in each group, most specific first: sector-specific before all-sector,
+// then kind-specific before any-kind, then file order. Kind "" asks for a
 // plan-level figure (lead_to_mql, roi…) and matches only benchmarks that
 // name no kind. Sector "" matches only all-sector benchmarks. Nil when
 // none applies.
@@ -424,7 +581,12 @@ func (l Library) FindAll(kind Kind, sector, metric string) []Benchmark {
 			found = append(found, scored{b, s})
 		}
 	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].score > found[j].score })
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].b.User != found[j].b.User {
+			return found[i].b.User // the user's own figures first (MODEL.md)
+		}
+		return found[i].score > found[j].score
+	})
 	var out []Benchmark
 	for _, f := range found {
 		out = append(out, f.b)

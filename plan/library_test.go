@@ -94,8 +94,8 @@ func TestLibrarySeedFigures(t *testing.T) {
 		// Seed 000 thresholds come first (Find), Mailchimp 2019 averages hold the value.
 		{Email, "", "open_rate", "0.2271", "0.20", "", "Mailchimp"},
 		{Email, "", "click_rate", "", "0.02", "", "Campaign Monitor"},
-		{Email, "", "unsubscribe_rate", "", "", "0.005", "Seed 000"},
-		{Email, "", "bounce_rate", "", "", "0.02", "Seed 000"},
+		{Email, "", "unsubscribe_rate", "", "", "0.005", "Mesurer une campagne de lead nurturing"},
+		{Email, "", "bounce_rate", "", "", "0.02", "Mesurer une campagne de lead nurturing"},
 		{Email, "local-retail", "open_rate", "0.2271", "0.20", "", "Mailchimp"},
 		// WordStream Google Ads and Facebook averages.
 		{Search, "", "ctr", "0.0317", "0.0317", "", "WordStream"},
@@ -104,24 +104,24 @@ func TestLibrarySeedFigures(t *testing.T) {
 		{Display, "", "ctr", "0.0046", "0.0046", "", "WordStream"},
 		{Display, "", "conversion_rate", "0.0077", "0.0077", "", "WordStream"},
 		{Display, "", "cpc", "0.63", "", "0.63", "WordStream"},
-		{SocialAds, "", "ctr", "0.0090", "0.0090", "", "WordStream, Facebook"},
+		{SocialAds, "", "ctr", "0.0090", "0.0090", "", "WordStream, «\u00a0Facebook"},
 		{Print, "", "response_rate", "0.049", "", "", "ANA/DMA"},
 		// Seed 000's sector table.
-		{"", "software", "lead_to_mql", "0.15", "", "", "Seed 000"},
-		{"", "software", "mql_to_customer", "0.05", "", "", "Seed 000"},
-		{"", "financial-services", "lead_to_mql", "0.12", "", "", "Seed 000"},
-		{"", "financial-services", "mql_to_customer", "0.04", "", "", "Seed 000"},
-		{"", "ecommerce", "lead_to_mql", "0.08", "", "", "Seed 000"},
-		{"", "ecommerce", "mql_to_customer", "0.02", "", "", "Seed 000"},
-		{"", "manufacturing", "lead_to_mql", "0.10", "", "", "Seed 000"},
-		{"", "manufacturing", "mql_to_customer", "0.03", "", "", "Seed 000"},
+		{"", "software", "lead_to_mql", "0.15", "", "", "Mesurer une campagne de lead nurturing"},
+		{"", "software", "mql_to_customer", "0.05", "", "", "Mesurer une campagne de lead nurturing"},
+		{"", "financial-services", "lead_to_mql", "0.12", "", "", "Mesurer une campagne de lead nurturing"},
+		{"", "financial-services", "mql_to_customer", "0.04", "", "", "Mesurer une campagne de lead nurturing"},
+		{"", "ecommerce", "lead_to_mql", "0.08", "", "", "Mesurer une campagne de lead nurturing"},
+		{"", "ecommerce", "mql_to_customer", "0.02", "", "", "Mesurer une campagne de lead nurturing"},
+		{"", "manufacturing", "lead_to_mql", "0.10", "", "", "Mesurer une campagne de lead nurturing"},
+		{"", "manufacturing", "mql_to_customer", "0.03", "", "", "Mesurer une campagne de lead nurturing"},
 		// Seed 000's content-type click rates and seed 002's economics.
-		{Email, "", "click_rate.webinars", "0.12", "", "", "Seed 000"},
-		{Email, "", "click_rate.case_studies", "0.08", "", "", "Seed 000"},
-		{Email, "", "click_rate.ebooks", "0.07", "", "", "Seed 000"},
-		{Email, "", "click_rate.blog_posts", "0.05", "", "", "Seed 000"},
-		{Search, "", "roi", "", "0", "", "Seed 002"},
-		{"", "", "roi", "", "0", "", "Seed 002"},
+		{Email, "", "click_rate.webinars", "0.12", "", "", "Mesurer une campagne de lead nurturing"},
+		{Email, "", "click_rate.case_studies", "0.08", "", "", "Mesurer une campagne de lead nurturing"},
+		{Email, "", "click_rate.ebooks", "0.07", "", "", "Mesurer une campagne de lead nurturing"},
+		{Email, "", "click_rate.blog_posts", "0.05", "", "", "Mesurer une campagne de lead nurturing"},
+		{Search, "", "roi", "", "0", "", "Juston-Coumat"},
+		{"", "", "roi", "", "0", "", "Juston-Coumat"},
 	}
 	for _, tt := range tests {
 		name := fmt.Sprintf("%s/%s/%s", tt.kind, tt.sector, tt.metric)
@@ -407,11 +407,11 @@ func ExampleLibrary_Prefill() {
 	c, used := DefaultLibrary().Prefill(Search, "software")
 	fmt.Println(c.Kind, c.CPC, c.CTR.Decimal, c.ConversionRate)
 	for _, b := range used {
-		fmt.Printf("%s: %s (%d)\n", b.Metric, b.Source, b.Year)
+		fmt.Printf("%s: %s\n", b.Metric, b.SourceIn(LangEN))
 	}
 	// Output:
 	// search 2.69 0.0317 0.0375
-	// cpc: WordStream, Google Ads Benchmarks for YOUR Industry (all-industry average, search network) (2018)
-	// ctr: WordStream, Google Ads Benchmarks for YOUR Industry (all-industry average, search network) (2018)
-	// conversion_rate: WordStream, Google Ads Benchmarks for YOUR Industry (all-industry average, search network) (2018)
+	// cpc: WordStream, “Google Ads Benchmarks for YOUR Industry” (all-industry average, Search Network), 2018
+	// ctr: WordStream, “Google Ads Benchmarks for YOUR Industry” (all-industry average, Search Network), 2018
+	// conversion_rate: WordStream, “Google Ads Benchmarks for YOUR Industry” (all-industry average, Search Network), 2018
 }

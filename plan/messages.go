@@ -76,6 +76,12 @@ const (
 	msgLibNegative            = "lib_negative"              // key, value
 	msgLibFloat               = "lib_float"                 // key, value
 	msgLibWantDecimal         = "lib_want_decimal"          // key
+
+	// helper "model" (the user's library; words in model.toml)
+	msgLibOutOfRange = "lib_out_of_range" // key, value, metric, range (a Msg)
+	msgLibText       = "lib_text"         // key
+	msgLibTextLang   = "lib_text_lang"    // key, lang
+	msgLibTooLarge   = "lib_too_large"    // max
 )
 
 // msgNames gives them in the order msgf takes them.
@@ -460,6 +466,12 @@ var msgNames = map[string][]string{
 	msgLibNegative:            {"key", "value"},
 	msgLibFloat:               {"key", "key", "value"},
 	msgLibWantDecimal:         {"key", "key"},
+
+	// helper "model"
+	msgLibOutOfRange: {"key", "value", "metric", "range"},
+	msgLibText:       {"key"},
+	msgLibTextLang:   {"key", "lang"},
+	msgLibTooLarge:   {"max"},
 }
 
 // msgf builds the message code with args given in the order of

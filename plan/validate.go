@@ -356,7 +356,7 @@ func (v *validator) channel(p Plan, i int, c Channel, ids map[string]int, months
 		return
 	}
 	checkSpecs(v, pre, channelBody, &c, func(s spec[Channel]) bool { return s.takes(c.Kind) })
-	if !c.Kind.IsPaid() {
+	if !c.Kind.IsPaid() && c.Kind != Print { // print's bounds: MODEL.md, its units × cost_per_unit
 		if !c.MinBudget.IsZero() {
 			v.add(pre+".min_budget", msgNotPaid, "min_budget")
 		}

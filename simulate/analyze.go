@@ -262,12 +262,13 @@ func HasDecision(p plan.Plan) bool {
 }
 
 // DecisionBudget is today's total budget of p's decision channels
-// (IsDecision): the ad budget goal seek scales.
+// (IsDecision; a print channel's units × cost_per_unit,
+// ChannelDecisionBudget): the ad budget goal seek scales.
 func DecisionBudget(p plan.Plan) decimal.Decimal {
 	sum := decimal.Zero
 	for _, c := range p.Channels {
 		if IsDecision(c, p.Info.Months) {
-			sum = sum.Add(c.Budget)
+			sum = sum.Add(ChannelDecisionBudget(c))
 		}
 	}
 	return sum

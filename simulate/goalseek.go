@@ -90,7 +90,9 @@ const seekTol = 1e-9
 const maxSeekBudget = 1e13
 
 // GoalSeek returns the smallest total budget of p's decision channels
-// (see IsDecision) at which the plan's metric reaches target, and how it is
+// (see IsDecision; a print channel's budget is units × cost_per_unit, in
+// whole units rounded up, so the answer may exceed the exact budget by less
+// than one unit's cost per print channel) at which the plan's metric reaches target, and how it is
 // split: mix MixKeep scales today's budgets by one factor (min_budget and
 // max_budget do not apply); MixOptimize splits each candidate budget at its best for the
 // metric itself, within min_budget and max_budget (so the budget found is
@@ -148,11 +150,14 @@ func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (Goal
 		}
 		// Scaling stops when the largest budget reaches 10^12, the most
 		// the budget key takes (maxBudgetOf): max_budget does not apply.
-		largest := 0.0
+		// (for print, 10^12 units: keyMaxBudget)
+		factor := math.Inf(1)
 		for _, c := range resp.Curves {
-			largest = math.Max(largest, c.Budget)
+			if c.Budget > 0 {
+				factor = math.Min(factor, toFloat(keyMaxBudget(p.Channels[c.Index]))/c.Budget)
+			}
 		}
-		g.sumMin, g.sumMax = 0, g.today*(toFloat(maxAmount)/largest)
+		g.sumMin, g.sumMax = 0, g.today*factor
 		for _, c := range resp.Curves {
 			if c.Budget == 0 && c.Rate > 0 && c.Weight > 0 {
 				res.Warnings = append(res.Warnings, Warning{Code: WarnGoalKeepUnused, Channel: c.ID,
@@ -204,7 +209,7 @@ func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (Goal
 	spec, _ := SpecOf(resp.Metric)
 	step := math.Max(hi*1e-9, 0.01)
 	for try := 0; ; try++ {
-		budgets = g.cents(hi)
+		budgets = wholeUnitBudgets(p, resp.Curves, g.cents(hi))
 		q = withBudgets(p, resp.Curves, budgets)
 		if r, err = runDerived(q, plan.Library{}, "goal seek"); err != nil {
 			return GoalSeekResult{}, err
@@ -254,8 +259,17 @@ func (g *seeker) split(B float64) []float64 {
 	return allocate(g.resp.Curves, math.Min(B, g.sumMax), false)
 }
 
-// value returns the metric at the total B.
-func (g *seeker) value(B float64) float64 { return g.resp.Value(g.split(B)) }
+// value returns the metric at the total B, print channels at whole units
+// rounded up (as withBudgets then writes them).
+func (g *seeker) value(B float64) float64 {
+	x := g.split(B)
+	for i, c := range g.resp.Curves {
+		if c.UnitCost > 0 {
+			x[i] = math.Ceil(x[i]/c.UnitCost-1e-9) * c.UnitCost
+		}
+	}
+	return g.resp.Value(x)
+}
 
 // supremum returns the budget beyond which the metric grows no more (top:
 // Σ max_budget with optimize, the peak of net profit, else +Inf), the most

@@ -42,6 +42,15 @@ func lessBudget(t *testing.T, p plan.Plan, res GoalSeekResult) plan.Plan {
 			x[i] = decimal.NewFromFloat(v)
 		}
 	}
+	// Print buys whole units, rounded up (setDecisionBudget): the answer may
+	// exceed the exact budget by less than one unit per print channel, so
+	// "less" also takes one unit off each.
+	for i, c := range resp.Curves {
+		if c.UnitCost > 0 {
+			cpu := p.Channels[c.Index].CostPerUnit
+			x[i] = decimal.Max(decimal.Zero, x[i].Sub(cpu).Sub(cpu))
+		}
+	}
 	return withBudgets(p, resp.Curves, x)
 }
 
@@ -65,7 +74,12 @@ func checkSeek(t *testing.T, what string, p plan.Plan, res GoalSeekResult) {
 	if !sum.Equal(res.Budget.Decimal) {
 		t.Errorf("%s: allocation adds up to %s, budget %s", what, sum, res.Budget.Decimal)
 	}
-	if res.Budget.Decimal.Sign() > 0 && !hasWarning(res.Warnings, WarnGoalMetAtMin) {
+	// Net profit with print channels is a staircase of the budget (whole
+	// units, each a step of its cost), not monotone on its rising side:
+	// near its flat peak a slightly smaller budget may sit on a higher step,
+	// so "0.1 % less does not reach" holds only for the monotone metrics.
+	ripple := res.Metric == "net_profit" && hasPrintDecision(p)
+	if res.Budget.Decimal.Sign() > 0 && !hasWarning(res.Warnings, WarnGoalMetAtMin) && !ripple {
 		if less := metricOf(t, lessBudget(t, p, res), res.Metric); !less.LessThan(res.Target) {
 			t.Errorf("%s: 0.1 %% less than %s still reaches the target %s (%s)", what, res.Budget.Decimal, res.Target, less)
 		}
@@ -132,11 +146,18 @@ func TestGoalSeekReachesAndNoLess(t *testing.T) {
 // The bakery's two paid channels have audiences: with today's mix they can
 // never bring more than 40 000 × 0.009 × 0.0921 + 60 000 × 0.0046 × 0.0077
 // = 33.156 + 2.125 = 35.28 customers on top of the other channels' 180.61:
-// 250 customers are out of reach; the reason names both audiences.
+// 250 customers are out of reach; the reason names both audiences. (Its
+// print channels are locked here: the mailing has no audience, so with it
+// any target is in reach — TestGoalSeekPrintUnits.)
 func TestGoalSeekUnreachableNamesCaps(t *testing.T) {
 	p, err := plan.Example("bakery")
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i := range p.Channels {
+		if p.Channels[i].Kind == plan.Print {
+			p.Channels[i].Locked = true
+		}
 	}
 	res, err := GoalSeek(p, "customers", d("250"), MixKeep)
 	if err != nil {
@@ -264,8 +285,55 @@ func TestGoalSeekRefuses(t *testing.T) {
 	q := p.Clone()
 	for i := range q.Channels {
 		q.Channels[i].Budget = zero
+		if q.Channels[i].Kind == plan.Print {
+			q.Channels[i].Units = 0
+		}
 	}
 	if _, err := GoalSeek(q, "customers", d("300"), MixKeep); err == nil {
 		t.Error("keep with every budget 0: no error")
 	}
+}
+
+// TestGoalSeekPrintUnits: print channels are decisions of goal seek too
+// (MODEL.md), bought in whole units. Keeping the bakery's mix for 300
+// customers scales the mailing's 8 000 flyers and the 60 posters with the
+// ads; every print budget is a whole number of units and the target is
+// met.
+func TestGoalSeekPrintUnits(t *testing.T) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mix := range []Mix{MixKeep, MixOptimize} {
+		res, err := GoalSeek(p, "customers", d("300"), mix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSeek(t, "bakery 300 customers "+string(mix), p, res)
+		prints := 0
+		for _, a := range res.Allocation {
+			i := indexOf(t, res.Plan, a.ID)
+			ch := res.Plan.Channels[i]
+			if ch.Kind != plan.Print {
+				continue
+			}
+			prints++
+			if !decimal.NewFromInt(ch.Units).Mul(ch.CostPerUnit).Equal(a.Budget) {
+				t.Errorf("%s %s: %d units × %s ≠ %s", mix, a.ID, ch.Units, ch.CostPerUnit, a.Budget)
+			}
+		}
+		if prints != 2 {
+			t.Errorf("%s: %d print channels in the allocation, want 2", mix, prints)
+		}
+	}
+}
+
+// hasPrintDecision reports whether p has a print channel among its decisions.
+func hasPrintDecision(p plan.Plan) bool {
+	for _, ch := range p.Channels {
+		if ch.Kind == plan.Print && IsDecision(ch, p.Info.Months) {
+			return true
+		}
+	}
+	return false
 }

@@ -149,6 +149,29 @@ const (
 	// MsgFigureUnknown is the word written in place of an unknown figure
 	// ("inconnu", "unknown"); no argument.
 	MsgFigureUnknown = "figure_unknown"
+
+	// --- helper "model": SMART (MODEL.md "Objectives (SMART)"), the
+	// optimiser and the benchmark library; words in
+	// assets/i18n/messages/model.toml.
+
+	// MsgSmartSShort: words, min (counts): the statement is too short.
+	MsgSmartSShort = "smart_s_short"
+	// MsgSmartSNoFigure: target (figure): the statement does not state it.
+	MsgSmartSNoFigure = "smart_s_no_figure"
+	// MsgSmartSStates: target (figure): the statement states it.
+	MsgSmartSStates = "smart_s_states"
+	// MsgSmartRNoYield: metric: no channel of the plan yields it.
+	MsgSmartRNoYield = "smart_r_no_yield"
+	// MsgSmartRYields: metric, channels (names): no purpose given, these
+	// channels yield the metric.
+	MsgSmartRYields = "smart_r_yields"
+	// MsgSmartAdvice: purpose (a MsgPurpose… message), kinds: the
+	// matrix's other channels for that purpose (advice beside R).
+	MsgSmartAdvice = "smart_advice"
+	// MsgOptWholeUnits: spent, budget, left (money): print channels buy
+	// whole units, and with no budget channel to take the rest it stays
+	// unspent.
+	MsgOptWholeUnits = "opt_whole_units"
 )
 
 // purposeMsgs names the objective purposes of PurposeKinds.
@@ -391,4 +414,13 @@ var MsgArgs = map[string][]string{
 	// Tracking (helper "tracking").
 	MsgSpendUnknown:  {"channel", "months"},
 	MsgFigureUnknown: nil,
+
+	// --- helper "model"
+	MsgSmartSShort:    {"words", "min"},
+	MsgSmartSNoFigure: {"target"},
+	MsgSmartSStates:   {"target"},
+	MsgSmartRNoYield:  {"metric"},
+	MsgSmartRYields:   {"metric", "channels"},
+	MsgSmartAdvice:    {"purpose", "kinds"},
+	MsgOptWholeUnits:  {"spent", "budget", "left"},
 }

@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -83,7 +84,7 @@ func TestSmart(t *testing.T) {
 		ok     bool
 		code   string // of Why (messages.go)
 	}{
-		{"all good: specific", nil, func(s Smart) Check { return s.Specific }, true, MsgSmartSOK},
+		{"all good: specific", nil, func(s Smart) Check { return s.Specific }, true, MsgSmartSStates},
 		{"all good: measurable", nil, func(s Smart) Check { return s.Measurable }, true, MsgSmartMOK},
 		{"all good: achievable (100 ≥ 50)", nil, func(s Smart) Check { return s.Achievable }, true, MsgSmartAOK},
 		{"all good: relevant (event for leads)", nil, func(s Smart) Check { return s.Relevant }, true, MsgSmartROK},
@@ -97,8 +98,26 @@ func TestSmart(t *testing.T) {
 			p.Channels[0] = plan.Channel{ID: "seo", Name: "SEO", Kind: plan.SEO, ConversionRate: d("0.1"), VisitsPerMonth: d("10"), RampMonths: 1}
 		}, func(s Smart) Check { return s.Measurable }, false, MsgSmartMExposures},
 		{"not achievable", func(o *plan.Objective, _ *plan.Plan) { o.Target = d("101") }, func(s Smart) Check { return s.Achievable }, false, MsgSmartANo},
-		{"no purpose", func(o *plan.Objective, _ *plan.Plan) { o.Purpose = "" }, func(s Smart) Check { return s.Relevant }, false, MsgSmartRNone},
-		{"no awareness channel", func(o *plan.Objective, _ *plan.Plan) { o.Purpose = "awareness" }, func(s Smart) Check { return s.Relevant }, false, MsgSmartRNoChannel},
+		// MODEL.md: without a purpose, a channel that yields the metric is enough.
+		{"no purpose: the fair yields customers", func(o *plan.Objective, _ *plan.Plan) { o.Purpose = "" }, func(s Smart) Check { return s.Relevant }, true, MsgSmartRYields},
+		{"no channel yields customers", func(o *plan.Objective, p *plan.Plan) { p.Channels[0].ConversionRate = zero }, func(s Smart) Check { return s.Relevant }, false, MsgSmartRNoYield},
+		{"no channel yields it, whatever the purpose", func(o *plan.Objective, p *plan.Plan) {
+			o.Purpose = ""
+			p.Channels[0].ConversionRate = zero
+		}, func(s Smart) Check { return s.Relevant }, false, MsgSmartRNoYield},
+		{"seo does not serve awareness", func(o *plan.Objective, p *plan.Plan) {
+			o.Purpose = "awareness"
+			p.Channels[0] = plan.Channel{ID: "seo", Name: "SEO", Kind: plan.SEO, ConversionRate: d("0.1"), VisitsPerMonth: d("10"), RampMonths: 1}
+		}, func(s Smart) Check { return s.Relevant }, false, MsgSmartRNoChannel},
+		{"unknown purpose", func(o *plan.Objective, _ *plan.Plan) { o.Purpose = "fame" }, func(s Smart) Check { return s.Relevant }, false, MsgSmartRUnknown},
+		// S: at least five words, and the target figure in the sentence.
+		{"four words", func(o *plan.Objective, _ *plan.Plan) { o.Statement = "Win 50 customers soon" }, func(s Smart) Check { return s.Specific }, false, MsgSmartSShort},
+		{"no figure", func(o *plan.Objective, _ *plan.Plan) { o.Statement = "Win many more customers by March" }, func(s Smart) Check { return s.Specific }, false, MsgSmartSNoFigure},
+		{"another figure", func(o *plan.Objective, _ *plan.Plan) { o.Statement = "Win 40 customers by 1 March" }, func(s Smart) Check { return s.Specific }, false, MsgSmartSNoFigure},
+		{"states the figure", func(o *plan.Objective, _ *plan.Plan) { o.Statement = "Gagner 50 nouveaux clients d'ici mars" }, func(s Smart) Check { return s.Specific }, true, MsgSmartSStates},
+		{"a target of 0 needs no figure", func(o *plan.Objective, _ *plan.Plan) {
+			o.Metric, o.Target, o.Statement = "net_profit", zero, "Que la campagne soit rentable avant avril"
+		}, func(s Smart) Check { return s.Specific }, true, MsgSmartSOK},
 		{"display for conversion (remarketing)", func(o *plan.Objective, p *plan.Plan) {
 			o.Purpose = "conversion"
 			p.Channels = append(p.Channels, plan.Channel{ID: "disp", Name: "D", Kind: plan.Display, Budget: d("1"), CPM: d("1"), CTR: nd("0.01"), ConversionRate: d("0.01")})
@@ -133,5 +152,104 @@ func TestSmart(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSpecificRejectsAnyText: MODEL.md's S rule is not "some text": none
+// of these statements states the target of 200 customers in five words.
+func TestSpecificRejectsAnyText(t *testing.T) {
+	for _, s := range []string{
+		"x", "Lorem ipsum dolor sit amet", "Nous voulons beaucoup plus de clients", "Plus de clients",
+		"Gagner 20 clients en 2027", "Gagner 2 000 clients en mars", "200", "Gagner 200",
+	} {
+		p := econPlan()
+		p.Objectives = []plan.Objective{{ID: "o", Metric: "customers", Target: d("200"), Direction: plan.AtLeast,
+			Deadline: plan.NewDate(2027, time.March, 1), Statement: s}}
+		if sp := mustRun(t, p).Objectives[0].Smart.Specific; sp.OK {
+			t.Errorf("%q passes S: %+v", s, sp)
+		}
+	}
+}
+
+// TestStatesTarget: the target as written in the plan or in the reader's
+// format, a rate also as a percentage.
+func TestStatesTarget(t *testing.T) {
+	cases := []struct {
+		statement, metric, target string
+		want                      bool
+	}{
+		{"Gagner 200 nouveaux clients", "customers", "200", true},
+		{"Gagner 1 000 nouveaux clients", "customers", "1000", true},
+		{"Gagner 1\u202f000 nouveaux clients", "customers", "1000", true},
+		{"Gagner 1\u00a0000 nouveaux clients", "customers", "1000", true},
+		{"Win 1,000 new customers", "customers", "1000", true},
+		{"Gagner 5.000 € de marge", "gross_margin", "5000", true},   // French thousands with a dot
+		{"Un CPA sous 12,50 € par client", "cpa", "12.5", true},     // decimal comma
+		{"A CPA under €12.50 per customer", "cpa", "12.50", true},   // as written in the plan
+		{"Un taux de clic de 2,5 % au moins", "ctr", "0.025", true}, // a rate as a percentage
+		{"A click rate of 0.025 at least", "ctr", "0.025", true},    // a rate as written
+		{"Perdre au plus 500 € net", "net_profit", "-500", true},    // signs ignored
+		{"Gagner 2000 clients avant mars", "customers", "200", false},
+		{"Gagner 20 clients le 200e jour", "customers", "20", true},
+		{"Un taux de clic de 25 % au moins", "ctr", "0.025", false},
+		{"Win 1,000.50 of revenue", "revenue", "1000.5", true},
+		{"Gagner 1.000,50 € de chiffre", "revenue", "1000.5", true},
+	}
+	for _, c := range cases {
+		if got := StatesTarget(c.statement, c.metric, d(c.target)); got != c.want {
+			t.Errorf("StatesTarget(%q, %s, %s) = %v, want %v", c.statement, c.metric, c.target, got, c.want)
+		}
+	}
+}
+
+// TestRelevantCourseMix: MODEL.md — the course's own mix for the bakery
+// (a mailing and posters, both print; a partnership; Facebook ads) passes
+// R for a conversion objective, and each of those kinds alone serves
+// conversion.
+func TestRelevantCourseMix(t *testing.T) {
+	p := econPlan()
+	p.Channels = []plan.Channel{
+		{ID: "mailing", Name: "Mailing", Kind: plan.Print, Units: 1000, CostPerUnit: d("0.1"), ReachPerUnit: d("1"), ResponseRate: d("0.02"), ConversionRate: d("0.5")},
+		{ID: "posters", Name: "Affiches", Kind: plan.Print, Units: 10, CostPerUnit: d("6"), ReachPerUnit: d("300"), ResponseRate: d("0.005"), ConversionRate: d("0.5")},
+		{ID: "schools", Name: "Écoles", Kind: plan.Partnership, FixedCost: d("300"), Contacts: d("750"), ResponseRate: d("0.1"), ConversionRate: d("0.4")},
+		{ID: "facebook", Name: "Facebook", Kind: plan.SocialAds, Budget: d("1000"), CPM: d("7"), CTR: nd("0.009"), ConversionRate: d("0.09")},
+	}
+	o := plan.Objective{ID: "o", Metric: "customers", Target: d("200"), Direction: plan.AtLeast,
+		Deadline: plan.NewDate(2027, time.March, 1), Purpose: "conversion", Statement: "Gagner 200 nouveaux clients d'ici mars"}
+	p.Objectives = []plan.Objective{o}
+	r := mustRun(t, p).Objectives[0].Smart.Relevant
+	if !r.OK || r.Why.Code != MsgSmartROK {
+		t.Fatalf("course mix: R = %+v", r)
+	}
+	if a, _ := r.Why.Arg("channels"); a.Text != "Mailing, Affiches, Écoles, Facebook" {
+		t.Errorf("channels = %q", a.Text)
+	}
+	for _, ch := range p.Channels {
+		q := p
+		q.Channels = []plan.Channel{ch}
+		if r := mustRun(t, q).Objectives[0].Smart.Relevant; !r.OK {
+			t.Errorf("%s alone for conversion: %+v", ch.Kind, r)
+		}
+	}
+}
+
+// TestSmartAdvice: the matrix's kinds the plan lacks, as advice.
+func TestSmartAdvice(t *testing.T) {
+	p := econPlan() // one event channel
+	o := plan.Objective{ID: "o", Metric: "customers", Purpose: "loyalty"}
+	m, ok := SmartAdvice(p, o)
+	if !ok || m.Code != MsgSmartAdvice {
+		t.Fatalf("advice = %+v, %v", m, ok)
+	}
+	checkMsg(t, m)
+	// loyalty → email, sms, social_organic, event, partnership; the plan has the event.
+	if a, _ := m.Arg("kinds"); strings.Join(a.Texts, ",") != "email,sms,social_organic,partnership" {
+		t.Errorf("kinds = %v", a.Texts)
+	}
+	if m, ok := SmartAdvice(p, plan.Objective{Purpose: ""}); !ok || m.Code != MsgSmartRNone {
+		t.Errorf("no purpose: %+v", m)
+	}
+	if _, ok := SmartAdvice(p, plan.Objective{Purpose: "fame"}); ok {
+		t.Error("unknown purpose gives advice")
 	}
 }

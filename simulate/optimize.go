@@ -41,14 +41,20 @@ const (
 var ErrBounds = errors.New("budget bounds")
 
 // ChannelAllocation is one decision channel before and after Optimize:
-// its budget and its expected customers (from the decimal engine).
+// its budget and its expected customers (from the decimal engine). For a
+// print channel the budget is units × cost_per_unit (ChannelDecisionBudget; its
+// fixed cost is not part of it) and Units say how many to print.
 type ChannelAllocation struct {
 	ID              string
 	Name            string
+	Kind            plan.Kind
 	BudgetBefore    decimal.Decimal // money, as written in the plan
 	BudgetAfter     decimal.Decimal // money, to the cent
 	CustomersBefore decimal.Decimal // expected customers, exact
 	CustomersAfter  decimal.Decimal
+	// UnitsBefore and UnitsAfter are a print channel's units (flyers,
+	// posters…) before and after; 0 for the other kinds.
+	UnitsBefore, UnitsAfter int64
 }
 
 // Optimization is the answer of Optimize: the best split of the budget
@@ -75,13 +81,19 @@ type Optimization struct {
 }
 
 // Apply returns a copy of p with the budgets of o's allocation set on the
-// channels of the same id (channels o does not name are unchanged): the
-// optimiser's answer as one edit of the user's current plan.
+// channels of the same id (a print channel's units; channels o does not
+// name are unchanged): the optimiser's answer as one edit of the user's
+// current plan.
 func (o Optimization) Apply(p plan.Plan) plan.Plan {
 	q := p.Clone()
 	for _, a := range o.Allocation {
 		for i := range q.Channels {
-			if q.Channels[i].ID == a.ID {
+			if q.Channels[i].ID != a.ID {
+				continue
+			}
+			if q.Channels[i].Kind == plan.Print {
+				q.Channels[i].Units = a.UnitsAfter
+			} else {
 				q.Channels[i].Budget = a.BudgetAfter
 			}
 		}
@@ -104,10 +116,11 @@ func goalMetric(goal Goal) (string, error) {
 }
 
 // Optimize splits a total budget across p's decision channels (search,
-// display and social_ads that are not locked, see IsDecision) within each
-// one's min_budget and max_budget, to maximise goal for the whole plan.
-// Every other channel stays as written. total invalid means today's sum of
-// the decision channels' budgets.
+// display and social_ads budgets, and print channels' units × cost_per_unit,
+// not locked, see IsDecision) within each one's min_budget and max_budget,
+// to maximise goal for the whole plan. Every other channel stays as
+// written, and so does a print channel's fixed cost. total invalid means
+// today's sum of the decision channels' budgets (ChannelDecisionBudget).
 //
 // Method: with the saturating curves of ResponseCurves the goal is a sum of
 // concave functions of each channel's budget, so the optimum equalises the
@@ -120,7 +133,10 @@ func goalMetric(goal Goal) (string, error) {
 // and the part of the total that falls between them when it is the
 // marginal channel — an exact corner solution; a warning then says that
 // the answer extrapolates. The budgets are rounded to the cent and the
-// figures reported come from the decimal engine.
+// figures reported come from the decimal engine. Print channels buy whole
+// units (splitBudgets): the budget channels share what the units leave, at
+// their optimum; with only print channels, what whole units cannot use
+// stays unspent (less than one unit's cost per channel; a warning says so).
 //
 // Readings: with GoalNetProfit the budget is a ceiling, not an obligation:
 // a euro whose gross margin returns less than a euro is not spent, so
@@ -155,7 +171,7 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 	allMax := true // every decision channel has a max_budget
 	for _, c := range resp.Curves {
 		ch := p.Channels[c.Index]
-		today = today.Add(ch.Budget)
+		today = today.Add(ChannelDecisionBudget(ch))
 		sumMin = sumMin.Add(ch.MinBudget)
 		sumMax = sumMax.Add(maxBudgetOf(ch))
 		allMax = allMax && ch.MaxBudget.Valid
@@ -184,7 +200,7 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 		o.Warnings = append(o.Warnings, w)
 	}
 	x := allocate(resp.Curves, toFloat(target), resp.NetProfit)
-	budgets := toCents(p, resp.Curves, x, target, !resp.NetProfit)
+	budgets := splitBudgets(p, resp.Curves, x, target, resp.NetProfit)
 	o.Plan = withBudgets(p, resp.Curves, budgets)
 	after, err := runDerived(o.Plan, plan.Library{}, "optimize")
 	if err != nil {
@@ -196,21 +212,161 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 	o.After = spec.Get(after.Totals).Decimal
 	for i, c := range resp.Curves {
 		o.Spent = o.Spent.Add(budgets[i])
-		o.Allocation = append(o.Allocation, ChannelAllocation{
-			ID: c.ID, Name: c.Name,
-			BudgetBefore:    p.Channels[c.Index].Budget,
+		a := ChannelAllocation{
+			ID: c.ID, Name: c.Name, Kind: c.Kind,
+			BudgetBefore:    ChannelDecisionBudget(p.Channels[c.Index]),
 			BudgetAfter:     budgets[i],
 			CustomersBefore: before.Channels[c.Index].Figures.Customers.Decimal,
 			CustomersAfter:  after.Channels[c.Index].Figures.Customers.Decimal,
-		})
+		}
+		if c.Kind == plan.Print {
+			a.UnitsBefore, a.UnitsAfter = p.Channels[c.Index].Units, o.Plan.Channels[c.Index].Units
+		}
+		o.Allocation = append(o.Allocation, a)
 	}
-	if resp.NetProfit && o.Spent.LessThan(target) {
+	if o.Spent.LessThan(target) && (resp.NetProfit || !hasBudgetCurve(resp.Curves)) {
 		left := o.Budget.Sub(o.Spent)
-		o.Warnings = append(o.Warnings, Warning{Code: WarnOptUnspent, Msg: plan.NewMsg(MsgOptUnspent,
+		code := MsgOptUnspent
+		if !resp.NetProfit {
+			code = MsgOptWholeUnits // only print channels: whole units leave a rest
+		}
+		o.Warnings = append(o.Warnings, Warning{Code: WarnOptUnspent, Msg: plan.NewMsg(code,
 			plan.MoneyArg("spent", o.Spent), plan.MoneyArg("budget", o.Budget), plan.MoneyArg("left", left))})
 	}
 	o.Warnings = append(o.Warnings, linearWarnings(resp.Curves)...)
 	return o, nil
+}
+
+// hasBudgetCurve reports whether some curve is a budget channel's (not
+// print's): one that can take any amount to the cent.
+func hasBudgetCurve(curves []Curve) bool {
+	for _, c := range curves {
+		if c.UnitCost == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// splitBudgets turns the float optimum x of the curves into budgets a
+// plan can carry (see Optimize): print channels buy whole units, the
+// budget channels any amount to the cent. The print units start at
+// floor(x / cost_per_unit) within [ceil(min/cost), floor(max/cost)] (always
+// within the total, since the float optimum is), the budget channels split
+// the rest at their own optimum (allocate); then a local search moves one
+// unit at a time (one more, one less, or — with no budget channel — one
+// from a print channel to another), by steps of 1, 2, 4… units, while the
+// goal improves and the total holds. The result is within one unit per print channel of the float
+// optimum, and never worse than plain rounding down.
+func splitBudgets(p plan.Plan, curves []Curve, x []float64, target decimal.Decimal, netProfit bool) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(curves))
+	var budgetIdx, printIdx []int
+	minRest := 0.0 // the budget channels' min_budget
+	for i, c := range curves {
+		if c.UnitCost > 0 {
+			printIdx = append(printIdx, i)
+		} else {
+			budgetIdx = append(budgetIdx, i)
+			minRest += c.Min
+		}
+	}
+	if len(printIdx) == 0 {
+		return toCents(p, curves, x, target, !netProfit)
+	}
+	sub := make([]Curve, len(budgetIdx))
+	for j, i := range budgetIdx {
+		sub[j] = curves[i]
+	}
+	total := toFloat(target)
+	units := make([]int64, len(curves))
+	loU := make([]int64, len(curves))
+	hiU := make([]int64, len(curves))
+	for _, i := range printIdx {
+		ch := p.Channels[curves[i].Index]
+		loU[i] = ch.MinBudget.DivRound(ch.CostPerUnit, Precision).Ceil().IntPart()
+		hi := maxBudgetOf(ch).DivRound(ch.CostPerUnit, Precision).Floor()
+		if hi.GreaterThan(maxAmount) {
+			hi = maxAmount
+		}
+		hiU[i] = hi.IntPart()
+		units[i] = min(max(int64(math.Floor(x[i]/curves[i].UnitCost+1e-9)), loU[i]), hiU[i])
+	}
+	// value returns the goal at these units with the budget channels at
+	// their best for the rest, and whether the total holds.
+	value := func(u []int64) (float64, []float64, bool) {
+		spent, v := 0.0, 0.0
+		for _, i := range printIdx {
+			b := float64(u[i]) * curves[i].UnitCost
+			spent += b
+			v += curves[i].Value(b)
+		}
+		rest := total - spent
+		if rest < minRest-1e-9 || (len(budgetIdx) == 0 && rest < -1e-9) {
+			return 0, nil, false
+		}
+		xs := allocate(sub, math.Max(rest, minRest), netProfit)
+		for j, c := range sub {
+			v += c.Value(xs[j])
+			spent += xs[j]
+		}
+		if netProfit {
+			v -= spent
+		}
+		return v, xs, true
+	}
+	best, xs, _ := value(units)
+	try := func(u []int64) bool {
+		if v, x2, ok := value(u); ok && v > best*(1+1e-12)+1e-12 {
+			best, xs = v, x2
+			copy(units, u)
+			return true
+		}
+		return false
+	}
+	cand := make([]int64, len(units))
+	for round := 0; round < 8*len(printIdx)+16; round++ {
+		improved := false
+		for _, i := range printIdx {
+			// steps of 1, 2, 4… units either way, so that a cheap unit
+			// (a flyer at 0,11 €) reaches its place in a few rounds
+			for k := int64(1); float64(k)*curves[i].UnitCost <= 2*total+curves[i].UnitCost && k > 0; k *= 2 {
+				for _, step := range []int64{k, -k} {
+					copy(cand, units)
+					cand[i] += step
+					if cand[i] >= loU[i] && cand[i] <= hiU[i] && try(cand) {
+						improved = true
+					}
+				}
+			}
+		}
+		if !improved && len(budgetIdx) == 0 {
+			for _, i := range printIdx {
+				for _, j := range printIdx {
+					copy(cand, units)
+					cand[i]++
+					cand[j]--
+					if i != j && cand[i] <= hiU[i] && cand[j] >= loU[j] && try(cand) {
+						improved = true
+					}
+				}
+			}
+		}
+		if !improved {
+			break
+		}
+	}
+	spent := decimal.Zero
+	for _, i := range printIdx {
+		out[i] = decimal.NewFromInt(units[i]).Mul(p.Channels[curves[i].Index].CostPerUnit)
+		spent = spent.Add(out[i])
+	}
+	if len(budgetIdx) > 0 {
+		cents := toCents(p, sub, xs, target.Sub(spent), !netProfit)
+		for j, i := range budgetIdx {
+			out[i] = cents[j]
+		}
+	}
+	return out
 }
 
 // noDecisionWarning says that a plan has no decision channel: no search,

@@ -9,7 +9,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The bakery's 1 600 € of paid media, re-split for the most customers.
+// The bakery's 2 840 € of decisions (1 600 € of paid media, 880 € of
+// flyers, 360 € of posters), re-split for the most customers: the flyers
+// have no audience cap, so they take all they can (a warning says that the
+// answer extrapolates); Facebook keeps its min_budget of 300 € plus what
+// its saturating curve still earns.
 func ExampleOptimize() {
 	p, err := plan.Example("bakery")
 	if err != nil {
@@ -26,9 +30,11 @@ func ExampleOptimize() {
 	}
 	fmt.Println("customers", o.Before.Round(2), "→", o.After.Round(2))
 	// Output:
-	// facebook-familles: 1100.00 → 1230.56
-	// google-display: 500.00 → 369.44
-	// customers 215.12 → 215.23
+	// mailing-familles: 880.00 → 2239.93
+	// facebook-familles: 1100.00 → 300.07
+	// google-display: 500.00 → 0.00
+	// affiches-ecoles-supermarches: 360.00 → 300.00
+	// customers 215.12 → 291.26
 }
 
 // Google Ads at 2 € a click and 20 % conversion brings 0.1 customer per

@@ -405,11 +405,18 @@ func TestOptimizeInfeasibleAndShort(t *testing.T) {
 }
 
 // Net profit spends only while a euro returns more than a euro: on the
-// bakery, 354.70 € of 1 600 €.
+// bakery's paid ads (its print channels locked: the mailing, linear at
+// 2,93 € of margin per euro, would take the whole budget), 354.70 € of
+// 1 600 €.
 func TestOptimizeNetProfitLeavesBudgetUnspent(t *testing.T) {
 	p, err := plan.Example("bakery")
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i := range p.Channels {
+		if p.Channels[i].Kind == plan.Print {
+			p.Channels[i].Locked = true
+		}
 	}
 	o := mustOptimize(t, p, GoalNetProfit, decimal.NullDecimal{})
 	if !o.Spent.LessThan(o.Budget) || !hasWarning(o.Warnings, WarnOptUnspent) {
@@ -614,6 +621,134 @@ func TestOptimizationMoves(t *testing.T) {
 	for i := range want {
 		if got[i].From != want[i].From || got[i].To != want[i].To || !got[i].Amount.Equal(want[i].Amount) {
 			t.Errorf("move %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+// TestOptimizeBakeryPrintDecisions: MODEL.md makes print channels
+// (units × cost_per_unit) decisions of the optimiser. The bakery's
+// decisions are then 2 840 €: Facebook 1 100 + Google Display 500 +
+// mailing 8 000 × 0,11 = 880 + posters 60 × 6 = 360, not only the 1 600 €
+// of paid ads. By hand, customers per euro at the margin:
+//
+//	mailing (no audience: linear): 1/0.11 × reach 1 × 0.015 × 0.50 = 0.068182
+//	Facebook: 1000/7 × 0.009 × 0.0921 · exp(−b/280) = 0.11842·e^(−b/280)
+//	          (cap 40 000 impressions: 40000·7/1000 = 280 €); at its min_budget
+//	          300 € it is 0.0406 < 0.0682, so it stays at 300 €
+//	Google Display: 1000/2.9 × 0.0046 × 0.0077 = 0.01221 < 0.0682 → 0 € (min 0)
+//	posters: 300/6 × 0.005 × 0.50 · exp(−b/500) = 0.125·e^(−b/500)
+//	          (cap 25 000 exposures: 25000·6/300 = 500 €) = 0.068182 at
+//	          b = 500·ln(0.125/0.068182) = 303.07 € = 50.5 posters → 50 (300 €)
+//	mailing takes the rest: 2840 − 300 − 0 − 300 = 2240 € → 20 363 flyers
+//	          (2 239,93 €; 20 364 would be 2 240,04 €), the 0,07 € left to Facebook.
+func TestOptimizeBakeryPrintDecisions(t *testing.T) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustOptimize(t, p, GoalCustomers, decimal.NullDecimal{})
+	if !o.Budget.Equal(d("2840")) {
+		t.Fatalf("budget to split = %s, want 2840", o.Budget)
+	}
+	want := map[string]string{"mailing-familles": "2239.93", "facebook-familles": "300.07",
+		"google-display": "0", "affiches-ecoles-supermarches": "300"}
+	if len(o.Allocation) != len(want) {
+		t.Fatalf("%d decision channels, want %d", len(o.Allocation), len(want))
+	}
+	for id, w := range want {
+		if got := budgetOf(t, o, id); !got.Equal(d(w)) {
+			t.Errorf("%s: %s, want %s", id, got, w)
+		}
+	}
+	for _, a := range o.Allocation {
+		if a.Kind != plan.Print {
+			continue
+		}
+		ch := o.Plan.Channels[indexOf(t, o.Plan, a.ID)]
+		if !decimal.NewFromInt(a.UnitsAfter).Mul(ch.CostPerUnit).Equal(a.BudgetAfter) || ch.Units != a.UnitsAfter {
+			t.Errorf("%s: %d units × %s ≠ %s", a.ID, a.UnitsAfter, ch.CostPerUnit, a.BudgetAfter)
+		}
+		if !ch.FixedCost.Equal(p.Channels[indexOf(t, p, a.ID)].FixedCost) {
+			t.Errorf("%s: fixed cost changed", a.ID)
+		}
+	}
+	if u := o.Allocation[0]; u.ID != "mailing-familles" || u.UnitsBefore != 8000 || u.UnitsAfter != 20363 {
+		t.Errorf("mailing units %d → %d, want 8000 → 20363", u.UnitsBefore, u.UnitsAfter)
+	}
+	if !hasWarning(o.Warnings, WarnOptLinear) {
+		t.Error("the mailing has no audience cap: the linear warning is missing")
+	}
+	// Within 0.1 % of the true optimum: the float optimum of the curves,
+	// bounded above by giving every channel its float share.
+	resp, err := ResponseCurves(p, "customers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := allocate(resp.Curves, 2840, false)
+	best := resp.Value(x)
+	if got := toFloat(o.After); got < best*(1-0.001) || got > best*(1+1e-9) {
+		t.Errorf("customers after = %v, float optimum %v", got, best)
+	}
+	// Apply writes the units on the user's plan.
+	q := o.Apply(p)
+	if q.Channels[indexOf(t, q, "mailing-familles")].Units != 20363 {
+		t.Error("Apply did not set the mailing's units")
+	}
+}
+
+// TestPrintDecisionRules: a print channel with cost_per_unit 0, or locked,
+// is not a decision; with only print channels the total is met as closely
+// as whole units allow and the rest is said to be unspent.
+func TestPrintDecisionRules(t *testing.T) {
+	flyers := plan.Channel{ID: "flyers", Name: "Flyers", Kind: plan.Print, Units: 1000, CostPerUnit: d("0.30"),
+		ReachPerUnit: d("1"), Audience: nd("5000"), ResponseRate: d("0.02"), ConversionRate: d("0.5")}
+	posters := plan.Channel{ID: "posters", Name: "Posters", Kind: plan.Print, Units: 10, CostPerUnit: d("7"),
+		ReachPerUnit: d("200"), Audience: nd("3000"), ResponseRate: d("0.01"), ConversionRate: d("0.5")}
+	if IsDecision(plan.Channel{Kind: plan.Print, Units: 10}, 3) {
+		t.Error("print at 0 per unit is a decision")
+	}
+	locked := flyers
+	locked.Locked = true
+	if IsDecision(locked, 3) || !IsDecision(flyers, 3) {
+		t.Error("locked print / print with a unit cost")
+	}
+	p := withChannels(basePlan(), flyers, posters)
+	// today: 1000 × 0.30 + 10 × 7 = 370; split 370.50 — whole units cannot
+	// use the last 0.20 (flyers) … so at most 0.50 stays unspent.
+	o := mustOptimize(t, p, GoalCustomers, decimal.NewNullDecimal(d("370.50")))
+	var spent decimal.Decimal
+	for _, a := range o.Allocation {
+		spent = spent.Add(a.BudgetAfter)
+	}
+	if spent.GreaterThan(d("370.50")) || spent.LessThan(d("370.50").Sub(d("0.30"))) {
+		t.Errorf("spent %s of 370.50", spent)
+	}
+	if spent.LessThan(d("370.50")) && (!hasWarning(o.Warnings, WarnOptUnspent) || o.Warnings[0].Msg.Code != MsgOptWholeUnits) {
+		t.Error("no unspent warning")
+	}
+}
+
+func indexOf(t *testing.T, p plan.Plan, id string) int {
+	t.Helper()
+	for i, c := range p.Channels {
+		if c.ID == id {
+			return i
+		}
+	}
+	t.Fatalf("no channel %q", id)
+	return -1
+}
+
+// BenchmarkOptimizeBakery: the bakery's four decisions, two of them print
+// channels bought in whole units (the local search of splitBudgets).
+func BenchmarkOptimizeBakery(b *testing.B) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Optimize(p, GoalCustomers, decimal.NullDecimal{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

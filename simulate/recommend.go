@@ -121,6 +121,16 @@ func findLever(lib plan.Library, id string) plan.Lever {
 	return plan.Lever{ID: id}
 }
 
+// SourceIn returns the recommendation's source in lang: the benchmark's
+// (or the lever's) publisher and title, with the year, as the reader reads
+// them (plan.Benchmark.SourceIn).
+func (r Recommendation) SourceIn(lang plan.Language) string {
+	if lang == plan.LangEN && r.SourceEN != "" {
+		return r.SourceEN
+	}
+	return r.Source
+}
+
 // sourceOf is "Source, Year" (just Source when the year is unknown).
 func sourceOf(source string, year int) string {
 	if year == 0 {
@@ -143,13 +153,16 @@ func compare(out []Recommendation, lib plan.Library, channel, kpi string, v deci
 	default:
 		return out
 	}
-	src := sourceOf(b.Source, b.Year)
+	src, srcEN := b.SourceIn(plan.LangFR), b.SourceIn(plan.LangEN)
+	if srcEN == src {
+		srcEN = ""
+	}
 	if len(b.Levers) == 0 {
-		return append(out, Recommendation{Channel: channel, KPI: kpi, Value: v, Benchmark: thr, Below: below, Source: src})
+		return append(out, Recommendation{Channel: channel, KPI: kpi, Value: v, Benchmark: thr, Below: below, Source: src, SourceEN: srcEN})
 	}
 	for _, id := range b.Levers {
 		out = append(out, Recommendation{Channel: channel, KPI: kpi, Value: v, Benchmark: thr, Below: below,
-			Lever: findLever(lib, id), Source: src})
+			Lever: findLever(lib, id), Source: src, SourceEN: srcEN})
 	}
 	return out
 }
@@ -210,7 +223,7 @@ func (e *engine) recommendations(lib plan.Library, r Result) []Recommendation {
 	cpaRec := func(channel string, f Figures) {
 		if f.CPA.Valid && f.CPA.Decimal.GreaterThan(e.clv) {
 			out = append(out, Recommendation{Channel: channel, KPI: "cpa", Value: f.CPA.Decimal, Benchmark: e.clv,
-				Lever: lever, Source: lever.Source})
+				Lever: lever, Source: lever.Source, SourceEN: lever.SourceEN})
 		}
 	}
 	for i := range r.Channels {

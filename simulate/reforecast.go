@@ -461,17 +461,17 @@ func reforecastLevers(p plan.Plan, lib plan.Library, rf Reforecast, ce *engine) 
 		if !ok {
 			continue
 		}
-		src := sourceOf(b.Source, b.Year)
+		src, srcEN := b.SourceIn(plan.LangFR), b.SourceIn(plan.LangEN) // Recommendation.SourceIn
 		for _, id := range b.Levers {
 			out = append(out, Recommendation{Channel: in.Channel, KPI: in.Input, Value: in.Observed,
-				Benchmark: in.Planned, Below: in.Input != "cpc" && in.Input != "cpm", Lever: findLever(lib, id), Source: src})
+				Benchmark: in.Planned, Below: in.Input != "cpc" && in.Input != "cpm", Lever: findLever(lib, id), Source: src, SourceEN: srcEN})
 		}
 	}
 	lever := findLever(lib, LeverCPAAboveCLV)
 	add := func(channel string, f Figures) {
 		if f.CPA.Valid && f.CPA.Decimal.GreaterThan(ce.clv) {
 			out = append(out, Recommendation{Channel: channel, KPI: "cpa", Value: f.CPA.Decimal, Benchmark: ce.clv,
-				Lever: lever, Source: lever.Source})
+				Lever: lever, Source: lever.Source, SourceEN: lever.SourceEN})
 		}
 	}
 	for _, c := range rf.Channels {

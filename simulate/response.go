@@ -7,8 +7,10 @@ package simulate
 // allocation.
 //
 // One formula, one place: the curves restate MODEL.md's table for search,
-// display and social_ads (clicks = sat(budget/cpc, max_clicks);
+// display, social_ads and print (clicks = sat(budget/cpc, max_clicks);
 // impressions = sat(budget/cpm·1000, audience), clicks = impressions·ctr;
+// exposures = sat(units·reach_per_unit, audience), responses =
+// exposures·response_rate;
 // conversions = clicks·conversion_rate; b2b funnel) in closed form. The
 // money per customer is not restated: it is read from the decimal engine.
 // TestResponseMatchesEngine checks, on every example plan and on generated
@@ -57,7 +59,8 @@ func canonicalMetric(m string) (string, bool) {
 //
 // where the driver is what the money buys — clicks for search
 // (Rate = 1/cpc), impressions for display and social_ads
-// (Rate = 1000/cpm) — Cap is the driver's cap (max_clicks or audience;
+// (Rate = 1000/cpm), exposures for print (Rate = reach_per_unit /
+// cost_per_unit, b = units × cost_per_unit) — Cap is the driver's cap (max_clicks or audience;
 // +Inf when the channel has none: the curve is then a straight line) and
 // Weight is the metric obtained per unit of driver (for customers of a
 // display channel: ctr × conversion_rate, × lead_to_mql × mql_to_sql ×
@@ -78,6 +81,9 @@ type Curve struct {
 	Cap     float64 // cap on the driver; +Inf when none
 	CapName string  // the plan key of the cap: "max_clicks" or "audience"
 	Weight  float64 // metric per driver unit (may be < 0 for money when a customer loses money)
+	// UnitCost is a print channel's cost_per_unit: its budget is bought in
+	// whole units of that cost. 0 for a budget channel.
+	UnitCost float64
 }
 
 // Linear reports whether the curve has no cap (constant marginal return).
@@ -181,11 +187,14 @@ func (r Response) Budgets() []float64 {
 	return x
 }
 
-// IsDecision reports whether channel ch's budget is a decision for the
-// optimiser and goal seek in a plan of n months: search, display or
-// social_ads, not locked, active in at least one month.
+// IsDecision reports whether channel ch's spending is a decision for the
+// optimiser and goal seek in a plan of n months (MODEL.md "Optimiser and
+// goal seek"): search, display or social_ads (the budget), or print with a
+// cost_per_unit above 0 (units × cost_per_unit, the units being the
+// decision, its fixed cost unchanged); not locked; active in at least one
+// month.
 func IsDecision(ch plan.Channel, n int) bool {
-	if !ch.Kind.IsPaid() || ch.Locked {
+	if ch.Locked || !(ch.Kind.IsPaid() || (ch.Kind == plan.Print && ch.CostPerUnit.Sign() > 0)) {
 		return false
 	}
 	for m := 1; m <= n; m++ {
@@ -194,6 +203,50 @@ func IsDecision(ch plan.Channel, n int) bool {
 		}
 	}
 	return false
+}
+
+// ChannelDecisionBudget returns the money channel ch's decision puts in, over the
+// whole plan: its budget, or for a print channel units × cost_per_unit
+// (its fixed cost is not part of the decision). Other kinds have 0.
+func ChannelDecisionBudget(ch plan.Channel) decimal.Decimal {
+	if ch.Kind == plan.Print {
+		return decimal.NewFromInt(ch.Units).Mul(ch.CostPerUnit)
+	}
+	return ch.Budget
+}
+
+// setDecisionBudget sets channel ch's decision to the money b: its budget,
+// or for a print channel the units b / cost_per_unit rounded up to a whole
+// unit (so that a budget found to reach a target still reaches it), at
+// most 10^12 units (the most the units key takes).
+func setDecisionBudget(ch *plan.Channel, b decimal.Decimal) {
+	if ch.Kind != plan.Print {
+		ch.Budget = b
+		return
+	}
+	if ch.CostPerUnit.Sign() <= 0 {
+		return
+	}
+	u := b.DivRound(ch.CostPerUnit, Precision).Ceil()
+	if u.GreaterThan(maxAmount) {
+		u = maxAmount
+	}
+	ch.Units = u.IntPart()
+}
+
+// wholeUnitBudgets returns the budgets x of the curves with every print
+// channel's rounded up to whole units (ChannelDecisionBudget after
+// setDecisionBudget): the money the plan then really spends.
+func wholeUnitBudgets(p plan.Plan, curves []Curve, x []decimal.Decimal) []decimal.Decimal {
+	out := append([]decimal.Decimal(nil), x...)
+	for i, c := range curves {
+		if c.UnitCost > 0 {
+			ch := p.Channels[c.Index]
+			setDecisionBudget(&ch, x[i])
+			out[i] = ChannelDecisionBudget(ch)
+		}
+	}
+	return out
 }
 
 // ResponseCurves returns the response of metric (one of SeekMetrics) to
@@ -262,7 +315,7 @@ func toFloat(d decimal.Decimal) float64 { return d.InexactFloat64() }
 // engine does). The money weights (revenue, gross margin) are the
 // customers' weight; the caller multiplies them by the money per customer.
 func newCurve(i int, ch plan.Channel, f plan.Funnel, model plan.Model, name string) Curve {
-	c := Curve{Index: i, ID: ch.ID, Name: ch.Name, Kind: ch.Kind, Budget: toFloat(ch.Budget),
+	c := Curve{Index: i, ID: ch.ID, Name: ch.Name, Kind: ch.Kind, Budget: toFloat(ChannelDecisionBudget(ch)),
 		Min: toFloat(ch.MinBudget), Max: toFloat(maxBudgetOf(ch)), Cap: math.Inf(1)}
 	rate := func(d decimal.Decimal) float64 { return math.Min(math.Max(toFloat(d), 0), 1) }
 	orDefault := func(n decimal.NullDecimal, d decimal.Decimal) float64 {
@@ -272,7 +325,20 @@ func newCurve(i int, ch plan.Channel, f plan.Funnel, model plan.Model, name stri
 		return rate(d)
 	}
 	var clicks, exposures float64 // per driver unit
-	if ch.Kind == plan.Search {
+	switch ch.Kind {
+	case plan.Print:
+		// exposures = sat(units·reach_per_unit, audience), responses =
+		// exposures·response_rate (MODEL.md), units = b / cost_per_unit.
+		c.UnitCost = toFloat(ch.CostPerUnit)
+		if c.UnitCost > 0 {
+			c.Rate = math.Max(toFloat(ch.ReachPerUnit), 0) / c.UnitCost
+		}
+		if ch.Audience.Valid {
+			c.Cap, c.CapName = math.Max(toFloat(ch.Audience.Decimal), 0), "audience"
+		}
+		exposures = 1
+		clicks = rate(ch.ResponseRate)
+	case plan.Search:
 		if ch.CPC.Sign() > 0 {
 			c.Rate = 1 / toFloat(ch.CPC)
 		}
@@ -283,7 +349,7 @@ func newCurve(i int, ch plan.Channel, f plan.Funnel, model plan.Model, name stri
 		if ch.CTR.Valid && ch.CTR.Decimal.Sign() > 0 {
 			exposures = 1 / rate(ch.CTR.Decimal)
 		}
-	} else {
+	default:
 		if ch.CPM.Sign() > 0 {
 			c.Rate = 1000 / toFloat(ch.CPM)
 		}
@@ -351,7 +417,7 @@ func moneyPerCustomer(p plan.Plan, i int, base Result, probe **Result, name stri
 		q := p.Clone()
 		for j, ch := range q.Channels {
 			if IsDecision(ch, q.Info.Months) && base.Channels[j].Figures.Customers.Decimal.Sign() <= 0 {
-				q.Channels[j].Budget = probeBudget
+				setDecisionBudget(&q.Channels[j], probeBudget)
 			}
 		}
 		r, err := runDerived(q, plan.Library{}, "response curves")
@@ -366,23 +432,35 @@ func moneyPerCustomer(p plan.Plan, i int, base Result, probe **Result, name stri
 
 // maxBudgetOf returns the largest budget the optimiser and goal seek may
 // give channel ch: its max_budget, or 10^12 (the largest amount the
-// budget key takes, FORMAT.md) when it has none. Every budget they set
+// budget key takes, FORMAT.md; for print, keyMaxBudget) when it has none. Every budget they set
 // is a value the user could have written, so the plan they return is
 // valid: a derived budget must never fail validation as if the user had
 // written it (a linear channel would otherwise take a whole 2·10^12).
 func maxBudgetOf(ch plan.Channel) decimal.Decimal {
-	if ch.MaxBudget.Valid && ch.MaxBudget.Decimal.LessThan(maxAmount) {
+	m := keyMaxBudget(ch)
+	if ch.MaxBudget.Valid && ch.MaxBudget.Decimal.LessThan(m) {
 		return ch.MaxBudget.Decimal
+	}
+	return m
+}
+
+// keyMaxBudget is the most channel ch's decision can spend as a value the
+// user could write: 10^12 of budget, or for print 10^12 units (the most
+// the units key takes) × cost_per_unit.
+func keyMaxBudget(ch plan.Channel) decimal.Decimal {
+	if ch.Kind == plan.Print && ch.CostPerUnit.Sign() > 0 {
+		return decimal.Min(maxAmount, maxAmount.Mul(ch.CostPerUnit))
 	}
 	return maxAmount
 }
 
 // withBudgets returns a copy of p whose decision channels (the curves of
-// r) have the budgets x.
+// r) have the budgets x (a print channel's units rounded up: see
+// setDecisionBudget).
 func withBudgets(p plan.Plan, curves []Curve, x []decimal.Decimal) plan.Plan {
 	q := p.Clone()
 	for i, c := range curves {
-		q.Channels[c.Index].Budget = x[i]
+		setDecisionBudget(&q.Channels[c.Index], x[i])
 	}
 	return q
 }

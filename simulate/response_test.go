@@ -41,9 +41,10 @@ func checkCurves(t *testing.T, name string, p plan.Plan) {
 		spec, _ := SpecOf(metric)
 		for ci, c := range resp.Curves {
 			for _, b := range []float64{0, 0.01, 1, 37.5, c.Budget, 2 * c.Budget, 1234.56, 25000, 3e5, 5e6} {
-				bd := decimal.NewFromFloat(b)
 				q := p.Clone()
-				q.Channels[c.Index].Budget = bd
+				// a print channel buys whole units: compare at the budget it spends
+				setDecisionBudget(&q.Channels[c.Index], decimal.NewFromFloat(b))
+				bd := ChannelDecisionBudget(q.Channels[c.Index])
 				r, err := RunWith(q, plan.Library{})
 				if err != nil {
 					t.Fatal(err)

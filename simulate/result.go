@@ -180,7 +180,8 @@ type Recommendation struct {
 	Benchmark decimal.Decimal // the threshold crossed
 	Below     bool            // true when Value is below the benchmark's Min
 	Lever     plan.Lever
-	Source    string // the benchmark's source and year
+	Source    string // the benchmark's source and year, in French (SourceIn for the reader's language)
+	SourceEN  string // the same in English ("" = Source)
 }
 
 // Warning is something the user should know about the plan (over budget,

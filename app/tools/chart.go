@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -37,7 +36,7 @@ func (v *View) toolsChartOptions(p plan.Plan, size fyne.Size) chart.Options {
 		Names:    chart.ChannelNames(p),
 		Scale:    float64(scale),
 	}
-	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
+	if chartsDark() { // the background's colour, not the system's variant: the app's theme may force one
 		o.Theme = chart.Dark
 	}
 	return o

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"path/filepath"
 	"sync"
 
 	"campaignsim/app/widgets"
+	"campaignsim/internal/fileio"
 	"campaignsim/plan"
 	"campaignsim/simulate"
 	"campaignsim/simulate/chart"
@@ -14,18 +16,36 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // Size of the charts screen's pictures, in Fyne units (pixels at scale 1):
-// they are drawn at this size times the window's scale and shown scaled
-// to fit their cell, keeping their proportions.
+// each chart takes the width of the pane (chartsMinWidth at least) and
+// chartsAspect of it in height, within chartsMinHeight..chartsMaxHeight;
+// it is drawn at exactly that size times the window's scale, so its text
+// reads at the chart's own size (not shrunk), and drawn again when the
+// pane's width changes by more than chartsWidthStep.
 const (
+	chartsMinWidth  = 360
+	chartsMinHeight = 260
+	chartsMaxHeight = 620
+	chartsAspect    = 0.5
+	chartsWidthStep = 24
+	// chartsWidth and chartsHeight are the size before the pane is laid out.
 	chartsWidth  = 800
-	chartsHeight = 450
+	chartsHeight = 400
 )
+
+// chartsSize returns the size of a chart for a pane width.
+func chartsSize(width float32) fyne.Size {
+	w := max(width, chartsMinWidth)
+	return fyne.NewSize(w, min(max(w*chartsAspect, chartsMinHeight), chartsMaxHeight))
+}
 
 // The charts of the charts screen, in display order.
 const (
@@ -53,21 +73,25 @@ type ChartsView struct {
 	channel   *widget.Select
 	status    *widget.Label
 	images    [chartCount]*canvas.Image
-	scenarios fyne.CanvasObject // the scenarios cell, hidden without scenarios
+	saves     [chartCount]*widget.Button // "Save as PNG…" under each chart
+	scenarios fyne.CanvasObject          // the scenarios cell, hidden without scenarios
 
 	// mu guards the fields below: they are written on the UI goroutine
 	// and by fyne.Do callbacks, which Fyne's test driver runs on the
 	// rendering goroutine.
-	mu       sync.Mutex
-	drawn    renderKey        // what the pictures on screen were drawn for
-	pending  renderKey        // what the running render is for
-	gen      int              // number of renders started; a stale one is dropped
-	funnels  []image.Image    // one funnel per channel of the drawn results
-	chanIDs  []string         // channel ids, in the select's order
-	selected int              // index of the channel shown in the funnel
-	onDrawn  func(renderKey)  // test hook: called (locked) after pictures are set
-	lastPlan plan.Plan        // the plan of last
-	last     *widgets.Results // the last results given to Refresh
+	mu         sync.Mutex
+	drawn      renderKey          // what the pictures on screen were drawn for
+	pending    renderKey          // what the running render is for
+	gen        int                // number of renders started; a stale one is dropped
+	funnels    []image.Image      // one funnel per channel of the drawn results
+	pngs       [chartCount][]byte // the PNG bytes of the pictures on screen (the funnel's: the selected channel's)
+	funnelPNGs [][]byte           // the PNG bytes of each funnel
+	width      float32            // the pane's width the pictures are for
+	chanIDs    []string           // channel ids, in the select's order
+	selected   int                // index of the channel shown in the funnel
+	onDrawn    func(renderKey)    // test hook: called (locked) after pictures are set
+	lastPlan   plan.Plan          // the plan of last
+	last       *widgets.Results   // the last results given to Refresh
 }
 
 // renderKey says what a set of pictures was drawn for: a results version
@@ -76,7 +100,8 @@ type renderKey struct {
 	version int
 	dark    bool
 	scale   float32
-	set     bool // false until a render has been asked
+	width   float32 // the chart's width, Fyne units
+	set     bool    // false until a render has been asked
 }
 
 var _ widgets.Panel = (*ChartsView)(nil)
@@ -89,22 +114,26 @@ func NewChartsView(w fyne.Window) *ChartsView {
 	v.status.Wrapping = fyne.TextWrapWord
 	v.channel = widget.NewSelect(nil, v.onChannel)
 	v.channel.PlaceHolder = lang.L("Channel")
+	v.width = chartsWidth
+	size := chartsSize(v.width)
+	cells := make([]fyne.CanvasObject, chartCount)
 	for i := range v.images {
 		img := canvas.NewImageFromImage(nil)
 		img.FillMode = canvas.ImageFillContain
 		img.ScaleMode = canvas.ImageScaleSmooth
-		img.SetMinSize(fyne.NewSize(chartsWidth*0.55, chartsHeight*0.55))
+		img.SetMinSize(size)
 		v.images[i] = img
+		v.saves[i] = widget.NewButton(lang.L("Save as PNG…"), func() { v.onSave(i) })
+		v.saves[i].Disable()
+		cells[i] = container.NewVBox(img, container.NewHBox(layout.NewSpacer(), v.saves[i]))
 	}
-	funnel := container.NewBorder(
+	cells[chartFunnel] = container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Funnel of the channel")), nil, v.channel),
-		nil, nil, nil, v.images[chartFunnel])
-	v.scenarios = v.images[chartScenarios]
+		nil, nil, nil, cells[chartFunnel])
+	v.scenarios = cells[chartScenarios]
 	v.scenarios.Hide()
-	grid := container.NewGridWrap(fyne.NewSize(chartsWidth*0.62, chartsHeight*0.62+40),
-		funnel, v.images[chartCostVsCustomers], v.images[chartTimeline],
-		v.images[chartBreakEven], v.images[chartMonthlyCost], v.scenarios)
-	v.root = container.NewBorder(v.status, nil, nil, nil, container.NewVScroll(grid))
+	column := container.New(&chartsColumn{v: v}, container.NewVBox(cells...))
+	v.root = container.NewBorder(v.status, nil, nil, nil, container.NewVScroll(column))
 	if a := fyne.CurrentApp(); a != nil {
 		a.Settings().AddListener(func(fyne.Settings) { v.onSettings() })
 	}
@@ -147,7 +176,10 @@ func (v *ChartsView) key(r *widgets.Results) renderKey {
 	if v.win != nil && v.win.Canvas() != nil && v.win.Canvas().Scale() > 0 {
 		scale = v.win.Canvas().Scale()
 	}
-	return renderKey{version: r.Version, dark: chartsDark(), scale: scale, set: true}
+	v.mu.Lock()
+	w := chartsSize(v.width).Width
+	v.mu.Unlock()
+	return renderKey{version: r.Version, dark: chartsDark(), scale: scale, width: w, set: true}
 }
 
 // chartsDark reports whether the current theme shows a dark background
@@ -178,9 +210,10 @@ func (v *ChartsView) render(p plan.Plan, r *widgets.Results) {
 	v.pending = k
 	v.mu.Unlock()
 
+	size := chartsSize(k.width)
 	o := chart.Options{
-		Width:    int(chartsWidth * k.scale),
-		Height:   int(chartsHeight * k.scale),
+		Width:    int(size.Width * k.scale),
+		Height:   int(size.Height * k.scale),
 		Lang:     widgets.Lang(),
 		Currency: p.Info.Currency,
 		Scale:    float64(k.scale),
@@ -198,35 +231,39 @@ func (v *ChartsView) render(p plan.Plan, r *widgets.Results) {
 
 // chartsPictures are the decoded pictures of one render.
 type chartsPictures struct {
-	funnels []image.Image // per channel of the base result
-	others  [chartCount]image.Image
-	err     error // the first error, if any (its chart is left empty)
+	funnels    []image.Image // per channel of the base result
+	funnelPNGs [][]byte
+	others     [chartCount]image.Image
+	pngs       [chartCount][]byte // PNG bytes of others, for "Save as PNG…"
+	err        error              // the first error, if any (its chart is left empty)
 }
 
 // chartsDraw draws every picture (off the UI goroutine).
 func chartsDraw(p plan.Plan, base simulate.Result, scenarios []simulate.Result, o chart.Options) chartsPictures {
 	var out chartsPictures
-	keep := func(b []byte, err error) image.Image {
+	keep := func(b []byte, err error) ([]byte, image.Image) {
 		if err == nil {
 			var img image.Image
 			if img, err = png.Decode(bytes.NewReader(b)); err == nil {
-				return img
+				return b, img
 			}
 		}
 		if out.err == nil {
 			out.err = err
 		}
-		return nil
+		return nil, nil
 	}
 	for _, ch := range base.Channels {
-		out.funnels = append(out.funnels, keep(chart.Funnel(ch, o)))
+		b, img := keep(chart.Funnel(ch, o))
+		out.funnels = append(out.funnels, img)
+		out.funnelPNGs = append(out.funnelPNGs, b)
 	}
-	out.others[chartCostVsCustomers] = keep(chart.CostVsCustomers(base, o))
-	out.others[chartTimeline] = keep(chart.CustomersTimeline(p, base, o))
-	out.others[chartBreakEven] = keep(chart.BreakEven(base, o))
-	out.others[chartMonthlyCost] = keep(chart.MonthlyCost(p, base, o))
+	out.pngs[chartCostVsCustomers], out.others[chartCostVsCustomers] = keep(chart.CostVsCustomers(base, o))
+	out.pngs[chartTimeline], out.others[chartTimeline] = keep(chart.CustomersTimeline(p, base, o))
+	out.pngs[chartBreakEven], out.others[chartBreakEven] = keep(chart.BreakEven(base, o))
+	out.pngs[chartMonthlyCost], out.others[chartMonthlyCost] = keep(chart.MonthlyCost(p, base, o))
 	if len(scenarios) > 1 {
-		out.others[chartScenarios] = keep(chart.Scenarios(scenarios, o))
+		out.pngs[chartScenarios], out.others[chartScenarios] = keep(chart.Scenarios(scenarios, o))
 	}
 	return out
 }
@@ -240,7 +277,9 @@ func (v *ChartsView) show(gen int, k renderKey, base simulate.Result, hasScenari
 		return
 	}
 	v.drawn, v.pending = k, renderKey{}
-	v.funnels = pics.funnels
+	v.funnels, v.funnelPNGs = pics.funnels, pics.funnelPNGs
+	v.pngs = pics.pngs
+	size := chartsSize(k.width)
 
 	// the channel select: keep the chosen channel when it still exists
 	prev := ""
@@ -274,8 +313,11 @@ func (v *ChartsView) show(gen int, k renderKey, base simulate.Result, hasScenari
 			continue
 		}
 		v.images[i].Image = pics.others[i]
+		v.images[i].SetMinSize(size)
 		v.images[i].Refresh()
+		enable(v.saves[i], pics.others[i] != nil)
 	}
+	v.images[chartFunnel].SetMinSize(size)
 	v.showFunnel()
 	if hasScenarios {
 		v.scenarios.Show()
@@ -298,10 +340,109 @@ func (v *ChartsView) show(gen int, k renderKey, base simulate.Result, hasScenari
 func (v *ChartsView) showFunnel() {
 	img := v.images[chartFunnel]
 	img.Image = nil
+	v.pngs[chartFunnel] = nil
 	if v.selected >= 0 && v.selected < len(v.funnels) {
 		img.Image = v.funnels[v.selected]
+		v.pngs[chartFunnel] = v.funnelPNGs[v.selected]
 	}
 	img.Refresh()
+	enable(v.saves[chartFunnel], img.Image != nil)
+}
+
+// enable enables b when on, disables it otherwise.
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// chartsFileNames are the file names "Save as PNG…" proposes, per chart.
+func chartsFileNames() [chartCount]string {
+	return [chartCount]string{lang.L("funnel.png"), lang.L("cost-and-customers.png"), lang.L("customers-timeline.png"),
+		lang.L("break-even.png"), lang.L("monthly-cost.png"), lang.L("scenarios.png")}
+}
+
+// onSave asks where to save chart i as PNG (a file dialog filtered to
+// .png), then writes it (savePNG) off the UI goroutine.
+func (v *ChartsView) onSave(i int) {
+	v.mu.Lock()
+	data := v.pngs[i]
+	v.mu.Unlock()
+	if data == nil || v.win == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close() // the file is written atomically by savePNG, not through w
+		go func() {
+			err := savePNG(path, data)
+			fyne.Do(func() {
+				if err != nil {
+					v.status.SetText(lang.L("The chart could not be saved:") + " " + err.Error())
+				} else {
+					v.status.SetText(lang.L("Chart saved in {{.Path}}.", map[string]any{"Path": path}))
+				}
+				v.status.Show()
+			})
+		}()
+	}, v.win)
+	d.SetFileName(chartsFileNames()[i])
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
+	d.Show()
+}
+
+// savePNG writes the PNG bytes data at path, atomically
+// (internal/fileio.WriteFile), adding ".png" when the name has no
+// extension.
+func savePNG(path string, data []byte) error {
+	if filepath.Ext(path) == "" {
+		path += ".png"
+	}
+	return fileio.WriteFile(path, data, fileio.Options{Perm: 0o644})
+}
+
+// chartsColumn lays out the charts' column at the pane's width, and tells
+// the view that width, so that the pictures are drawn for it.
+type chartsColumn struct{ v *ChartsView }
+
+// MinSize is the column's height at its narrowest: a chart never forces
+// the pane wider than chartsMinWidth.
+func (c *chartsColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(chartsMinWidth, h)
+}
+
+// Layout gives the column the whole width and tells the view.
+func (c *chartsColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, max(size.Height, o.MinSize().Height)))
+	}
+	c.v.onWidth(size.Width - 2*theme.Padding())
+}
+
+// onWidth redraws the pictures for a new pane width (UI goroutine, from
+// the layout): only when it changed by more than chartsWidthStep.
+func (v *ChartsView) onWidth(w float32) {
+	v.mu.Lock()
+	if w <= 0 || (w-v.width < chartsWidthStep && v.width-w < chartsWidthStep) {
+		v.mu.Unlock()
+		return
+	}
+	v.width = w
+	p, r := v.lastPlan, v.last
+	v.mu.Unlock()
+	if r != nil {
+		fyne.Do(func() { v.render(p, r) }) // after this layout pass
+	}
 }
 
 // onChannel shows the funnel of the channel chosen in the select (the

@@ -1,6 +1,10 @@
 package tools
 
 import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -8,6 +12,7 @@ import (
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
+	"campaignsim/simulate/chart"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -72,8 +77,11 @@ func TestChartsViewShowsCharts(t *testing.T) {
 			t.Errorf("picture %d not set", i)
 			continue
 		}
-		if b := img.Image.Bounds(); b.Dx() < chartsWidth || b.Dy() < chartsHeight {
-			t.Errorf("picture %d is %v, want at least %d×%d", i, b, chartsWidth, chartsHeight)
+		// drawn at the pane's width (the 1200-unit window less padding), not
+		// shrunk from a fixed 800: its text reads at the chart's own size
+		want := chartsSize(k.width)
+		if b := img.Image.Bounds(); b.Dx() != int(want.Width*k.scale) || b.Dy() != int(want.Height*k.scale) || k.width < 1100 {
+			t.Errorf("picture %d is %v, want %v for a pane of %v", i, b, want, k.width)
 		}
 	}
 	if !f.v.scenarios.Visible() {
@@ -144,5 +152,67 @@ func TestChartsViewNoScenarios(t *testing.T) {
 	}
 	if f.v.images[chartBreakEven].Image == nil {
 		t.Error("break-even not drawn")
+	}
+}
+
+// TestChartsViewFollowsThePaneAndSaves: a narrower pane redraws the
+// pictures at its width, and "Save as PNG…" writes the picture on screen
+// (atomically, a .png added to a bare name).
+func TestChartsViewFollowsThePaneAndSaves(t *testing.T) {
+	f := newChartsFixture(t, "bakery")
+	f.v.Refresh(f.p, f.res)
+	k := f.waitDrawn()
+	// the layout tells the view the pane's width (chartsColumn.Layout);
+	// called here directly: a window resize on the test goroutine would
+	// race with the drawing goroutine's fyne.Do in the test driver
+	f.v.onWidth(650)
+	var k2 renderKey
+	for k2 = f.waitDrawn(); k2.width >= k.width; k2 = f.waitDrawn() {
+	}
+	if k2.width != 650 {
+		t.Errorf("drawn for %v in a 650-wide pane", k2.width)
+	}
+	f.v.mu.Lock()
+	data := f.v.pngs[chartBreakEven]
+	disabled := f.v.saves[chartBreakEven].Disabled()
+	f.v.mu.Unlock()
+	if data == nil || disabled {
+		t.Fatal("no PNG to save")
+	}
+	path := filepath.Join(t.TempDir(), "seuil")
+	if err := savePNG(path, data); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path + ".png")
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("saved %d bytes, err %v", len(got), err)
+	}
+	img, err := png.Decode(bytes.NewReader(got))
+	if err != nil || img.Bounds().Dx() != int(chartsSize(k2.width).Width*k2.scale) {
+		t.Errorf("saved picture: %v, %v", err, img.Bounds())
+	}
+}
+
+// TestChartsFollowTheAppTheme: the app's theme set to light while the
+// system's variant is dark gives light charts, in the charts view and in
+// the tools (issue 11 item 11: "dark in the light theme"); forced dark gives
+// dark ones.
+func TestChartsFollowTheAppTheme(t *testing.T) {
+	a := apptest.NewTestApp(t, "en", plan.LangFR)
+	a.Settings().SetTheme(widgets.NewTheme("light"))
+	if chartsDark() {
+		t.Error("light app theme: charts drawn dark")
+	}
+	v := &View{}
+	if o := v.toolsChartOptions(plan.Plan{}, fyne.NewSize(400, 200)); o.Theme == chart.Dark {
+		t.Error("tools chart dark in the light theme")
+	}
+	a.Settings().SetTheme(widgets.NewTheme("dark"))
+	if !chartsDark() {
+		t.Error("dark app theme: charts drawn light")
+	}
+	// the system's variant stays light here: the tools asked it, and drew light
+	if o := v.toolsChartOptions(plan.Plan{}, fyne.NewSize(400, 200)); o.Theme != chart.Dark {
+		t.Error("tools chart light in the dark app theme")
 	}
 }

@@ -236,7 +236,8 @@ func TestToolsUncertaintyBadInput(t *testing.T) {
 func TestToolsOptimiseApply(t *testing.T) {
 	f := newToolsFixture(t, "bakery")
 	s := f.v.opt
-	if got, want := s.budget.Text, toolsAmountText(decimal.NewFromInt(1600), widgets.Lang()); got != want {
+	// 2 840 € = ads 1 100 + 500, flyers 8 000 × 0,11, posters 60 × 6 (print is a decision, MODEL.md)
+	if got, want := s.budget.Text, toolsAmountText(decimal.NewFromInt(2840), widgets.Lang()); got != want {
 		t.Errorf("budget default = %q, want today's paid budget %q", got, want)
 	}
 	test.Tap(s.run)
@@ -251,7 +252,7 @@ func TestToolsOptimiseApply(t *testing.T) {
 		t.Errorf("goal change = %q", s.change.Text)
 	}
 	cells := toolsTexts(s.table)
-	if len(cells) != 5*4 || !strings.Contains(cells[5], "Facebook") {
+	if len(cells) != 5*6 || !strings.Contains(cells[10], "Facebook") {
 		t.Errorf("allocation table = %q", cells)
 	}
 	f.capture(1, "optimise")

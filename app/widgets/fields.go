@@ -980,9 +980,9 @@ func BenchmarkHint(bs []plan.Benchmark, ptr any, u FieldUnit, planCurrency strin
 	case *decimal.NullDecimal:
 		cur = *v
 	}
-	src := fmt.Sprintf("%s %d", b.Source, b.Year)
-	if b.Note != "" {
-		src += " (" + b.Note + ")"
+	src := b.SourceIn(Lang()) // publisher and title in the reader's language, with the year
+	if note := b.NoteIn(Lang()); note != "" {
+		src += " (" + note + ")"
 	}
 	money := u == UnitMoney || u == UnitPrice
 	bcur := b.Currency

@@ -143,15 +143,7 @@ func Currency(p plan.Plan) string {
 // DecisionBudget returns today's sum of the budgets of p's decision
 // channels (simulate.IsDecision): the budget the optimiser splits by
 // default.
-func DecisionBudget(p plan.Plan) decimal.Decimal {
-	var sum decimal.Decimal
-	for _, ch := range p.Channels {
-		if simulate.IsDecision(ch, p.Info.Months) {
-			sum = sum.Add(ch.Budget)
-		}
-	}
-	return sum
-}
+func DecisionBudget(p plan.Plan) decimal.Decimal { return simulate.DecisionBudget(p) }
 
 // ChannelName returns the name of p's channel id, or the id when the
 // channel has no name (or is gone).
@@ -245,8 +237,8 @@ func RecommendationText(p plan.Plan, res simulate.Result, rec simulate.Recommend
 	if lever := rec.Lever.Text(Lang()); lever != "" {
 		text += UIColon() + lever
 	}
-	if rec.Source != "" {
-		text += " (" + lang.L("source") + UIColon() + rec.Source + ")"
+	if src := rec.SourceIn(Lang()); src != "" {
+		text += " (" + lang.L("source") + UIColon() + src + ")"
 	}
 	return text
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"flag"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,7 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const benchmarksUsage = "benchmarks [--sector KEY] [--format text|json]"
+const benchmarksUsage = "benchmarks [--sector KEY] [--library FILE] [--format text|json]"
 
 const benchmarksHelp = `
 Shows the benchmark library: every reference figure (value, alert
@@ -24,11 +26,17 @@ levers the recommendations suggest.
 (keys: software, financial-services, ecommerce, manufacturing,
 local-retail, food-service, services, other).
 
+--library FILE adds your own benchmarks (same schema as the built-in
+library, README "Benchmarks") over the built-in ones: they come first and
+are marked with their source. The same flag works on simulate, evaluate,
+track, export and the planning tools.
+
 --format text is a table in the language of your locale (LANG: English
 when it starts with "en", French otherwise); json is
 { "sector", "benchmarks": [ { "metric", "kinds", "sector", "value", "min",
-"max", "source", "year", "note", "levers" } ], "levers": [ { "id", "fr",
-"en", "source" } ] } with decimals as strings (rates as fractions, money in
+"max", "currency", "source", "year", "note", "levers", "user" } ], "levers":
+[ { "id", "fr", "en", "source" } ] } (source and note in your locale's
+language; user is true for a figure of --library) with decimals as strings (rates as fractions, money in
 euros; 2 places for money figures such as cpa, 6 for every other value)
 and null where a figure is not set.`
 
@@ -58,15 +66,16 @@ func (c *cli) benchmarks(args []string) error {
 			bs = append(bs, b)
 		}
 	}
+	lang := envLanguage()
 	if *format == "json" {
-		return c.writeJSON(benchmarksJSON(*sector, bs, lib.Levers))
+		return c.writeJSON(benchmarksJSON(*sector, bs, lib.Levers, lang))
 	}
-	writeBenchmarks(&c.out, envLanguage(), bs, lib.Levers)
+	writeBenchmarks(&c.out, lang, bs, lib.Levers)
 	return nil
 }
 
 // benchmarksJSON is the JSON output of benchmarks (see benchmarksHelp).
-func benchmarksJSON(sector string, bs []plan.Benchmark, levers []plan.Lever) object {
+func benchmarksJSON(sector string, bs []plan.Benchmark, levers []plan.Lever, lang plan.Language) object {
 	list := make([]any, 0, len(bs))
 	for _, b := range bs {
 		u := jsonUnit(b.Metric)
@@ -83,15 +92,16 @@ func benchmarksJSON(sector string, bs []plan.Benchmark, levers []plan.Lever) obj
 			{"min", edgeNull(u, b.Min)},
 			{"max", edgeNull(u, b.Max)},
 			{"currency", nullString(b.Currency)},
-			{"source", b.Source},
+			{"source", sourceOnly(b, lang)},
 			{"year", b.Year},
-			{"note", b.Note},
+			{"note", b.NoteIn(lang)},
 			{"levers", ids},
+			{"user", b.User},
 		})
 	}
 	ls := make([]any, 0, len(levers))
 	for _, l := range levers {
-		ls = append(ls, object{{"id", l.ID}, {"fr", l.FR}, {"en", l.EN}, {"source", l.Source}})
+		ls = append(ls, object{{"id", l.ID}, {"fr", l.FR}, {"en", l.EN}, {"source", l.SourceIn(lang)}})
 	}
 	return object{{"sector", nullString(sector)}, {"benchmarks", list}, {"levers", ls}}
 }
@@ -121,9 +131,12 @@ func writeBenchmarks(b *bytes.Buffer, lang plan.Language, bs []plan.Benchmark, l
 		if sector == "" {
 			sector = tr(lang, "all sectors")
 		}
-		source := bm.Source
+		source := sourceOnly(bm, lang)
 		if bm.Year != 0 {
 			source += " (" + strconv.Itoa(bm.Year) + ")"
+		}
+		if bm.User {
+			source = "* " + source
 		}
 		rows = append(rows, []string{display.Label(bm.Metric, lang), kinds, sector,
 			show(bm.Metric, bm.Value), show(bm.Metric, bm.Min), show(bm.Metric, bm.Max), source})
@@ -135,9 +148,52 @@ func writeBenchmarks(b *bytes.Buffer, lang plan.Language, bs []plan.Benchmark, l
 	section(b, tr(lang, "levers"))
 	for _, l := range levers {
 		fmt.Fprintf(b, "  - %s%s%s", l.ID, colon(lang), l.Text(lang))
-		if l.Source != "" {
-			fmt.Fprintf(b, " (%s%s%s)", tr(lang, "source"), colon(lang), l.Source)
+		if src := l.SourceIn(lang); src != "" {
+			fmt.Fprintf(b, " (%s%s%s)", tr(lang, "source"), colon(lang), src)
 		}
 		b.WriteByte('\n')
 	}
+}
+
+// sourceOnly is b's source in lang without its year.
+func sourceOnly(b plan.Benchmark, lang plan.Language) string {
+	b.Year = 0
+	return b.SourceIn(lang)
+}
+
+// libraryCommands are the commands that take --library FILE (FORMAT.md):
+// those whose output cites benchmarks.
+var libraryCommands = map[string]bool{"simulate": true, "evaluate": true, "track": true, "export": true,
+	"uncertainty": true, "optimize": true, "goalseek": true, "sensitivity": true, "benchmarks": true}
+
+// addLibraryFlag registers --library FILE on the FlagSet of cmd when cmd
+// takes it (libraryCommands); flags calls it for every command.
+func addLibraryFlag(fs *flag.FlagSet, cmd string) {
+	if libraryCommands[cmd] {
+		fs.String("library", "", "your own benchmarks `FILE` (same schema as the built-in library), over the built-in ones")
+	}
+}
+
+// applyLibrary makes the file of --library (when fs has the flag and it is
+// set) the user's library for this run (plan.SetUserLibrary), and clears
+// any earlier one otherwise, so that every run starts from the built-in
+// library. A file that cannot be read is an I/O error (exit 3); an invalid
+// one is told like a plan, each error with its line (exit 1).
+func (c *cli) applyLibrary(fs *flag.FlagSet, cmd string) error {
+	plan.SetUserLibrary(plan.Library{})
+	f := fs.Lookup("library")
+	if f == nil || f.Value.String() == "" {
+		return nil
+	}
+	path := f.Value.String()
+	lib, err := plan.ReadLibraryFile(path)
+	var list plan.ErrorList
+	switch {
+	case errors.As(err, &list):
+		return planError{file: path, err: err}
+	case err != nil:
+		return ioErrorf("%s %s: --library %s: %v", prog, cmd, path, err)
+	}
+	plan.SetUserLibrary(lib)
+	return nil
 }

@@ -315,6 +315,7 @@ func flags(cmd string) *flag.FlagSet {
 	fs := flag.NewFlagSet(prog+" "+cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
+	addLibraryFlag(fs, cmd) // --library FILE (benchmarks.go)
 	return fs
 }
 
@@ -322,7 +323,12 @@ func flags(cmd string) *flag.FlagSet {
 // the positional arguments (a "--" ends the flags), and returns the
 // positional arguments. On --help it writes the command's help to the
 // output and returns errHelped; on a wrong flag it returns a usageError.
-func (c *cli) parse(fs *flag.FlagSet, name string, args []string) ([]string, error) {
+func (c *cli) parse(fs *flag.FlagSet, name string, args []string) (_ []string, err error) {
+	defer func() {
+		if err == nil {
+			err = c.applyLibrary(fs, name) // --library FILE (benchmarks.go)
+		}
+	}()
 	var pos []string
 	for {
 		err := fs.Parse(args)

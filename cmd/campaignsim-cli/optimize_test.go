@@ -107,7 +107,8 @@ func TestOptimizeJSONKeys(t *testing.T) {
 	if err := json.Unmarshal(raw, &v); err != nil {
 		t.Fatal(err)
 	}
-	if v.Goal != "customers" || v.Budget != "1600.00" || len(v.Allocation) != 2 || v.Warnings == nil {
+	// 2 840 € = Facebook 1 100 + Display 500 + flyers 8 000 × 0,11 + posters 60 × 6
+	if v.Goal != "customers" || v.Budget != "2840.00" || len(v.Allocation) != 4 || v.Warnings == nil {
 		t.Errorf("unexpected %+v", v)
 	}
 	want := []string{"id", "budget_before", "budget_after", "customers_before", "customers_after"}
@@ -118,16 +119,37 @@ func TestOptimizeJSONKeys(t *testing.T) {
 	}
 }
 
+// lockedPrintBakery writes the bakery with its print channels locked (not
+// decisions): only its paid ads, whose audiences cap what money can buy
+// (the mailing has no audience, so with it any target is in reach).
+func lockedPrintBakery(t *testing.T, drop func(line string) bool) string {
+	t.Helper()
+	data, _ := plan.ExampleFile("bakery")
+	var kept []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if drop != nil && drop(l) {
+			continue
+		}
+		kept = append(kept, l)
+		if strings.HasPrefix(l, `kind = "print"`) {
+			kept = append(kept, "locked = true")
+		}
+	}
+	return writeTemp(t, "locked.toml", strings.Join(kept, "\n"))
+}
+
 func TestGoalSeekJSONKeys(t *testing.T) {
 	bakery := examplePath(t, "bakery")
+	locked := lockedPrintBakery(t, nil)
 	for _, tc := range []struct {
+		file      string
 		args      []string
 		reachable bool
 	}{
-		{[]string{"--metric", "clicks", "--target", "1000"}, true},
-		{[]string{"--metric", "customers", "--target", "250", "--mix", "optimize"}, false},
+		{bakery, []string{"--metric", "clicks", "--target", "1000"}, true},
+		{locked, []string{"--metric", "customers", "--target", "250", "--mix", "optimize"}, false},
 	} {
-		r := runCLI(t, "", append([]string{"goalseek", bakery, "--format", "json"}, tc.args...)...)
+		r := runCLI(t, "", append([]string{"goalseek", tc.file, "--format", "json"}, tc.args...)...)
 		if r.code != exitOK {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}
@@ -149,7 +171,7 @@ func TestGoalSeekJSONKeys(t *testing.T) {
 		if v.Reachable != tc.reachable || (v.Cost != nil) != tc.reachable {
 			t.Errorf("%v: reachable %v cost %v", tc.args, v.Reachable, v.Cost)
 		}
-		if tc.reachable && (len(v.Allocation) != 2 || v.Allocation[0]["id"] == "" || v.Allocation[0]["budget"] == "") {
+		if tc.reachable && (len(v.Allocation) != 4 || v.Allocation[0]["id"] == "" || v.Allocation[0]["budget"] == "") {
 			t.Errorf("allocation %v", v.Allocation)
 		}
 		if !tc.reachable && (len(v.Warnings) == 0 || !strings.Contains(v.Warnings[0], "Inatteignable")) {
@@ -161,14 +183,14 @@ func TestGoalSeekJSONKeys(t *testing.T) {
 func TestOptimizeGoalSeekText(t *testing.T) {
 	bakery := examplePath(t, "bakery")
 	r := runCLI(t, "", "optimize", bakery)
-	if !strings.Contains(r.stdout, "Déplacer 131\u00a0€ de «\u00a0Bannières Google Display autour des écoles\u00a0» vers «\u00a0Publicités Facebook") {
+	if !strings.Contains(r.stdout, "Déplacer 800\u00a0€ de «\u00a0Publicités Facebook et Instagram ciblées familles\u00a0» vers «\u00a0Mailing familles") {
 		t.Errorf("optimize advice:\n%s", r.stdout)
 	}
 	r = runCLI(t, "", "goalseek", bakery, "--metric", "clicks", "--target", "1000")
-	if !strings.Contains(r.stdout, "Pour 1\u202f000 clics, il faut un budget publicitaire de 846\u00a0€ (coût total du plan 4\u202f186\u00a0€)") {
+	if !strings.Contains(r.stdout, "Pour 1\u202f000 clics, il faut un budget publicitaire de 2\u202f027\u00a0€ (coût total du plan 4\u202f127\u00a0€)") {
 		t.Errorf("goal seek advice:\n%s", r.stdout)
 	}
-	r = runCLI(t, "", "goalseek", bakery, "--metric", "customers", "--target", "250")
+	r = runCLI(t, "", "goalseek", lockedPrintBakery(t, nil), "--metric", "customers", "--target", "250")
 	if !strings.Contains(r.stdout, "Inatteignable : même sans limite de budget, les plafonds des canaux limitent Clients à 215,89 (cible 250,00 ; autres canaux 180,61) — « Publicités Facebook et Instagram ciblées familles » (audience 40\u202f000) : 33,16 au plus") {
 		t.Errorf("unreachable advice:\n%s", r.stdout)
 	}
@@ -180,14 +202,7 @@ func TestOptimizeGoalSeekText(t *testing.T) {
 // "even at every channel's max_budget" (seen failing before the CLI
 // rendered the engine's reason).
 func TestGoalSeekUnreachableIntroFollowsBounds(t *testing.T) {
-	data, _ := plan.ExampleFile("bakery")
-	var kept []string
-	for _, l := range strings.Split(string(data), "\n") {
-		if !strings.HasPrefix(l, "max_budget") {
-			kept = append(kept, l)
-		}
-	}
-	path := writeTemp(t, "nomax.toml", strings.Join(kept, "\n"))
+	path := lockedPrintBakery(t, func(l string) bool { return strings.HasPrefix(l, "max_budget") })
 	r := runCLI(t, "", "goalseek", path, "--metric", "customers", "--target", "250", "--mix", "optimize")
 	if !strings.Contains(r.stdout, "même sans limite de budget") || strings.Contains(r.stdout, "budget maximal") {
 		t.Errorf("unreachable without max_budget:\n%s%s", r.stdout, r.stderr)

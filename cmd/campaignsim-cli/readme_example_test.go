@@ -75,17 +75,19 @@ func Example_sensitivity() {
 }
 
 // The README's excerpt of `optimize bakery.toml --goal customers`: where
-// the next euro should go.
+// the next euro should go (print channels are decisions too, MODEL.md).
 func Example_optimize() {
-	printLines(cliOutput("optimize", "--goal", "customers"), 0, "Déplacer")
+	printLines(cliOutput("optimize", "--goal", "customers"), 0, "1. Déplacer", "Au total")
 	// Output:
-	// Déplacer 131 € de « Bannières Google Display autour des écoles » vers « Publicités Facebook et Instagram ciblées familles » : +0,1 client (de 215,1 à 215,2).
+	// 1. Déplacer 800 € de « Publicités Facebook et Instagram ciblées familles » vers « Mailing familles en boîtes aux lettres (coupon de bienvenue) ».
+	// Au total : +76 clients (de 215 à 291).
 }
 
-// The README's excerpt of goal seek: a target the channels' caps make
-// unreachable, and why.
+// The README's excerpt of goal seek: the budget a target takes with
+// today's mix, and how it is split.
 func Example_goalseek() {
-	printLines(cliOutput("goalseek", "--metric", "customers", "--target", "400"), 0, "Inatteignable")
+	printLines(cliOutput("goalseek", "--metric", "customers", "--target", "400"), 1, "Pour 400")
 	// Output:
-	// Inatteignable : même sans limite de budget, les plafonds des canaux limitent Clients à 215,89 (cible 400,00 ; autres canaux 180,61) — « Publicités Facebook et Instagram ciblées familles » (audience 40 000) : 33,16 au plus ; « Bannières Google Display autour des écoles » (audience 60 000) : 2,13 au plus.
+	// Pour 400 clients, il faut un budget publicitaire de 10 333 € (coût total du plan 12 433 €), réparti ainsi :
+	//   - « Mailing familles en boîtes aux lettres (coupon de bienvenue) »  3 200 €
 }

@@ -423,8 +423,8 @@ func writeRecommendations(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 		fmt.Fprintf(b, "  - %s — %s %s, %s %s%s%s",
 			who, display.Label(rec.KPI, lang), figValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)),
 			side, figValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark)), colon(lang), rec.Lever.Text(lang))
-		if rec.Source != "" {
-			fmt.Fprintf(b, " (%s%s%s)", tr(lang, "source"), colon(lang), rec.Source)
+		if src := rec.SourceIn(lang); src != "" {
+			fmt.Fprintf(b, " (%s%s%s)", tr(lang, "source"), colon(lang), src)
 		}
 		b.WriteByte('\n')
 	}

@@ -432,10 +432,7 @@ func (d *doc) kpiTable(c plan.Channel, cr simulate.ChannelResult) {
 			}
 		} else if b, ok := d.lib.Find(c.Kind, d.p.Business.Sector, kpi); ok {
 			bench, verdict = d.benchText(kpi, b, v)
-			source = b.Source
-			if b.Year != 0 {
-				source += fmt.Sprintf(", %d", b.Year)
-			}
+			source = b.SourceIn(lang) // publisher and title in the reader's language, with the year
 		}
 		t.rows = append(t.rows, []string{display.Label(kpi, lang), d.value(kpi, v), bench, verdict, source})
 	}

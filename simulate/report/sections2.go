@@ -435,8 +435,8 @@ func (d *doc) recommendations() {
 				d.value(rec.KPI, nd(rec.Value)), side, d.value(rec.KPI, nd(rec.Benchmark)))
 			d.h3(head, 12)
 			d.para(rec.Lever.Text(lang))
-			if rec.Source != "" {
-				d.note(tr(lang, "source") + tr(lang, "colon") + rec.Source)
+			if src := rec.SourceIn(lang); src != "" {
+				d.note(tr(lang, "source") + tr(lang, "colon") + src)
 			}
 		}
 	}

@@ -345,8 +345,8 @@ func (d *doc) lagging(tk simulate.Tracking) {
 		}
 		d.h3(trf(lang, "rec line", name, display.Label(rec.KPI, lang), value(rec.Value), side, value(rec.Benchmark)), 12)
 		d.para(rec.Lever.Text(lang))
-		if rec.Source != "" {
-			d.note(tr(lang, "source") + tr(lang, "colon") + rec.Source)
+		if src := rec.SourceIn(lang); src != "" {
+			d.note(tr(lang, "source") + tr(lang, "colon") + src)
 		}
 	}
 }

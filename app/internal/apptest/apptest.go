@@ -30,6 +30,9 @@ func NewTestApp(t testing.TB, text string, numbers plan.Language) fyne.App {
 			_ = os.Unsetenv(env)
 		}
 	}
+	// the user's own benchmarks (the Repères screen reads them from the
+	// configuration folder): none, whoever runs the tests
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	a := test.NewTempApp(t)
 	prev := widgets.Lang()
 	widgets.SetupLanguage(text)
