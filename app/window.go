@@ -1,6 +1,9 @@
 package app
 
 import (
+	"path/filepath"
+	"strings"
+
 	"campaignsim/app/editors"
 	"campaignsim/app/widgets"
 
@@ -147,6 +150,51 @@ func (u *UI) connectScreens() {
 	for _, t := range u.tabs {
 		if ce, ok := t.panel.(*editors.ChannelsEditor); ok {
 			ce.Undo = u.Undo
+		}
+	}
+	u.win.SetOnDropped(u.onDropped)
+}
+
+// actualsImporter is the screen that imports the tools' reports
+// (tracking.View).
+type actualsImporter interface{ ImportActualsPaths(paths ...string) }
+
+// onDropped does what a desktop user expects of files dropped on the
+// window: a plan (.toml) opens, as with File → Open (asking first about
+// unsaved edits; the other files are then ignored); any other file is a
+// report of actuals (CSV, the Excel CSV, .xlsx), handed to the import
+// dialog of the tracking screen, which shows its preview before anything
+// changes.
+func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var planPath string
+	var reports []string
+	for _, uri := range uris {
+		if uri == nil || uri.Scheme() != "file" {
+			continue
+		}
+		if path := uri.Path(); strings.EqualFold(filepath.Ext(path), ".toml") {
+			if planPath == "" {
+				planPath = path
+			}
+		} else {
+			reports = append(reports, path)
+		}
+	}
+	if planPath != "" {
+		u.confirmDiscard(func() {
+			if err := u.openPath(planPath); err != nil {
+				u.showError(err)
+			}
+		})
+		return
+	}
+	if len(reports) == 0 {
+		return
+	}
+	for _, t := range u.tabs {
+		if im, ok := t.panel.(actualsImporter); ok {
+			im.ImportActualsPaths(reports...)
+			return
 		}
 	}
 }

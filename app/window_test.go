@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/storage"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -219,5 +222,42 @@ func TestChannelsEditorGetsUndo(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("no channels editor among the screens")
+	}
+}
+
+// importPanel is a tab that imports reports, standing for the tracking
+// screen.
+type importPanel struct {
+	entryPanel
+	got *[]string
+}
+
+func (p importPanel) ImportActualsPaths(paths ...string) { *p.got = append(*p.got, paths...) }
+
+// TestDropFiles: a plan dropped on the window opens (as File → Open);
+// reports dropped go to the tracking screen's import, which previews them
+// (before, the window ignored dropped files).
+func TestDropFiles(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	a := apptest.NewTestApp(t, "fr", plan.LangFR)
+	var got []string
+	s := newShellUIWith(t, a, func(fyne.Window, widgets.EditFunc) []tab {
+		return []tab{{"T", importPanel{entryPanel{widget.NewEntry()}, &got}}}
+	})
+	dir := t.TempDir()
+	csv, xlsx := filepath.Join(dir, "google.csv"), filepath.Join(dir, "meta.xlsx")
+	s.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(csv), storage.NewFileURI(xlsx)})
+	if strings.Join(got, "|") != csv+"|"+xlsx {
+		t.Errorf("reports handed to the import: %q, want both files", got)
+	}
+	text, _ := plan.ExampleFile("google-ads")
+	path := filepath.Join(dir, "ads.toml")
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	s.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
+	if s.doc.Path() != path || len(got) != 0 {
+		t.Errorf("after dropping a plan: document %q, imports %q; want the plan open, nothing imported", s.doc.Path(), got)
 	}
 }
