@@ -210,11 +210,11 @@ func (d *decoder) plan(raw map[string]any) Plan {
 	}
 	d.unknown("", "the top level of the file", raw, topKeys, nil)
 
-	if t, ok := d.table(raw, "plan", true, "title, start, months and budget"); ok {
+	if t, ok := d.table(raw, "plan", true, "title, start, months, budget"); ok {
 		decodeSpecs(d, "plan", "[plan]", t, infoSpecs, &p.Info, nil)
 		d.unknown("plan", "[plan]", t, specKeys(infoSpecs), nil)
 	}
-	if t, ok := d.table(raw, "business", true, "name, average_order and gross_margin"); ok {
+	if t, ok := d.table(raw, "business", true, "name, average_order, gross_margin"); ok {
 		decodeSpecs(d, "business", "[business]", t, businessSpecs, &p.Business, nil)
 		d.unknown("business", "[business]", t, specKeys(businessSpecs), nil)
 	}
