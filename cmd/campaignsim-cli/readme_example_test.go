@@ -79,8 +79,8 @@ func Example_sensitivity() {
 func Example_optimize() {
 	printLines(cliOutput("optimize", "--goal", "customers"), 0, "1. Déplacer", "Au total")
 	// Output:
-	// 1. Déplacer 800 € de « Publicités Facebook et Instagram ciblées familles » vers « Mailing familles en boîtes aux lettres (coupon de bienvenue) ».
-	// Au total : +76 clients (de 215 à 291).
+	// 1. Déplacer 564 € de « Publicités Facebook et Instagram ciblées familles » vers « Affiches dans les écoles et les supermarchés ».
+	// Au total : +45 clients (de 215 à 261).
 }
 
 // The README's excerpt of goal seek: the budget a target takes with
