@@ -20,6 +20,9 @@ go test -run '^$' -bench 'ActualsCSV|GoogleAds|EncodeOver' -benchmem -count 3 ./
 go test -run '^$' -bench 'Run10|Uncertainty10|Optimize10|Allocate10' -benchmem -count 5 ./simulate/ | grep -E '^Benchmark'
 go test -run '^$' -bench '200x60' -benchmem -count 3 ./simulate/ | grep -E '^Benchmark'
 go test -run '^$' -bench 'Export' -benchmem -count 3 ./simulate/report/ | grep -E '^Benchmark'
+go test -run '^$' -bench 'Workbook' -benchmem -count 3 ./simulate/report/ | grep -E '^Benchmark'
+go test -run '^$' -bench 'ImportActualsYearDaily' -benchmem -count 3 ./plan/ | grep -E '^Benchmark'
+go test -run '^$' -bench 'GradeClass200' -benchmem -count 1 -benchtime 1x ./simulate/ | grep -E '^Benchmark'
 echo "== The command line on large and hostile files: wall time and peak memory (/usr/bin/time)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
