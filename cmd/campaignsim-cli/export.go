@@ -168,15 +168,15 @@ func (c *cli) export(args []string) error {
 func ioReason(err error, l plan.Language) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return say(l, "son dossier n'existe pas", "its folder does not exist")
+		return word(l, "cli_its_folder_does_not_exist")
 	case errors.Is(err, fs.ErrPermission):
-		return say(l, "permission refusée", "permission denied")
+		return word(l, "cli_permission_denied")
 	case errors.Is(err, syscall.ENOSPC):
-		return say(l, "le disque est plein", "the disk is full")
+		return word(l, "cli_the_disk_is_full")
 	case errors.Is(err, syscall.EROFS):
-		return say(l, "le disque est en lecture seule", "the disk is read-only")
+		return word(l, "cli_the_disk_is_read_only")
 	case errors.Is(err, fileio.ErrTooManyLinks):
-		return say(l, "trop de liens symboliques (une boucle ?)", "too many symbolic links (a loop?)")
+		return word(l, "cli_too_many_symbolic_links_a")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -138,12 +138,12 @@ func metricAmount(p plan.Plan, metric string, v decimal.Decimal) string {
 func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 	lang := p.Info.Language
 	target := metricAmount(p, r.Metric, r.Target)
-	heading(b, say(lang, "Recherche d'objectif", "Goal seek"), "=")
-	mixText := say(lang, "en gardant la répartition actuelle", "keeping today's mix")
+	heading(b, word(lang, "cli_goal_seek"), "=")
+	mixText := word(lang, "cli_keeping_todays_mix")
 	if r.Mix == simulate.MixOptimize {
-		mixText = say(lang, "avec la meilleure répartition dans les bornes", "with the best split within the bounds")
+		mixText = word(lang, "cli_with_the_best_split_within")
 	}
-	fmt.Fprintf(b, "%s%s%s, %s\n\n", say(lang, "Cible", "Target"), colon(lang), target, mixText)
+	fmt.Fprintf(b, "%s%s%s, %s\n\n", word(lang, "cli_target"), colon(lang), target, mixText)
 	if !r.Reachable {
 		writeUnreachable(b, p, r)
 	} else {
@@ -184,7 +184,7 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 		rest = append(rest, display.Text(w.Msg, lang, p.Info.Currency))
 	}
 	if len(rest) > 0 {
-		section(b, tr(lang, "warnings"))
+		section(b, word(lang, "cli_warnings"))
 		for _, w := range rest {
 			fmt.Fprintf(b, "- %s\n", w)
 		}

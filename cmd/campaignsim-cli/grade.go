@@ -213,14 +213,14 @@ func writeGrades(c *cli, rows []gradeRow, lang plan.Language) {
 			b.WriteByte('\n')
 		}
 		if r.err != "" {
-			fmt.Fprintf(b, "%s%s%s\n", r.file, colon(lang), say(lang, "non noté", "not graded"))
+			fmt.Fprintf(b, "%s%s%s\n", r.file, colon(lang), word(lang, "cli_not_graded"))
 			fmt.Fprintf(b, "  %s\n", r.err)
 			continue
 		}
 		g := r.grade
 		who := g.Student
 		if who == "" {
-			who = say(lang, "élève sans nom (ajoutez student dans [plan])", "unnamed student (add student to [plan])")
+			who = word(lang, "cli_unnamed_student_add_student_to")
 		}
 		note := display.Decimal(g.Grade20, 2, lang)
 		fmt.Fprintf(b, "%s — %s%s%d/%d, %s/20\n", r.file, who, colon(lang), g.Score, g.Max, note)

@@ -103,11 +103,10 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 	spec, _ := simulate.SpecOf(r.Metric)
 	show := func(v decimal.NullDecimal) string { return display.Figure(spec, v, currencyOf(p), lang) }
 	label := display.Label(r.Metric, lang)
-	heading(b, say(lang, "Sensibilité\u00a0: ", "Sensitivity: ")+p.Info.Title, "=")
+	heading(b, word(lang, "cli_sensitivity")+p.Info.Title, "=")
 	fmt.Fprintf(b, say(lang, "%s prévu\u00a0: %s.\n", "Planned %s: %s.\n"), say(lang, label, lowerFirst(label)), show(r.Base))
 	if len(r.Inputs) == 0 {
-		b.WriteString(say(lang, "Aucune donnée incertaine à faire varier dans ce plan.\n",
-			"No uncertain input to move in this plan.\n"))
+		b.WriteString(word(lang, "cli_no_uncertain_input_to_move"))
 		return
 	}
 	chName := func(id string) string {
@@ -125,14 +124,12 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 		fmt.Fprintf(b, say(lang, "Ce qui compte le plus\u00a0: le %s de %s (de %s à %s de %s).\n",
 			"What matters most: the %s of %s (from %s to %s of %s).\n"),
 			lowerFirst(display.Label(top.Input, lang)), quote(lang, chName(top.Channel)), show(lo), show(hi), lowerFirst(label))
-		b.WriteString(say(lang,
-			"Vérifiez ces chiffres en premier\u00a0: un test à petite échelle (un envoi, une semaine de publicité) vaut mieux qu'une hypothèse.\n",
-			"Check these figures first: a small test (one send, one week of ads) beats a guess.\n"))
+		b.WriteString(word(lang, "cli_check_these_figures_first_a"))
 	}
 
-	section(b, say(lang, "Chaque donnée déplacée seule", "Each input moved alone"))
-	head := []string{tr(lang, "col channel"), say(lang, "Donnée", "Input"), say(lang, "Bas", "Low"), say(lang, "Haut", "High"),
-		say(lang, "Au bas", "At low"), say(lang, "Au haut", "At high"), say(lang, "Écart", "Swing")}
+	section(b, word(lang, "cli_each_input_moved_alone"))
+	head := []string{word(lang, "cli_col_channel"), word(lang, "cli_input_2"), word(lang, "cli_low"), word(lang, "cli_high"),
+		word(lang, "cli_at_low"), word(lang, "cli_at_high"), word(lang, "cli_swing")}
 	var rows [][]string
 	for _, in := range r.Inputs {
 		what := display.Label(in.Input, lang)

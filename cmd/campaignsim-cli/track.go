@@ -130,7 +130,7 @@ func (c *cli) actualsArgs(cmd string, fs *flag.FlagSet, args []string, actuals *
 		}
 	}
 	if len(p.Actuals) == 0 {
-		return p, name, invalidErrorf("%s: %s", name, tr(p.Info.Language, "no actuals"))
+		return p, name, invalidErrorf("%s: %s", name, word(p.Info.Language, "cli_no_actuals"))
 	}
 	return p, name, nil
 }
@@ -187,11 +187,11 @@ func withActuals(p plan.Plan, paths []string) (plan.Plan, plan.ActualsImport, er
 func statusText(lang plan.Language, s simulate.Status) string {
 	switch s {
 	case simulate.StatusOnTrack:
-		return say(lang, "dans les clous", "on track")
+		return word(lang, "cli_on_track")
 	case simulate.StatusAhead:
-		return say(lang, "en avance", "ahead")
+		return word(lang, "cli_ahead")
 	case simulate.StatusBehind:
-		return say(lang, "en retard", "behind")
+		return word(lang, "cli_behind")
 	}
 	return ""
 }
@@ -209,11 +209,11 @@ func stageText(lang plan.Language, st string) string {
 func kpiLabel(lang plan.Language, name string) string {
 	switch name {
 	case "click_rate":
-		return say(lang, "Taux de clic (email)", "Click rate (email)")
+		return word(lang, "cli_click_rate_email")
 	case "response_rate":
-		return say(lang, "Taux de réponse", "Response rate")
+		return word(lang, "cli_response_rate")
 	case "open_rate":
-		return say(lang, "Taux d'ouverture", "Open rate")
+		return word(lang, "cli_open_rate")
 	}
 	return display.Label(name, lang)
 }
@@ -273,9 +273,9 @@ func writeEngagementWeights(b *bytes.Buffer, lang plan.Language, e simulate.Enga
 		}
 		parts = append(parts, kpiLabel(lang, ix.KPI)+" "+display.Decimal(ix.Weight, int32(places), lang))
 	}
-	from := say(lang, "par défaut", "defaults")
+	from := word(lang, "cli_defaults")
 	if e.FromPlan {
-		from = say(lang, "du plan, [tracking] engagement_weights", "the plan's, [tracking] engagement_weights")
+		from = word(lang, "cli_the_plans_tracking_engagement_weights")
 	}
 	fmt.Fprintf(b, say(lang, "  Poids (%s)%s%s\n", "  Weights (%s)%s%s\n"), from, colon(lang), strings.Join(parts, " · "))
 }
@@ -286,11 +286,11 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	lang := p.Info.Language
 	tol := display.Percent(simulate.TrackingTolerance, lang)
 
-	section(b, say(lang, "Tableau de bord par étape du cycle de vie", "Dashboard by life-cycle stage"))
+	section(b, word(lang, "cli_dashboard_by_life_cycle_stage"))
 	fmt.Fprintf(b, say(lang, "Cumul des mois réalisés ; dans les clous à ±%s du plan.\n\n",
 		"Cumulated over the months with actuals; on track within ±%s of the plan.\n\n"), tol)
-	head := []string{say(lang, "Étape", "Stage"), say(lang, "Indicateur", "KPI"), say(lang, "Réalisé", "Actual"),
-		say(lang, "Prévu", "Plan"), say(lang, "État", "Status"), say(lang, "Tendance (réalisé/prévu par mois)", "Trend (actual/plan by month)")}
+	head := []string{word(lang, "cli_stage"), word(lang, "cli_kpi"), word(lang, "cli_col_actual"),
+		word(lang, "cli_col_plan"), word(lang, "cli_status"), word(lang, "cli_trend_actual_plan_by_month")}
 	var rows [][]string
 	for _, k := range t.Dashboard.KPIs {
 		var tr []string
@@ -316,10 +316,10 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 		writeEngagementWeights(b, lang, t.Engagement)
 	}
 
-	section(b, say(lang, "Écarts par canal (cumul des mois réalisés)", "Variance by channel (months with actuals)"))
-	head = []string{tr(lang, "col channel"), say(lang, "Indicateur", "Figure"), say(lang, "Réalisé", "Actual"),
-		say(lang, "Prévu", "Plan"), say(lang, "Écart", "Variance"), say(lang, "Écart %", "Variance %"),
-		say(lang, "État", "Status"), say(lang, "Repère", "Benchmark")}
+	section(b, word(lang, "cli_variance_by_channel_months_with"))
+	head = []string{word(lang, "cli_col_channel"), word(lang, "cli_col_figure"), word(lang, "cli_col_actual"),
+		word(lang, "cli_col_plan"), word(lang, "cli_col_variance"), say(lang, "Écart %", "Variance %"),
+		word(lang, "cli_status"), word(lang, "cli_benchmark")}
 	rows = nil
 	for _, ch := range t.Channels {
 		for i, cmp := range ch.Cumulative {
@@ -333,9 +333,9 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			bench := ""
 			switch cmp.BenchmarkFlag {
 			case "below":
-				bench = tr(lang, "below") + " " + showIn(p, cmp.Name, cmp.Benchmark)
+				bench = word(lang, "cli_below") + " " + showIn(p, cmp.Name, cmp.Benchmark)
 			case "above":
-				bench = tr(lang, "above") + " " + showIn(p, cmp.Name, cmp.Benchmark)
+				bench = word(lang, "cli_above") + " " + showIn(p, cmp.Name, cmp.Benchmark)
 			}
 			rows = append(rows, []string{name, kpiLabel(lang, cmp.Name), orUnknown(p, cmp.Unknown, showIn(p, cmp.Name, cmp.Actual)),
 				showIn(p, cmp.Name, cmp.Plan), orUnknown(p, cmp.Unknown, signedFig(p, cmp.Name, cmp.Variance)),
@@ -355,18 +355,17 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	}
 
 	rf := t.Reforecast
-	section(b, say(lang, "Re-prévision de fin de plan", "Re-forecast to the end of the plan"))
+	section(b, word(lang, "cli_re_forecast_to_the_end"))
 	if rf.FromMonth > p.Info.Months {
-		b.WriteString(say(lang, "Tous les mois du plan sont réalisés : la prévision est le réalisé.\n",
-			"Every month of the plan has run: the forecast is the actual.\n"))
+		b.WriteString(word(lang, "cli_every_month_of_the_plan"))
 	} else {
 		fmt.Fprintf(b, say(lang, "Mois %d à %d re-prévus avec les taux corrigés par le réalisé : taux retenu = w × observé + (1 − w) × prévu, w = volume / (volume + k).\n\n",
 			"Months %d to %d re-forecast with the rates corrected by the actuals: rate used = w × observed + (1 − w) × planned, w = volume / (volume + k).\n\n"),
 			rf.FromMonth, p.Info.Months)
 	}
 	if len(rf.Inputs) > 0 {
-		head = []string{tr(lang, "col channel"), say(lang, "Taux", "Input"), say(lang, "Prévu", "Planned"),
-			say(lang, "Observé", "Observed"), "volume", "k", "w", say(lang, "Retenu", "Used")}
+		head = []string{word(lang, "cli_col_channel"), word(lang, "cli_input"), word(lang, "cli_planned"),
+			word(lang, "cli_observed"), "volume", "k", "w", word(lang, "cli_used")}
 		rows = nil
 		for _, in := range rf.Inputs {
 			rows = append(rows, []string{channelName(t.Evaluation.Plan, in.Channel), kpiLabel(lang, in.Input),
@@ -377,7 +376,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 		writeTable(b, "  ", head, []bool{false, false, true, true, true, true, true, true}, rows)
 		b.WriteByte('\n')
 	}
-	head = []string{say(lang, "Indicateur", "Figure"), say(lang, "Plan initial", "Original plan"), say(lang, "Nouvelle prévision", "New forecast")}
+	head = []string{word(lang, "cli_col_figure"), word(lang, "cli_original_plan"), word(lang, "cli_new_forecast")}
 	rows = nil
 	for _, name := range []string{"cost", "customers", "revenue", "gross_margin", "net_profit", "roi", "cpa"} {
 		rows = append(rows, []string{display.Label(name, lang), fig(p, name, rf.PlanTotals),
@@ -386,11 +385,11 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	writeTable(b, "  ", head, []bool{false, true, true}, rows)
 
 	if len(t.Objectives) > 0 {
-		section(b, tr(lang, "objectives title"))
+		section(b, word(lang, "cli_objectives_title"))
 		for i, o := range t.Objectives {
-			met := tr(lang, "not met")
+			met := word(lang, "cli_not_met")
 			if o.ForecastMet {
-				met = tr(lang, "met")
+				met = word(lang, "cli_met")
 			}
 			fmt.Fprintf(b, "  %s%s", quote(lang, objectiveName(p, i)), colon(lang))
 			fmt.Fprintf(b, say(lang, "à date %s (prévu %s, %s) ; prévision %s, cible %s — %s",
@@ -405,15 +404,14 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			b.WriteByte('\n')
 		}
 		if chances != nil {
-			b.WriteString(say(lang, "  (chance : Monte Carlo sur le plan corrigé pris en entier, comme si les taux observés avaient valu dès le début)\n",
-				"  (chance: Monte Carlo on the corrected plan as a whole, as if the observed rates had held from the start)\n"))
+			b.WriteString(word(lang, "cli_chance_monte_carlo_on_the"))
 		}
 	}
 
 	if len(rf.Recommendations) > 0 {
-		section(b, say(lang, "Que changer", "What to change"))
+		section(b, word(lang, "cli_what_to_change"))
 		for _, r := range rf.Recommendations {
-			who := tr(lang, "plan wide")
+			who := word(lang, "cli_plan_wide")
 			if r.Channel != "" {
 				who = channelName(t.Evaluation.Plan, r.Channel)
 			}
@@ -426,7 +424,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 				show = func(v decimal.Decimal) string { return figValue(p, r.KPI, decimal.NewNullDecimal(v)) }
 			}
 			fmt.Fprintf(b, "  - %s, %s %s (%s %s)%s%s [%s]\n", who, lowerFirst(kpiLabel(lang, r.KPI)),
-				show(r.Value), say(lang, "prévu/seuil", "plan/threshold"), show(r.Benchmark), colon(lang), text, r.Source)
+				show(r.Value), word(lang, "cli_plan_threshold"), show(r.Benchmark), colon(lang), text, r.Source)
 		}
 	}
 }

@@ -108,7 +108,7 @@ func uncertaintyJSON(r simulate.UncertaintyResult) object {
 func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult) {
 	lang := p.Info.Language
 	runs := display.Decimal(decimal.NewFromInt(int64(r.Runs)), 0, lang)
-	heading(b, say(lang, "Incertitude\u00a0: ", "Uncertainty: ")+p.Info.Title, "=")
+	heading(b, word(lang, "cli_uncertainty")+p.Info.Title, "=")
 	if !simulate.HasUncertainty(p) {
 		b.WriteString(say(lang,
 			"Le plan ne donne aucune fourchette (ranges)\u00a0: les simulations sont toutes identiques au plan.\n"+
@@ -147,8 +147,8 @@ func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult
 		}
 	}
 
-	section(b, say(lang, "Ce qu'il faut attendre", "What to expect"))
-	head := []string{tr(lang, "col figure"), say(lang, "Plan", "Plan"), "P10", say(lang, "Médiane", "Median"), "P90", say(lang, "Moyenne", "Mean")}
+	section(b, word(lang, "cli_what_to_expect"))
+	head := []string{word(lang, "cli_col_figure"), word(lang, "cli_plan"), "P10", word(lang, "cli_median"), "P90", word(lang, "cli_mean")}
 	var rows [][]string
 	var notes []string
 	for _, d := range r.Figures {
@@ -167,7 +167,7 @@ func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult
 	}
 
 	if len(r.Objectives) > 0 {
-		section(b, say(lang, "Chances d'atteindre les objectifs", "Chances of meeting the objectives"))
+		section(b, word(lang, "cli_chances_of_meeting_the_objectives"))
 		for i, o := range r.Objectives {
 			fmt.Fprintf(b, "  %s%s%s — %s\n", quote(lang, objectiveName(p, i)), colon(lang),
 				display.Percent(o.Probability, lang), chanceAdvice(lang, o.Probability))
@@ -191,15 +191,12 @@ func objectiveName(p plan.Plan, i int) string {
 func chanceAdvice(lang plan.Language, pr decimal.Decimal) string {
 	switch simulate.ChanceLevelOf(pr) {
 	case simulate.ChanceNearlyCertain:
-		return say(lang, "quasi assuré", "nearly certain")
+		return word(lang, "cli_nearly_certain")
 	case simulate.ChanceLikely:
-		return say(lang, "probable, sans être garanti\u00a0: surveillez les premiers résultats",
-			"likely but not certain: watch the first results")
+		return word(lang, "cli_likely_but_not_certain_watch")
 	case simulate.ChanceRisky:
-		return say(lang, "risqué\u00a0: renforcez les canaux qui comptent le plus (campaignsim-cli sensitivity) ou revoyez l'objectif",
-			"risky: strengthen the channels that matter most (campaignsim-cli sensitivity) or revise the objective")
+		return word(lang, "cli_risky_strengthen_the_channels_that")
 	default:
-		return say(lang, "hors de portée avec ce plan\u00a0: changez de plan ou d'objectif",
-			"out of reach with this plan: change the plan or the objective")
+		return word(lang, "cli_out_of_reach_with_this")
 	}
 }
