@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"fmt"
+	"strconv"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -96,11 +96,14 @@ func modelName(lang plan.Language, m simulate.AttributionModel) string {
 func writeAttribution(b *bytes.Buffer, p plan.Plan, a simulate.Attribution) {
 	lang := p.Info.Language
 	heading(b, word(lang, "cli_attribution_of_conversions"), "=")
-	fmt.Fprintf(b, say(lang, "%d parcours, %s conversions, %s de chiffre d'affaires.\n",
-		"%d paths, %s conversions, %s of revenue.\n"), a.Paths, count(p, a.Conversions), money(p, a.Revenue))
+	b.WriteString(word(lang, "cli_attribution_summary", "paths", strconv.Itoa(a.Paths),
+		"conversions", count(p, a.Conversions), "revenue", money(p, a.Revenue)))
 	for _, what := range []string{"conversions", "revenue"} {
-		section(b, say(lang, map[string]string{"conversions": "Conversions par canal", "revenue": "Chiffre d'affaires par canal"}[what],
-			map[string]string{"conversions": "Conversions by channel", "revenue": "Revenue by channel"}[what]))
+		title := word(lang, "cli_conversions_by_channel")
+		if what == "revenue" {
+			title = word(lang, "cli_revenue_by_channel")
+		}
+		section(b, title)
 		head := []string{word(lang, "cli_col_channel")}
 		right := []bool{false}
 		for _, t := range a.Models {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"campaignsim/internal/fileio"
@@ -151,12 +152,12 @@ func writeBrief(b *bytes.Buffer, k simulate.Case, lang plan.Language) {
 		{word(lang, "cli_objective_2"), objectiveText(k, lang)},
 	}
 	writeTable(b, "  ", nil, []bool{false, false}, rows)
-	section(b, say(lang, fmt.Sprintf("Éléments à développer (en choisir %d)", k.Choose), fmt.Sprintf("Elements to develop (choose %d)", k.Choose)))
+	section(b, word(lang, "cli_case_elements", "n", strconv.Itoa(k.Choose)))
 	for _, e := range k.Elements {
 		m, _ := simulate.ElementMsg(e)
 		fmt.Fprintf(b, "  - %s\n", display.Text(m, lang, cur))
 	}
-	section(b, say(lang, fmt.Sprintf("Barème (%d points)", k.MaxPoints()), fmt.Sprintf("Rubric (%d points)", k.MaxPoints())))
+	section(b, word(lang, "cli_case_rubric", "n", strconv.Itoa(k.MaxPoints())))
 	rows = rows[:0]
 	for _, it := range k.Rubric {
 		rows = append(rows, []string{fmt.Sprint(it.Points), display.Text(k.Label(it), lang, cur)})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"campaignsim/plan"
@@ -229,7 +230,7 @@ func writeGrades(c *cli, rows []gradeRow, lang plan.Language) {
 			if !ch.OK {
 				mark = "✗"
 			}
-			fmt.Fprintf(b, "  %s %s (%s)\n", mark, display.Text(ch.Label, lang, r.cur), say(lang, fmt.Sprintf("%d pt", ch.Points), fmt.Sprintf("%d pt", ch.Points)))
+			fmt.Fprintf(b, "  %s %s (%s)\n", mark, display.Text(ch.Label, lang, r.cur), word(lang, "cli_points", "n", strconv.Itoa(ch.Points)))
 			if !ch.OK {
 				fmt.Fprintf(b, "      %s\n", display.Text(ch.Todo, lang, r.cur))
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"campaignsim/plan"
@@ -191,7 +192,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 		return
 	}
 	fmt.Fprintf(b, "%s%s%s (%s)\n\n", word(lang, "cli_budget_to_split"), colon(lang), roundMoney(p, o.Budget),
-		say(lang, fmt.Sprintf("%d canaux payants", len(o.Allocation)), fmt.Sprintf("%d paid channels", len(o.Allocation))))
+		word(lang, "cli_paid_channels", "n", strconv.Itoa(len(o.Allocation))))
 	gain := o.After.Sub(o.Before)
 	sign := "+"
 	if gain.Sign() < 0 {
@@ -202,9 +203,7 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 		word(lang, "cli_from"), goalAmount(p, o.Goal, o.Before, fine), word(lang, "cli_to"), goalAmount(p, o.Goal, o.After, fine))
 	visible := o.AdviceMoves()
 	if o.AlreadyBest() {
-		fmt.Fprintf(b, "%s\n", say(lang,
-			"La répartition actuelle est déjà la meilleure, à l'euro près : "+effect+".",
-			"Today's split is already the best, to the euro: "+effect+"."))
+		fmt.Fprintf(b, "%s\n", word(lang, "cli_already_best", "effect", effect))
 	}
 	for i, m := range visible {
 		s := display.Text(m.Msg(), lang, currencyOf(p))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -89,7 +88,7 @@ func inputValue(p plan.Plan, name string, v decimal.Decimal, fine bool) string {
 	case simulate.Rate:
 		if fine {
 			s := display.Decimal(v.Shift(2), 2, lang)
-			return s + say(lang, display.NarrowNBSP+"%", "%")
+			return word(lang, "cli_percent_points", "n", s)
 		}
 		return display.Percent(v, lang)
 	}
@@ -104,7 +103,7 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 	show := func(v decimal.NullDecimal) string { return display.Figure(spec, v, currencyOf(p), lang) }
 	label := display.Label(r.Metric, lang)
 	heading(b, word(lang, "cli_sensitivity")+p.Info.Title, "=")
-	fmt.Fprintf(b, say(lang, "%s prévu\u00a0: %s.\n", "Planned %s: %s.\n"), say(lang, label, lowerFirst(label)), show(r.Base))
+	b.WriteString(word(lang, "cli_sensitivity_planned", "figure", label, "figure_lower", lowerFirst(label), "value", show(r.Base)))
 	if len(r.Inputs) == 0 {
 		b.WriteString(word(lang, "cli_no_uncertain_input_to_move"))
 		return
@@ -121,9 +120,8 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 		if lo.Valid && hi.Valid && lo.Decimal.GreaterThan(hi.Decimal) {
 			lo, hi = hi, lo
 		}
-		fmt.Fprintf(b, say(lang, "Ce qui compte le plus\u00a0: le %s de %s (de %s à %s de %s).\n",
-			"What matters most: the %s of %s (from %s to %s of %s).\n"),
-			lowerFirst(display.Label(top.Input, lang)), quote(lang, chName(top.Channel)), show(lo), show(hi), lowerFirst(label))
+		b.WriteString(word(lang, "cli_sensitivity_top", "input", lowerFirst(display.Label(top.Input, lang)), "channel", quote(lang, chName(top.Channel)),
+			"low", show(lo), "high", show(hi), "figure", lowerFirst(label)))
 		b.WriteString(word(lang, "cli_check_these_figures_first_a"))
 	}
 
@@ -145,7 +143,5 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 			show(in.ValueLow), show(in.ValueHigh), show(in.Swing)})
 	}
 	writeTable(b, "  ", head, []bool{false, false, true, true, true, true, true}, rows)
-	b.WriteString(say(lang,
-		"\nBas et haut\u00a0: la fourchette du plan (ranges), sinon ±20\u00a0% de la valeur du plan.\n",
-		"\nLow and high: the plan's range, else ±20% of the plan value.\n"))
+	b.WriteString(word(lang, "cli_sensitivity_low_high"))
 }

@@ -80,14 +80,6 @@ func word(lang plan.Language, code string, kv ...string) string {
 	return display.Text(plan.NewMsg(code, args...), lang, "")
 }
 
-// say picks the French or the English text.
-func say(lang plan.Language, fr, en string) string {
-	if lang == plan.LangEN {
-		return en
-	}
-	return fr
-}
-
 // lowerFirst lowercases the first letter of a label for the middle of a
 // sentence ("Taux de conversion" → "taux de conversion"), but not of an
 // acronym ("CPA", "ROI").

@@ -125,8 +125,7 @@ func (c *cli) actualsArgs(cmd string, fs *flag.FlagSet, args []string, actuals *
 		if f.NoRevenue {
 			// the revenue of such a report reads 0 (plan.Actual cannot
 			// say unknown yet): tell the user, in the locale's language
-			fmt.Fprintf(c.stderr, say(envLanguage(), "%s : pas de colonne de chiffre d'affaires, il compte pour 0 ; ajoutez au rapport la colonne de valeur de conversion pour l'importer\n",
-				"%s: no revenue column, its revenue counts as 0; add the conversion value column to the report to import it\n"), f.Name)
+			fmt.Fprint(c.stderr, word(envLanguage(), "cli_actuals_no_revenue", "file", f.Name))
 		}
 	}
 	if len(p.Actuals) == 0 {
@@ -198,11 +197,19 @@ func statusText(lang plan.Language, s simulate.Status) string {
 
 // stageText names a life-cycle stage.
 func stageText(lang plan.Language, st string) string {
-	fr := map[string]string{"awareness": "Notoriété", "engagement": "Engagement", "leads": "Génération de leads",
-		"sales": "Ventes", "loyalty": "Fidélisation"}
-	en := map[string]string{"awareness": "Awareness", "engagement": "Engagement", "leads": "Lead generation",
-		"sales": "Sales", "loyalty": "Loyalty"}
-	return say(lang, fr[st], en[st])
+	switch st {
+	case "awareness":
+		return word(lang, "cli_stage_awareness")
+	case "engagement":
+		return word(lang, "cli_stage_engagement")
+	case "leads":
+		return word(lang, "cli_stage_leads")
+	case "sales":
+		return word(lang, "cli_stage_sales")
+	case "loyalty":
+		return word(lang, "cli_stage_loyalty")
+	}
+	return ""
 }
 
 // kpiLabel names a tracked figure or a channel KPI.
@@ -277,7 +284,7 @@ func writeEngagementWeights(b *bytes.Buffer, lang plan.Language, e simulate.Enga
 	if e.FromPlan {
 		from = word(lang, "cli_the_plans_tracking_engagement_weights")
 	}
-	fmt.Fprintf(b, say(lang, "  Poids (%s)%s%s\n", "  Weights (%s)%s%s\n"), from, colon(lang), strings.Join(parts, " · "))
+	b.WriteString(word(lang, "cli_engagement_weights", "from", from, "weights", strings.Join(parts, " · ")))
 }
 
 // writeTracking writes the dashboard, the variance per channel, the
@@ -287,8 +294,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	tol := display.Percent(simulate.TrackingTolerance, lang)
 
 	section(b, word(lang, "cli_dashboard_by_life_cycle_stage"))
-	fmt.Fprintf(b, say(lang, "Cumul des mois réalisés ; dans les clous à ±%s du plan.\n\n",
-		"Cumulated over the months with actuals; on track within ±%s of the plan.\n\n"), tol)
+	b.WriteString(word(lang, "cli_dashboard_note", "tolerance", tol))
 	head := []string{word(lang, "cli_stage"), word(lang, "cli_kpi"), word(lang, "cli_col_actual"),
 		word(lang, "cli_col_plan"), word(lang, "cli_status"), word(lang, "cli_trend_actual_plan_by_month")}
 	var rows [][]string
@@ -307,18 +313,16 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	}
 	writeTable(b, "  ", head, []bool{false, false, true, true, false, false}, rows)
 	if s := t.Engagement.Score; s.Valid {
-		fmt.Fprintf(b, say(lang, "\n  Score d'engagement multicanal%s%s (100 = comme prévu)\n",
-			"\n  Multichannel engagement score%s%s (100 = as planned)\n"), colon(lang), display.Decimal(s.Decimal, 0, lang))
+		b.WriteString(word(lang, "cli_engagement_score", "score", display.Decimal(s.Decimal, 0, lang)))
 		writeEngagementWeights(b, lang, t.Engagement)
 	} else {
-		fmt.Fprintf(b, say(lang, "\n  Score d'engagement multicanal%snon mesurable (aucun réel ne donne à la fois expositions et interactions)\n",
-			"\n  Multichannel engagement score%snot measurable (no actual gives both exposures and interactions)\n"), colon(lang))
+		b.WriteString(word(lang, "cli_engagement_unmeasurable"))
 		writeEngagementWeights(b, lang, t.Engagement)
 	}
 
 	section(b, word(lang, "cli_variance_by_channel_months_with"))
 	head = []string{word(lang, "cli_col_channel"), word(lang, "cli_col_figure"), word(lang, "cli_col_actual"),
-		word(lang, "cli_col_plan"), word(lang, "cli_col_variance"), say(lang, "Écart %", "Variance %"),
+		word(lang, "cli_col_plan"), word(lang, "cli_col_variance"), word(lang, "cli_col_variance_percent"),
 		word(lang, "cli_status"), word(lang, "cli_benchmark")}
 	rows = nil
 	for _, ch := range t.Channels {
@@ -349,8 +353,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			for i, m := range ch.Missing {
 				ms[i] = strconv.Itoa(m)
 			}
-			fmt.Fprintf(b, say(lang, "  ! %s : aucun réalisé pour le mois %s alors que le plan y prévoyait une activité (compté 0).\n",
-				"  ! %s: no actual for month %s although the plan expected activity (counted as 0).\n"), ch.Name, strings.Join(ms, ", "))
+			b.WriteString(word(lang, "cli_missing_actual_month", "channel", ch.Name, "months", strings.Join(ms, ", ")))
 		}
 	}
 
@@ -359,9 +362,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	if rf.FromMonth > p.Info.Months {
 		b.WriteString(word(lang, "cli_every_month_of_the_plan"))
 	} else {
-		fmt.Fprintf(b, say(lang, "Mois %d à %d re-prévus avec les taux corrigés par le réalisé : taux retenu = w × observé + (1 − w) × prévu, w = volume / (volume + k).\n\n",
-			"Months %d to %d re-forecast with the rates corrected by the actuals: rate used = w × observed + (1 − w) × planned, w = volume / (volume + k).\n\n"),
-			rf.FromMonth, p.Info.Months)
+		b.WriteString(word(lang, "cli_reforecast_note", "from", strconv.Itoa(rf.FromMonth), "to", strconv.Itoa(p.Info.Months)))
 	}
 	if len(rf.Inputs) > 0 {
 		head = []string{word(lang, "cli_col_channel"), word(lang, "cli_input"), word(lang, "cli_planned"),
@@ -392,13 +393,12 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 				met = word(lang, "cli_met")
 			}
 			fmt.Fprintf(b, "  %s%s", quote(lang, objectiveName(p, i)), colon(lang))
-			fmt.Fprintf(b, say(lang, "à date %s (prévu %s, %s) ; prévision %s, cible %s — %s",
-				"so far %s (plan %s, %s); forecast %s, target %s — %s"),
-				orUnknown(p, o.SoFarUnknown, figValue(p, o.Metric, o.SoFar)), figValue(p, o.Metric, o.PlanSoFar), statusText(lang, o.Status),
-				orUnknown(p, o.ForecastUnknown, figValue(p, o.Metric, o.Forecast)), figValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), met)
+			b.WriteString(word(lang, "cli_objective_so_far",
+				"so_far", orUnknown(p, o.SoFarUnknown, figValue(p, o.Metric, o.SoFar)), "plan", figValue(p, o.Metric, o.PlanSoFar), "status", statusText(lang, o.Status),
+				"forecast", orUnknown(p, o.ForecastUnknown, figValue(p, o.Metric, o.Forecast)), "target", figValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), "met", met))
 			for _, ch := range chances {
 				if ch.ID == o.ID {
-					fmt.Fprintf(b, say(lang, " ; chance %s", "; chance %s"), display.Percent(ch.Probability, lang))
+					b.WriteString(word(lang, "cli_objective_chance", "chance", display.Percent(ch.Probability, lang)))
 				}
 			}
 			b.WriteByte('\n')

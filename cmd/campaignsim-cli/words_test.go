@@ -140,4 +140,5 @@ func TestWordCodesAreListed(t *testing.T) {
 // byte-identical); the next intended change of the goldens fixes them.
 var frenchTypographyPending = map[string]bool{
 	"cli_evaluation": true, "cli_every_month_of_the_plan": true, "cli_chance_monte_carlo_on_the": true,
+	"cli_already_best": true,
 }
