@@ -132,10 +132,7 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 	for _, in := range r.Inputs {
 		what := display.Label(in.Input, lang)
 		if !in.Ranged {
-			what += " (±20\u00a0%)"
-			if lang == plan.LangEN {
-				what = display.Label(in.Input, lang) + " (±20%)"
-			}
+			what = word(lang, "cli_default_range", "input", what)
 		}
 		// rates below 1 % show two decimals at both ends
 		fine := in.Fine()

@@ -92,20 +92,15 @@ func lowerFirst(s string) string {
 	return s
 }
 
-// quote puts s between the language's quotation marks.
+// quote puts s between the language's quotation marks (cli_quote).
 func quote(lang plan.Language, s string) string {
-	if lang == plan.LangEN {
-		return "“" + s + "”"
-	}
-	return "«\u00a0" + s + "\u00a0»"
+	return word(lang, "cli_quote", "text", s)
 }
 
-// colon is ":" with French typography (a no-break space before it).
+// colon is ": " with the language's typography (cli_colon: French puts a
+// no-break space before it).
 func colon(lang plan.Language) string {
-	if lang == plan.LangEN {
-		return ": "
-	}
-	return "\u00a0: "
+	return word(lang, "cli_colon")
 }
 
 func heading(b *bytes.Buffer, title string, underline string) {
@@ -347,11 +342,7 @@ func writeObjectives(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 		}
 		fmt.Fprintf(b, "  %s %s — %s\n", mark, ob.ID, display.Text(ov.StateMsg(), lang, p.Info.Currency))
 		if po.Statement != "" {
-			if lang == plan.LangEN {
-				fmt.Fprintf(b, "    “%s”\n", po.Statement)
-			} else {
-				fmt.Fprintf(b, "    «\u00a0%s\u00a0»\n", po.Statement)
-			}
+			fmt.Fprintf(b, "    %s\n", quote(lang, po.Statement))
 		}
 		sign := "≥"
 		if ob.Direction == plan.AtMost {

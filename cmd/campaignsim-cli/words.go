@@ -199,6 +199,9 @@ var cliMsgArgs = map[string][]string{
 	"cli_uncertainty_pays":                {"p10"},
 	"cli_uncertainty_undefined":           {"figure", "runs"},
 	"cli_uncertainty_seed":                {"runs", "seed"},
+	"cli_quote":                           {"text"},
+	"cli_colon":                           nil,
+	"cli_default_range":                   {"input"},
 }
 
 // cliPrefix starts every code of the tool's words.
