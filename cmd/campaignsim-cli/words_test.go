@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"campaignsim/plan"
 	"campaignsim/simulate/display"
 )
 
@@ -141,4 +142,21 @@ func TestWordCodesAreListed(t *testing.T) {
 var frenchTypographyPending = map[string]bool{
 	"cli_evaluation": true, "cli_every_month_of_the_plan": true, "cli_chance_monte_carlo_on_the": true,
 	"cli_already_best": true,
+}
+
+// TestWordsRender renders every code of the tool in both languages with
+// its arguments: none renders empty or leaves a placeholder over.
+func TestWordsRender(t *testing.T) {
+	leftOver := regexp.MustCompile(`\{[a-z_0-9]+\}`)
+	for code, args := range cliMsgArgs {
+		var kv []string
+		for _, a := range args {
+			kv = append(kv, a, "x")
+		}
+		for _, l := range []plan.Language{plan.LangFR, plan.LangEN} {
+			if s := word(l, code, kv...); s == "" || leftOver.MatchString(s) || strings.HasPrefix(s, code) {
+				t.Errorf("%s in %s: %q", code, l, s)
+			}
+		}
+	}
 }
