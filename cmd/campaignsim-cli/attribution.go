@@ -88,7 +88,7 @@ func modelName(lang plan.Language, m simulate.AttributionModel) string {
 	case simulate.Linear:
 		return word(lang, "cli_linear")
 	}
-	return word(lang, "cli_position_based_40_20_40")
+	return word(lang, "cli_position_based")
 }
 
 // writeAttribution writes the credits of every model side by side, with

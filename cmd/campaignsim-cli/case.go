@@ -149,7 +149,7 @@ func writeBrief(b *bytes.Buffer, k simulate.Case, lang plan.Language) {
 		{word(lang, "cli_budget"), display.Money(k.Budget, cur, lang)},
 		{word(lang, "cli_length"), plural(lang, k.Months, "cli_month", "cli_months")},
 		{word(lang, "cli_period"), word(lang, "cli_period_value", "start", display.Date(k.Start, lang), "end", display.Date(end, lang), "length", plural(lang, k.Months, "cli_month", "cli_months"))},
-		{word(lang, "cli_objective_2"), objectiveText(k, lang)},
+		{word(lang, "cli_case_objective"), objectiveText(k, lang)},
 	}
 	writeTable(b, "  ", nil, []bool{false, false}, rows)
 	section(b, word(lang, "cli_case_elements", "n", strconv.Itoa(k.Choose)))

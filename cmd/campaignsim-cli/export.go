@@ -165,7 +165,7 @@ func ioReason(err error, l plan.Language) string {
 	case errors.Is(err, syscall.EROFS):
 		return word(l, "cli_the_disk_is_read_only")
 	case errors.Is(err, fileio.ErrTooManyLinks):
-		return word(l, "cli_too_many_symbolic_links_a")
+		return word(l, "cli_too_many_links")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -140,7 +140,7 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 	heading(b, word(lang, "cli_goal_seek"), "=")
 	mixText := word(lang, "cli_keeping_todays_mix")
 	if r.Mix == simulate.MixOptimize {
-		mixText = word(lang, "cli_with_the_best_split_within")
+		mixText = word(lang, "cli_best_split")
 	}
 	fmt.Fprintf(b, "%s%s%s, %s\n\n", word(lang, "cli_target"), colon(lang), target, mixText)
 	if !r.Reachable {

@@ -221,7 +221,7 @@ func writeGrades(c *cli, rows []gradeRow, lang plan.Language) {
 		g := r.grade
 		who := g.Student
 		if who == "" {
-			who = word(lang, "cli_unnamed_student_add_student_to")
+			who = word(lang, "cli_unnamed_student")
 		}
 		note := display.Decimal(g.Grade20, 2, lang)
 		fmt.Fprintf(b, "%s — %s%s%d/%d, %s/20\n", r.file, who, colon(lang), g.Score, g.Max, note)

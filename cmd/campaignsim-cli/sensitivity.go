@@ -105,7 +105,7 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 	heading(b, word(lang, "cli_sensitivity")+p.Info.Title, "=")
 	b.WriteString(word(lang, "cli_sensitivity_planned", "figure", label, "figure_lower", lowerFirst(label), "value", show(r.Base)))
 	if len(r.Inputs) == 0 {
-		b.WriteString(word(lang, "cli_no_uncertain_input_to_move"))
+		b.WriteString(word(lang, "cli_sensitivity_no_input"))
 		return
 	}
 	chName := func(id string) string {
@@ -122,11 +122,11 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 		}
 		b.WriteString(word(lang, "cli_sensitivity_top", "input", lowerFirst(display.Label(top.Input, lang)), "channel", quote(lang, chName(top.Channel)),
 			"low", show(lo), "high", show(hi), "figure", lowerFirst(label)))
-		b.WriteString(word(lang, "cli_check_these_figures_first_a"))
+		b.WriteString(word(lang, "cli_sensitivity_check_first"))
 	}
 
 	section(b, word(lang, "cli_each_input_moved_alone"))
-	head := []string{word(lang, "cli_col_channel"), word(lang, "cli_input_2"), word(lang, "cli_low"), word(lang, "cli_high"),
+	head := []string{word(lang, "cli_col_channel"), word(lang, "cli_col_input"), word(lang, "cli_low"), word(lang, "cli_high"),
 		word(lang, "cli_at_low"), word(lang, "cli_at_high"), word(lang, "cli_swing")}
 	var rows [][]string
 	for _, in := range r.Inputs {

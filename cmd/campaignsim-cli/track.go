@@ -280,9 +280,9 @@ func writeEngagementWeights(b *bytes.Buffer, lang plan.Language, e simulate.Enga
 		}
 		parts = append(parts, kpiLabel(lang, ix.KPI)+" "+display.Decimal(ix.Weight, int32(places), lang))
 	}
-	from := word(lang, "cli_defaults")
+	from := word(lang, "cli_weights_default")
 	if e.FromPlan {
-		from = word(lang, "cli_the_plans_tracking_engagement_weights")
+		from = word(lang, "cli_weights_from_plan")
 	}
 	b.WriteString(word(lang, "cli_engagement_weights", "from", from, "weights", strings.Join(parts, " · ")))
 }
@@ -296,7 +296,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	section(b, word(lang, "cli_dashboard_by_life_cycle_stage"))
 	b.WriteString(word(lang, "cli_dashboard_note", "tolerance", tol))
 	head := []string{word(lang, "cli_stage"), word(lang, "cli_kpi"), word(lang, "cli_col_actual"),
-		word(lang, "cli_col_plan"), word(lang, "cli_status"), word(lang, "cli_trend_actual_plan_by_month")}
+		word(lang, "cli_col_plan"), word(lang, "cli_status"), word(lang, "cli_col_trend")}
 	var rows [][]string
 	for _, k := range t.Dashboard.KPIs {
 		var tr []string
@@ -320,7 +320,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 		writeEngagementWeights(b, lang, t.Engagement)
 	}
 
-	section(b, word(lang, "cli_variance_by_channel_months_with"))
+	section(b, word(lang, "cli_variance_by_channel"))
 	head = []string{word(lang, "cli_col_channel"), word(lang, "cli_col_figure"), word(lang, "cli_col_actual"),
 		word(lang, "cli_col_plan"), word(lang, "cli_col_variance"), word(lang, "cli_col_variance_percent"),
 		word(lang, "cli_status"), word(lang, "cli_benchmark")}
@@ -358,14 +358,14 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	}
 
 	rf := t.Reforecast
-	section(b, word(lang, "cli_re_forecast_to_the_end"))
+	section(b, word(lang, "cli_reforecast"))
 	if rf.FromMonth > p.Info.Months {
-		b.WriteString(word(lang, "cli_every_month_of_the_plan"))
+		b.WriteString(word(lang, "cli_reforecast_all_actual"))
 	} else {
 		b.WriteString(word(lang, "cli_reforecast_note", "from", strconv.Itoa(rf.FromMonth), "to", strconv.Itoa(p.Info.Months)))
 	}
 	if len(rf.Inputs) > 0 {
-		head = []string{word(lang, "cli_col_channel"), word(lang, "cli_input"), word(lang, "cli_planned"),
+		head = []string{word(lang, "cli_col_channel"), word(lang, "cli_col_rate"), word(lang, "cli_planned"),
 			word(lang, "cli_observed"), "volume", "k", "w", word(lang, "cli_used")}
 		rows = nil
 		for _, in := range rf.Inputs {
@@ -404,7 +404,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			b.WriteByte('\n')
 		}
 		if chances != nil {
-			b.WriteString(word(lang, "cli_chance_monte_carlo_on_the"))
+			b.WriteString(word(lang, "cli_chance_note"))
 		}
 	}
 

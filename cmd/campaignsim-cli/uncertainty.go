@@ -154,7 +154,7 @@ func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult
 	}
 
 	if len(r.Objectives) > 0 {
-		section(b, word(lang, "cli_chances_of_meeting_the_objectives"))
+		section(b, word(lang, "cli_chances_of_objectives"))
 		for i, o := range r.Objectives {
 			fmt.Fprintf(b, "  %s%s%s — %s\n", quote(lang, objectiveName(p, i)), colon(lang),
 				display.Percent(o.Probability, lang), chanceAdvice(lang, o.Probability))
@@ -177,12 +177,12 @@ func objectiveName(p plan.Plan, i int) string {
 func chanceAdvice(lang plan.Language, pr decimal.Decimal) string {
 	switch simulate.ChanceLevelOf(pr) {
 	case simulate.ChanceNearlyCertain:
-		return word(lang, "cli_nearly_certain")
+		return word(lang, "cli_chance_nearly_certain")
 	case simulate.ChanceLikely:
-		return word(lang, "cli_likely_but_not_certain_watch")
+		return word(lang, "cli_chance_likely")
 	case simulate.ChanceRisky:
-		return word(lang, "cli_risky_strengthen_the_channels_that")
+		return word(lang, "cli_chance_risky")
 	default:
-		return word(lang, "cli_out_of_reach_with_this")
+		return word(lang, "cli_chance_out_of_reach")
 	}
 }
