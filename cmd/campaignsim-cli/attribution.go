@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"fmt"
+	"strconv"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -82,32 +82,35 @@ func (c *cli) attribution(args []string) error {
 func modelName(lang plan.Language, m simulate.AttributionModel) string {
 	switch m {
 	case simulate.FirstTouch:
-		return say(lang, "Premier contact", "First touch")
+		return word(lang, "cli_first_touch")
 	case simulate.LastTouch:
-		return say(lang, "Dernier contact", "Last touch")
+		return word(lang, "cli_last_touch")
 	case simulate.Linear:
-		return say(lang, "Linéaire", "Linear")
+		return word(lang, "cli_linear")
 	}
-	return say(lang, "En U (40/20/40)", "Position-based (40/20/40)")
+	return word(lang, "cli_position_based")
 }
 
 // writeAttribution writes the credits of every model side by side, with
 // the spread, for the conversions then the revenue.
 func writeAttribution(b *bytes.Buffer, p plan.Plan, a simulate.Attribution) {
 	lang := p.Info.Language
-	heading(b, say(lang, "Attribution des conversions", "Attribution of conversions"), "=")
-	fmt.Fprintf(b, say(lang, "%d parcours, %s conversions, %s de chiffre d'affaires.\n",
-		"%d paths, %s conversions, %s of revenue.\n"), a.Paths, count(p, a.Conversions), money(p, a.Revenue))
+	heading(b, word(lang, "cli_attribution_of_conversions"), "=")
+	b.WriteString(word(lang, "cli_attribution_summary", "paths", strconv.Itoa(a.Paths),
+		"conversions", count(p, a.Conversions), "revenue", money(p, a.Revenue)))
 	for _, what := range []string{"conversions", "revenue"} {
-		section(b, say(lang, map[string]string{"conversions": "Conversions par canal", "revenue": "Chiffre d'affaires par canal"}[what],
-			map[string]string{"conversions": "Conversions by channel", "revenue": "Revenue by channel"}[what]))
-		head := []string{tr(lang, "col channel")}
+		title := word(lang, "cli_conversions_by_channel")
+		if what == "revenue" {
+			title = word(lang, "cli_revenue_by_channel")
+		}
+		section(b, title)
+		head := []string{word(lang, "cli_col_channel")}
 		right := []bool{false}
 		for _, t := range a.Models {
 			head = append(head, modelName(lang, t.Model))
 			right = append(right, true)
 		}
-		head = append(head, say(lang, "Écart max", "Spread"))
+		head = append(head, word(lang, "cli_spread"))
 		right = append(right, true)
 		var rows [][]string
 		for i, ch := range p.Channels {

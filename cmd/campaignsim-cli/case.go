@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"campaignsim/internal/fileio"
@@ -128,7 +129,7 @@ func findCase(ref, planPath string) (simulate.Case, error) {
 	if err != nil {
 		reason := err.Error()
 		if errors.Is(err, fs.ErrNotExist) {
-			reason = say(envLanguage(), "le fichier n'existe pas", "no such file")
+			reason = word(envLanguage(), "cli_no_such_file")
 		}
 		return simulate.Case{}, simulate.CaseErrors{{Msg: plan.NewMsg(simulate.MsgCaseUnreadable,
 			plan.TextArg("path", path), plan.TextArg("reason", reason))}}
@@ -142,21 +143,21 @@ func writeBrief(b *bytes.Buffer, k simulate.Case, lang plan.Language) {
 	heading(b, k.Title.In(lang), "=")
 	b.WriteString("\n" + strings.TrimSpace(k.Brief.In(lang)) + "\n")
 	cur := k.Currency
-	section(b, say(lang, "Contraintes", "Constraints"))
+	section(b, word(lang, "cli_constraints"))
 	end := plan.End(k.Start, k.Months)
 	rows := [][]string{
-		{say(lang, "Budget", "Budget"), display.Money(k.Budget, cur, lang)},
-		{say(lang, "Durée", "Length"), plural(lang, k.Months, "month")},
-		{say(lang, "Période", "Period"), trf(lang, "period value", display.Date(k.Start, lang), display.Date(end, lang), plural(lang, k.Months, "month"))},
-		{say(lang, "Objectif", "Objective"), objectiveText(k, lang)},
+		{word(lang, "cli_budget"), display.Money(k.Budget, cur, lang)},
+		{word(lang, "cli_length"), plural(lang, k.Months, "cli_month", "cli_months")},
+		{word(lang, "cli_period"), word(lang, "cli_period_value", "start", display.Date(k.Start, lang), "end", display.Date(end, lang), "length", plural(lang, k.Months, "cli_month", "cli_months"))},
+		{word(lang, "cli_case_objective"), objectiveText(k, lang)},
 	}
 	writeTable(b, "  ", nil, []bool{false, false}, rows)
-	section(b, say(lang, fmt.Sprintf("Éléments à développer (en choisir %d)", k.Choose), fmt.Sprintf("Elements to develop (choose %d)", k.Choose)))
+	section(b, word(lang, "cli_case_elements", "n", strconv.Itoa(k.Choose)))
 	for _, e := range k.Elements {
 		m, _ := simulate.ElementMsg(e)
 		fmt.Fprintf(b, "  - %s\n", display.Text(m, lang, cur))
 	}
-	section(b, say(lang, fmt.Sprintf("Barème (%d points)", k.MaxPoints()), fmt.Sprintf("Rubric (%d points)", k.MaxPoints())))
+	section(b, word(lang, "cli_case_rubric", "n", strconv.Itoa(k.MaxPoints())))
 	rows = rows[:0]
 	for _, it := range k.Rubric {
 		rows = append(rows, []string{fmt.Sprint(it.Points), display.Text(k.Label(it), lang, cur)})

@@ -109,13 +109,13 @@ func markUnknown(records [][]string, u simulate.Unknowns) [][]string {
 func writeEvaluated(b *bytes.Buffer, p plan.Plan, ev simulate.Evaluation, u simulate.Unknowns) {
 	lang := p.Info.Language
 	writeHeader(b, p, "")
-	section(b, tr(lang, "evaluation"))
+	section(b, word(lang, "cli_evaluation"))
 	months := make([]string, len(ev.Months))
 	for i, m := range ev.Months {
 		months[i] = strconv.Itoa(m)
 	}
-	fmt.Fprintf(b, "%s%s%s\n\n", tr(lang, "actual months"), colon(lang), strings.Join(months, ", "))
-	head := []string{tr(lang, "col figure"), tr(lang, "col actual"), tr(lang, "col plan"), tr(lang, "col variance")}
+	fmt.Fprintf(b, "%s%s%s\n\n", word(lang, "cli_actual_months"), colon(lang), strings.Join(months, ", "))
+	head := []string{word(lang, "cli_col_figure"), word(lang, "cli_col_actual"), word(lang, "cli_col_plan"), word(lang, "cli_col_variance")}
 	right := []bool{false, true, true, true}
 	var rows [][]string
 	for _, s := range shownFigures(p) {
@@ -127,13 +127,13 @@ func writeEvaluated(b *bytes.Buffer, p plan.Plan, ev simulate.Evaluation, u simu
 	}
 	writeTable(b, "  ", head, right, rows)
 
-	section(b, tr(lang, "by channel"))
+	section(b, word(lang, "cli_by_channel"))
 	cols := []string{"cost", "customers", "revenue", "cpa"}
-	head = []string{tr(lang, "col channel")}
+	head = []string{word(lang, "cli_col_channel")}
 	right = []bool{false}
 	for _, c := range cols {
 		l := display.Label(c, lang)
-		head = append(head, l+" ("+tr(lang, "col actual")+")", l+" ("+tr(lang, "col plan")+")")
+		head = append(head, l+" ("+word(lang, "cli_col_actual")+")", l+" ("+word(lang, "cli_col_plan")+")")
 		right = append(right, true, true)
 	}
 	rows = nil

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -70,22 +69,14 @@ func outputError(cmd, out, ext string, err error) error {
 	l := envLanguage()
 	switch {
 	case errors.Is(err, fileio.ErrIsInput):
-		return usagef(cmd, "%s", say(l,
-			fmt.Sprintf("-o %s est le plan lui-même : il serait écrasé ; écrivez le résultat dans un autre fichier, par exemple -o %s", out, withExt(out, ext)),
-			fmt.Sprintf("-o %s is the plan itself, which would be overwritten: write the output to another file, e.g. -o %s", out, withExt(out, ext))))
+		return usagef(cmd, "%s", word(l, "cli_output_is_input", "out", out, "example", withExt(out, ext)))
 	case errors.Is(err, fileio.ErrNotRegular):
 		if st, serr := os.Stat(out); serr == nil && st.IsDir() {
-			return ioErrorf("%s %s: %s", prog, cmd, say(l,
-				fmt.Sprintf("impossible d'écrire %s : c'est un dossier ; donnez un nom de fichier, par exemple %s", out, filepath.Join(out, "plan"+ext)),
-				fmt.Sprintf("cannot write %s: it is a folder; give a file name such as %s", out, filepath.Join(out, "plan"+ext))))
+			return ioErrorf("%s %s: %s", prog, cmd, word(l, "cli_output_is_folder", "out", out, "example", filepath.Join(out, "plan"+ext)))
 		}
-		return ioErrorf("%s %s: %s", prog, cmd, say(l,
-			fmt.Sprintf("impossible d'écrire %s : ce n'est pas un fichier ordinaire (un périphérique ou un tube) ; donnez un nom de fichier, par exemple plan%s", out, ext),
-			fmt.Sprintf("cannot write %s: it is not a regular file (a device or a pipe); give a file name such as plan%s", out, ext)))
+		return ioErrorf("%s %s: %s", prog, cmd, word(l, "cli_output_not_regular", "out", out, "ext", ext))
 	}
-	return ioErrorf("%s %s: %s", prog, cmd, say(l,
-		fmt.Sprintf("impossible d'écrire %s : %s", out, ioReason(err, l)),
-		fmt.Sprintf("cannot write %s: %s", out, ioReason(err, l))))
+	return ioErrorf("%s %s: %s", prog, cmd, word(l, "cli_cannot_write", "out", out, "reason", ioReason(err, l)))
 }
 
 // exportFormats are the documents export writes, by the extension of -o.
@@ -124,9 +115,7 @@ func (c *cli) export(args []string) error {
 		return outputError("export", *out, suggest, err)
 	}
 	if !exportFormats[ext] {
-		return usagef("export", "%s", say(envLanguage(),
-			fmt.Sprintf("-o %s : le format suit l'extension, .pdf pour le document, .xlsx pour le classeur Excel ; par exemple %s ou %s", *out, withExt(*out, ".pdf"), withExt(*out, ".xlsx")),
-			fmt.Sprintf("-o %s: the format follows the extension, .pdf for the document, .xlsx for the Excel workbook; e.g. %s or %s", *out, withExt(*out, ".pdf"), withExt(*out, ".xlsx"))))
+		return usagef("export", "%s", word(envLanguage(), "cli_export_format", "out", *out, "pdf", withExt(*out, ".pdf"), "xlsx", withExt(*out, ".xlsx")))
 	}
 	text, name, err := c.readPlan(path)
 	if err != nil {
@@ -168,15 +157,15 @@ func (c *cli) export(args []string) error {
 func ioReason(err error, l plan.Language) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return say(l, "son dossier n'existe pas", "its folder does not exist")
+		return word(l, "cli_its_folder_does_not_exist")
 	case errors.Is(err, fs.ErrPermission):
-		return say(l, "permission refusée", "permission denied")
+		return word(l, "cli_permission_denied")
 	case errors.Is(err, syscall.ENOSPC):
-		return say(l, "le disque est plein", "the disk is full")
+		return word(l, "cli_the_disk_is_full")
 	case errors.Is(err, syscall.EROFS):
-		return say(l, "le disque est en lecture seule", "the disk is read-only")
+		return word(l, "cli_the_disk_is_read_only")
 	case errors.Is(err, fileio.ErrTooManyLinks):
-		return say(l, "trop de liens symboliques (une boucle ?)", "too many symbolic links (a loop?)")
+		return word(l, "cli_too_many_links")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -106,44 +106,43 @@ func goalseekJSON(p plan.Plan, r simulate.GoalSeekResult) object {
 // "250 clients", "12 000 € de chiffre d'affaires", "1 500 clics".
 func metricAmount(p plan.Plan, metric string, v decimal.Decimal) string {
 	lang := p.Info.Language
-	money := map[string][2]string{
-		"revenue":      {"de chiffre d'affaires", "of revenue"},
-		"gross_margin": {"de marge brute", "of gross margin"},
-		"net_profit":   {"de résultat net", "of net profit"},
+	money := map[string]string{
+		"revenue":      word(lang, "cli_amount_revenue"),
+		"gross_margin": word(lang, "cli_of_gross_margin"),
+		"net_profit":   word(lang, "cli_of_net_profit"),
 	}
 	if n, ok := money[metric]; ok {
-		return roundMoney(p, v) + " " + say(lang, n[0], n[1])
+		return roundMoney(p, v) + " " + n
 	}
-	nouns := map[string][2]string{
-		"customers":    {"clients", "customers"},
-		"conversions":  {"conversions", "conversions"},
-		"leads":        {"leads", "leads"},
-		"mql":          {"MQL", "MQLs"},
-		"sql":          {"SQL", "SQLs"},
-		"interactions": {"interactions", "interactions"},
-		"clicks":       {"clics", "clicks"},
-		"exposures":    {"expositions", "exposures"},
-		"impressions":  {"impressions", "impressions"},
-		"reach":        {"personnes atteintes", "people reached"},
+	nouns := map[string]string{
+		"customers":    word(lang, "cli_customers"),
+		"conversions":  word(lang, "cli_amount_conversions"),
+		"leads":        word(lang, "cli_amount_leads"),
+		"mql":          word(lang, "cli_amount_mql"),
+		"sql":          word(lang, "cli_amount_sql"),
+		"interactions": word(lang, "cli_amount_interactions"),
+		"clicks":       word(lang, "cli_amount_clicks"),
+		"exposures":    word(lang, "cli_amount_exposures"),
+		"impressions":  word(lang, "cli_amount_impressions"),
+		"reach":        word(lang, "cli_amount_reach"),
 	}
-	n := nouns[metric]
 	num := display.Count(v, lang)
 	if v.Abs().LessThan(decimal.NewFromInt(100)) && !v.Equal(v.Round(0)) {
 		num = display.Decimal(v, 1, lang)
 	}
-	return num + " " + say(lang, n[0], n[1])
+	return num + " " + nouns[metric]
 }
 
 // writeGoalSeek writes goal seek's advice.
 func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 	lang := p.Info.Language
 	target := metricAmount(p, r.Metric, r.Target)
-	heading(b, say(lang, "Recherche d'objectif", "Goal seek"), "=")
-	mixText := say(lang, "en gardant la répartition actuelle", "keeping today's mix")
+	heading(b, word(lang, "cli_goal_seek"), "=")
+	mixText := word(lang, "cli_keeping_todays_mix")
 	if r.Mix == simulate.MixOptimize {
-		mixText = say(lang, "avec la meilleure répartition dans les bornes", "with the best split within the bounds")
+		mixText = word(lang, "cli_best_split")
 	}
-	fmt.Fprintf(b, "%s%s%s, %s\n\n", say(lang, "Cible", "Target"), colon(lang), target, mixText)
+	fmt.Fprintf(b, "%s%s%s, %s\n\n", word(lang, "cli_target"), colon(lang), target, mixText)
 	if !r.Reachable {
 		writeUnreachable(b, p, r)
 	} else {
@@ -155,17 +154,11 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 		}
 		switch {
 		case metAtMin && r.Budget.Decimal.IsZero():
-			fmt.Fprintf(b, say(lang, "%s sont déjà atteints sans budget publicitaire (coût total du plan %s).\n",
-				"%s are reached with no advertising budget at all (total plan cost %s).\n"),
-				target, roundMoney(p, r.Cost.Decimal))
+			b.WriteString(word(lang, "cli_goal_met_no_budget", "target", target, "cost", roundMoney(p, r.Cost.Decimal)))
 		case metAtMin:
-			fmt.Fprintf(b, say(lang, "%s sont déjà atteints avec les budgets minimaux, soit %s de budget publicitaire (coût total du plan %s)\u00a0:\n",
-				"%s are reached with the minimum budgets already: %s of advertising (total plan cost %s):\n"),
-				target, roundMoney(p, r.Budget.Decimal), roundMoney(p, r.Cost.Decimal))
+			b.WriteString(word(lang, "cli_goal_met_at_min", "target", target, "budget", roundMoney(p, r.Budget.Decimal), "cost", roundMoney(p, r.Cost.Decimal)))
 		default:
-			fmt.Fprintf(b, say(lang, "Pour %s, il faut un budget publicitaire de %s (coût total du plan %s), réparti ainsi\u00a0:\n",
-				"For %s, the advertising budget must be %s (total plan cost %s), split as follows:\n"),
-				target, roundMoney(p, r.Budget.Decimal), roundMoney(p, r.Cost.Decimal))
+			b.WriteString(word(lang, "cli_goal_budget", "target", target, "budget", roundMoney(p, r.Budget.Decimal), "cost", roundMoney(p, r.Cost.Decimal)))
 		}
 		if !(metAtMin && r.Budget.Decimal.IsZero()) {
 			rows := make([][]string, 0, len(r.Allocation))
@@ -174,7 +167,7 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 			}
 			writeTable(b, "  ", nil, []bool{false, true}, rows)
 		}
-		fmt.Fprintf(b, say(lang, "Le plan atteint alors %s.\n", "The plan then reaches %s.\n"), metricAmount(p, r.Metric, r.Value.Decimal))
+		b.WriteString(word(lang, "cli_goal_then_reaches", "value", metricAmount(p, r.Metric, r.Value.Decimal)))
 	}
 	var rest []string
 	for i, w := range r.Warnings {
@@ -184,7 +177,7 @@ func writeGoalSeek(b *bytes.Buffer, p plan.Plan, r simulate.GoalSeekResult) {
 		rest = append(rest, display.Text(w.Msg, lang, p.Info.Currency))
 	}
 	if len(rest) > 0 {
-		section(b, tr(lang, "warnings"))
+		section(b, word(lang, "cli_warnings"))
 		for _, w := range rest {
 			fmt.Fprintf(b, "- %s\n", w)
 		}

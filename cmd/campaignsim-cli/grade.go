@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"campaignsim/plan"
@@ -213,14 +214,14 @@ func writeGrades(c *cli, rows []gradeRow, lang plan.Language) {
 			b.WriteByte('\n')
 		}
 		if r.err != "" {
-			fmt.Fprintf(b, "%s%s%s\n", r.file, colon(lang), say(lang, "non noté", "not graded"))
+			fmt.Fprintf(b, "%s%s%s\n", r.file, colon(lang), word(lang, "cli_not_graded"))
 			fmt.Fprintf(b, "  %s\n", r.err)
 			continue
 		}
 		g := r.grade
 		who := g.Student
 		if who == "" {
-			who = say(lang, "élève sans nom (ajoutez student dans [plan])", "unnamed student (add student to [plan])")
+			who = word(lang, "cli_unnamed_student")
 		}
 		note := display.Decimal(g.Grade20, 2, lang)
 		fmt.Fprintf(b, "%s — %s%s%d/%d, %s/20\n", r.file, who, colon(lang), g.Score, g.Max, note)
@@ -229,7 +230,7 @@ func writeGrades(c *cli, rows []gradeRow, lang plan.Language) {
 			if !ch.OK {
 				mark = "✗"
 			}
-			fmt.Fprintf(b, "  %s %s (%s)\n", mark, display.Text(ch.Label, lang, r.cur), say(lang, fmt.Sprintf("%d pt", ch.Points), fmt.Sprintf("%d pt", ch.Points)))
+			fmt.Fprintf(b, "  %s %s (%s)\n", mark, display.Text(ch.Label, lang, r.cur), word(lang, "cli_points", "n", strconv.Itoa(ch.Points)))
 			if !ch.OK {
 				fmt.Fprintf(b, "      %s\n", display.Text(ch.Todo, lang, r.cur))
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"campaignsim/plan"
@@ -164,23 +165,23 @@ func goalAmount(p plan.Plan, g simulate.Goal, v decimal.Decimal, fine bool) stri
 func goalNoun(lang plan.Language, g simulate.Goal, v decimal.Decimal) string {
 	switch g {
 	case simulate.GoalGrossMargin:
-		return say(lang, "de marge brute", "of gross margin")
+		return word(lang, "cli_of_gross_margin")
 	case simulate.GoalNetProfit:
-		return say(lang, "de résultat net", "of net profit")
+		return word(lang, "cli_of_net_profit")
 	}
 	a := v.Abs()
 	if (lang == plan.LangEN && a.Equal(decimal.NewFromInt(1))) || (lang != plan.LangEN && a.LessThan(decimal.NewFromInt(2))) {
-		return say(lang, "client", "customer")
+		return word(lang, "cli_customer")
 	}
-	return say(lang, "clients", "customers")
+	return word(lang, "cli_customers")
 }
 
 // writeOptimization writes optimize's advice: the moves, what they change,
 // a table of the budgets and customers before and after, and the warnings.
 func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	lang := p.Info.Language
-	heading(b, say(lang, "Optimisation du budget publicitaire", "Advertising budget optimisation"), "=")
-	fmt.Fprintf(b, "%s%s%s\n", say(lang, "Objectif", "Goal"), colon(lang), display.Label(string(o.Goal), lang))
+	heading(b, word(lang, "cli_advertising_budget_optimisation"), "=")
+	fmt.Fprintf(b, "%s%s%s\n", word(lang, "cli_goal"), colon(lang), display.Label(string(o.Goal), lang))
 	if len(o.Allocation) == 0 {
 		// No paid channel: the warning says it all; no empty table.
 		b.WriteByte('\n')
@@ -190,8 +191,8 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 		fmt.Fprintf(b, "%s%s%s\n", display.Label(string(o.Goal), lang), colon(lang), goalAmount(p, o.Goal, o.After, true))
 		return
 	}
-	fmt.Fprintf(b, "%s%s%s (%s)\n\n", say(lang, "Budget à répartir", "Budget to split"), colon(lang), roundMoney(p, o.Budget),
-		say(lang, fmt.Sprintf("%d canaux payants", len(o.Allocation)), fmt.Sprintf("%d paid channels", len(o.Allocation))))
+	fmt.Fprintf(b, "%s%s%s (%s)\n\n", word(lang, "cli_budget_to_split"), colon(lang), roundMoney(p, o.Budget),
+		word(lang, "cli_paid_channels", "n", strconv.Itoa(len(o.Allocation))))
 	gain := o.After.Sub(o.Before)
 	sign := "+"
 	if gain.Sign() < 0 {
@@ -199,12 +200,10 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	}
 	fine := o.FineGain()
 	effect := fmt.Sprintf("%s%s %s (%s %s %s %s)", sign, goalAmount(p, o.Goal, gain, fine), goalNoun(lang, o.Goal, gain),
-		say(lang, "de", "from"), goalAmount(p, o.Goal, o.Before, fine), say(lang, "à", "to"), goalAmount(p, o.Goal, o.After, fine))
+		word(lang, "cli_from"), goalAmount(p, o.Goal, o.Before, fine), word(lang, "cli_to"), goalAmount(p, o.Goal, o.After, fine))
 	visible := o.AdviceMoves()
 	if o.AlreadyBest() {
-		fmt.Fprintf(b, "%s\n", say(lang,
-			"La répartition actuelle est déjà la meilleure, à l'euro près : "+effect+".",
-			"Today's split is already the best, to the euro: "+effect+"."))
+		fmt.Fprintf(b, "%s\n", word(lang, "cli_already_best", "effect", effect))
 	}
 	for i, m := range visible {
 		s := display.Text(m.Msg(), lang, currencyOf(p))
@@ -215,11 +214,11 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 		fmt.Fprintf(b, "%d. %s.\n", i+1, s)
 	}
 	if len(visible) > 1 {
-		fmt.Fprintf(b, "%s%s%s.\n", say(lang, "Au total", "In all"), colon(lang), effect)
+		fmt.Fprintf(b, "%s%s%s.\n", word(lang, "cli_in_all"), colon(lang), effect)
 	}
-	section(b, say(lang, "Répartition", "Allocation"))
-	head := []string{tr(lang, "col channel"), say(lang, "Budget avant", "Budget before"), say(lang, "Budget après", "Budget after"),
-		say(lang, "Clients avant", "Customers before"), say(lang, "Clients après", "Customers after")}
+	section(b, word(lang, "cli_allocation"))
+	head := []string{word(lang, "cli_col_channel"), word(lang, "cli_budget_before"), word(lang, "cli_budget_after"),
+		word(lang, "cli_customers_before"), word(lang, "cli_customers_after")}
 	rows := make([][]string, 0, len(o.Allocation)+1)
 	for _, a := range o.Allocation {
 		rows = append(rows, []string{a.Name, money(p, a.BudgetBefore), money(p, a.BudgetAfter),
@@ -229,10 +228,10 @@ func writeOptimization(b *bytes.Buffer, p plan.Plan, o simulate.Optimization) {
 	for _, a := range o.Allocation {
 		bb = bb.Add(a.BudgetBefore)
 	}
-	rows = append(rows, []string{tr(lang, "total"), money(p, bb), money(p, o.Spent), "", ""})
+	rows = append(rows, []string{word(lang, "cli_total"), money(p, bb), money(p, o.Spent), "", ""})
 	writeTable(b, "  ", head, []bool{false, true, true, true, true}, rows)
 	if len(o.Warnings) > 0 {
-		section(b, tr(lang, "warnings"))
+		section(b, word(lang, "cli_warnings"))
 		for _, w := range warningTexts(p, o.Warnings) {
 			fmt.Fprintf(b, "- %s\n", w)
 		}

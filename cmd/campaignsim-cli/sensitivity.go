@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -89,7 +88,7 @@ func inputValue(p plan.Plan, name string, v decimal.Decimal, fine bool) string {
 	case simulate.Rate:
 		if fine {
 			s := display.Decimal(v.Shift(2), 2, lang)
-			return s + say(lang, display.NarrowNBSP+"%", "%")
+			return word(lang, "cli_percent_points", "n", s)
 		}
 		return display.Percent(v, lang)
 	}
@@ -103,11 +102,10 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 	spec, _ := simulate.SpecOf(r.Metric)
 	show := func(v decimal.NullDecimal) string { return display.Figure(spec, v, currencyOf(p), lang) }
 	label := display.Label(r.Metric, lang)
-	heading(b, say(lang, "Sensibilité\u00a0: ", "Sensitivity: ")+p.Info.Title, "=")
-	fmt.Fprintf(b, say(lang, "%s prévu\u00a0: %s.\n", "Planned %s: %s.\n"), say(lang, label, lowerFirst(label)), show(r.Base))
+	heading(b, word(lang, "cli_sensitivity")+p.Info.Title, "=")
+	b.WriteString(word(lang, "cli_sensitivity_planned", "figure", label, "figure_lower", lowerFirst(label), "value", show(r.Base)))
 	if len(r.Inputs) == 0 {
-		b.WriteString(say(lang, "Aucune donnée incertaine à faire varier dans ce plan.\n",
-			"No uncertain input to move in this plan.\n"))
+		b.WriteString(word(lang, "cli_sensitivity_no_input"))
 		return
 	}
 	chName := func(id string) string {
@@ -122,25 +120,19 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 		if lo.Valid && hi.Valid && lo.Decimal.GreaterThan(hi.Decimal) {
 			lo, hi = hi, lo
 		}
-		fmt.Fprintf(b, say(lang, "Ce qui compte le plus\u00a0: le %s de %s (de %s à %s de %s).\n",
-			"What matters most: the %s of %s (from %s to %s of %s).\n"),
-			lowerFirst(display.Label(top.Input, lang)), quote(lang, chName(top.Channel)), show(lo), show(hi), lowerFirst(label))
-		b.WriteString(say(lang,
-			"Vérifiez ces chiffres en premier\u00a0: un test à petite échelle (un envoi, une semaine de publicité) vaut mieux qu'une hypothèse.\n",
-			"Check these figures first: a small test (one send, one week of ads) beats a guess.\n"))
+		b.WriteString(word(lang, "cli_sensitivity_top", "input", lowerFirst(display.Label(top.Input, lang)), "channel", quote(lang, chName(top.Channel)),
+			"low", show(lo), "high", show(hi), "figure", lowerFirst(label)))
+		b.WriteString(word(lang, "cli_sensitivity_check_first"))
 	}
 
-	section(b, say(lang, "Chaque donnée déplacée seule", "Each input moved alone"))
-	head := []string{tr(lang, "col channel"), say(lang, "Donnée", "Input"), say(lang, "Bas", "Low"), say(lang, "Haut", "High"),
-		say(lang, "Au bas", "At low"), say(lang, "Au haut", "At high"), say(lang, "Écart", "Swing")}
+	section(b, word(lang, "cli_each_input_moved_alone"))
+	head := []string{word(lang, "cli_col_channel"), word(lang, "cli_col_input"), word(lang, "cli_low"), word(lang, "cli_high"),
+		word(lang, "cli_at_low"), word(lang, "cli_at_high"), word(lang, "cli_swing")}
 	var rows [][]string
 	for _, in := range r.Inputs {
 		what := display.Label(in.Input, lang)
 		if !in.Ranged {
-			what += " (±20\u00a0%)"
-			if lang == plan.LangEN {
-				what = display.Label(in.Input, lang) + " (±20%)"
-			}
+			what = word(lang, "cli_default_range", "input", what)
 		}
 		// rates below 1 % show two decimals at both ends
 		fine := in.Fine()
@@ -148,7 +140,5 @@ func writeSensitivity(b *bytes.Buffer, p plan.Plan, r simulate.SensitivityResult
 			show(in.ValueLow), show(in.ValueHigh), show(in.Swing)})
 	}
 	writeTable(b, "  ", head, []bool{false, false, true, true, true, true, true}, rows)
-	b.WriteString(say(lang,
-		"\nBas et haut\u00a0: la fourchette du plan (ranges), sinon ±20\u00a0% de la valeur du plan.\n",
-		"\nLow and high: the plan's range, else ±20% of the plan value.\n"))
+	b.WriteString(word(lang, "cli_sensitivity_low_high"))
 }

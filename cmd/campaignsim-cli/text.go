@@ -69,12 +69,15 @@ func writeTable(b *bytes.Buffer, indent string, head []string, right []bool, row
 	}
 }
 
-// say picks the French or the English text.
-func say(lang plan.Language, fr, en string) string {
-	if lang == plan.LangEN {
-		return en
+// word renders the tool's word code (catalog cli.toml, listed in
+// cliMsgArgs) in lang with display.Text; kv are its arguments, name then
+// already formatted value.
+func word(lang plan.Language, code string, kv ...string) string {
+	args := make([]plan.Arg, 0, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		args = append(args, plan.TextArg(kv[i], kv[i+1]))
 	}
-	return fr
+	return display.Text(plan.NewMsg(code, args...), lang, "")
 }
 
 // lowerFirst lowercases the first letter of a label for the middle of a
@@ -89,20 +92,15 @@ func lowerFirst(s string) string {
 	return s
 }
 
-// quote puts s between the language's quotation marks.
+// quote puts s between the language's quotation marks (cli_quote).
 func quote(lang plan.Language, s string) string {
-	if lang == plan.LangEN {
-		return "“" + s + "”"
-	}
-	return "«\u00a0" + s + "\u00a0»"
+	return word(lang, "cli_quote", "text", s)
 }
 
-// colon is ":" with French typography (a no-break space before it).
+// colon is ": " with the language's typography (cli_colon: French puts a
+// no-break space before it).
 func colon(lang plan.Language) string {
-	if lang == plan.LangEN {
-		return ": "
-	}
-	return "\u00a0: "
+	return word(lang, "cli_colon")
 }
 
 func heading(b *bytes.Buffer, title string, underline string) {
@@ -177,20 +175,20 @@ func writeHeader(b *bytes.Buffer, p plan.Plan, scenario string) {
 	lang := p.Info.Language
 	heading(b, p.Info.Title, "=")
 	var rows [][]string
-	add := func(key, value string) {
+	add := func(label, value string) {
 		if value != "" {
-			rows = append(rows, []string{tr(lang, key) + colon(lang), value})
+			rows = append(rows, []string{label + colon(lang), value})
 		}
 	}
-	add("business", p.Business.Name)
-	add("author", p.Info.Author)
-	add("client", p.Info.Client)
+	add(word(lang, "cli_business"), p.Business.Name)
+	add(word(lang, "cli_author"), p.Info.Author)
+	add(word(lang, "cli_client"), p.Info.Client)
 	if !p.Info.Start.IsZero() {
-		add("period", trf(lang, "period value", display.Date(p.Info.Start, lang),
-			display.Date(plan.End(p.Info.Start, p.Info.Months), lang), plural(lang, p.Info.Months, "month")))
+		add(word(lang, "cli_period"), word(lang, "cli_period_value", "start", display.Date(p.Info.Start, lang),
+			"end", display.Date(plan.End(p.Info.Start, p.Info.Months), lang), "length", plural(lang, p.Info.Months, "cli_month", "cli_months")))
 	}
-	add("budget", money(p, p.Info.Budget))
-	add("scenario", scenario)
+	add(word(lang, "cli_budget"), money(p, p.Info.Budget))
+	add(word(lang, "cli_scenario"), scenario)
 	writeTable(b, "", nil, nil, rows)
 }
 
@@ -205,11 +203,11 @@ func writeReport(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	lang := p.Info.Language
 	scenario := r.Scenario
 	if scenario == "" || scenario == "base" {
-		scenario = tr(lang, "base")
+		scenario = word(lang, "cli_base")
 	}
 	writeHeader(b, p, scenario)
 
-	section(b, tr(lang, "key figures"))
+	section(b, word(lang, "cli_key_figures"))
 	var rows [][]string
 	for _, name := range keyFigures {
 		if !isB2B(p) && (name == "leads" || name == "mql" || name == "sql" || name == "cpl") {
@@ -239,9 +237,9 @@ func channelColumns(p plan.Plan) []string {
 
 func writeChannels(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	lang := p.Info.Language
-	section(b, tr(lang, "by channel"))
+	section(b, word(lang, "cli_by_channel"))
 	cols := channelColumns(p)
-	head := []string{tr(lang, "col channel"), tr(lang, "col kind")}
+	head := []string{word(lang, "cli_col_channel"), word(lang, "cli_col_kind")}
 	right := []bool{false, false}
 	for _, c := range cols {
 		head = append(head, display.Label(c, lang))
@@ -255,7 +253,7 @@ func writeChannels(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 		}
 		rows = append(rows, row)
 	}
-	row := []string{tr(lang, "total"), ""}
+	row := []string{word(lang, "cli_total"), ""}
 	for _, c := range cols {
 		row = append(row, fig(p, c, r.Totals))
 	}
@@ -268,7 +266,7 @@ func writeFunnels(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	if len(r.Channels) == 0 {
 		return
 	}
-	section(b, tr(lang, "funnel"))
+	section(b, word(lang, "cli_funnel"))
 	for _, ch := range r.Channels {
 		fmt.Fprintf(b, "  %s%s%s\n", ch.Name, colon(lang), funnelLine(p, ch))
 	}
@@ -304,10 +302,10 @@ func writeTimeline(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	if len(r.Months) == 0 {
 		return
 	}
-	section(b, tr(lang, "timeline"))
-	head := []string{tr(lang, "col month"), tr(lang, "col start"), display.Label("cost", lang),
+	section(b, word(lang, "cli_timeline"))
+	head := []string{word(lang, "cli_col_month"), word(lang, "cli_col_start"), display.Label("cost", lang),
 		display.Label("customers", lang), display.Label("revenue", lang), display.Label("gross_margin", lang),
-		tr(lang, "col cum cost"), tr(lang, "col cum customers"), tr(lang, "col cum margin")}
+		word(lang, "cli_col_cum_cost"), word(lang, "cli_col_cum_customers"), word(lang, "cli_col_cum_margin")}
 	right := []bool{true, false, true, true, true, true, true, true, true}
 	var rows [][]string
 	for _, m := range r.Months {
@@ -327,7 +325,7 @@ func writeObjectives(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	if len(r.Objectives) == 0 {
 		return
 	}
-	section(b, tr(lang, "objectives title"))
+	section(b, word(lang, "cli_objectives_title"))
 	for i, ov := range simulate.ObjectiveViews(p, r, nil) {
 		ob, po := ov.Result, ov.Objective
 		if i > 0 {
@@ -344,23 +342,19 @@ func writeObjectives(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 		}
 		fmt.Fprintf(b, "  %s %s — %s\n", mark, ob.ID, display.Text(ov.StateMsg(), lang, p.Info.Currency))
 		if po.Statement != "" {
-			if lang == plan.LangEN {
-				fmt.Fprintf(b, "    “%s”\n", po.Statement)
-			} else {
-				fmt.Fprintf(b, "    «\u00a0%s\u00a0»\n", po.Statement)
-			}
+			fmt.Fprintf(b, "    %s\n", quote(lang, po.Statement))
 		}
 		sign := "≥"
 		if ob.Direction == plan.AtMost {
 			sign = "≤"
 		}
-		deadline := tr(lang, "no deadline")
+		deadline := word(lang, "cli_no_deadline")
 		if !po.Deadline.IsZero() {
-			deadline = trf(lang, "deadline", display.Date(po.Deadline, lang))
+			deadline = word(lang, "cli_deadline", "date", display.Date(po.Deadline, lang))
 		}
 		fmt.Fprintf(b, "    %s %s %s, %s%s%s\n", display.Label(ob.Metric, lang), sign,
 			figValue(p, ob.Metric, decimal.NewNullDecimal(ob.Target)), deadline, colon(lang),
-			trf(lang, "value gap", figValue(p, ob.Metric, ob.Value), signedFig(p, ob.Metric, ob.Gap)))
+			word(lang, "cli_value_gap", "value", figValue(p, ob.Metric, ob.Value), "gap", signedFig(p, ob.Metric, ob.Gap)))
 		checks := []struct {
 			letter string
 			c      simulate.Check
@@ -410,21 +404,21 @@ func writeRecommendations(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	if len(r.Recommendations) == 0 {
 		return
 	}
-	section(b, tr(lang, "recommendations"))
+	section(b, word(lang, "cli_recommendations"))
 	for _, rec := range simulate.AdviceOf(r) {
 		who := rec.Who
 		if who == "" {
-			who = tr(lang, "plan wide")
+			who = word(lang, "cli_plan_wide")
 		}
-		side := tr(lang, "above")
+		side := word(lang, "cli_above")
 		if rec.Below {
-			side = tr(lang, "below")
+			side = word(lang, "cli_below")
 		}
 		fmt.Fprintf(b, "  - %s — %s %s, %s %s%s%s",
 			who, display.Label(rec.KPI, lang), figValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)),
 			side, figValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark)), colon(lang), rec.Lever.Text(lang))
 		if src := rec.SourceIn(lang); src != "" {
-			fmt.Fprintf(b, " (%s%s%s)", tr(lang, "source"), colon(lang), src)
+			fmt.Fprintf(b, " (%s%s%s)", word(lang, "cli_source"), colon(lang), src)
 		}
 		b.WriteByte('\n')
 	}
@@ -435,7 +429,7 @@ func writeWarnings(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	if len(r.Warnings) == 0 {
 		return
 	}
-	section(b, tr(lang, "warnings"))
+	section(b, word(lang, "cli_warnings"))
 	for _, w := range r.Warnings {
 		fmt.Fprintf(b, "  - %s\n", display.Text(w.Msg, lang, p.Info.Currency))
 	}
@@ -446,8 +440,8 @@ func writeWarnings(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 func writeScenariosText(b *bytes.Buffer, p plan.Plan, results []simulate.Result) {
 	lang := p.Info.Language
 	writeHeader(b, p, "")
-	section(b, tr(lang, "scenarios"))
-	head := []string{tr(lang, "col figure")}
+	section(b, word(lang, "cli_scenarios"))
+	head := []string{word(lang, "cli_col_figure")}
 	right := []bool{false}
 	for _, r := range results {
 		name := r.Scenario
@@ -470,7 +464,7 @@ func writeScenariosText(b *bytes.Buffer, p plan.Plan, results []simulate.Result)
 		if len(r.Warnings) == 0 {
 			continue
 		}
-		section(b, tr(lang, "warnings")+" — "+r.Scenario)
+		section(b, word(lang, "cli_warnings")+" — "+r.Scenario)
 		for _, w := range r.Warnings {
 			fmt.Fprintf(b, "  - %s\n", display.Text(w.Msg, lang, p.Info.Currency))
 		}
@@ -482,13 +476,13 @@ func writeScenariosText(b *bytes.Buffer, p plan.Plan, results []simulate.Result)
 func writeEvaluation(b *bytes.Buffer, p plan.Plan, ev simulate.Evaluation) {
 	lang := p.Info.Language
 	writeHeader(b, p, "")
-	section(b, tr(lang, "evaluation"))
+	section(b, word(lang, "cli_evaluation"))
 	months := make([]string, len(ev.Months))
 	for i, m := range ev.Months {
 		months[i] = strconv.Itoa(m)
 	}
-	fmt.Fprintf(b, "%s%s%s\n\n", tr(lang, "actual months"), colon(lang), strings.Join(months, ", "))
-	head := []string{tr(lang, "col figure"), tr(lang, "col actual"), tr(lang, "col plan"), tr(lang, "col variance")}
+	fmt.Fprintf(b, "%s%s%s\n\n", word(lang, "cli_actual_months"), colon(lang), strings.Join(months, ", "))
+	head := []string{word(lang, "cli_col_figure"), word(lang, "cli_col_actual"), word(lang, "cli_col_plan"), word(lang, "cli_col_variance")}
 	right := []bool{false, true, true, true}
 	var rows [][]string
 	for _, s := range shownFigures(p) {
@@ -499,13 +493,13 @@ func writeEvaluation(b *bytes.Buffer, p plan.Plan, ev simulate.Evaluation) {
 	}
 	writeTable(b, "  ", head, right, rows)
 
-	section(b, tr(lang, "by channel"))
+	section(b, word(lang, "cli_by_channel"))
 	cols := []string{"cost", "customers", "revenue", "cpa"}
-	head = []string{tr(lang, "col channel")}
+	head = []string{word(lang, "cli_col_channel")}
 	right = []bool{false}
 	for _, c := range cols {
 		l := display.Label(c, lang)
-		head = append(head, l+" ("+tr(lang, "col actual")+")", l+" ("+tr(lang, "col plan")+")")
+		head = append(head, l+" ("+word(lang, "cli_col_actual")+")", l+" ("+word(lang, "cli_col_plan")+")")
 		right = append(right, true, true)
 	}
 	rows = nil

@@ -125,12 +125,11 @@ func (c *cli) actualsArgs(cmd string, fs *flag.FlagSet, args []string, actuals *
 		if f.NoRevenue {
 			// the revenue of such a report reads 0 (plan.Actual cannot
 			// say unknown yet): tell the user, in the locale's language
-			fmt.Fprintf(c.stderr, say(envLanguage(), "%s : pas de colonne de chiffre d'affaires, il compte pour 0 ; ajoutez au rapport la colonne de valeur de conversion pour l'importer\n",
-				"%s: no revenue column, its revenue counts as 0; add the conversion value column to the report to import it\n"), f.Name)
+			fmt.Fprint(c.stderr, word(envLanguage(), "cli_actuals_no_revenue", "file", f.Name))
 		}
 	}
 	if len(p.Actuals) == 0 {
-		return p, name, invalidErrorf("%s: %s", name, tr(p.Info.Language, "no actuals"))
+		return p, name, invalidErrorf("%s: %s", name, word(p.Info.Language, "cli_no_actuals"))
 	}
 	return p, name, nil
 }
@@ -187,33 +186,41 @@ func withActuals(p plan.Plan, paths []string) (plan.Plan, plan.ActualsImport, er
 func statusText(lang plan.Language, s simulate.Status) string {
 	switch s {
 	case simulate.StatusOnTrack:
-		return say(lang, "dans les clous", "on track")
+		return word(lang, "cli_on_track")
 	case simulate.StatusAhead:
-		return say(lang, "en avance", "ahead")
+		return word(lang, "cli_ahead")
 	case simulate.StatusBehind:
-		return say(lang, "en retard", "behind")
+		return word(lang, "cli_behind")
 	}
 	return ""
 }
 
 // stageText names a life-cycle stage.
 func stageText(lang plan.Language, st string) string {
-	fr := map[string]string{"awareness": "Notoriété", "engagement": "Engagement", "leads": "Génération de leads",
-		"sales": "Ventes", "loyalty": "Fidélisation"}
-	en := map[string]string{"awareness": "Awareness", "engagement": "Engagement", "leads": "Lead generation",
-		"sales": "Sales", "loyalty": "Loyalty"}
-	return say(lang, fr[st], en[st])
+	switch st {
+	case "awareness":
+		return word(lang, "cli_stage_awareness")
+	case "engagement":
+		return word(lang, "cli_stage_engagement")
+	case "leads":
+		return word(lang, "cli_stage_leads")
+	case "sales":
+		return word(lang, "cli_stage_sales")
+	case "loyalty":
+		return word(lang, "cli_stage_loyalty")
+	}
+	return ""
 }
 
 // kpiLabel names a tracked figure or a channel KPI.
 func kpiLabel(lang plan.Language, name string) string {
 	switch name {
 	case "click_rate":
-		return say(lang, "Taux de clic (email)", "Click rate (email)")
+		return word(lang, "cli_click_rate_email")
 	case "response_rate":
-		return say(lang, "Taux de réponse", "Response rate")
+		return word(lang, "cli_response_rate")
 	case "open_rate":
-		return say(lang, "Taux d'ouverture", "Open rate")
+		return word(lang, "cli_open_rate")
 	}
 	return display.Label(name, lang)
 }
@@ -273,11 +280,11 @@ func writeEngagementWeights(b *bytes.Buffer, lang plan.Language, e simulate.Enga
 		}
 		parts = append(parts, kpiLabel(lang, ix.KPI)+" "+display.Decimal(ix.Weight, int32(places), lang))
 	}
-	from := say(lang, "par défaut", "defaults")
+	from := word(lang, "cli_weights_default")
 	if e.FromPlan {
-		from = say(lang, "du plan, [tracking] engagement_weights", "the plan's, [tracking] engagement_weights")
+		from = word(lang, "cli_weights_from_plan")
 	}
-	fmt.Fprintf(b, say(lang, "  Poids (%s)%s%s\n", "  Weights (%s)%s%s\n"), from, colon(lang), strings.Join(parts, " · "))
+	b.WriteString(word(lang, "cli_engagement_weights", "from", from, "weights", strings.Join(parts, " · ")))
 }
 
 // writeTracking writes the dashboard, the variance per channel, the
@@ -286,11 +293,10 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	lang := p.Info.Language
 	tol := display.Percent(simulate.TrackingTolerance, lang)
 
-	section(b, say(lang, "Tableau de bord par étape du cycle de vie", "Dashboard by life-cycle stage"))
-	fmt.Fprintf(b, say(lang, "Cumul des mois réalisés ; dans les clous à ±%s du plan.\n\n",
-		"Cumulated over the months with actuals; on track within ±%s of the plan.\n\n"), tol)
-	head := []string{say(lang, "Étape", "Stage"), say(lang, "Indicateur", "KPI"), say(lang, "Réalisé", "Actual"),
-		say(lang, "Prévu", "Plan"), say(lang, "État", "Status"), say(lang, "Tendance (réalisé/prévu par mois)", "Trend (actual/plan by month)")}
+	section(b, word(lang, "cli_dashboard_by_life_cycle_stage"))
+	b.WriteString(word(lang, "cli_dashboard_note", "tolerance", tol))
+	head := []string{word(lang, "cli_stage"), word(lang, "cli_kpi"), word(lang, "cli_col_actual"),
+		word(lang, "cli_col_plan"), word(lang, "cli_status"), word(lang, "cli_col_trend")}
 	var rows [][]string
 	for _, k := range t.Dashboard.KPIs {
 		var tr []string
@@ -307,19 +313,17 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	}
 	writeTable(b, "  ", head, []bool{false, false, true, true, false, false}, rows)
 	if s := t.Engagement.Score; s.Valid {
-		fmt.Fprintf(b, say(lang, "\n  Score d'engagement multicanal%s%s (100 = comme prévu)\n",
-			"\n  Multichannel engagement score%s%s (100 = as planned)\n"), colon(lang), display.Decimal(s.Decimal, 0, lang))
+		b.WriteString(word(lang, "cli_engagement_score", "score", display.Decimal(s.Decimal, 0, lang)))
 		writeEngagementWeights(b, lang, t.Engagement)
 	} else {
-		fmt.Fprintf(b, say(lang, "\n  Score d'engagement multicanal%snon mesurable (aucun réel ne donne à la fois expositions et interactions)\n",
-			"\n  Multichannel engagement score%snot measurable (no actual gives both exposures and interactions)\n"), colon(lang))
+		b.WriteString(word(lang, "cli_engagement_unmeasurable"))
 		writeEngagementWeights(b, lang, t.Engagement)
 	}
 
-	section(b, say(lang, "Écarts par canal (cumul des mois réalisés)", "Variance by channel (months with actuals)"))
-	head = []string{tr(lang, "col channel"), say(lang, "Indicateur", "Figure"), say(lang, "Réalisé", "Actual"),
-		say(lang, "Prévu", "Plan"), say(lang, "Écart", "Variance"), say(lang, "Écart %", "Variance %"),
-		say(lang, "État", "Status"), say(lang, "Repère", "Benchmark")}
+	section(b, word(lang, "cli_variance_by_channel"))
+	head = []string{word(lang, "cli_col_channel"), word(lang, "cli_col_figure"), word(lang, "cli_col_actual"),
+		word(lang, "cli_col_plan"), word(lang, "cli_col_variance"), word(lang, "cli_col_variance_percent"),
+		word(lang, "cli_status"), word(lang, "cli_benchmark")}
 	rows = nil
 	for _, ch := range t.Channels {
 		for i, cmp := range ch.Cumulative {
@@ -333,9 +337,9 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			bench := ""
 			switch cmp.BenchmarkFlag {
 			case "below":
-				bench = tr(lang, "below") + " " + showIn(p, cmp.Name, cmp.Benchmark)
+				bench = word(lang, "cli_below") + " " + showIn(p, cmp.Name, cmp.Benchmark)
 			case "above":
-				bench = tr(lang, "above") + " " + showIn(p, cmp.Name, cmp.Benchmark)
+				bench = word(lang, "cli_above") + " " + showIn(p, cmp.Name, cmp.Benchmark)
 			}
 			rows = append(rows, []string{name, kpiLabel(lang, cmp.Name), orUnknown(p, cmp.Unknown, showIn(p, cmp.Name, cmp.Actual)),
 				showIn(p, cmp.Name, cmp.Plan), orUnknown(p, cmp.Unknown, signedFig(p, cmp.Name, cmp.Variance)),
@@ -349,24 +353,20 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			for i, m := range ch.Missing {
 				ms[i] = strconv.Itoa(m)
 			}
-			fmt.Fprintf(b, say(lang, "  ! %s : aucun réalisé pour le mois %s alors que le plan y prévoyait une activité (compté 0).\n",
-				"  ! %s: no actual for month %s although the plan expected activity (counted as 0).\n"), ch.Name, strings.Join(ms, ", "))
+			b.WriteString(word(lang, "cli_missing_actual_month", "channel", ch.Name, "months", strings.Join(ms, ", ")))
 		}
 	}
 
 	rf := t.Reforecast
-	section(b, say(lang, "Re-prévision de fin de plan", "Re-forecast to the end of the plan"))
+	section(b, word(lang, "cli_reforecast"))
 	if rf.FromMonth > p.Info.Months {
-		b.WriteString(say(lang, "Tous les mois du plan sont réalisés : la prévision est le réalisé.\n",
-			"Every month of the plan has run: the forecast is the actual.\n"))
+		b.WriteString(word(lang, "cli_reforecast_all_actual"))
 	} else {
-		fmt.Fprintf(b, say(lang, "Mois %d à %d re-prévus avec les taux corrigés par le réalisé : taux retenu = w × observé + (1 − w) × prévu, w = volume / (volume + k).\n\n",
-			"Months %d to %d re-forecast with the rates corrected by the actuals: rate used = w × observed + (1 − w) × planned, w = volume / (volume + k).\n\n"),
-			rf.FromMonth, p.Info.Months)
+		b.WriteString(word(lang, "cli_reforecast_note", "from", strconv.Itoa(rf.FromMonth), "to", strconv.Itoa(p.Info.Months)))
 	}
 	if len(rf.Inputs) > 0 {
-		head = []string{tr(lang, "col channel"), say(lang, "Taux", "Input"), say(lang, "Prévu", "Planned"),
-			say(lang, "Observé", "Observed"), "volume", "k", "w", say(lang, "Retenu", "Used")}
+		head = []string{word(lang, "cli_col_channel"), word(lang, "cli_col_rate"), word(lang, "cli_planned"),
+			word(lang, "cli_observed"), "volume", "k", "w", word(lang, "cli_used")}
 		rows = nil
 		for _, in := range rf.Inputs {
 			rows = append(rows, []string{channelName(t.Evaluation.Plan, in.Channel), kpiLabel(lang, in.Input),
@@ -377,7 +377,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 		writeTable(b, "  ", head, []bool{false, false, true, true, true, true, true, true}, rows)
 		b.WriteByte('\n')
 	}
-	head = []string{say(lang, "Indicateur", "Figure"), say(lang, "Plan initial", "Original plan"), say(lang, "Nouvelle prévision", "New forecast")}
+	head = []string{word(lang, "cli_col_figure"), word(lang, "cli_original_plan"), word(lang, "cli_new_forecast")}
 	rows = nil
 	for _, name := range []string{"cost", "customers", "revenue", "gross_margin", "net_profit", "roi", "cpa"} {
 		rows = append(rows, []string{display.Label(name, lang), fig(p, name, rf.PlanTotals),
@@ -386,34 +386,32 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	writeTable(b, "  ", head, []bool{false, true, true}, rows)
 
 	if len(t.Objectives) > 0 {
-		section(b, tr(lang, "objectives title"))
+		section(b, word(lang, "cli_objectives_title"))
 		for i, o := range t.Objectives {
-			met := tr(lang, "not met")
+			met := word(lang, "cli_not_met")
 			if o.ForecastMet {
-				met = tr(lang, "met")
+				met = word(lang, "cli_met")
 			}
 			fmt.Fprintf(b, "  %s%s", quote(lang, objectiveName(p, i)), colon(lang))
-			fmt.Fprintf(b, say(lang, "à date %s (prévu %s, %s) ; prévision %s, cible %s — %s",
-				"so far %s (plan %s, %s); forecast %s, target %s — %s"),
-				orUnknown(p, o.SoFarUnknown, figValue(p, o.Metric, o.SoFar)), figValue(p, o.Metric, o.PlanSoFar), statusText(lang, o.Status),
-				orUnknown(p, o.ForecastUnknown, figValue(p, o.Metric, o.Forecast)), figValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), met)
+			b.WriteString(word(lang, "cli_objective_so_far",
+				"so_far", orUnknown(p, o.SoFarUnknown, figValue(p, o.Metric, o.SoFar)), "plan", figValue(p, o.Metric, o.PlanSoFar), "status", statusText(lang, o.Status),
+				"forecast", orUnknown(p, o.ForecastUnknown, figValue(p, o.Metric, o.Forecast)), "target", figValue(p, o.Metric, decimal.NewNullDecimal(o.Target)), "met", met))
 			for _, ch := range chances {
 				if ch.ID == o.ID {
-					fmt.Fprintf(b, say(lang, " ; chance %s", "; chance %s"), display.Percent(ch.Probability, lang))
+					b.WriteString(word(lang, "cli_objective_chance", "chance", display.Percent(ch.Probability, lang)))
 				}
 			}
 			b.WriteByte('\n')
 		}
 		if chances != nil {
-			b.WriteString(say(lang, "  (chance : Monte Carlo sur le plan corrigé pris en entier, comme si les taux observés avaient valu dès le début)\n",
-				"  (chance: Monte Carlo on the corrected plan as a whole, as if the observed rates had held from the start)\n"))
+			b.WriteString(word(lang, "cli_chance_note"))
 		}
 	}
 
 	if len(rf.Recommendations) > 0 {
-		section(b, say(lang, "Que changer", "What to change"))
+		section(b, word(lang, "cli_what_to_change"))
 		for _, r := range rf.Recommendations {
-			who := tr(lang, "plan wide")
+			who := word(lang, "cli_plan_wide")
 			if r.Channel != "" {
 				who = channelName(t.Evaluation.Plan, r.Channel)
 			}
@@ -426,7 +424,7 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 				show = func(v decimal.Decimal) string { return figValue(p, r.KPI, decimal.NewNullDecimal(v)) }
 			}
 			fmt.Fprintf(b, "  - %s, %s %s (%s %s)%s%s [%s]\n", who, lowerFirst(kpiLabel(lang, r.KPI)),
-				show(r.Value), say(lang, "prévu/seuil", "plan/threshold"), show(r.Benchmark), colon(lang), text, r.Source)
+				show(r.Value), word(lang, "cli_plan_threshold"), show(r.Benchmark), colon(lang), text, r.Source)
 		}
 	}
 }

@@ -108,27 +108,18 @@ func uncertaintyJSON(r simulate.UncertaintyResult) object {
 func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult) {
 	lang := p.Info.Language
 	runs := display.Decimal(decimal.NewFromInt(int64(r.Runs)), 0, lang)
-	heading(b, say(lang, "Incertitude\u00a0: ", "Uncertainty: ")+p.Info.Title, "=")
+	heading(b, word(lang, "cli_uncertainty")+p.Info.Title, "=")
 	if !simulate.HasUncertainty(p) {
-		b.WriteString(say(lang,
-			"Le plan ne donne aucune fourchette (ranges)\u00a0: les simulations sont toutes identiques au plan.\n"+
-				"Ajoutez une fourchette aux taux dont vous n'êtes pas sûr, par exemple\n"+
-				"ranges = { conversion_rate = [\"0.01\", \"0.03\"] }.\n\n",
-			"The plan gives no range: every simulation equals the plan.\n"+
-				"Give a range to the rates you are unsure of, e.g.\n"+
-				"ranges = { conversion_rate = [\"0.01\", \"0.03\"] }.\n\n"))
+		b.WriteString(word(lang, "cli_uncertainty_no_range"))
 	}
 	// The headline: customers, then the first objective on customers.
 	if cu, ok := r.Figure("customers"); ok && cu.P10.Valid {
-		fmt.Fprintf(b, say(lang, "Sur %s simulations, 8 sur 10 donnent entre %s et %s clients",
-			"Out of %s simulations, 8 in 10 give between %s and %s customers"),
-			runs, count(p, cu.P10.Decimal), count(p, cu.P90.Decimal))
+		b.WriteString(word(lang, "cli_uncertainty_customers", "runs", runs, "p10", count(p, cu.P10.Decimal), "p90", count(p, cu.P90.Decimal)))
 		for i, o := range r.Objectives {
 			if o.Metric != "customers" {
 				continue
 			}
-			fmt.Fprintf(b, say(lang, "\u00a0; probabilité d'atteindre %s\u00a0: %s", "; probability of reaching %s: %s"),
-				quote(lang, objectiveName(p, i)), display.Percent(o.Probability, lang))
+			b.WriteString(word(lang, "cli_uncertainty_probability", "objective", quote(lang, objectiveName(p, i)), "probability", display.Percent(o.Probability, lang)))
 			break
 		}
 		b.WriteString(".\n")
@@ -136,19 +127,16 @@ func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult
 	if np, ok := r.Figure("net_profit"); ok && np.P10.Valid {
 		switch {
 		case np.P90.Decimal.Sign() < 0:
-			fmt.Fprintf(b, say(lang, "Même dans les bons cas (P90), la campagne perd de l'argent\u00a0: %s de résultat net.\n",
-				"Even in the good cases (P90) the campaign loses money: %s of net profit.\n"), money(p, np.P90.Decimal))
+			b.WriteString(word(lang, "cli_uncertainty_loses", "p90", money(p, np.P90.Decimal)))
 		case np.P10.Decimal.Sign() < 0:
-			fmt.Fprintf(b, say(lang, "Une simulation sur 10 fait moins de %s de résultat net\u00a0: prévoyez de quoi absorber une perte.\n",
-				"One simulation in 10 makes less than %s of net profit: be ready to absorb a loss.\n"), money(p, np.P10.Decimal))
+			b.WriteString(word(lang, "cli_uncertainty_may_lose", "p10", money(p, np.P10.Decimal)))
 		default:
-			fmt.Fprintf(b, say(lang, "Neuf simulations sur 10 font au moins %s de résultat net\u00a0: la campagne est rentable même si les taux déçoivent.\n",
-				"Nine simulations in 10 make at least %s of net profit: the campaign pays even if the rates disappoint.\n"), money(p, np.P10.Decimal))
+			b.WriteString(word(lang, "cli_uncertainty_pays", "p10", money(p, np.P10.Decimal)))
 		}
 	}
 
-	section(b, say(lang, "Ce qu'il faut attendre", "What to expect"))
-	head := []string{tr(lang, "col figure"), say(lang, "Plan", "Plan"), "P10", say(lang, "Médiane", "Median"), "P90", say(lang, "Moyenne", "Mean")}
+	section(b, word(lang, "cli_what_to_expect"))
+	head := []string{word(lang, "cli_col_figure"), word(lang, "cli_plan"), "P10", word(lang, "cli_median"), "P90", word(lang, "cli_mean")}
 	var rows [][]string
 	var notes []string
 	for _, d := range r.Figures {
@@ -156,9 +144,8 @@ func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult
 		show := func(v decimal.NullDecimal) string { return display.Figure(spec, v, currencyOf(p), lang) }
 		rows = append(rows, []string{display.Label(d.Name, lang), show(spec.Get(r.Base)), show(d.P10), show(d.P50), show(d.P90), show(d.Mean)})
 		if d.Undefined > 0 {
-			notes = append(notes, fmt.Sprintf(say(lang, "%s\u00a0: non défini dans %s simulations (aucun client), laissées de côté.",
-				"%s: undefined in %s simulations (no customer), left out."), display.Label(d.Name, lang),
-				display.Decimal(decimal.NewFromInt(int64(d.Undefined)), 0, lang)))
+			notes = append(notes, word(lang, "cli_uncertainty_undefined", "figure", display.Label(d.Name, lang),
+				"runs", display.Decimal(decimal.NewFromInt(int64(d.Undefined)), 0, lang)))
 		}
 	}
 	writeTable(b, "  ", head, []bool{false, true, true, true, true, true}, rows)
@@ -167,14 +154,13 @@ func writeUncertainty(b *bytes.Buffer, p plan.Plan, r simulate.UncertaintyResult
 	}
 
 	if len(r.Objectives) > 0 {
-		section(b, say(lang, "Chances d'atteindre les objectifs", "Chances of meeting the objectives"))
+		section(b, word(lang, "cli_chances_of_objectives"))
 		for i, o := range r.Objectives {
 			fmt.Fprintf(b, "  %s%s%s — %s\n", quote(lang, objectiveName(p, i)), colon(lang),
 				display.Percent(o.Probability, lang), chanceAdvice(lang, o.Probability))
 		}
 	}
-	fmt.Fprintf(b, say(lang, "\n%s simulations, graine %d. Les chiffres se répètent à l'identique avec la même graine.\n",
-		"\n%s simulations, seed %d. The same seed gives the same figures.\n"), runs, r.Seed)
+	b.WriteString(word(lang, "cli_uncertainty_seed", "runs", runs, "seed", fmt.Sprint(r.Seed)))
 }
 
 // objectiveName is how the text names objective i of p
@@ -191,15 +177,12 @@ func objectiveName(p plan.Plan, i int) string {
 func chanceAdvice(lang plan.Language, pr decimal.Decimal) string {
 	switch simulate.ChanceLevelOf(pr) {
 	case simulate.ChanceNearlyCertain:
-		return say(lang, "quasi assuré", "nearly certain")
+		return word(lang, "cli_chance_nearly_certain")
 	case simulate.ChanceLikely:
-		return say(lang, "probable, sans être garanti\u00a0: surveillez les premiers résultats",
-			"likely but not certain: watch the first results")
+		return word(lang, "cli_chance_likely")
 	case simulate.ChanceRisky:
-		return say(lang, "risqué\u00a0: renforcez les canaux qui comptent le plus (campaignsim-cli sensitivity) ou revoyez l'objectif",
-			"risky: strengthen the channels that matter most (campaignsim-cli sensitivity) or revise the objective")
+		return word(lang, "cli_chance_risky")
 	default:
-		return say(lang, "hors de portée avec ce plan\u00a0: changez de plan ou d'objectif",
-			"out of reach with this plan: change the plan or the objective")
+		return word(lang, "cli_chance_out_of_reach")
 	}
 }

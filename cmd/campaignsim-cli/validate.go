@@ -18,7 +18,7 @@ func (c *cli) validate(args []string) error {
 		return err
 	}
 	lang := p.Info.Language
-	fmt.Fprintf(&c.out, "%s %s — %s, %s\n", tr(lang, "ok"), p.Info.Title,
-		plural(lang, len(p.Channels), "channel"), plural(lang, len(p.Objectives), "objective"))
+	fmt.Fprintf(&c.out, "%s %s — %s, %s\n", word(lang, "cli_ok"), p.Info.Title,
+		plural(lang, len(p.Channels), "cli_channel", "cli_channels"), plural(lang, len(p.Objectives), "cli_objective", "cli_objectives"))
 	return nil
 }
