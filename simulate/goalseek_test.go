@@ -300,10 +300,7 @@ func TestGoalSeekRefuses(t *testing.T) {
 // ads; every print budget is a whole number of units and the target is
 // met.
 func TestGoalSeekPrintUnits(t *testing.T) {
-	p, err := plan.Example("bakery")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := bakeryUnboundedMailing(t)
 	for _, mix := range []Mix{MixKeep, MixOptimize} {
 		res, err := GoalSeek(p, "customers", d("300"), mix)
 		if err != nil {

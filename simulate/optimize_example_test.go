@@ -11,9 +11,10 @@ import (
 
 // The bakery's 2 840 € of decisions (1 600 € of paid media, 880 € of
 // flyers, 360 € of posters), re-split for the most customers: the flyers
-// have no audience cap, so they take all they can (a warning says that the
-// answer extrapolates); Facebook keeps its min_budget of 300 € plus what
-// its saturating curve still earns.
+// have no audience cap, so they take all their max_budget allows (1 320 €,
+// the 12 000 households of the area; a warning says that their response
+// is linear); the posters, whose audience saturates, and Facebook share
+// the rest.
 func ExampleOptimize() {
 	p, err := plan.Example("bakery")
 	if err != nil {
@@ -30,11 +31,11 @@ func ExampleOptimize() {
 	}
 	fmt.Println("customers", o.Before.Round(2), "→", o.After.Round(2))
 	// Output:
-	// mailing-familles: 880.00 → 2239.93
-	// facebook-familles: 1100.00 → 300.07
+	// mailing-familles: 880.00 → 1320.00
+	// facebook-familles: 1100.00 → 536.00
 	// google-display: 500.00 → 0.00
-	// affiches-ecoles-supermarches: 360.00 → 300.00
-	// customers 215.12 → 291.26
+	// affiches-ecoles-supermarches: 360.00 → 984.00
+	// customers 215.12 → 260.57
 }
 
 // Google Ads at 2 € a click and 20 % conversion brings 0.1 customer per

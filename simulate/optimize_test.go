@@ -642,10 +642,7 @@ func TestOptimizationMoves(t *testing.T) {
 //	mailing takes the rest: 2840 − 300 − 0 − 300 = 2240 € → 20 363 flyers
 //	          (2 239,93 €; 20 364 would be 2 240,04 €), the 0,07 € left to Facebook.
 func TestOptimizeBakeryPrintDecisions(t *testing.T) {
-	p, err := plan.Example("bakery")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := bakeryUnboundedMailing(t)
 	o := mustOptimize(t, p, GoalCustomers, decimal.NullDecimal{})
 	if !o.Budget.Equal(d("2840")) {
 		t.Fatalf("budget to split = %s, want 2840", o.Budget)
@@ -751,4 +748,29 @@ func BenchmarkOptimizeBakery(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// bakeryUnboundedMailing is the bakery example without the max_budget of
+// its mailing (1 320 €, its 12 000 households), so that the print decision
+// is free: the optimum worked out by hand in TestOptimizeBakeryPrintDecisions
+// and goal seek's 300 customers in TestGoalSeekPrintUnits are those of the
+// unbounded mailing (with the bound, 300 customers are out of reach: the
+// caps allow 276,31).
+func bakeryUnboundedMailing(t *testing.T) plan.Plan {
+	t.Helper()
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range p.Channels {
+		if p.Channels[i].ID == "mailing-familles" {
+			if !p.Channels[i].MaxBudget.Valid {
+				t.Fatal("the bakery's mailing has no max_budget any more: drop this helper")
+			}
+			p.Channels[i].MaxBudget = decimal.NullDecimal{}
+			return p
+		}
+	}
+	t.Fatal("the bakery has no mailing-familles channel")
+	return p
 }
