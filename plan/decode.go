@@ -75,10 +75,7 @@ func Decode(name string, data []byte) (Plan, error) {
 // messages.
 func (d *decoder) add(e Error) {
 	d.total++
-	i := sort.Search(len(d.errs), func(i int) bool {
-		a := d.errs[i]
-		return a.Line > e.Line || a.Line == e.Line && a.Col > e.Col
-	})
+	i := d.slot(e)
 	if i >= maxErrors {
 		return
 	}
@@ -160,9 +157,27 @@ func (d *decoder) at(path string, msg Msg) Error {
 	return e
 }
 
-// errorf records a problem at path.
+// slot is where e goes in the errors kept, in file order; maxErrors or
+// more means it is only counted.
+func (d *decoder) slot(e Error) int {
+	return sort.Search(len(d.errs), func(i int) bool {
+		a := d.errs[i]
+		return a.Line > e.Line || a.Line == e.Line && a.Col > e.Col
+	})
+}
+
+// errorf records a problem at path. Its message is built only when the
+// error is kept: a hostile file of 8 000 empty tables yields 40 000
+// problems, of which maxErrors are listed and the others counted.
 func (d *decoder) errorf(path, code string, args ...any) {
-	d.report(path, msgf(code, args...))
+	d.bad[path] = true
+	e := d.at(path, Msg{})
+	if d.slot(e) >= maxErrors {
+		d.total++
+		return
+	}
+	e.Msg = msgf(code, args...)
+	d.add(e)
 }
 
 // report records the problem m at path.
