@@ -441,10 +441,13 @@ func (v ObjectiveView) StateMsg() plan.Msg {
 // corrected by what happened, as the tracking view shows it); else, when
 // the plan has uncertainty (HasUncertainty), the Monte Carlo's; else none
 // (nil, no error). opt are the Monte Carlo's options; ctx cancels it.
+//
+// Only the chances are computed (UncertaintyOptions.ChancesOnly).
 func ObjectiveChances(ctx context.Context, p plan.Plan, opt UncertaintyOptions) ([]ObjectiveChance, error) {
 	if len(p.Objectives) == 0 {
 		return nil, nil
 	}
+	opt.ChancesOnly = true
 	if len(p.Actuals) > 0 {
 		t, err := Track(p)
 		if err != nil {
