@@ -385,3 +385,18 @@ func TestAnalyzeRunsEachScenarioOnce(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAnalyzeWorkbook200x60 is the workbook's analysis of a
+// 200-channel, 60-month plan with ranges: every scenario and the Monte
+// Carlo, which runs beside the decimal engine.
+func BenchmarkAnalyzeWorkbook200x60(b *testing.B) {
+	p := bigPlan(200, 60)
+	opt := AnalyzeOptions{Scenario: AllScenarios, Parts: PartUncertainty}
+	cpu0 := processCPU()
+	for b.Loop() {
+		if _, err := Analyze(p, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric((processCPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+}
