@@ -314,37 +314,52 @@ func Analyze(p plan.Plan, o AnalyzeOptions) (Analysis, error) {
 	if a.Scenario == "" {
 		a.Scenario = BaseScenario
 	}
+	if errs := plan.Validate(p); len(errs) > 0 {
+		return Analysis{}, errs
+	}
+	if a.Scenario != BaseScenario && a.Scenario != AllScenarios &&
+		!slices.ContainsFunc(p.Scenarios, func(s plan.Scenario) bool { return s.Name == a.Scenario }) {
+		_, err := Select(nil, a.Scenario)
+		return Analysis{}, err
+	}
+	// The Monte Carlo (float64, on every core) runs beside the decimal
+	// engine; its Base totals are the base result's, computed once.
+	var mc chan *UncertaintyResult
+	if parts&PartUncertainty != 0 && HasUncertainty(p) {
+		mc = make(chan *UncertaintyResult, 1)
+		go func() {
+			u, err := monteCarlo(context.Background(), p, o.Uncertainty)
+			if err != nil {
+				mc <- nil
+				return
+			}
+			mc <- &u
+		}()
+	}
+	lib := plan.DefaultLibrary()
 	var base Result
 	var err error
 	if a.Scenario == AllScenarios {
-		a.All, err = RunAll(p) // the base first: run once
+		a.All, err = runAllValid(p, lib) // the base first: run once
 		if err == nil {
 			base = a.All[0]
 		}
 	} else {
-		base, err = Run(p)
+		base, err = runScenario(p, BaseScenario, lib, nil)
+	}
+	if err == nil && a.Scenario != BaseScenario && a.Scenario != AllScenarios {
+		a.Shown, err = runScenario(p, a.Scenario, lib, base.Objectives) // the base's checklists, run once
+	} else {
+		a.Shown = base
 	}
 	if err != nil {
+		if mc != nil {
+			<-mc
+		}
 		return Analysis{}, err
 	}
-	a.Base, a.Shown = base, base
-	switch a.Scenario {
-	case BaseScenario, AllScenarios:
-	default:
-		if !slices.ContainsFunc(p.Scenarios, func(s plan.Scenario) bool { return s.Name == a.Scenario }) {
-			_, err := Select([]Result{base}, a.Scenario)
-			return Analysis{}, err
-		}
-		if a.Shown, err = RunScenario(p, a.Scenario); err != nil {
-			return Analysis{}, err
-		}
-	}
+	a.Base = base
 
-	if parts&PartUncertainty != 0 && HasUncertainty(p) {
-		if u, err := Uncertainty(context.Background(), p, o.Uncertainty); err == nil {
-			a.Uncertainty = &u
-		}
-	}
 	if parts&PartSensitivity != 0 {
 		if s, err := Sensitivity(p, "net_profit"); err == nil {
 			a.Sensitivity = &s
@@ -369,6 +384,11 @@ func Analyze(p plan.Plan, o AnalyzeOptions) (Analysis, error) {
 		}
 	}
 
+	if mc != nil {
+		if a.Uncertainty = <-mc; a.Uncertainty != nil {
+			a.Uncertainty.Base = base.Totals
+		}
+	}
 	if a.Shown.Totals.BudgetLeft.Valid && a.Shown.Totals.BudgetLeft.Decimal.Sign() < 0 {
 		a.OverBudget = decimal.NewNullDecimal(a.Shown.Totals.BudgetLeft.Decimal.Neg())
 	}
@@ -441,10 +461,13 @@ func (v ObjectiveView) StateMsg() plan.Msg {
 // corrected by what happened, as the tracking view shows it); else, when
 // the plan has uncertainty (HasUncertainty), the Monte Carlo's; else none
 // (nil, no error). opt are the Monte Carlo's options; ctx cancels it.
+//
+// Only the chances are computed (UncertaintyOptions.ChancesOnly).
 func ObjectiveChances(ctx context.Context, p plan.Plan, opt UncertaintyOptions) ([]ObjectiveChance, error) {
 	if len(p.Objectives) == 0 {
 		return nil, nil
 	}
+	opt.ChancesOnly = true
 	if len(p.Actuals) > 0 {
 		t, err := Track(p)
 		if err != nil {

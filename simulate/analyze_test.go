@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 
 	"campaignsim/plan"
@@ -344,4 +345,58 @@ func TestSensitivityInputFine(t *testing.T) {
 			t.Errorf("Fine(low %s) = %v, want %v", low, got, want)
 		}
 	}
+}
+
+// TestAnalyzeRunsEachScenarioOnce: Analyze runs the decimal engine once
+// per result it shows — the base once (not again for the Monte Carlo's
+// base totals, nor for a scenario's checklists), each scenario once — and
+// its Monte Carlo gives Uncertainty's result for the same options.
+func TestAnalyzeRunsEachScenarioOnce(t *testing.T) {
+	p := bakery(t)
+	if len(p.Scenarios) == 0 || !HasUncertainty(p) {
+		t.Fatal("the bakery has scenarios and ranges")
+	}
+	opt := UncertaintyOptions{Runs: 300}
+	for _, tc := range []struct {
+		scenario string
+		want     int64
+	}{{AllScenarios, int64(1 + len(p.Scenarios))}, {BaseScenario, 1}, {p.Scenarios[0].Name, 2}} {
+		before := engineRuns.Load()
+		a, err := Analyze(p, AnalyzeOptions{Scenario: tc.scenario, Parts: PartUncertainty, Uncertainty: opt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := engineRuns.Load() - before; got != tc.want {
+			t.Errorf("scenario %q: the engine ran %d times, want %d", tc.scenario, got, tc.want)
+		}
+		u := mustUncertainty(t, p, opt)
+		if a.Uncertainty == nil || !reflect.DeepEqual(*a.Uncertainty, u) {
+			t.Errorf("scenario %q: Analyze's Monte Carlo differs from Uncertainty's", tc.scenario)
+		}
+		want, err := RunScenario(p, tc.scenario)
+		if tc.scenario == AllScenarios {
+			want, err = Run(p)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a.Shown, want) {
+			t.Errorf("scenario %q: Shown is not RunScenario's", tc.scenario)
+		}
+	}
+}
+
+// BenchmarkAnalyzeWorkbook200x60 is the workbook's analysis of a
+// 200-channel, 60-month plan with ranges: every scenario and the Monte
+// Carlo, which runs beside the decimal engine.
+func BenchmarkAnalyzeWorkbook200x60(b *testing.B) {
+	p := bigPlan(200, 60)
+	opt := AnalyzeOptions{Scenario: AllScenarios, Parts: PartUncertainty}
+	cpu0 := processCPU()
+	for b.Loop() {
+		if _, err := Analyze(p, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric((processCPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }

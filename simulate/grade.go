@@ -429,7 +429,7 @@ func (g *grader) chance(ctx context.Context) (decimal.Decimal, error) {
 	q := g.p.Clone()
 	q.Objectives = []plan.Objective{{ID: "brief", Metric: g.c.Objective.Metric, Target: g.c.Objective.Target,
 		Direction: g.c.Objective.Direction}}
-	u, err := Uncertainty(ctx, q, UncertaintyOptions{})
+	u, err := Uncertainty(ctx, q, UncertaintyOptions{ChancesOnly: true}) // the chance alone: no quantiles, no histograms
 	if err != nil || len(u.Objectives) == 0 {
 		if ctx.Err() != nil {
 			return decimal.Zero, ctx.Err()

@@ -3,6 +3,7 @@ package simulate
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"campaignsim/plan"
 
@@ -86,10 +87,14 @@ func runScenarioWith(p plan.Plan, name string, lib plan.Library) (Result, error)
 // RunAll simulates the base scenario then every scenario of the plan, in
 // file order: the results side by side.
 func RunAll(p plan.Plan) ([]Result, error) {
-	lib := plan.DefaultLibrary()
 	if errs := plan.Validate(p); len(errs) > 0 {
 		return nil, errs
 	}
+	return runAllValid(p, plan.DefaultLibrary())
+}
+
+// runAllValid is RunAll on a plan already validated.
+func runAllValid(p plan.Plan, lib plan.Library) ([]Result, error) {
 	base, err := runScenario(p, BaseScenario, lib, nil)
 	if err != nil {
 		return nil, err
@@ -105,9 +110,14 @@ func RunAll(p plan.Plan) ([]Result, error) {
 	return out, nil
 }
 
+// engineRuns counts the scenarios the decimal engine has run (runScenario):
+// the tests check with it that a computation runs nothing twice.
+var engineRuns atomic.Int64
+
 // runScenario runs one scenario; baseObj, when given, supplies the SMART
 // checklists (judged on the base result).
 func runScenario(p plan.Plan, name string, lib plan.Library, baseObj []ObjectiveResult) (Result, error) {
+	engineRuns.Add(1)
 	biz, ins, err := scenarioInputs(p, name)
 	if err != nil {
 		return Result{}, err

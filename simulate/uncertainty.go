@@ -50,6 +50,12 @@ type UncertaintyOptions struct {
 	// goroutines, one call at a time, with done increasing; it must be
 	// quick (a GUI should hand the numbers over with fyne.Do).
 	Progress func(done, total int)
+	// ChancesOnly computes only the objectives' chances (with Runs and
+	// Seed): no figure is read in the runs, Base is zero and Figures is
+	// nil, so no decimal run, quantile sort nor histogram is done. The
+	// chances are those of the full computation for the same seed. Grading
+	// and the results pane's chances need nothing else.
+	ChancesOnly bool
 }
 
 // UncertaintyResult is the summary of a Monte Carlo simulation.
@@ -155,10 +161,25 @@ func PERT(low, mode, high float64, src rand.Source) (b distuv.Beta, ok bool) {
 // It returns the plan's validation errors (a plan.ErrorList) when p is
 // invalid, and ctx.Err() when ctx is cancelled before the end.
 func Uncertainty(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (UncertaintyResult, error) {
+	if opt.ChancesOnly {
+		if errs := plan.Validate(p); len(errs) > 0 {
+			return UncertaintyResult{}, errs
+		}
+		return monteCarlo(ctx, p, opt)
+	}
 	base, err := RunWith(p, plan.Library{}) // the totals; no recommendations needed
 	if err != nil {
 		return UncertaintyResult{}, err
 	}
+	res, err := monteCarlo(ctx, p, opt)
+	res.Base = base.Totals
+	return res, err
+}
+
+// monteCarlo is Uncertainty on a valid plan p without its Base totals
+// (the decimal engine's, which Uncertainty and Analyze fill in): Analyze
+// runs it beside the decimal engine, which computes those totals anyway.
+func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (UncertaintyResult, error) {
 	m, err := compileFast(p)
 	if err != nil {
 		return UncertaintyResult{}, err
@@ -180,6 +201,9 @@ func Uncertainty(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Unce
 	}
 
 	nFig, nObj := len(UncertaintyFigures), len(m.objs)
+	if opt.ChancesOnly {
+		nFig = 0
+	}
 	vals := make([][]float64, nFig) // per figure, per run; NaN when undefined
 	for i := range vals {
 		vals[i] = make([]float64, runs)
@@ -221,13 +245,15 @@ func Uncertainty(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Unce
 						s.in[g.ch][g.slot] = g.low + g.span*beta.Rand()
 					}
 					m.run(s)
-					tot := m.parts(s, m.n)
-					for f, name := range UncertaintyFigures {
-						v, ok := m.fastFigure(name, &tot)
-						if !ok {
-							v = math.NaN()
+					if nFig > 0 {
+						tot := m.parts(s, m.n)
+						for f, name := range UncertaintyFigures {
+							v, ok := m.fastFigure(name, &tot)
+							if !ok {
+								v = math.NaN()
+							}
+							vals[f][r] = v
 						}
-						vals[f][r] = v
 					}
 					for j, mo := range months {
 						pts[j] = m.parts(s, mo)
@@ -258,10 +284,12 @@ func Uncertainty(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Unce
 	if bins <= 0 {
 		bins = DefaultBins
 	}
-	res := UncertaintyResult{Runs: runs, Seed: seed, Base: base.Totals,
-		Figures: make([]Distribution, nFig), Objectives: make([]ObjectiveChance, nObj)}
+	res := UncertaintyResult{Runs: runs, Seed: seed, Objectives: make([]ObjectiveChance, nObj)}
+	if nFig > 0 {
+		res.Figures = make([]Distribution, nFig)
+	}
 	var fwg sync.WaitGroup
-	for f, name := range UncertaintyFigures {
+	for f, name := range UncertaintyFigures[:nFig] {
 		fwg.Add(1)
 		go func() {
 			defer fwg.Done()

@@ -323,3 +323,52 @@ func BenchmarkUncertainty10Channels10k(b *testing.B) {
 		}
 	}
 }
+
+// ChancesOnly gives the very chances of the full computation for the same
+// seed (and any number of workers), without figures nor base totals.
+func TestUncertaintyChancesOnlySameChances(t *testing.T) {
+	for _, p := range []plan.Plan{benchUncertaintyPlan(), func() plan.Plan {
+		p, err := plan.Example("bakery")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}()} {
+		for _, seed := range []int64{1, 7} {
+			full := mustUncertainty(t, p, UncertaintyOptions{Runs: 3000, Seed: &seed})
+			for _, w := range []int{1, 3} {
+				only := mustUncertainty(t, p, UncertaintyOptions{Runs: 3000, Seed: &seed, Workers: w, ChancesOnly: true})
+				if !reflect.DeepEqual(full.Objectives, only.Objectives) {
+					t.Errorf("seed %d, %d workers: chances only %v, full %v", seed, w, only.Objectives, full.Objectives)
+				}
+				if only.Figures != nil || only.Runs != 3000 || only.Seed != seed || len(only.Objectives) != len(p.Objectives) {
+					t.Errorf("chances only: figures %v, runs %d, seed %d, %d objectives", only.Figures, only.Runs, only.Seed, len(only.Objectives))
+				}
+			}
+		}
+	}
+}
+
+// ChancesOnly still returns the plan's validation errors.
+func TestUncertaintyChancesOnlyInvalidPlan(t *testing.T) {
+	p := basePlan()
+	p.Info.Months = 0
+	_, err := Uncertainty(context.Background(), p, UncertaintyOptions{ChancesOnly: true})
+	var list plan.ErrorList
+	if !errors.As(err, &list) {
+		t.Errorf("invalid plan: err = %v, want a plan.ErrorList", err)
+	}
+}
+
+// BenchmarkUncertaintyChancesOnly10k: BenchmarkUncertainty10Channels10k
+// computing only the objectives' chances (grading's need).
+func BenchmarkUncertaintyChancesOnly10k(b *testing.B) {
+	p := benchUncertaintyPlan()
+	opt := UncertaintyOptions{Runs: 10000, ChancesOnly: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Uncertainty(context.Background(), p, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

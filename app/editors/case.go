@@ -29,6 +29,14 @@ import (
 type CaseView struct {
 	core widgets.EditorCore
 
+	// DocPath, when not nil, returns the path of the plan's file ("" for
+	// a plan never saved): a case file the plan names by a relative path
+	// is read from that file's folder, as grade and the PDF read it
+	// (simulate.ResolveCasePath). It is asked each time the case is
+	// loaded, so a plan saved elsewhere finds its case anew. The shell
+	// sets it to its document's Path.
+	DocPath func() string
+
 	// goWork runs the grading off the UI goroutine (`go f()`; the tests
 	// queue it, apptest.WorkQueue).
 	goWork func(f func())
@@ -51,6 +59,7 @@ type CaseView struct {
 	seq     int                // number of the latest grading; older ones are dropped
 	cancel  context.CancelFunc // stops the grading under way
 	ref     string             // the case reference the loaded case is for
+	file    string             // the case file it was read from ("" for a built-in case)
 	c       simulate.Case
 	caseErr string // why the plan's case cannot be used ("" when loaded)
 	grade   *simulate.Grade
@@ -130,23 +139,31 @@ func (v *CaseView) caseLoaded() bool {
 }
 
 // loadCase reads the case the plan names, when it changed: a built-in id,
-// or a case file's path (relative to the folder the app runs in: a panel
-// does not know where the plan file lies).
+// or a case file's path, relative to the plan file's folder (DocPath; the
+// folder the app runs in for a plan without a file).
 func (v *CaseView) loadCase(ref string) {
+	file := ""
+	if simulate.IsCasePath(ref) {
+		doc := ""
+		if v.DocPath != nil {
+			doc = v.DocPath()
+		}
+		file = simulate.ResolveCasePath(doc, ref)
+	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if ref == v.ref {
+	if ref == v.ref && file == v.file {
 		return
 	}
-	v.ref, v.caseErr, v.grade = ref, "", nil
+	v.ref, v.file, v.caseErr, v.grade = ref, file, "", nil
 	if ref == "" {
 		return
 	}
 	var err error
-	if simulate.IsCasePath(ref) {
+	if file != "" {
 		var data []byte
-		if data, err = os.ReadFile(ref); err == nil {
-			v.c, err = simulate.DecodeCase(ref, data)
+		if data, err = os.ReadFile(file); err == nil {
+			v.c, err = simulate.DecodeCase(file, data)
 		}
 	} else {
 		v.c, err = simulate.BuiltinCase(ref)

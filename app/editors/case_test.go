@@ -1,6 +1,8 @@
 package editors
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -169,5 +171,43 @@ func TestCaseViewStudentAndTracking(t *testing.T) {
 	v.kpis.SetSelected(many)
 	if len(rec.plans) != n || v.trackErr.Text == "" || len(v.kpis.Selected) != 3 {
 		t.Errorf("eleven indicators: %d edits, error %q, %d ticked", len(rec.plans)-n, v.trackErr.Text, len(v.kpis.Selected))
+	}
+}
+
+// TestCaseViewCaseBesidePlan: a case file named by a relative path is read
+// from the plan file's folder (DocPath), as grade and the PDF read it; it
+// was read from the folder the app runs in.
+func TestCaseViewCaseBesidePlan(t *testing.T) {
+	data, ok := simulate.BuiltinCaseFile("bakery")
+	if !ok {
+		t.Fatal("no built-in bakery case")
+	}
+	dir := filepath.Join(t.TempDir(), "classe")
+	if err := os.MkdirAll(filepath.Join(dir, "cas"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cas", "boulangerie.toml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := startingPlan(t)
+	p.Info.Case = "cas/boulangerie.toml"
+	apptest.NewTestApp(t, "fr", plan.LangFR)
+	w := test.NewTempWindow(t, nil)
+	v := NewCaseView(w, (&recorder{}).edit)
+	q := &apptest.WorkQueue{}
+	v.goWork = q.Run
+	v.DocPath = func() string { return filepath.Join(dir, "plan.toml") }
+	w.SetContent(v.Widget())
+	v.Refresh(p, results(t, p))
+	q.Drain()
+	if v.title.Text != "Exercice\u00a0: Boulangerie Artisanale Dupont" || v.score.Text != "Note\u00a0: 4,00/20 (4 points sur 20)" {
+		t.Errorf("the case beside the plan: title %q, score %q, brief %q", v.title.Text, v.score.Text, v.brief.Text)
+	}
+	// Saved in another folder (no case there): the case is looked for there.
+	v.DocPath = func() string { return filepath.Join(t.TempDir(), "plan.toml") }
+	p.Info.Student = "Camille"
+	v.Refresh(p, results(t, p))
+	if q.Drain() != 0 || !strings.Contains(v.brief.Text, "boulangerie.toml") {
+		t.Errorf("no case in the new folder: %d gradings, brief %q", q.Pending(), v.brief.Text)
 	}
 }

@@ -68,9 +68,9 @@ func (d *doc) exercisePages() func() {
 }
 
 // exerciseOf grades the plan against the case it names (plan.Info.Case):
-// a built-in case by id, a case file by its path (relative to the current
-// folder: the document does not know where the plan file lies). Nil for a
-// plan that is no exercise.
+// a built-in case by id, a case file by its path, relative to the plan
+// file's folder (Options.PlanPath; the current folder without one), as
+// grade reads it. Nil for a plan that is no exercise.
 func (d *doc) exerciseOf() *exercise {
 	ref := strings.TrimSpace(d.p.Info.Case)
 	if ref == "" {
@@ -80,8 +80,9 @@ func (d *doc) exerciseOf() *exercise {
 	var err error
 	if simulate.IsCasePath(ref) {
 		var data []byte
-		if data, err = readCase(ref); err == nil {
-			e.c, err = simulate.DecodeCase(ref, data)
+		path := simulate.ResolveCasePath(d.planPath, ref)
+		if data, err = readCase(path); err == nil {
+			e.c, err = simulate.DecodeCase(path, data)
 		}
 	} else {
 		e.c, err = simulate.BuiltinCase(ref)

@@ -2,12 +2,15 @@ package report
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"campaignsim/plan"
+	"campaignsim/simulate"
 )
 
 // pdfText is the text of a PDF (pdftotext), page by page; the test is
@@ -71,5 +74,43 @@ func TestExercisePages(t *testing.T) {
 	}
 	if cover := pdfText(t, data)[0]; !strings.Contains(cover, "This exercise's case could not be read: There is no case") {
 		t.Errorf("an unknown case is said on the cover:\n%s", cover)
+	}
+}
+
+// TestExerciseCaseBesidePlan: a case file the plan names by a relative
+// path is read from the plan file's folder (Options.PlanPath), as grade
+// reads it, not from the current folder; without PlanPath, from the
+// current folder.
+func TestExerciseCaseBesidePlan(t *testing.T) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, ok := simulate.BuiltinCaseFile("bakery")
+	if !ok {
+		t.Fatal("no built-in bakery case")
+	}
+	dir := filepath.Join(t.TempDir(), "classe")
+	if err := os.MkdirAll(filepath.Join(dir, "cas"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cas", "boulangerie.toml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.Info.Student, p.Info.Case = "Camille Martin", "cas/boulangerie.toml"
+	date := time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)
+	d, err := prepare(p, Options{Date: date, PlanPath: filepath.Join(dir, "plan.toml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := d.exerciseOf(); e == nil || !e.ready || e.g.Score != e.g.Max {
+		t.Fatalf("the case beside the plan is not read: %+v", e)
+	}
+	d, err = prepare(p, Options{Date: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := d.exerciseOf(); e == nil || e.ready || !strings.Contains(e.err, "cas/boulangerie.toml") {
+		t.Errorf("without PlanPath the case is read from the current folder (none there): %+v", e)
 	}
 }

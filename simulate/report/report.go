@@ -46,6 +46,10 @@ type Options struct {
 	// Date is the document's date, on the cover and in the PDF's metadata;
 	// the zero time means today. Set it for byte-identical output.
 	Date time.Time
+	// PlanPath is the plan file's path ("" when it has none: a new plan,
+	// standard input): an exercise's case file (plan.Info.Case) is read
+	// relative to its folder, as grade reads it (simulate.ResolveCasePath).
+	PlanPath string
 }
 
 // ErrUnknownScenario is wrapped by the error Write returns when
@@ -98,6 +102,8 @@ type doc struct {
 	cur  string
 	date time.Time
 	lib  plan.Library
+	// planPath is Options.PlanPath, for the exercise's case file.
+	planPath string
 
 	an       simulate.Analysis
 	r        simulate.Result   // the results shown (an.Shown)
@@ -153,7 +159,7 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 	if d.cur == "" {
 		d.cur = "EUR"
 	}
-	d.date = o.Date
+	d.date, d.planPath = o.Date, o.PlanPath
 	if d.date.IsZero() {
 		d.date = time.Now()
 	}
