@@ -136,6 +136,11 @@ func newUI(a fyne.App, args []string, tabsOf func(w fyne.Window, edit widgets.Ed
 		u.tabs = tabsOf(u.win, u.Edit)
 	}
 	u.connectScreens()
+	for _, t := range u.tabs { // the Case tab finds a case file beside the plan's file
+		if cv, ok := t.panel.(*editors.CaseView); ok {
+			cv.DocPath = u.doc.Path
+		}
+	}
 	for _, t := range u.tabs { // the benchmarks screen: her figures changed, simulate again
 		if l, ok := t.panel.(interface{ OnLibraryChange(func()) }); ok {
 			l.OnLibraryChange(func() { u.last = nil; u.onDocChanged() })

@@ -158,7 +158,8 @@ func (u *UI) showExport(f exportFormat) *exportDialog {
 
 // options are the document options chosen in the dialog.
 func (d *exportDialog) options() report.Options {
-	o := report.Options{Lang: plan.LangFR, Scenario: simulate.BaseScenario}
+	// PlanPath: an exercise's case file is found beside the plan's file
+	o := report.Options{Lang: plan.LangFR, Scenario: simulate.BaseScenario, PlanPath: d.u.doc.Path()}
 	if d.lang.SelectedIndex() == 1 {
 		o.Lang = plan.LangEN
 	}

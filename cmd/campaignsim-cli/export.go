@@ -129,6 +129,9 @@ func (c *cli) export(args []string) error {
 		return err
 	}
 	o := report.Options{Lang: plan.Language(*lang), Scenario: *scenario, Date: sourceDate()}
+	if path != "-" {
+		o.PlanPath = path // an exercise's case file is found beside the plan
+	}
 	var data []byte
 	if ext == ".xlsx" {
 		data, err = report.Workbook(p, report.WorkbookOptions{Options: o, PlanText: text})
