@@ -136,13 +136,10 @@ func TestWordCodesAreListed(t *testing.T) {
 	}
 }
 
-// frenchTypographyPending are codes whose French still has a plain space
-// before ":" because the goldens pin it (a refactoring keeps them
-// byte-identical); the next intended change of the goldens fixes them.
-var frenchTypographyPending = map[string]bool{
-	"cli_evaluation": true, "cli_reforecast_all_actual": true, "cli_chance_note": true,
-	"cli_already_best": true,
-}
+// frenchTypographyPending are codes whose French may keep a plain space
+// before ":" (none: the last four were fixed with an intended golden
+// change).
+var frenchTypographyPending = map[string]bool{}
 
 // TestWordsRender renders every code of the tool in both languages with
 // its arguments: none renders empty or leaves a placeholder over.
