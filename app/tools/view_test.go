@@ -265,8 +265,8 @@ func TestToolsOptimiseApply(t *testing.T) {
 		t.Errorf("edit label = %q", f.names[0])
 	}
 	got := f.edits[0]
-	if !widgets.DecisionBudget(got).Equal(widgets.DecisionBudget(f.p)) {
-		t.Errorf("paid total after = %s, want %s", widgets.DecisionBudget(got), widgets.DecisionBudget(f.p))
+	if !simulate.DecisionBudget(got).Equal(simulate.DecisionBudget(f.p)) {
+		t.Errorf("paid total after = %s, want %s", simulate.DecisionBudget(got), simulate.DecisionBudget(f.p))
 	}
 	changed := 0
 	for i, ch := range got.Channels {

@@ -372,12 +372,12 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 	// What to do.
 	if len(rf.Recommendations) > 0 {
 		out = append(out, trackingTitle(lang.L("What to do where an indicator lags")))
-		res := simulate.Result{}
+		res := simulate.Result{Recommendations: rf.Recommendations}
 		for _, c := range p.Channels {
 			res.Channels = append(res.Channels, simulate.ChannelResult{ID: c.ID, Name: c.Name})
 		}
-		for _, rec := range rf.Recommendations {
-			out = append(out, widgets.Label("→ "+widgets.RecommendationText(p, res, rec)))
+		for _, rec := range simulate.AdviceOf(res) {
+			out = append(out, widgets.NewWrapLabel("→ "+widgets.RecommendationText(p, rec)))
 		}
 	}
 	return out
