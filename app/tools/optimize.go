@@ -1,6 +1,8 @@
 package tools
 
 import (
+	"context"
+
 	"fmt"
 	"strings"
 
@@ -88,7 +90,7 @@ func newToolsOptimize(v *View) *toolsOptimize {
 }
 
 // planChanged refreshes the budget (unless the user typed one), the
-// currency, the stale banner and Apply. The screen is locked.
+// currency, the stale banner and Apply. It runs on the UI goroutine.
 func (s *toolsOptimize) planChanged() {
 	p := s.v.current
 	s.currency.SetText(display.CurrencySymbol(widgets.Currency(p), widgets.Lang()))
@@ -111,7 +113,7 @@ func toolsAmountText(v decimal.Decimal, l plan.Language) string {
 }
 
 // updateApply enables Apply only for a fresh result that moves money, and
-// says why it is disabled otherwise. The screen is locked.
+// says why it is disabled otherwise. It runs on the UI goroutine.
 func (s *toolsOptimize) updateApply() {
 	cur := s.v.current
 	switch {
@@ -139,8 +141,6 @@ func (s *toolsOptimize) updateApply() {
 // onRun optimises the current plan in a goroutine.
 func (s *toolsOptimize) onRun() {
 	v := s.v
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	if !v.hasPlan {
 		s.setStatus(lang.L("No plan to optimise yet."), widget.DangerImportance)
 		return
@@ -158,19 +158,14 @@ func (s *toolsOptimize) onRun() {
 		}
 		total = decimal.NewNullDecimal(b)
 	}
-	s.seq++
-	seq := s.seq
 	p := v.current.Clone()
 	s.running = true
 	s.run.Disable()
 	s.updateApply()
 	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
-	go func() {
+	s.task.Start(func(context.Context) func() {
 		o, err := widgets.Compute(func() (simulate.Optimization, error) { return simulate.Optimize(p, goal, total) })
-		v.do(func() {
-			if seq != s.seq {
-				return
-			}
+		return func() {
 			s.running = false
 			s.run.Enable()
 			if err != nil {
@@ -183,35 +178,31 @@ func (s *toolsOptimize) onRun() {
 			s.show(p)
 			s.showStale(v.current)
 			s.updateApply()
-		})
-	}()
+		}
+	})
 }
 
 // onApply writes the optimised budgets into the current plan as one
 // undoable edit.
 func (s *toolsOptimize) onApply() {
 	v := s.v
-	v.mu.Lock()
 	if !s.has || s.running || s.isStale(v.current) {
-		v.mu.Unlock()
 		return
 	}
 	q := s.result.Apply(v.current)
 	if errs := plan.Validate(q); len(errs) > 0 {
 		s.setStatus(widgets.ErrorText(errs), widget.DangerImportance)
-		v.mu.Unlock()
 		return
 	}
 	s.applied = q
-	v.mu.Unlock()
-	// edit refreshes every panel, this one too: call it unlocked.
+	// edit refreshes every panel, this one too.
 	if v.edit != nil {
 		v.edit(lang.L("Optimise budget"), q)
 	}
 }
 
-// show fills the results from s.result, computed for p. The screen is
-// locked.
+// show fills the results from s.result, computed for p. It runs on the UI
+// goroutine.
 func (s *toolsOptimize) show(p plan.Plan) {
 	l := widgets.Lang()
 	cur := widgets.Currency(p)
