@@ -48,8 +48,8 @@ type toolsGoalSeek struct {
 	run, apply   *widget.Button
 	applyNote    *widget.Label
 
-	verdict  *widget.Label // the budget needed, or "Unreachable"
-	reason   *widget.Label // why unreachable; what the plan then reaches
+	verdict  *widgets.WrapLabel // the budget needed, or "Unreachable" (never split inside an amount)
+	reason   *widget.Label      // why unreachable; what the plan then reaches
 	table    *fyne.Container
 	warnings *fyne.Container
 	results  *fyne.Container
@@ -83,7 +83,7 @@ func newToolsGoalSeek(v *View) *toolsGoalSeek {
 	s.apply.Disable()
 	s.applyNote = widget.NewLabel("")
 
-	s.verdict = widgets.Label("")
+	s.verdict = widgets.NewWrapLabel("")
 	s.verdict.TextStyle.Bold = true
 	s.reason = widgets.Label("")
 	s.table = container.NewStack()

@@ -36,9 +36,9 @@ type toolsOptimize struct {
 	run, apply   *widget.Button
 	applyNote    *widget.Label // why Apply is disabled
 
-	advice   *widget.Label
-	change   *widget.Label   // the goal before → after
-	table    *fyne.Container // holds the allocation table
+	advice   *widgets.WrapLabel // which budget to move where (never split inside an amount)
+	change   *widgets.WrapLabel // the goal before → after
+	table    *fyne.Container    // holds the allocation table
 	warnings *fyne.Container
 	results  *fyne.Container
 
@@ -70,9 +70,9 @@ func newToolsOptimize(v *View) *toolsOptimize {
 	s.applyNote = widget.NewLabel("")
 	s.applyNote.Importance = widget.WarningImportance
 
-	s.advice = widgets.Label("")
+	s.advice = widgets.NewWrapLabel("")
 	s.advice.TextStyle.Bold = true
-	s.change = widget.NewLabel("")
+	s.change = widgets.NewWrapLabel("")
 	s.table = container.NewStack()
 	s.warnings = container.NewVBox()
 	s.results = container.NewVBox(s.advice, s.change, s.table, s.warnings)

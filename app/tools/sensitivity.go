@@ -36,7 +36,7 @@ type toolsSensitivity struct {
 	metric *widget.Select
 	run    *widget.Button
 
-	headline  *widget.Label
+	headline  *widgets.WrapLabel // never split inside a number
 	chart     *canvas.Image
 	chartNote *widget.Label
 	table     *fyne.Container
@@ -59,7 +59,7 @@ func newToolsSensitivity(v *View) *toolsSensitivity {
 	s.run = widget.NewButton(lang.L("Run"), s.onRun)
 	s.run.Importance = widget.HighImportance
 
-	s.headline = widgets.Label("")
+	s.headline = widgets.NewWrapLabel("")
 	s.headline.TextStyle.Bold = true
 	s.chart = newToolsChartImage(toolsTornadoSize)
 	s.chartNote = widgets.Label("")

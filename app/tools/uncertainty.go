@@ -37,12 +37,12 @@ type toolsUncertainty struct {
 	run, cancel            *widget.Button
 	progress               *widget.ProgressBar
 
-	headline   *widget.Label   // what to expect, in words
-	table      *fyne.Container // holds the P10/P50/P90 table
-	notes      *widget.Label   // undefined runs, what P10 and P90 mean
-	objectives *fyne.Container // one line per objective
-	figure     *widget.Select  // the figure of the histogram
-	figures    []string        // names of the figure options, in order
+	headline   *widgets.WrapLabel // what to expect, in words (never split inside a number)
+	table      *fyne.Container    // holds the P10/P50/P90 table
+	notes      *widget.Label      // undefined runs, what P10 and P90 mean
+	objectives *fyne.Container    // one line per objective
+	figure     *widget.Select     // the figure of the histogram
+	figures    []string           // names of the figure options, in order
 	chart      *canvas.Image
 	chartNote  *widget.Label
 	results    *fyne.Container // everything below the status line
@@ -77,7 +77,7 @@ func newToolsUncertainty(v *View) *toolsUncertainty {
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide() // shown while a run is under way: no 0 % bar before anything runs
 
-	s.headline = widgets.Label("")
+	s.headline = widgets.NewWrapLabel("")
 	s.headline.TextStyle.Bold = true
 	s.table = container.NewStack()
 	s.notes = widgets.Label("")

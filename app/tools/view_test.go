@@ -475,3 +475,22 @@ func TestToolsTableLayout(t *testing.T) {
 		t.Errorf("last column ends at %v, beyond the table's %v", right, tbl.Size().Width)
 	}
 }
+
+// TestToolsVerdictsKeepNumbersWhole: the tools' headlines and verdicts are
+// widgets.WrapLabel, which breaks only at ordinary spaces, so that a
+// narrow window never shows "de 1 | 805 €" (a widget.Label broke at the
+// no-break space inside the number).
+func TestToolsVerdictsKeepNumbersWhole(t *testing.T) {
+	f := newToolsFixture(t, "bakery")
+	for name, o := range map[string]fyne.CanvasObject{
+		"uncertainty headline": f.v.unc.headline,
+		"optimiser advice":     f.v.opt.advice,
+		"optimiser change":     f.v.opt.change,
+		"goal seek verdict":    f.v.seek.verdict,
+		"sensitivity headline": f.v.sens.headline,
+	} {
+		if _, ok := o.(*widgets.WrapLabel); !ok {
+			t.Errorf("%s is a %T, want a *widgets.WrapLabel", name, o)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"campaignsim/app/help"
 	"campaignsim/app/internal/apptest"
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
@@ -90,6 +91,10 @@ func trackingTexts(o fyne.CanvasObject) []string {
 		switch x := o.(type) {
 		case *widget.Label:
 			out = append(out, x.Text)
+		case *widgets.WrapLabel:
+			out = append(out, x.Text)
+		case *help.TermLabel:
+			out = append(out, x.Label.Text)
 		case *fyne.Container:
 			for _, c := range x.Objects {
 				walk(c)
@@ -132,6 +137,32 @@ func TestTrackingShowsDashboard(t *testing.T) {
 		trackingCapture(t, f.w, "/tmp/tracking-google-ads.png")
 		f.w.Resize(fyne.NewSize(1024, 2000))
 		trackingCapture(t, f.w, "/tmp/tracking-google-ads-full.png")
+	}
+}
+
+// TestTrackingFigureNamesOpenGlossary: the names of the figures in the
+// tracking's tables open their glossary terms (help.TermLabel), as in the
+// results pane; they were plain labels.
+func TestTrackingFigureNamesOpenGlossary(t *testing.T) {
+	f := newTrackingFixture(t, "google-ads")
+	f.wait("the chances", func() bool { return f.v.chanceOK })
+	terms := map[string]bool{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *help.TermLabel:
+			terms[x.Name] = true
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(f.v.body)
+	for _, name := range []string{"customers", "cost", "net_profit"} {
+		if !terms[name] {
+			t.Errorf("the figure %q is not a glossary term label (terms: %v)", name, terms)
+		}
 	}
 }
 
