@@ -1,8 +1,6 @@
 package tools
 
 import (
-	"context"
-
 	"slices"
 
 	"campaignsim/app/widgets"
@@ -235,23 +233,12 @@ func (s *toolsGoalSeek) onRun() {
 	s.run.Disable()
 	s.updateApply()
 	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
-	s.task.Start(func(context.Context) func() {
-		res, err := widgets.Compute(func() (simulate.GoalSeekResult, error) { return simulate.GoalSeek(p, metric, target, mix) })
-		return func() {
-			s.running = false
-			s.run.Enable()
-			if err != nil {
-				s.setStatus(widgets.ErrorText(err), widget.DangerImportance)
-				s.updateApply()
-				return
-			}
-			s.result, s.runPlan, s.has = res, p, true
-			s.applied = plan.Plan{}
+	toolsRunApplicable(v, &s.toolsRun, s.run, p,
+		func() (simulate.GoalSeekResult, error) { return simulate.GoalSeek(p, metric, target, mix) },
+		func(res simulate.GoalSeekResult) {
+			s.result, s.applied = res, plan.Plan{}
 			s.show(p)
-			s.showStale(v.current)
-			s.updateApply()
-		}
-	})
+		}, s.updateApply)
 }
 
 // onApply writes the budgets found into the current plan's decision

@@ -1,8 +1,6 @@
 package tools
 
 import (
-	"context"
-
 	"fmt"
 	"strings"
 
@@ -163,23 +161,12 @@ func (s *toolsOptimize) onRun() {
 	s.run.Disable()
 	s.updateApply()
 	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
-	s.task.Start(func(context.Context) func() {
-		o, err := widgets.Compute(func() (simulate.Optimization, error) { return simulate.Optimize(p, goal, total) })
-		return func() {
-			s.running = false
-			s.run.Enable()
-			if err != nil {
-				s.setStatus(widgets.ErrorText(err), widget.DangerImportance)
-				s.updateApply()
-				return
-			}
-			s.result, s.runPlan, s.has = o, p, true
-			s.applied = plan.Plan{}
+	toolsRunApplicable(v, &s.toolsRun, s.run, p,
+		func() (simulate.Optimization, error) { return simulate.Optimize(p, goal, total) },
+		func(o simulate.Optimization) {
+			s.result, s.applied = o, plan.Plan{}
 			s.show(p)
-			s.showStale(v.current)
-			s.updateApply()
-		}
-	})
+		}, s.updateApply)
 }
 
 // onApply writes the optimised budgets into the current plan as one

@@ -1,6 +1,8 @@
 package tools
 
 import (
+	"context"
+
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 
@@ -155,4 +157,28 @@ func toolsPage(controls fyne.CanvasObject, run *toolsRun, results fyne.CanvasObj
 	top := container.NewVBox(controls, run.status, run.stale, widget.NewSeparator())
 	run.page = container.NewBorder(top, nil, nil, nil, container.NewVScroll(results))
 	return run.page
+}
+
+// toolsRunApplicable runs compute for p through r.task, for a tool whose
+// result Apply writes into the plan (the optimiser, goal seek): when it
+// ends, on the UI goroutine, Run is enabled again, an error shows on the
+// status line, a result is kept by keep (which shows it), the stale banner
+// follows, and updateApply sets Apply's state either way.
+func toolsRunApplicable[T any](v *View, r *toolsRun, run *widget.Button, p plan.Plan,
+	compute func() (T, error), keep func(T), updateApply func()) {
+	r.task.Start(func(context.Context) func() {
+		res, err := widgets.Compute(compute)
+		return func() {
+			r.running = false
+			run.Enable()
+			if err != nil {
+				r.setStatus(widgets.ErrorText(err), widget.DangerImportance)
+			} else {
+				r.runPlan, r.has = p, true
+				keep(res)
+				r.showStale(v.current)
+			}
+			updateApply()
+		}
+	})
 }
