@@ -85,7 +85,7 @@ func NewCaseView(w fyne.Window, edit widgets.EditFunc) *CaseView {
 	v.kpiNames = map[string]string{}
 	var kpiLabels []string
 	for _, k := range simulate.TrackingKPIs() {
-		l := display.Label(k, widgets.UILanguage())
+		l := display.Label(k, widgets.Lang())
 		if _, dup := v.kpiNames[l]; dup {
 			l += " (" + k + ")"
 		}
@@ -181,7 +181,7 @@ func caseErrorText(err error, currency string) string {
 	}
 	var parts []string
 	for _, e := range list {
-		s := display.Text(e.Msg, widgets.UILanguage(), currency)
+		s := display.Text(e.Msg, widgets.Lang(), currency)
 		if e.File != "" && e.Line > 0 {
 			s = fmt.Sprintf("%s:%d: %s", e.File, e.Line, s)
 		}
@@ -235,7 +235,7 @@ func (v *CaseView) show() {
 	}
 	v.none.Hide()
 	v.body.Show()
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	v.core.ShowField(v.student)
 	if caseErr != "" {
 		v.title.SetText(lang.L("Exercise: {{.Name}}", map[string]any{"Name": ref}))
@@ -275,7 +275,7 @@ func (v *CaseView) showGrade() {
 		v.score.SetText(lang.L("Grading…"))
 		return
 	}
-	l, cur := widgets.UILanguage(), widgets.Currency(v.core.P)
+	l, cur := widgets.Lang(), widgets.Currency(v.core.P)
 	v.score.SetText(lang.L("Score: {{.Grade}} / 20 ({{.Score}} of {{.Max}} points)", map[string]any{
 		"Grade": display.Decimal(g.Grade20, 2, l), "Score": g.Score, "Max": g.Max}))
 	var rows []fyne.CanvasObject

@@ -32,7 +32,7 @@ func startingPlan(t *testing.T) plan.Plan {
 // newCaseViewTest shows p in a Case view whose grading waits in q.
 func newCaseViewTest(t *testing.T, text string, p plan.Plan) (*CaseView, *recorder, *apptest.WorkQueue) {
 	t.Helper()
-	apptest.NewTestApp(t, text, plan.LangFR)
+	apptest.NewTestApp(t, text, plan.Language(text))
 	rec := &recorder{}
 	w := test.NewTempWindow(t, nil)
 	v := NewCaseView(w, rec.edit)

@@ -301,7 +301,7 @@ func (e *ChannelsEditor) Refresh(p plan.Plan, r *widgets.Results) {
 func (e *ChannelsEditor) subtitle(i int) string {
 	p := e.core.P
 	ch := p.Channels[i]
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	s := display.KindLabel(ch.Kind, l)
 	if e.core.R == nil {
 		return s
@@ -391,7 +391,7 @@ func (e *ChannelsEditor) onSelect(id widget.ListItemID) {
 // onAdd opens the kind picker.
 func (e *ChannelsEditor) onAdd() {
 	rows := container.NewVBox()
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	for _, k := range plan.Kinds {
 		b := widget.NewButtonWithIcon(display.KindLabel(k, l), kindIcon(k), func() { e.onAddKind(k) })
 		b.Alignment = widget.ButtonAlignLeading
@@ -414,7 +414,7 @@ func (e *ChannelsEditor) onAddKind(k plan.Kind) {
 	}
 	cand := e.core.P.Clone()
 	ch, _ := plan.DefaultLibrary().Prefill(k, cand.Business.Sector)
-	ch.Name = display.KindLabel(k, widgets.UILanguage())
+	ch.Name = display.KindLabel(k, widgets.Lang())
 	ch.ID = uniqueID(cand, channelIDBase(k, cand.Info.Language)) // in the plan's language (ids.go)
 	if k == plan.Search && !ch.CPC.IsPositive() {
 		ch.CPC = decimal.NewFromInt(1)
@@ -585,7 +585,7 @@ func newChannelForm(c *widgets.EditorCore, i int, k plan.Kind, months int, m pla
 			return get(&p.Channels[i])
 		}
 	}
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.Wrapping = fyne.TextWrapWord // the whole name of the channel shown
 	f.name = c.Bind(widgets.NewField(widgets.UnitText, false), pre+".name", "Channel name", chanPtr(func(ch *plan.Channel) any { return &ch.Name }))
@@ -693,7 +693,7 @@ func (f *channelForm) show() {
 		return
 	}
 	ch := p.Channels[f.index]
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	defer c.Begin()()
 	f.title.SetText(ch.Name)
 	for _, fl := range append(f.fields, f.id) {
@@ -845,7 +845,7 @@ func (f *channelForm) onRange(key channelKey) {
 	ch := &cand.Channels[f.index]
 	ch.Ranges = slices.DeleteFunc(ch.Ranges, func(r plan.Range) bool { return r.Input == key.key })
 	lt, ht := strings.TrimSpace(lo.Entry.Text), strings.TrimSpace(hi.Entry.Text)
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	switch {
 	case lt == "" && ht == "":
 	case lt == "" || ht == "":

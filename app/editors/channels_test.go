@@ -15,7 +15,7 @@ import (
 )
 
 func newChannelsEditorTest(t *testing.T, p plan.Plan) (*ChannelsEditor, *recorder, fyne.Window) {
-	apptest.NewTestApp(t, "en", plan.LangFR)
+	apptest.NewTestApp(t, "en", plan.LangEN)
 	rec := &recorder{}
 	w := test.NewTempWindow(t, nil)
 	ed := NewChannelsEditor(w, rec.edit)

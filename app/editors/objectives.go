@@ -222,7 +222,7 @@ func (e *ObjectivesEditor) showForm() {
 	o := c.P.Objectives[e.selected]
 	pre := fmt.Sprintf("objectives[%d]", e.selected)
 	e.statement.Path, e.id.Path, e.target.Path, e.deadline.Path = pre+".statement", pre+".id", pre+".target", pre+".deadline"
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	defer c.Begin()()
 
 	e.metricKeys, e.metricNames = nil, nil
@@ -304,13 +304,13 @@ func (e *ObjectivesEditor) showSmart() {
 			e.smart[i].SetText("✓ " + smartNames()[i])
 			e.smart[i].Importance = widget.SuccessImportance
 		} else {
-			e.smart[i].SetText("✗ " + smartNames()[i] + " — " + display.Text(ck.Why, widgets.UILanguage(), e.core.P.Info.Currency))
+			e.smart[i].SetText("✗ " + smartNames()[i] + " — " + display.Text(ck.Why, widgets.Lang(), e.core.P.Info.Currency))
 			e.smart[i].Importance = widget.DangerImportance
 		}
 		e.smart[i].Refresh()
 	}
 	p := e.core.P
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	spec, _ := simulate.SpecOf(r.Metric)
 	val := display.Figure(spec, r.Value, p.Info.Currency, l)
 	tgt := display.Figure(spec, decimal.NewNullDecimal(r.Target), p.Info.Currency, l)

@@ -15,7 +15,7 @@ import (
 )
 
 func TestObjectivesEditorMetricAndSmart(t *testing.T) {
-	apptest.NewTestApp(t, "en", plan.LangFR)
+	apptest.NewTestApp(t, "en", plan.LangEN)
 	p := bakery(t)
 	rec := &recorder{}
 	w := test.NewTempWindow(t, nil)

@@ -162,7 +162,7 @@ func (e *PlanEditor) show() {
 	for _, f := range e.fields {
 		c.ShowField(f)
 	}
-	sym := display.CurrencySymbol(p.Info.Currency, widgets.UILanguage())
+	sym := display.CurrencySymbol(p.Info.Currency, widgets.Lang())
 	e.budget.SetUnit(sym)
 	e.averageOrder.SetUnit(sym)
 	if p.Info.Language == plan.LangEN {
@@ -199,7 +199,7 @@ func (e *PlanEditor) end() string {
 	if p.Info.Start.IsZero() || p.Info.Months < 1 {
 		return ""
 	}
-	return lang.L("Ends on {{.Date}}", map[string]any{"Date": display.Date(plan.End(p.Info.Start, p.Info.Months), widgets.UILanguage())})
+	return lang.L("Ends on {{.Date}}", map[string]any{"Date": display.Date(plan.End(p.Info.Start, p.Info.Months), widgets.Lang())})
 }
 
 func (e *PlanEditor) onLanguage(s string) {

@@ -69,7 +69,7 @@ func typeIn(f *widgets.Field, text string) {
 }
 
 func newPlanEditorTest(t *testing.T) (*PlanEditor, *recorder) {
-	apptest.NewTestApp(t, "en", plan.LangFR)
+	apptest.NewTestApp(t, "en", plan.LangEN)
 	rec := &recorder{}
 	w := test.NewTempWindow(t, nil)
 	ed := NewPlanEditor(w, rec.edit)

@@ -53,7 +53,7 @@ func factorLabel(key string) string {
 			return lang.L(k.label)
 		}
 	}
-	return display.Label(key, widgets.UILanguage())
+	return display.Label(key, widgets.Lang())
 }
 
 // factorRow is one (input, change) line of a scenario.
@@ -195,7 +195,7 @@ func (e *ScenariosEditor) showForm() {
 	}
 	s := c.P.Scenarios[e.selected]
 	c.ShowField(e.name)
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	for j, f := range s.Factors {
 		e.global[j].change.Show(widgets.ChangeText(f.Factor, l))
 	}
@@ -262,7 +262,7 @@ func (e *ScenariosEditor) build() {
 		if title == "" {
 			title = cf.ID
 		}
-		sections = append(sections, widgets.NewCard(title, display.KindLabel(ch.Kind, widgets.UILanguage()), container.NewVBox(box, container.NewHBox(add, drop))))
+		sections = append(sections, widgets.NewCard(title, display.KindLabel(ch.Kind, widgets.Lang()), container.NewVBox(box, container.NewHBox(add, drop))))
 	}
 	var names []string
 	for _, ch := range c.P.Channels {
@@ -332,7 +332,7 @@ func (e *ScenariosEditor) onChange(f *widgets.Field, text string, k, j int) {
 	if !e.valid(k, j) {
 		return
 	}
-	d, err := widgets.ParseChange(text, widgets.UILanguage())
+	d, err := widgets.ParseChange(text, widgets.Lang())
 	if err != nil {
 		f.SetError(widgets.InputError(err, widgets.UnitChange))
 		return

@@ -12,7 +12,7 @@ import (
 )
 
 func TestScenariosEditorFactors(t *testing.T) {
-	apptest.NewTestApp(t, "en", plan.LangFR)
+	apptest.NewTestApp(t, "en", plan.LangEN)
 	p := bakery(t)
 	p.Scenarios = nil
 	rec := &recorder{}

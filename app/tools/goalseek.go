@@ -46,8 +46,8 @@ type toolsGoalSeek struct {
 	run, apply   *widget.Button
 	applyNote    *widget.Label
 
-	verdict  *widget.Label // the budget needed, or "Unreachable"
-	reason   *widget.Label // why unreachable; what the plan then reaches
+	verdict  *widgets.WrapLabel // the budget needed, or "Unreachable" (never split inside an amount)
+	reason   *widget.Label      // why unreachable; what the plan then reaches
 	table    *fyne.Container
 	warnings *fyne.Container
 	results  *fyne.Container
@@ -81,7 +81,7 @@ func newToolsGoalSeek(v *View) *toolsGoalSeek {
 	s.apply.Disable()
 	s.applyNote = widget.NewLabel("")
 
-	s.verdict = widgets.Label("")
+	s.verdict = widgets.NewWrapLabel("")
 	s.verdict.TextStyle.Bold = true
 	s.reason = widgets.Label("")
 	s.table = container.NewStack()
@@ -171,7 +171,7 @@ func (s *toolsGoalSeek) defaultTarget() {
 }
 
 // planChanged refreshes the metrics offered, the unit, the default
-// target, the stale banner and Apply. The screen is locked.
+// target, the stale banner and Apply. It runs on the UI goroutine.
 func (s *toolsGoalSeek) planChanged() {
 	p := s.v.current
 	if b2b := p.Business.Model == plan.B2B; b2b != s.b2b {
@@ -186,7 +186,7 @@ func (s *toolsGoalSeek) planChanged() {
 }
 
 // updateApply enables Apply only for a fresh, reachable result that
-// changes a budget. The screen is locked.
+// changes a budget. It runs on the UI goroutine.
 func (s *toolsGoalSeek) updateApply() {
 	cur := s.v.current
 	switch {
@@ -214,8 +214,6 @@ func (s *toolsGoalSeek) updateApply() {
 // onRun runs goal seek on the current plan in a goroutine.
 func (s *toolsGoalSeek) onRun() {
 	v := s.v
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	if !v.hasPlan {
 		s.setStatus(lang.L("No plan yet."), widget.DangerImportance)
 		return
@@ -230,59 +228,39 @@ func (s *toolsGoalSeek) onRun() {
 	if i := slices.Index(s.mix.Options, s.mix.Selected); i >= 0 {
 		mix = s.mixes[i]
 	}
-	s.seq++
-	seq := s.seq
 	p := v.current.Clone()
 	s.running = true
 	s.run.Disable()
 	s.updateApply()
 	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
-	go func() {
-		res, err := widgets.Compute(func() (simulate.GoalSeekResult, error) { return simulate.GoalSeek(p, metric, target, mix) })
-		v.do(func() {
-			if seq != s.seq {
-				return
-			}
-			s.running = false
-			s.run.Enable()
-			if err != nil {
-				s.setStatus(widgets.ErrorText(err), widget.DangerImportance)
-				s.updateApply()
-				return
-			}
-			s.result, s.runPlan, s.has = res, p, true
-			s.applied = plan.Plan{}
+	toolsRunApplicable(v, &s.toolsRun, s.run, p,
+		func() (simulate.GoalSeekResult, error) { return simulate.GoalSeek(p, metric, target, mix) },
+		func(res simulate.GoalSeekResult) {
+			s.result, s.applied = res, plan.Plan{}
 			s.show(p)
-			s.showStale(v.current)
-			s.updateApply()
-		})
-	}()
+		}, s.updateApply)
 }
 
 // onApply writes the budgets found into the current plan's decision
 // channels as one undoable edit.
 func (s *toolsGoalSeek) onApply() {
 	v := s.v
-	v.mu.Lock()
 	if !s.has || s.running || !s.result.Reachable || s.isStale(v.current) {
-		v.mu.Unlock()
 		return
 	}
 	q := s.result.Apply(v.current) // simulate.GoalSeekResult.Apply: one way to set the budgets
 	if errs := plan.Validate(q); len(errs) > 0 {
 		s.setStatus(widgets.ErrorText(errs), widget.DangerImportance)
-		v.mu.Unlock()
 		return
 	}
 	s.applied = q
-	v.mu.Unlock()
 	if v.edit != nil {
 		v.edit(lang.L("Budget for the target"), q)
 	}
 }
 
-// show fills the results from s.result, computed for p. The screen is
-// locked.
+// show fills the results from s.result, computed for p. It runs on the UI
+// goroutine.
 func (s *toolsGoalSeek) show(p plan.Plan) {
 	l := widgets.Lang()
 	cur := widgets.Currency(p)

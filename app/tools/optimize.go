@@ -34,9 +34,9 @@ type toolsOptimize struct {
 	run, apply   *widget.Button
 	applyNote    *widget.Label // why Apply is disabled
 
-	advice   *widget.Label
-	change   *widget.Label   // the goal before → after
-	table    *fyne.Container // holds the allocation table
+	advice   *widgets.WrapLabel // which budget to move where (never split inside an amount)
+	change   *widgets.WrapLabel // the goal before → after
+	table    *fyne.Container    // holds the allocation table
 	warnings *fyne.Container
 	results  *fyne.Container
 
@@ -68,9 +68,9 @@ func newToolsOptimize(v *View) *toolsOptimize {
 	s.applyNote = widget.NewLabel("")
 	s.applyNote.Importance = widget.WarningImportance
 
-	s.advice = widgets.Label("")
+	s.advice = widgets.NewWrapLabel("")
 	s.advice.TextStyle.Bold = true
-	s.change = widget.NewLabel("")
+	s.change = widgets.NewWrapLabel("")
 	s.table = container.NewStack()
 	s.warnings = container.NewVBox()
 	s.results = container.NewVBox(s.advice, s.change, s.table, s.warnings)
@@ -88,7 +88,7 @@ func newToolsOptimize(v *View) *toolsOptimize {
 }
 
 // planChanged refreshes the budget (unless the user typed one), the
-// currency, the stale banner and Apply. The screen is locked.
+// currency, the stale banner and Apply. It runs on the UI goroutine.
 func (s *toolsOptimize) planChanged() {
 	p := s.v.current
 	s.currency.SetText(display.CurrencySymbol(widgets.Currency(p), widgets.Lang()))
@@ -111,7 +111,7 @@ func toolsAmountText(v decimal.Decimal, l plan.Language) string {
 }
 
 // updateApply enables Apply only for a fresh result that moves money, and
-// says why it is disabled otherwise. The screen is locked.
+// says why it is disabled otherwise. It runs on the UI goroutine.
 func (s *toolsOptimize) updateApply() {
 	cur := s.v.current
 	switch {
@@ -139,8 +139,6 @@ func (s *toolsOptimize) updateApply() {
 // onRun optimises the current plan in a goroutine.
 func (s *toolsOptimize) onRun() {
 	v := s.v
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	if !v.hasPlan {
 		s.setStatus(lang.L("No plan to optimise yet."), widget.DangerImportance)
 		return
@@ -158,60 +156,40 @@ func (s *toolsOptimize) onRun() {
 		}
 		total = decimal.NewNullDecimal(b)
 	}
-	s.seq++
-	seq := s.seq
 	p := v.current.Clone()
 	s.running = true
 	s.run.Disable()
 	s.updateApply()
 	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
-	go func() {
-		o, err := widgets.Compute(func() (simulate.Optimization, error) { return simulate.Optimize(p, goal, total) })
-		v.do(func() {
-			if seq != s.seq {
-				return
-			}
-			s.running = false
-			s.run.Enable()
-			if err != nil {
-				s.setStatus(widgets.ErrorText(err), widget.DangerImportance)
-				s.updateApply()
-				return
-			}
-			s.result, s.runPlan, s.has = o, p, true
-			s.applied = plan.Plan{}
+	toolsRunApplicable(v, &s.toolsRun, s.run, p,
+		func() (simulate.Optimization, error) { return simulate.Optimize(p, goal, total) },
+		func(o simulate.Optimization) {
+			s.result, s.applied = o, plan.Plan{}
 			s.show(p)
-			s.showStale(v.current)
-			s.updateApply()
-		})
-	}()
+		}, s.updateApply)
 }
 
 // onApply writes the optimised budgets into the current plan as one
 // undoable edit.
 func (s *toolsOptimize) onApply() {
 	v := s.v
-	v.mu.Lock()
 	if !s.has || s.running || s.isStale(v.current) {
-		v.mu.Unlock()
 		return
 	}
 	q := s.result.Apply(v.current)
 	if errs := plan.Validate(q); len(errs) > 0 {
 		s.setStatus(widgets.ErrorText(errs), widget.DangerImportance)
-		v.mu.Unlock()
 		return
 	}
 	s.applied = q
-	v.mu.Unlock()
-	// edit refreshes every panel, this one too: call it unlocked.
+	// edit refreshes every panel, this one too.
 	if v.edit != nil {
 		v.edit(lang.L("Optimise budget"), q)
 	}
 }
 
-// show fills the results from s.result, computed for p. The screen is
-// locked.
+// show fills the results from s.result, computed for p. It runs on the UI
+// goroutine.
 func (s *toolsOptimize) show(p plan.Plan) {
 	l := widgets.Lang()
 	cur := widgets.Currency(p)

@@ -387,8 +387,8 @@ func (rp *ResultsPanel) showObjectives(res simulate.Result) {
 			mark, imp = "⚠", widget.WarningImportance
 		}
 		text := mark + " " + display.Label(o.Metric, widgets.Lang()) + " " + sign + " " +
-			resultsValue(rp.plan, o.Metric, decimal.NewNullDecimal(o.Target)) + widgets.UIColon() +
-			resultsValue(rp.plan, o.Metric, o.Value) + " — " + display.Text(v.StateMsg(), widgets.Lang(), rp.plan.Info.Currency)
+			widgets.ResultsValue(rp.plan, o.Metric, decimal.NewNullDecimal(o.Target)) + widgets.UIColon() +
+			widgets.ResultsValue(rp.plan, o.Metric, o.Value) + " — " + display.Text(v.StateMsg(), widgets.Lang(), rp.plan.Info.Currency)
 		l := widgets.NewWrapLabel(text) // never "3" on one line and "007,27 €" on the next
 		l.Importance = imp
 		rp.objBox.Add(l)
@@ -413,22 +413,6 @@ func (rp *ResultsPanel) OverBudgetText() string {
 		return ""
 	}
 	return rp.over.Text
-}
-
-// resultsValue formats a value of the metric name (a figure, or a
-// channel input of the benchmark library) in the plan's currency and the
-// interface language, in the unit simulate.ValueUnit gives it.
-func resultsValue(p plan.Plan, name string, v decimal.NullDecimal) string {
-	u, exact := simulate.ValueUnit(name)
-	cur := widgets.Currency(p)
-	if exact && v.Valid {
-		return display.MoneyExact(v.Decimal, cur, widgets.Lang())
-	}
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		s = simulate.Spec{Name: name, Unit: u}
-	}
-	return display.Figure(s, v, cur, widgets.Lang())
 }
 
 func (rp *ResultsPanel) showNotes(res simulate.Result) {
@@ -457,8 +441,8 @@ func (rp *ResultsPanel) showNotes(res simulate.Result) {
 	if len(res.Recommendations) > 0 {
 		rp.notesBox.Add(widget.NewSeparator())
 		rp.notesBox.Add(resultsHeading(lang.L("Recommendations")))
-		for _, rec := range res.Recommendations {
-			l := widgets.NewWrapLabel("• " + widgets.RecommendationText(rp.plan, res, rec))
+		for _, rec := range simulate.AdviceOf(res) {
+			l := widgets.NewWrapLabel("• " + widgets.RecommendationText(rp.plan, rec))
 			rp.notesBox.Add(l)
 		}
 	}

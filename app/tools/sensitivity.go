@@ -1,6 +1,8 @@
 package tools
 
 import (
+	"context"
+
 	"strings"
 
 	"campaignsim/app/widgets"
@@ -34,7 +36,7 @@ type toolsSensitivity struct {
 	metric *widget.Select
 	run    *widget.Button
 
-	headline  *widget.Label
+	headline  *widgets.WrapLabel // never split inside a number
 	chart     *canvas.Image
 	chartNote *widget.Label
 	table     *fyne.Container
@@ -57,7 +59,7 @@ func newToolsSensitivity(v *View) *toolsSensitivity {
 	s.run = widget.NewButton(lang.L("Run"), s.onRun)
 	s.run.Importance = widget.HighImportance
 
-	s.headline = widgets.Label("")
+	s.headline = widgets.NewWrapLabel("")
 	s.headline.TextStyle.Bold = true
 	s.chart = newToolsChartImage(toolsTornadoSize)
 	s.chartNote = widgets.Label("")
@@ -76,15 +78,13 @@ func newToolsSensitivity(v *View) *toolsSensitivity {
 	return s
 }
 
-// planChanged refreshes the stale banner. The screen is locked.
+// planChanged refreshes the stale banner. It runs on the UI goroutine.
 func (s *toolsSensitivity) planChanged() { s.showStale(s.v.current) }
 
 // onRun computes the tornado of the current plan in a goroutine, and
 // draws its chart there too.
 func (s *toolsSensitivity) onRun() {
 	v := s.v
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	if !v.hasPlan {
 		s.setStatus(lang.L("No plan yet."), widget.DangerImportance)
 		return
@@ -93,24 +93,19 @@ func (s *toolsSensitivity) onRun() {
 	if i := s.metric.SelectedIndex(); i >= 0 && i < len(toolsSensitivityMetrics) {
 		metric = toolsSensitivityMetrics[i]
 	}
-	s.seq++
-	seq := s.seq
 	p := v.current.Clone()
 	s.running = true
 	s.run.Disable()
 	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
 	opts := v.toolsChartOptions(p, toolsTornadoSize)
-	go func() {
+	s.task.Start(func(context.Context) func() {
 		res, err := widgets.Compute(func() (simulate.SensitivityResult, error) { return simulate.Sensitivity(p, metric) })
 		var img []byte
 		var chartErr error
 		if err == nil {
 			img, chartErr = toolsTornadoPNG(res, opts)
 		}
-		v.do(func() {
-			if seq != s.seq {
-				return
-			}
+		return func() {
 			s.running = false
 			s.run.Enable()
 			if err != nil {
@@ -125,12 +120,12 @@ func (s *toolsSensitivity) onRun() {
 				s.chartNote.Hide()
 			}
 			s.showStale(v.current)
-		})
-	}()
+		}
+	})
 }
 
-// show fills the results from s.result, computed for p. The screen is
-// locked.
+// show fills the results from s.result, computed for p. It runs on the UI
+// goroutine.
 func (s *toolsSensitivity) show(p plan.Plan) {
 	l := widgets.Lang()
 	cur := widgets.Currency(p)

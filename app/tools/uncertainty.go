@@ -37,19 +37,19 @@ type toolsUncertainty struct {
 	run, cancel            *widget.Button
 	progress               *widget.ProgressBar
 
-	headline   *widget.Label   // what to expect, in words
-	table      *fyne.Container // holds the P10/P50/P90 table
-	notes      *widget.Label   // undefined runs, what P10 and P90 mean
-	objectives *fyne.Container // one line per objective
-	figure     *widget.Select  // the figure of the histogram
-	figures    []string        // names of the figure options, in order
+	headline   *widgets.WrapLabel // what to expect, in words (never split inside a number)
+	table      *fyne.Container    // holds the P10/P50/P90 table
+	notes      *widget.Label      // undefined runs, what P10 and P90 mean
+	objectives *fyne.Container    // one line per objective
+	figure     *widget.Select     // the figure of the histogram
+	figures    []string           // names of the figure options, in order
 	chart      *canvas.Image
 	chartNote  *widget.Label
 	results    *fyne.Container // everything below the status line
 
 	cancelRun context.CancelFunc
 	result    simulate.UncertaintyResult
-	chartSeq  int
+	chartTask widgets.Task // draws the histogram of another figure
 	content   fyne.CanvasObject
 }
 
@@ -77,7 +77,7 @@ func newToolsUncertainty(v *View) *toolsUncertainty {
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide() // shown while a run is under way: no 0 % bar before anything runs
 
-	s.headline = widgets.Label("")
+	s.headline = widgets.NewWrapLabel("")
 	s.headline.TextStyle.Bold = true
 	s.table = container.NewStack()
 	s.notes = widgets.Label("")
@@ -106,7 +106,7 @@ func newToolsUncertainty(v *View) *toolsUncertainty {
 }
 
 // planChanged refreshes the defaults the user has not typed over and the
-// stale banner. The screen is locked.
+// stale banner. It runs on the UI goroutine.
 func (s *toolsUncertainty) planChanged() {
 	p := s.v.current
 	s.setting = true
@@ -128,8 +128,6 @@ func (s *toolsUncertainty) planChanged() {
 // goroutine, replacing one under way.
 func (s *toolsUncertainty) onRun() {
 	v := s.v
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	if !v.hasPlan {
 		s.setStatus(lang.L("No plan to simulate yet."), widget.DangerImportance)
 		return
@@ -147,10 +145,11 @@ func (s *toolsUncertainty) onRun() {
 	if s.cancelRun != nil {
 		s.cancelRun()
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	// Cancel stops this run and still shows that it stopped: its own
+	// context, besides the task's (which a newer run cancels, dropping
+	// what this one hands back).
+	userCtx, cancel := context.WithCancel(context.Background())
 	s.cancelRun = cancel
-	s.seq++
-	seq := s.seq
 	p := v.current.Clone()
 	s.running = true
 	s.run.Disable()
@@ -161,23 +160,28 @@ func (s *toolsUncertainty) onRun() {
 
 	chartOpts := v.toolsChartOptions(p, toolsHistogramSize)
 	figure := s.selectedFigure()
-	last := -1 // the last percentage shown; Progress calls come one at a time
-	progress := func(done, total int) {
-		pct := done * 100 / total
-		if pct == last {
-			return
-		}
-		last = pct
-		v.do(func() {
-			if seq != s.seq || !s.running {
+	seqc := make(chan int, 1) // the run's number, for its progress reports
+	seqc <- s.task.Start(func(taskCtx context.Context) func() {
+		seq := <-seqc
+		ctx, stop := context.WithCancel(taskCtx)
+		defer stop()
+		defer context.AfterFunc(userCtx, stop)()
+		last := -1 // the last percentage shown; Progress calls come one at a time
+		progress := func(done, total int) {
+			pct := done * 100 / total
+			if pct == last {
 				return
 			}
-			s.progress.SetValue(float64(done) / float64(total))
-			s.setStatus(lang.L("Simulating…")+" "+display.Count(decimal.NewFromInt(int64(done)), widgets.Lang())+
-				" / "+display.Count(decimal.NewFromInt(int64(total)), widgets.Lang()), widget.MediumImportance)
-		})
-	}
-	go func() {
+			last = pct
+			s.task.Send(seq, func() {
+				if !s.running {
+					return
+				}
+				s.progress.SetValue(float64(done) / float64(total))
+				s.setStatus(lang.L("Simulating…")+" "+display.Count(decimal.NewFromInt(int64(done)), widgets.Lang())+
+					" / "+display.Count(decimal.NewFromInt(int64(total)), widgets.Lang()), widget.MediumImportance)
+			})
+		}
 		res, err := widgets.Compute(func() (simulate.UncertaintyResult, error) {
 			return simulate.Uncertainty(ctx, p, simulate.UncertaintyOptions{Runs: runs, Seed: &seed, Progress: progress})
 		})
@@ -186,10 +190,7 @@ func (s *toolsUncertainty) onRun() {
 		if err == nil {
 			img, chartErr = toolsHistogramPNG(res, figure, chartOpts)
 		}
-		v.do(func() {
-			if seq != s.seq {
-				return // a newer run replaced this one
-			}
+		return func() {
 			cancel()
 			s.cancelRun = nil
 			s.running = false
@@ -209,20 +210,18 @@ func (s *toolsUncertainty) onRun() {
 			s.progress.SetValue(1)
 			s.result, s.runPlan, s.has = res, p, true
 			s.show(p)
-			s.chartSeq++
+			s.chartTask.Cancel() // a histogram drawn for the previous result
 			s.showChart(img, chartErr)
 			if s.selectedFigure() != figure { // picked another figure meanwhile
 				s.startChart()
 			}
 			s.showStale(v.current)
-		})
-	}()
+		}
+	})
 }
 
 // onCancel stops the simulation under way; its goroutine then says so.
 func (s *toolsUncertainty) onCancel() {
-	s.v.mu.Lock()
-	defer s.v.mu.Unlock()
 	if s.cancelRun != nil && s.running {
 		s.cancelRun()
 		s.cancel.Disable()
@@ -240,7 +239,7 @@ func (s *toolsUncertainty) selectedFigure() string {
 }
 
 // onFigure draws the histogram of the figure just selected. It runs on
-// the UI goroutine and does not lock (see View).
+// the UI goroutine (see View).
 func (s *toolsUncertainty) onFigure() {
 	if !s.has || s.setting {
 		return
@@ -249,20 +248,14 @@ func (s *toolsUncertainty) onFigure() {
 }
 
 // startChart draws the histogram of the selected figure of s.result in a
-// goroutine; a later drawing replaces it. It does not lock.
+// goroutine (s.chartTask); a later drawing replaces it.
 func (s *toolsUncertainty) startChart() {
-	s.chartSeq++
-	seq := s.chartSeq
 	res, figure := s.result, s.selectedFigure()
 	opts := s.v.toolsChartOptions(s.runPlan, toolsHistogramSize)
-	go func() {
+	s.chartTask.Start(func(context.Context) func() {
 		img, err := toolsHistogramPNG(res, figure, opts)
-		s.v.do(func() {
-			if seq == s.chartSeq {
-				s.showChart(img, err)
-			}
-		})
-	}()
+		return func() { s.showChart(img, err) }
+	})
 }
 
 // showChart shows a chart's PNG, or says why there is none.
@@ -270,8 +263,8 @@ func (s *toolsUncertainty) showChart(data []byte, err error) {
 	toolsSetChart(s.chart, s.chartNote, data, err)
 }
 
-// show fills the results from s.result, computed for p. The screen is
-// locked.
+// show fills the results from s.result, computed for p. It runs on the UI
+// goroutine.
 func (s *toolsUncertainty) show(p plan.Plan) {
 	l := widgets.Lang()
 	cur := widgets.Currency(p)

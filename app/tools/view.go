@@ -1,7 +1,7 @@
 package tools
 
 import (
-	"sync"
+	"context"
 
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
@@ -26,17 +26,16 @@ import (
 // tool is run again: Apply only ever writes budgets computed for the plan
 // on screen, as one undoable edit (EditFunc).
 //
-// Threading: handlers run on the UI goroutine; background results come
-// back through fyne.Do. A mutex also guards the screen's state, because
-// Fyne's test driver runs fyne.Do callbacks on the calling goroutine;
-// on the real driver it is never contended. The widgets' OnChanged
-// callbacks do not take it (setting a widget's value from locked code
-// calls them synchronously).
+// Threading: each tool runs through a widgets.Task of its own (the one
+// background-task helper): the work runs off the UI goroutine and what it
+// hands back runs on the UI goroutine, only if no newer run of that tool
+// started. Handlers and those functions are the only code that touches
+// the screen, all on the UI goroutine, so no mutex guards it (the tests
+// set the tasks' Post to a queue they drain on their own goroutine).
 type View struct {
 	win  fyne.Window
 	edit widgets.EditFunc
 
-	mu      sync.Mutex
 	current plan.Plan // the plan on screen, as last given to Refresh
 	hasPlan bool
 
@@ -77,24 +76,12 @@ func (v *View) Widget() fyne.CanvasObject { return v.root }
 // results computed for another plan as stale. r is not used: the tools
 // compute their own figures.
 func (v *View) Refresh(p plan.Plan, _ *widgets.Results) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	v.current = p.Clone()
 	v.hasPlan = true
 	v.unc.planChanged()
 	v.opt.planChanged()
 	v.seek.planChanged()
 	v.sens.planChanged()
-}
-
-// do runs f on the UI goroutine (fyne.Do) with the screen's state locked:
-// the only way background work touches the screen.
-func (v *View) do(f func()) {
-	fyne.Do(func() {
-		v.mu.Lock()
-		defer v.mu.Unlock()
-		f()
-	})
 }
 
 // focused reports whether o is the widget that has the keyboard focus
@@ -107,17 +94,17 @@ func (v *View) focused(o fyne.Focusable) bool {
 }
 
 // toolsRun is the state every tool shares: a status line, the stale
-// banner, the plan its result was computed for, and the number of the
-// latest run (results of older runs are dropped).
+// banner, the plan its result was computed for, and the task that runs
+// it (results of older runs are dropped).
 type toolsRun struct {
 	status *widget.Label   // what the tool is doing, or what went wrong
 	stale  *widget.Label   // shown when the result is for an earlier plan
 	page   *fyne.Container // the whole tab (toolsPage)
 
-	seq     int       // number of the latest run; a result carries the seq of its run
-	running bool      // a run is under way
-	has     bool      // a result is on screen
-	runPlan plan.Plan // the plan the result on screen was computed for
+	task    *widgets.Task // runs the tool off the UI goroutine; a newer run drops an older one's result
+	running bool          // a run is under way
+	has     bool          // a result is on screen
+	runPlan plan.Plan     // the plan the result on screen was computed for
 }
 
 // newToolsRun returns the status line (empty) and the hidden stale banner.
@@ -127,7 +114,7 @@ func newToolsRun() toolsRun {
 	stale.Importance = widget.WarningImportance
 	stale.TextStyle.Bold = true
 	stale.Hide()
-	return toolsRun{status: status, stale: stale}
+	return toolsRun{status: status, stale: stale, task: &widgets.Task{}}
 }
 
 // setStatus shows text on the status line with the given importance.
@@ -170,4 +157,28 @@ func toolsPage(controls fyne.CanvasObject, run *toolsRun, results fyne.CanvasObj
 	top := container.NewVBox(controls, run.status, run.stale, widget.NewSeparator())
 	run.page = container.NewBorder(top, nil, nil, nil, container.NewVScroll(results))
 	return run.page
+}
+
+// toolsRunApplicable runs compute for p through r.task, for a tool whose
+// result Apply writes into the plan (the optimiser, goal seek): when it
+// ends, on the UI goroutine, Run is enabled again, an error shows on the
+// status line, a result is kept by keep (which shows it), the stale banner
+// follows, and updateApply sets Apply's state either way.
+func toolsRunApplicable[T any](v *View, r *toolsRun, run *widget.Button, p plan.Plan,
+	compute func() (T, error), keep func(T), updateApply func()) {
+	r.task.Start(func(context.Context) func() {
+		res, err := widgets.Compute(compute)
+		return func() {
+			r.running = false
+			run.Enable()
+			if err != nil {
+				r.setStatus(widgets.ErrorText(err), widget.DangerImportance)
+			} else {
+				r.runPlan, r.has = p, true
+				keep(res)
+				r.showStale(v.current)
+			}
+			updateApply()
+		}
+	})
 }

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"campaignsim/app/internal/apptest"
 	"campaignsim/app/widgets"
@@ -31,6 +30,7 @@ type toolsFixture struct {
 	p     plan.Plan
 	edits []plan.Plan
 	names []string
+	queue apptest.WorkQueue // what the tools' tasks post to the UI goroutine
 }
 
 // newToolsFixture builds the screen on the example plan name. Every edit
@@ -62,26 +62,38 @@ func newToolsFixture(t *testing.T, name string) *toolsFixture {
 		f.names = append(f.names, label)
 		f.v.Refresh(q, nil)
 	})
+	for _, t := range f.tasks() {
+		t.Post = f.queue.Run
+	}
 	f.w.SetContent(f.v.Widget())
 	f.w.Resize(fyne.NewSize(1024, 768))
 	f.v.Refresh(p, nil)
 	return f
 }
 
-// wait polls cond, with the screen locked, until it holds; what names it
-// for the reader.
+// tasks returns the screen's background tasks.
+func (f *toolsFixture) tasks() []*widgets.Task {
+	v := f.v
+	return []*widgets.Task{v.unc.task, &v.unc.chartTask, v.opt.task, v.seek.task, v.sens.task}
+}
+
+// wait runs what the tools' work posts back, on the test's goroutine,
+// until cond holds; what names it for the reader. It waits for the work
+// itself (widgets.Task.Wait), never for a time: when nothing is left to
+// run and cond does not hold, the test fails.
 func (f *toolsFixture) wait(what string, cond func() bool) {
 	f.t.Helper()
-	// No deadline of its own: a real hang is reported by go test
-	// -timeout, with every goroutine's stack.
 	for {
-		f.v.mu.Lock()
-		ok := cond()
-		f.v.mu.Unlock()
-		if ok {
+		for _, t := range f.tasks() {
+			t.Wait()
+		}
+		n := f.queue.Drain()
+		if cond() {
 			return
 		}
-		time.Sleep(10 * time.Millisecond)
+		if n == 0 {
+			f.t.Fatalf("%s: nothing left to run, and it has not happened", what)
+		}
 	}
 }
 
@@ -204,9 +216,7 @@ func TestToolsUncertaintyCancel(t *testing.T) {
 	s := f.v.unc
 	s.runs.SetText("1000000")
 	test.Tap(s.run)
-	f.v.mu.Lock()
 	running := s.running && !s.cancel.Disabled()
-	f.v.mu.Unlock()
 	if !running {
 		t.Fatal("Cancel should be enabled while the simulation runs")
 	}
@@ -265,8 +275,8 @@ func TestToolsOptimiseApply(t *testing.T) {
 		t.Errorf("edit label = %q", f.names[0])
 	}
 	got := f.edits[0]
-	if !widgets.DecisionBudget(got).Equal(widgets.DecisionBudget(f.p)) {
-		t.Errorf("paid total after = %s, want %s", widgets.DecisionBudget(got), widgets.DecisionBudget(f.p))
+	if !simulate.DecisionBudget(got).Equal(simulate.DecisionBudget(f.p)) {
+		t.Errorf("paid total after = %s, want %s", simulate.DecisionBudget(got), simulate.DecisionBudget(f.p))
 	}
 	changed := 0
 	for i, ch := range got.Channels {
@@ -463,5 +473,24 @@ func TestToolsTableLayout(t *testing.T) {
 	}
 	if right := cells[2].Position().X + cells[2].Size().Width; right > tbl.Size().Width+1 {
 		t.Errorf("last column ends at %v, beyond the table's %v", right, tbl.Size().Width)
+	}
+}
+
+// TestToolsVerdictsKeepNumbersWhole: the tools' headlines and verdicts are
+// widgets.WrapLabel, which breaks only at ordinary spaces, so that a
+// narrow window never shows "de 1 | 805 €" (a widget.Label broke at the
+// no-break space inside the number).
+func TestToolsVerdictsKeepNumbersWhole(t *testing.T) {
+	f := newToolsFixture(t, "bakery")
+	for name, o := range map[string]fyne.CanvasObject{
+		"uncertainty headline": f.v.unc.headline,
+		"optimiser advice":     f.v.opt.advice,
+		"optimiser change":     f.v.opt.change,
+		"goal seek verdict":    f.v.seek.verdict,
+		"sensitivity headline": f.v.sens.headline,
+	} {
+		if _, ok := o.(*widgets.WrapLabel); !ok {
+			t.Errorf("%s is a %T, want a *widgets.WrapLabel", name, o)
+		}
 	}
 }

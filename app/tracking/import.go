@@ -88,9 +88,7 @@ func (v *View) ImportActuals(files ...plan.ActualsFile) {
 // importer returns the import dialog open, or opens one for the plan on
 // screen; nil when there is no plan yet.
 func (v *View) importer() *Importer {
-	v.mu.Lock()
 	im, ok, p := v.imp, v.hasPlan, v.current.Clone()
-	v.mu.Unlock()
 	if im != nil {
 		return im
 	}
@@ -98,9 +96,7 @@ func (v *View) importer() *Importer {
 		return nil
 	}
 	im = newImporter(v, p)
-	v.mu.Lock()
 	v.imp = im
-	v.mu.Unlock()
 	im.show()
 	return im
 }
@@ -136,9 +132,7 @@ func readCSVFile(path string) ([]byte, error) {
 func (v *View) ShowImportPaths() {
 	v.openFile(csvFilter, func(path string) {
 		name := filepath.Base(path)
-		v.mu.Lock()
 		p := v.current.Clone()
-		v.mu.Unlock()
 		v.goWork(func() {
 			var paths []plan.ConversionPath
 			data, err := readCSVFile(path)
@@ -161,9 +155,7 @@ func (v *View) ShowImportPaths() {
 // the four attribution models. The paths stay in the view, not in the
 // plan. On any problem it shows them all and keeps what it had.
 func (v *View) ImportPaths(name string, data []byte) error {
-	v.mu.Lock()
 	p := v.current.Clone()
-	v.mu.Unlock()
 	paths, err := plan.ParsePathsCSV(name, data, p)
 	if err != nil {
 		v.showImportErrors(lang.L("The conversion paths cannot be imported"), name, err)
@@ -176,8 +168,6 @@ func (v *View) ImportPaths(name string, data []byte) error {
 // setPaths keeps the conversion paths read from the file name and shows
 // their attribution.
 func (v *View) setPaths(name string, paths []plan.ConversionPath) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	v.paths, v.pathsFile, v.lastErr = paths, name, nil
 	v.showAttribution()
 }
@@ -186,9 +176,7 @@ func (v *View) setPaths(name string, paths []plan.ConversionPath) {
 // line and column, in a dialog.
 func (v *View) showImportErrors(title, file string, err error) {
 	lines := widgets.LoadErrorLines(err)
-	v.mu.Lock()
 	v.lastErr = lines
-	v.mu.Unlock()
 	head := lang.L("“{{.File}}” was not imported: nothing was changed.", map[string]any{"File": file})
 	if len(lines) > 1 {
 		head += "\n" + lang.L("{{.N}} problems to fix in the file:", map[string]any{"N": len(lines)})

@@ -205,13 +205,11 @@ func (im *Importer) setBusy(b bool) {
 func (im *Importer) say(imp widget.Importance, text string) {
 	im.problems.Importance = imp
 	im.problems.SetText(text)
-	im.v.mu.Lock()
 	if imp == widget.DangerImportance {
 		im.v.lastErr = strings.Split(text, "\n")
 	} else {
 		im.v.lastErr = nil
 	}
-	im.v.mu.Unlock()
 }
 
 // rebuild lays the files, the campaigns to place and the preview out from
@@ -300,9 +298,7 @@ func (im *Importer) onImport() {
 	if im.busy || im.err != nil || len(im.files) == 0 || im.read.Rows == nil {
 		return
 	}
-	im.v.mu.Lock()
 	cur, ok := im.v.current.Clone(), im.v.hasPlan
-	im.v.mu.Unlock()
 	if ok && !widgets.SamePlan(cur, im.base) {
 		im.base = cur
 		im.importAfter = true
@@ -322,11 +318,9 @@ func (im *Importer) close() {
 	if im.dlg != nil {
 		im.dlg.Hide()
 	}
-	im.v.mu.Lock()
 	if im.v.imp == im {
 		im.v.imp = nil
 	}
-	im.v.mu.Unlock()
 }
 
 // pickOptions are the options of a campaign's channel picker: each

@@ -90,6 +90,7 @@ func newImportFixture(t *testing.T, text string) *trackingFixture {
 	t.Cleanup(f.v.stop)
 	f.work = &apptest.WorkQueue{}
 	f.v.goWork = f.work.Run
+	f.v.task.Post = f.ui.Run
 	f.w.SetContent(f.v.Widget())
 	f.w.Resize(fyne.NewSize(1100, 820))
 	f.v.Refresh(p, nil)
@@ -245,8 +246,6 @@ func TestTrackingShowsUnknownSpend(t *testing.T) {
 	}
 	f.v.Refresh(f.edits[0], nil)
 	f.wait("the tracking", func() bool { return f.v.tracking != nil })
-	f.v.mu.Lock()
-	defer f.v.mu.Unlock()
 	word := unknownText(f.v.current)
 	n := 0
 	for _, s := range trackingTexts(f.v.body) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"campaignsim/app/help"
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
@@ -32,6 +33,15 @@ func trackingCell(text string, bold bool) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle.Bold = bold
 	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// trackingTerm is the name of figure name written text, in a cell that
+// opens its glossary term (help.TermLabel), like trackingCell otherwise.
+func trackingTerm(name, text string, bold bool) *help.TermLabel {
+	l := help.NewTermLabel(name, text)
+	l.Label.TextStyle.Bold = bold
+	l.Label.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
 
@@ -140,7 +150,7 @@ func trackingDashboard(p plan.Plan, t simulate.Tracking, images []image.Image) [
 				vp = simulate.VariancePct(k.Actual, k.Plan)
 			}
 			unknown := t.Unknowns.Figure("", k.Name, nil)
-			grid.Add(trackingCell("   "+name, false))
+			grid.Add(trackingTerm(k.Name, name, false))
 			grid.Add(trackingCell(orUnknown(p, unknown, widgets.ResultsValue(p, k.Name, k.Actual)), false))
 			grid.Add(trackingCell(widgets.ResultsValue(p, k.Name, k.Plan), false))
 			grid.Add(trackingCell(orUnknown(p, unknown, trackingVariance(vp)), false))
@@ -206,7 +216,7 @@ func trackingChannels(p plan.Plan, t simulate.Tracking) []fyne.CanvasObject {
 	grid := container.New(widgets.NewTableLayout(1 + len(trackingChannelFigures)))
 	grid.Add(trackingCell(lang.L("Channel"), true))
 	for _, f := range trackingChannelFigures {
-		grid.Add(trackingCell(display.Label(f, widgets.Lang()), true))
+		grid.Add(trackingTerm(f, display.Label(f, widgets.Lang()), true))
 	}
 	row := func(name string, cs []simulate.Comparison) {
 		grid.Add(trackingCell(name, false))
@@ -296,7 +306,7 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 		fv, pv := s.Get(rf.Totals), s.Get(rf.PlanTotals)
 		vp := simulate.VariancePct(fv, pv)
 		unknown := t.Unknowns.Figure("", f, nil) // actual + forecast is unknown when the actual is
-		grid.Add(trackingCell(display.Label(f, widgets.Lang()), false))
+		grid.Add(trackingTerm(f, display.Label(f, widgets.Lang()), false))
 		grid.Add(trackingCell(orUnknown(p, unknown, display.Figure(s, fv, p.Info.Currency, widgets.Lang())), true))
 		grid.Add(trackingCell(display.Figure(s, pv, p.Info.Currency, widgets.Lang()), false))
 		grid.Add(trackingCell(orUnknown(p, unknown, trackingVariance(vp)), false))
@@ -372,12 +382,12 @@ func trackingReforecast(p plan.Plan, t simulate.Tracking, chances []simulate.Obj
 	// What to do.
 	if len(rf.Recommendations) > 0 {
 		out = append(out, trackingTitle(lang.L("What to do where an indicator lags")))
-		res := simulate.Result{}
+		res := simulate.Result{Recommendations: rf.Recommendations}
 		for _, c := range p.Channels {
 			res.Channels = append(res.Channels, simulate.ChannelResult{ID: c.ID, Name: c.Name})
 		}
-		for _, rec := range rf.Recommendations {
-			out = append(out, widgets.Label("→ "+widgets.RecommendationText(p, res, rec)))
+		for _, rec := range simulate.AdviceOf(res) {
+			out = append(out, widgets.NewWrapLabel("→ "+widgets.RecommendationText(p, rec)))
 		}
 	}
 	return out

@@ -3,7 +3,6 @@ package tracking
 import (
 	"context"
 	"image"
-	"sync"
 
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
@@ -29,21 +28,18 @@ var trackingChanceRuns = 1000
 // attribution models side by side (kept in the view, not in the plan).
 //
 // Threading follows tools.View: handlers run on the UI goroutine; the
-// tracking, the re-forecast and the chances are computed in a goroutine
-// and reach the widgets only through fyne.Do, tagged with the plan they
-// were computed for (a result for an older plan is dropped). A mutex
-// guards the state because the test driver runs fyne.Do callbacks on the
-// calling goroutine.
+// tracking, the re-forecast and the chances are computed through a
+// widgets.Task (off the UI goroutine; what they hand back runs on it, and
+// is dropped once a newer plan came). Only UI-goroutine code touches the
+// state, so no mutex guards it (the tests set the task's Post to a queue
+// they drain).
 type View struct {
 	win  fyne.Window
 	edit widgets.EditFunc
 
-	mu      sync.Mutex
 	current plan.Plan
 	hasPlan bool
-	seq     int                // number of the latest computation
-	cancel  context.CancelFunc // stops the latest chances computation
-	running sync.WaitGroup     // the computations under way
+	task    widgets.Task // computes the tracking of the plan on screen
 
 	root    *fyne.Container // the stack: empty page or tracking page
 	empty   fyne.CanvasObject
@@ -107,18 +103,12 @@ func (v *View) Widget() fyne.CanvasObject { return v.root }
 // the plan on screen, the tracking is computed again in a goroutine; r is
 // not used.
 func (v *View) Refresh(p plan.Plan, _ *widgets.Results) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	if v.hasPlan && widgets.SamePlan(p, v.current) {
 		return
 	}
 	v.current = p.Clone()
 	v.hasPlan = true
-	v.seq++
-	if v.cancel != nil {
-		v.cancel()
-		v.cancel = nil
-	}
+	v.task.Cancel() // whatever is still running is for an older plan
 	if len(p.Actuals) == 0 {
 		v.tracking = nil
 		v.page.Hide()
@@ -132,26 +122,22 @@ func (v *View) Refresh(p plan.Plan, _ *widgets.Results) {
 	v.status.SetText(lang.L("Calculating…"))
 	v.showAttribution()
 	v.root.Refresh()
-	v.start(v.seq, v.current.Clone(), v.trendOptions(v.current))
+	v.start(v.current.Clone(), v.trendOptions(v.current))
 }
 
-// start computes the tracking of p, then the objectives' chances, in a
-// goroutine; seq is the computation's number.
-func (v *View) start(seq int, p plan.Plan, o chart.Options) {
-	ctx, cancel := context.WithCancel(context.Background())
-	v.cancel = cancel
-	v.running.Add(1)
-	go func() {
-		defer v.running.Done()
+// start computes the tracking of p, then the objectives' chances, off the
+// UI goroutine (v.task): the tracking shows as soon as it is known, the
+// chances after it.
+func (v *View) start(p plan.Plan, o chart.Options) {
+	seqc := make(chan int, 1) // the computation's number, for its first report
+	seqc <- v.task.Start(func(ctx context.Context) func() {
+		seq := <-seqc
 		t, err := widgets.Compute(func() (simulate.Tracking, error) { return simulate.Track(p) })
 		var trends []image.Image
 		if err == nil {
 			trends = trackingTrends(t, p, o)
 		}
-		v.do(func() {
-			if seq != v.seq {
-				return // for an older plan
-			}
+		v.task.Send(seq, func() {
 			if err != nil {
 				v.tracking = nil
 				v.body.Objects = nil
@@ -166,21 +152,17 @@ func (v *View) start(seq int, p plan.Plan, o chart.Options) {
 			v.rebuild()
 		})
 		if err != nil || len(p.Objectives) == 0 {
-			v.do(func() {
-				if seq == v.seq && err == nil {
+			return func() {
+				if err == nil {
 					v.status.SetText("")
 				}
-			})
-			return
+			}
 		}
 		opt := simulate.UncertaintyOptions{Runs: trackingChanceRuns}
 		ch, cerr := widgets.Compute(func() ([]simulate.ObjectiveChance, error) {
 			return simulate.ReforecastChances(ctx, t.Reforecast, opt)
 		})
-		v.do(func() {
-			if seq != v.seq || ctx.Err() != nil {
-				return
-			}
+		return func() {
 			if cerr != nil {
 				v.status.Importance = widget.WarningImportance
 				v.status.SetText(lang.L("The chances of the objectives cannot be calculated:") + " " + cerr.Error())
@@ -189,31 +171,16 @@ func (v *View) start(seq int, p plan.Plan, o chart.Options) {
 			v.chances, v.chanceOK = ch, true
 			v.status.SetText("")
 			v.rebuild()
-		})
-	}()
+		}
+	})
 }
 
 // stop cancels the computation under way, if any, and waits until no
 // goroutine of the view is left running (a window that closes, a test that
 // ends: a computation left behind would touch widgets that are gone).
 func (v *View) stop() {
-	v.mu.Lock()
-	v.seq++ // whatever is still running is now for an older plan
-	if v.cancel != nil {
-		v.cancel()
-		v.cancel = nil
-	}
-	v.mu.Unlock()
-	v.running.Wait()
-}
-
-// do runs f on the UI goroutine with the screen's state locked.
-func (v *View) do(f func()) {
-	fyne.Do(func() {
-		v.mu.Lock()
-		defer v.mu.Unlock()
-		f()
-	})
+	v.task.Cancel()
+	v.task.Wait()
 }
 
 // rebuild lays the computed sections out again from the state.

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
+	"campaignsim/app/help"
 	"campaignsim/app/internal/apptest"
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
@@ -28,6 +28,7 @@ type trackingFixture struct {
 	edits []plan.Plan
 	names []string
 	work  *apptest.WorkQueue // the imports' background work
+	ui    apptest.WorkQueue  // what the tracking's task posts to the UI goroutine
 }
 
 func newTrackingFixture(t *testing.T, name string) *trackingFixture {
@@ -57,26 +58,28 @@ func newTrackingFixture(t *testing.T, name string) *trackingFixture {
 	t.Cleanup(f.v.stop)
 	f.work = &apptest.WorkQueue{}
 	f.v.goWork = f.work.Run
+	f.v.task.Post = f.ui.Run
 	f.w.SetContent(f.v.Widget())
 	f.w.Resize(fyne.NewSize(1024, 768))
 	f.v.Refresh(p, nil)
 	return f
 }
 
-// wait polls cond, with the screen locked, until it holds; what names it
-// for the reader.
+// wait runs what the tracking's task posts back, on the test's
+// goroutine, until cond holds; what names it for the reader. It waits for
+// the work itself (widgets.Task.Wait), never for a time: when nothing is
+// left to run and cond does not hold, the test fails.
 func (f *trackingFixture) wait(what string, cond func() bool) {
 	f.t.Helper()
-	// No deadline of its own: a real hang is reported by go test
-	// -timeout, with every goroutine's stack.
 	for {
-		f.v.mu.Lock()
-		ok := cond()
-		f.v.mu.Unlock()
-		if ok {
+		f.v.task.Wait()
+		n := f.ui.Drain() + f.work.Drain()
+		if cond() {
 			return
 		}
-		time.Sleep(10 * time.Millisecond)
+		if n == 0 {
+			f.t.Fatalf("%s: nothing left to run, and it has not happened", what)
+		}
 	}
 }
 
@@ -88,6 +91,10 @@ func trackingTexts(o fyne.CanvasObject) []string {
 		switch x := o.(type) {
 		case *widget.Label:
 			out = append(out, x.Text)
+		case *widgets.WrapLabel:
+			out = append(out, x.Text)
+		case *help.TermLabel:
+			out = append(out, x.Label.Text)
 		case *fyne.Container:
 			for _, c := range x.Objects {
 				walk(c)
@@ -110,8 +117,6 @@ func trackingHas(o fyne.CanvasObject, want string) bool {
 func TestTrackingShowsDashboard(t *testing.T) {
 	f := newTrackingFixture(t, "google-ads")
 	f.wait("the chances", func() bool { return f.v.chanceOK })
-	f.v.mu.Lock()
-	defer f.v.mu.Unlock()
 	if !f.v.page.Visible() || f.v.empty.Visible() {
 		t.Fatal("the tracking page is not shown")
 	}
@@ -129,11 +134,35 @@ func TestTrackingShowsDashboard(t *testing.T) {
 		t.Error("no re-forecast or engagement section")
 	}
 	if os.Getenv("CAMPAIGNSIM_TRACKING_PNG") != "" {
-		f.v.mu.Unlock()
 		trackingCapture(t, f.w, "/tmp/tracking-google-ads.png")
 		f.w.Resize(fyne.NewSize(1024, 2000))
 		trackingCapture(t, f.w, "/tmp/tracking-google-ads-full.png")
-		f.v.mu.Lock()
+	}
+}
+
+// TestTrackingFigureNamesOpenGlossary: the names of the figures in the
+// tracking's tables open their glossary terms (help.TermLabel), as in the
+// results pane; they were plain labels.
+func TestTrackingFigureNamesOpenGlossary(t *testing.T) {
+	f := newTrackingFixture(t, "google-ads")
+	f.wait("the chances", func() bool { return f.v.chanceOK })
+	terms := map[string]bool{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *help.TermLabel:
+			terms[x.Name] = true
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(f.v.body)
+	for _, name := range []string{"customers", "cost", "net_profit"} {
+		if !terms[name] {
+			t.Errorf("the figure %q is not a glossary term label (terms: %v)", name, terms)
+		}
 	}
 }
 
@@ -219,8 +248,6 @@ func TestTrackingAttributionShowsModels(t *testing.T) {
 	if err := f.v.ImportPaths("paths.csv", []byte(csv)); err != nil {
 		t.Fatal(err)
 	}
-	f.v.mu.Lock()
-	defer f.v.mu.Unlock()
 	for _, m := range []string{lang.L("First touch"), lang.L("Last touch"), lang.L("Linear"), lang.L("Position-based")} {
 		if !trackingHas(f.v.attrib, m) {
 			t.Errorf("model %q not shown", m)
@@ -249,9 +276,7 @@ func TestImportRunsOffUIGoroutine(t *testing.T) {
 	}
 	f.work.Drain()
 	// The user edits the plan meanwhile (the title), then imports.
-	f.v.mu.Lock()
 	p := f.v.current.Clone()
-	f.v.mu.Unlock()
 	p.Info.Title = "Edited during the import"
 	f.v.Refresh(p, nil)
 	apptest.TapIn(t, f.w.Canvas(), lang.L("Import"))

@@ -24,16 +24,14 @@ import (
 // rule: build a candidate plan, validate it, mark the field or call the
 // EditFunc.
 
-// UILanguage returns the language the interface speaks, as a plan.Language,
-// for number formats and display labels. It follows the translations the
-// shell loaded: editors.json maps the key "campaignsim.ui-language" to "fr"
-// in French; without it (English, or no translation loaded) it is English.
-func UILanguage() plan.Language {
-	if lang.X("campaignsim.ui-language", "en") == "fr" {
-		return plan.LangFR
-	}
-	return plan.LangEN
-}
+// UILanguage returns the interface language, the one language the app
+// writes its text, numbers and display labels in: the same as Lang (the
+// shell chooses it at start, SetLang in the tests). It used to follow the
+// translations Fyne had loaded (a key of editors.json), which could differ
+// from Lang: French numbers beside English labels.
+//
+// Deprecated: use Lang; UILanguage remains for the screens not yet moved.
+func UILanguage() plan.Language { return Lang() }
 
 // FieldUnit says what a field holds, and so how it is typed and shown.
 type FieldUnit int

@@ -140,11 +140,6 @@ func Currency(p plan.Plan) string {
 	return p.Info.Currency
 }
 
-// DecisionBudget returns today's sum of the budgets of p's decision
-// channels (simulate.IsDecision): the budget the optimiser splits by
-// default.
-func DecisionBudget(p plan.Plan) decimal.Decimal { return simulate.DecisionBudget(p) }
-
 // ChannelName returns the name of p's channel id, or the id when the
 // channel has no name (or is gone).
 func ChannelName(p plan.Plan, id string) string {
@@ -202,43 +197,45 @@ func ResultsFigure(p plan.Plan, name string, f simulate.Figures) string {
 	return display.Figure(s, s.Get(f), p.Info.Currency, Lang())
 }
 
-// ResultsValue formats a value of the metric name (a figure, or a channel rate
-// of the benchmark library) in the plan's currency.
+// ResultsValue formats a value of the metric name (a figure, or a
+// channel input of the benchmark library) in the plan's currency and the
+// interface language, in the unit simulate.ValueUnit gives it: a money
+// input that is no figure (a cost per message of 0,004 €) keeps its
+// fractions of a cent, as in the command line and the documents.
 func ResultsValue(p plan.Plan, name string, v decimal.NullDecimal) string {
+	u, exact := simulate.ValueUnit(name)
+	cur := Currency(p)
+	if exact && v.Valid {
+		return display.MoneyExact(v.Decimal, cur, Lang())
+	}
 	s, ok := simulate.SpecOf(name)
 	if !ok {
-		s = simulate.Spec{Name: name, Unit: simulate.Rate}
-		if strings.HasPrefix(name, "cost") || strings.HasPrefix(name, "cp") {
-			s.Unit = simulate.Money
-		}
+		s = simulate.Spec{Name: name, Unit: u}
 	}
-	return display.Figure(s, v, p.Info.Currency, Lang())
+	return display.Figure(s, v, cur, Lang())
 }
 
 // RecommendationText says which channel's KPI is off its benchmark, by how
-// much, what to do about it and the source of the benchmark.
-func RecommendationText(p plan.Plan, res simulate.Result, rec simulate.Recommendation) string {
-	who := lang.L("Whole plan")
-	for _, ch := range res.Channels {
-		if ch.ID == rec.Channel {
-			who = ch.Name
-		}
+// much, what to do about it and the source of the benchmark: the advice of
+// simulate.AdviceOf, in the catalog's words the command line and the
+// documents use ("Plan entier", "sous le repère").
+func RecommendationText(p plan.Plan, rec simulate.Advice) string {
+	l := Lang()
+	who := rec.Who
+	if who == "" {
+		who = display.Text(plan.NewMsg("pdf_plan_wide"), l, "")
 	}
-	data := map[string]any{
-		"Who":   who,
-		"KPI":   display.Label(rec.KPI, Lang()),
-		"Value": ResultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)),
-		"Bench": ResultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark)),
-	}
-	text := lang.L("{{.Who}} — {{.KPI}} {{.Value}}, above the benchmark {{.Bench}}", data)
+	side := display.Text(plan.NewMsg("pdf_rec_above"), l, "")
 	if rec.Below {
-		text = lang.L("{{.Who}} — {{.KPI}} {{.Value}}, below the benchmark {{.Bench}}", data)
+		side = display.Text(plan.NewMsg("pdf_rec_below"), l, "")
 	}
-	if lever := rec.Lever.Text(Lang()); lever != "" {
-		text += UIColon() + lever
+	text := who + " — " + display.Label(rec.KPI, l) + " " + ResultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)) +
+		", " + side + " " + ResultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark))
+	if lever := rec.Lever.Text(l); lever != "" {
+		text += Colon(l) + lever
 	}
-	if src := rec.SourceIn(Lang()); src != "" {
-		text += " (" + lang.L("source") + UIColon() + src + ")"
+	if src := rec.SourceIn(l); src != "" {
+		text += " (" + lang.L("source") + Colon(l) + src + ")"
 	}
 	return text
 }
