@@ -104,8 +104,7 @@ func markUnknown(records [][]string, u simulate.Unknowns) [][]string {
 
 // writeEvaluated writes actual, plan and variance of every figure, then
 // the main figures per channel, then the warnings of the actual side; a
-// figure u says is unknown is written with unknownText, not "—". (It is
-// text.go's writeEvaluation with the unknowns.)
+// figure u says is unknown is written with unknownText, not "—".
 func writeEvaluated(b *bytes.Buffer, p plan.Plan, ev simulate.Evaluation, u simulate.Unknowns) {
 	lang := p.Info.Language
 	writeHeader(b, p, "")

@@ -682,7 +682,7 @@ func TestTextReport(t *testing.T) {
 	}
 	b.Reset()
 	writeScenariosText(&b, p, []simulate.Result{r, r})
-	writeEvaluation(&b, p, simulate.Evaluation{Months: []int{1}, Actual: r, Plan: r})
+	writeEvaluated(&b, p, simulate.Evaluation{Months: []int{1}, Actual: r, Plan: r}, simulate.Unknowns{})
 }
 
 type failingWriter struct{}
