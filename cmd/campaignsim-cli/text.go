@@ -470,4 +470,3 @@ func writeScenariosText(b *bytes.Buffer, p plan.Plan, results []simulate.Result)
 		}
 	}
 }
-
