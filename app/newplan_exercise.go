@@ -21,7 +21,7 @@ const casePrefix = "case:"
 // exercise opens the brief as a plan to complete, not the answer.
 func exerciseTemplates() []template {
 	var list []template
-	l := widgets.UILanguage()
+	l := widgets.Lang()
 	for _, id := range simulate.CaseIDs() {
 		c, err := simulate.BuiltinCase(id)
 		if err != nil {

@@ -23,7 +23,7 @@ import (
 
 // uiLang is the language the interface's text is in (the glossary reads
 // in the language of the menus around it).
-func uiLang() plan.Language { return widgets.UILanguage() }
+func uiLang() plan.Language { return widgets.Lang() }
 
 // Glossary is the glossary screen: a search field, the list of terms and
 // the chosen term's definition with links to related terms.

@@ -24,15 +24,6 @@ import (
 // rule: build a candidate plan, validate it, mark the field or call the
 // EditFunc.
 
-// UILanguage returns the interface language, the one language the app
-// writes its text, numbers and display labels in: the same as Lang (the
-// shell chooses it at start, SetLang in the tests). It used to follow the
-// translations Fyne had loaded (a key of editors.json), which could differ
-// from Lang: French numbers beside English labels.
-//
-// Deprecated: use Lang; UILanguage remains for the screens not yet moved.
-func UILanguage() plan.Language { return Lang() }
-
 // FieldUnit says what a field holds, and so how it is typed and shown.
 type FieldUnit int
 
@@ -216,7 +207,7 @@ func InputError(err error, u FieldUnit) string {
 	case errors.Is(err, errNotWhole):
 		return lang.L("Enter a whole number, e.g. 12")
 	case errors.Is(err, errNotDate):
-		if UILanguage() == plan.LangFR {
+		if Lang() == plan.LangFR {
 			return lang.L("Enter a date as dd/mm/yyyy, e.g. 04/01/2027")
 		}
 		return lang.L("Enter a date as yyyy-mm-dd, e.g. 2027-01-04")
@@ -345,7 +336,7 @@ func NewField(u FieldUnit, multiline bool) *Field {
 	}
 	switch u {
 	case UnitDate:
-		if UILanguage() == plan.LangFR {
+		if Lang() == plan.LangFR {
 			f.Entry.SetPlaceHolder(lang.L("dd/mm/yyyy"))
 		} else {
 			f.Entry.SetPlaceHolder("yyyy-mm-dd")
@@ -394,7 +385,7 @@ func (f *Field) onChanged(s string) {
 		}
 		return
 	}
-	if err := SetValue(f.probe(), s, f.UnitKind, UILanguage()); err != nil {
+	if err := SetValue(f.probe(), s, f.UnitKind, Lang()); err != nil {
 		if !errors.Is(err, errRequired) {
 			f.SetError(InputError(err, f.UnitKind))
 		}
@@ -426,7 +417,7 @@ func (f *Field) commitAfterPause() {
 func (f *Field) echo(s string) {
 	text := ""
 	if f.UnitKind == UnitMoney || f.UnitKind == UnitPrice {
-		l := UILanguage()
+		l := Lang()
 		if d, err := ParseNumber(s, l); err == nil && strings.TrimSpace(s) != "" {
 			cur := ""
 			if f.Currency != nil {
@@ -697,7 +688,7 @@ func problems(errs, before plan.ErrorList, path string, p plan.Plan) []string {
 // has one (plan.Error.Place).
 func placed(e plan.Error, p plan.Plan) string {
 	if where := e.Place(p); !where.IsZero() {
-		return display.Text(where, UILanguage(), p.Info.Currency) + UIColon() + FieldMessage(e)
+		return display.Text(where, Lang(), p.Info.Currency) + UIColon() + FieldMessage(e)
 	}
 	return FieldMessage(e)
 }
@@ -719,7 +710,7 @@ func FieldMessage(e plan.Error) string {
 			}
 		}
 	}
-	return display.Text(m, UILanguage(), "")
+	return display.Text(m, Lang(), "")
 }
 
 // limitText is the form's wording of a range description (a plan.CodeDesc…
@@ -759,7 +750,7 @@ func (c *EditorCore) commitField(f *Field, text string) {
 	if ptr == nil {
 		return
 	}
-	if err := SetValue(ptr, text, f.UnitKind, UILanguage()); err != nil {
+	if err := SetValue(ptr, text, f.UnitKind, Lang()); err != nil {
 		f.SetError(InputError(err, f.UnitKind))
 		return
 	}
@@ -811,7 +802,7 @@ func (c *EditorCore) widenOffer(path string, cand plan.Plan) (string, plan.Plan,
 	if len(problems(plan.Validate(wide), plan.Validate(c.P), path, wide)) > 0 {
 		return "", plan.Plan{}, false
 	}
-	return display.Text(m, UILanguage(), cand.Info.Currency), wide, true
+	return display.Text(m, Lang(), cand.Info.Currency), wide, true
 }
 
 // Bind makes f edit the plan value ptr points to, at path, with the undo
@@ -842,14 +833,14 @@ func (c *EditorCore) ShowField(f *Field) {
 		f.commitAfterPause()
 		return
 	}
-	f.Show(ValueText(ptr, f.UnitKind, UILanguage()))
+	f.Show(ValueText(ptr, f.UnitKind, Lang()))
 }
 
 // wouldAccept reports whether f's text would now be taken into the plan.
 func (c *EditorCore) wouldAccept(f *Field) bool {
 	cand := c.P.Clone()
 	ptr := f.Ptr(&cand)
-	if ptr == nil || SetValue(ptr, f.Entry.Text, f.UnitKind, UILanguage()) != nil {
+	if ptr == nil || SetValue(ptr, f.Entry.Text, f.UnitKind, Lang()) != nil {
 		return false
 	}
 	return len(problems(plan.Validate(cand), plan.Validate(c.P), f.Path, cand)) == 0
@@ -970,7 +961,7 @@ func BenchmarkHint(bs []plan.Benchmark, ptr any, u FieldUnit, planCurrency strin
 	if !found {
 		return ""
 	}
-	l := UILanguage()
+	l := Lang()
 	var cur decimal.NullDecimal
 	switch v := ptr.(type) {
 	case *decimal.Decimal:
