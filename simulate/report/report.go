@@ -142,18 +142,28 @@ func render(p plan.Plan, o Options) ([]byte, error) {
 // analysis it shows.
 var analyze = simulate.Analyze
 
-// prepare checks the options, analyses the plan and draws the charts.
-func prepare(p plan.Plan, o Options) (*doc, error) {
+// documentLanguage is the language of a document of p: o.Lang, else the
+// plan's, French when neither says; another value is ErrLanguage. The PDF
+// and the workbook both ask it.
+func documentLanguage(p plan.Plan, o Options) (plan.Language, error) {
 	lang := o.Lang
 	if lang == "" {
 		lang = p.Info.Language
 	}
 	switch lang {
 	case "", plan.LangFR:
-		lang = plan.LangFR
+		return plan.LangFR, nil
 	case plan.LangEN:
-	default:
-		return nil, fmt.Errorf("report: language %q: %w (use fr or en)", o.Lang, ErrLanguage)
+		return lang, nil
+	}
+	return "", fmt.Errorf("report: language %q: %w (use fr or en)", o.Lang, ErrLanguage)
+}
+
+// prepare checks the options, analyses the plan and draws the charts.
+func prepare(p plan.Plan, o Options) (*doc, error) {
+	lang, err := documentLanguage(p, o)
+	if err != nil {
+		return nil, err
 	}
 	d := &doc{p: p, lang: lang, cur: p.Info.Currency, lib: plan.DefaultLibrary()}
 	if d.cur == "" {

@@ -354,28 +354,13 @@ func (d *doc) tracking() {
 }
 
 // actualsTable is the plan's figures over the tracked months, actual
-// beside plan, with the variance.
+// beside plan, with the variance (actualsVsPlan), unknown where a spend
+// is.
 func (d *doc) actualsTable() {
-	lang, ev := d.lang, d.eval
-	if ev == nil {
+	if d.eval == nil {
 		return
 	}
-	names := []string{"cost", "customers", "cpa", "revenue", "gross_margin", "net_profit", "roi", "exposures", "interactions"}
-	if d.p.Business.Model == plan.B2B {
-		names = append(names, "leads", "cpl")
-	}
-	t := table{head: []string{tr(lang, "col figure"), tr(lang, "col actual"), tr(lang, "col plan"), tr(lang, "col variance")}}
-	t.cols = cols(0, 3, 32)
-	for _, n := range names {
-		s, _ := simulate.SpecOf(n)
-		v := s.Get(ev.Variance)
-		vs := display.Figure(s, v, d.cur, lang)
-		if v.Valid && v.Decimal.Sign() > 0 && vs != display.Undefined {
-			vs = "+" + vs
-		}
-		t.rows = append(t.rows, []string{display.Label(n, lang), d.fig(n, ev.Actual.Totals), d.fig(n, ev.Plan.Totals), vs})
-	}
-	d.table(t)
+	d.actualsVsPlan(*d.eval, simulate.UnknownsOf(d.p))
 }
 
 // tools lists the measurement tools for the plan's channel kinds.

@@ -33,7 +33,7 @@ func (d *doc) trackingWithActuals(tk simulate.Tracking) {
 	}
 
 	d.h2(tr(lang, "h actuals"), 30)
-	d.actualsVsPlan(tk)
+	d.actualsVsPlan(tk.Evaluation, tk.Unknowns)
 	d.channelActuals(tk)
 
 	d.reforecast(tk)
@@ -87,9 +87,10 @@ func (d *doc) orUnknown(unknown bool, shown string) string {
 
 // actualsVsPlan is the table of the plan's figures over the tracked
 // months, actual beside plan with the variance; a figure that derives
-// from a spend nobody knows reads "unknown" (tk.Unknowns).
-func (d *doc) actualsVsPlan(tk simulate.Tracking) {
-	lang, ev := d.lang, tk.Evaluation
+// from a spend nobody knows reads "unknown" (u). The tracking section and
+// the plan-vs-actual section without tracking both draw it.
+func (d *doc) actualsVsPlan(ev simulate.Evaluation, u simulate.Unknowns) {
+	lang := d.lang
 	names := []string{"cost", "customers", "cpa", "revenue", "gross_margin", "net_profit", "roi", "exposures", "interactions"}
 	if d.p.Business.Model == plan.B2B {
 		names = append(names, "leads", "cpl")
@@ -103,7 +104,7 @@ func (d *doc) actualsVsPlan(tk simulate.Tracking) {
 		if v.Valid && v.Decimal.Sign() > 0 && vs != display.Undefined {
 			vs = "+" + vs
 		}
-		unknown := tk.Unknowns.Figure("", n, nil)
+		unknown := u.Figure("", n, nil)
 		t.rows = append(t.rows, []string{display.Label(n, lang), d.orUnknown(unknown, d.fig(n, ev.Actual.Totals)),
 			d.fig(n, ev.Plan.Totals), d.orUnknown(unknown, vs)})
 	}

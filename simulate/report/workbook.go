@@ -132,16 +132,9 @@ type analysis struct {
 // chances (PartUncertainty). It asks for no sensitivity, goal seek or
 // optimisation: no sheet shows them.
 func workbookAnalysis(p plan.Plan, o Options) (*analysis, error) {
-	lang := o.Lang
-	if lang == "" {
-		lang = p.Info.Language
-	}
-	switch lang {
-	case "", plan.LangFR:
-		lang = plan.LangFR
-	case plan.LangEN:
-	default:
-		return nil, fmt.Errorf("report: language %q: %w (use fr or en)", o.Lang, ErrLanguage)
+	lang, err := documentLanguage(p, o)
+	if err != nil {
+		return nil, err
 	}
 	a := &analysis{p: p, lang: lang, cur: p.Info.Currency, lib: plan.DefaultLibrary(), scenario: o.Scenario}
 	if a.cur == "" {
