@@ -46,11 +46,9 @@ func Decode(name string, data []byte) (Plan, error) {
 	}
 	raw, err := parseTOML(src)
 	if err != nil {
-		e := Error{File: name, Line: 1, Msg: msgf(msgParserFailed, err)}
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			e.Line, e.Col = syntaxPosition(src, pe.Position)
-			e.Msg = msgf(msgSyntax, oneLine(pe.Message))
+		e, ok := SyntaxError(name, src, err)
+		if !ok {
+			e = Error{File: name, Line: 1, Msg: msgf(msgParserFailed, err)}
 		}
 		return Plan{}, ErrorList{e}
 	}

@@ -145,7 +145,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"date with time", `start = 2027-01-04`, `start = 2027-01-04T10:00:00`, 5, 1,
 			`start must be a date without quotes or time: write start = 2027-01-04`},
 		{"impossible date", `start = 2027-01-04`, `start = 2027-02-30`, 5, 0,
-			`TOML syntax error: `},
+			`"2027-02-30" is not a date that exists: write it YYYY-MM-DD`},
 		{"bad id chars", `id = "mailing"`, `id = "Mailing_1"`, 21, 1,
 			`id = "Mailing_1" is not a valid id: use only lower-case letters a-z, digits and '-', e.g. id = "mailing-1"`},
 		{"b2b without funnel", `gross_margin = "0.65"`, "gross_margin = \"0.65\"\nmodel = \"b2b\"", 13, 1,
@@ -169,10 +169,10 @@ func TestDecodeErrors(t *testing.T) {
 		{"range with one end", `open_rate = "0.22"`, "open_rate = \"0.22\"\nranges = { open_rate = [\"0.1\"] }", 26, 12,
 			`ranges.open_rate must be a list of two decimals [low, high]: write open_rate = ["0.01", "0.03"]`},
 		{"syntax error", `title = "Test"`, `title = "Test`, 4, 0,
-			`TOML syntax error: `},
+			`a text opened with a quote is not closed on this line: add the closing quote`},
 		// the parser quotes "0b\n": the message must stay one line.
 		{"syntax error quoting a newline", `title = "Test"`, "title = 0b\n0", 4, 0,
-			`TOML syntax error: not a binary number: '0b\n'`},
+			`"0b" is not a number this format reads: `},
 		{"non-UTF-8", `title = "Test"`, "title = \"T\xffst\"", 4, 11,
 			`the file is not valid UTF-8 text (byte 0xff): save it as UTF-8`},
 		{"decimal with a comma", `average_order = "12.50"`, `average_order = "12,50"`, 11, 1,
@@ -322,7 +322,7 @@ func TestDecodeTooLarge(t *testing.T) {
 
 func TestDecodeSyntaxErrorIsShort(t *testing.T) {
 	_, err := Decode("p.toml", []byte("format = 1\n[plan\ntitle = 1\n"))
-	want := `p.toml:2:6: TOML syntax error: expected '.' or ']' to end table name, but got '\n' instead`
+	want := `p.toml:2:6: this table header is not closed: write it on a line of its own, in brackets, e.g. [plan] or [[channels]]`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %q, want %q", err, want)
 	}

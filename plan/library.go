@@ -150,9 +150,8 @@ func parseLibrary(data []byte, knownLevers map[string]bool) (Library, error) {
 	var f libFile
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
 	if err != nil {
-		var pe toml.ParseError
-		if asParseError(err, &pe) {
-			return Library{}, ErrorList{{Line: pe.Position.Line, Col: pe.Position.Col, Msg: msgf(msgSyntax, pe.Message)}}
+		if e, ok := SyntaxError("", string(data), err); ok {
+			return Library{}, ErrorList{e}
 		}
 		return Library{}, ErrorList{{Msg: msgf(msgParserFailed, err)}}
 	}

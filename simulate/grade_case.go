@@ -229,9 +229,8 @@ func DecodeCase(name string, data []byte) (Case, error) {
 	raw, err := parseCaseTOML(src)
 	if err != nil {
 		e := CaseError{File: name, Line: 1, Msg: plan.NewMsg(MsgCaseSyntax, plan.TextArg("error", err.Error()))}
-		if pe, ok := err.(toml.ParseError); ok {
-			e.Line = pe.Position.Line
-			e.Msg = plan.NewMsg(MsgCaseSyntax, plan.TextArg("error", strings.TrimSpace(pe.Message)))
+		if se, ok := plan.SyntaxError(name, src, err); ok {
+			e.Line, e.Msg = se.Line, se.Msg
 		}
 		return Case{}, CaseErrors{e}
 	}

@@ -293,7 +293,9 @@ func TestDecodeCaseErrors(t *testing.T) {
 		{"unknown element", caseWith(t, `"optimisation"]`, `"optimization"]`), MsgCaseUnknownElement, `"optimization"]`},
 		{"choose too many", caseWith(t, "choose = 2", "choose = 5"), MsgCaseChoose, "choose = 5"},
 		{"format", caseWith(t, "format = 1", "format = 2"), MsgCaseFormat, "format = 2"},
-		{"syntax", caseWith(t, "months = 3", "months = = 3"), MsgCaseSyntax, "months = = 3"},
+		// a syntax error gets plan's words (plan.SyntaxError), as in a plan file
+		{"syntax", caseWith(t, "months = 3", "months = = 3"), "syntax", "months = = 3"},
+		{"syntax of a text without quotes", caseWith(t, "months = 3", "months = trois"), "syntax_unquoted", "months = trois"},
 		{"nesting", caseWith(t, "months = 3", "months = 3\nx = "+strings.Repeat("[", 50)+strings.Repeat("]", 50)), MsgCaseNested, "x = [["},
 		{"not utf-8", []byte("format = 1\n\xff\n"), MsgCaseNotUTF8, ""},
 		{"too large", []byte("# " + strings.Repeat("x", MaxCaseSize)), MsgCaseTooLarge, ""},
