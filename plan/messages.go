@@ -254,6 +254,7 @@ var msgNames = map[string][]string{
 	msgSyntaxExtra:            {"rest"},
 	msgSyntaxBackslash:        nil,
 	msgSyntaxDuplicate:        {"key"},
+	msgSyntaxDuplicateAt:      {"key", "line"},
 	msgSyntaxKeyConflict:      {"key"},
 	msgSyntaxHeader:           nil,
 	msgSyntaxList:             nil,

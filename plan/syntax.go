@@ -21,6 +21,7 @@ const (
 	msgSyntaxExtra        = "syntax_extra"        // rest
 	msgSyntaxBackslash    = "syntax_backslash"    // (none)
 	msgSyntaxDuplicate    = "syntax_duplicate"    // key
+	msgSyntaxDuplicateAt  = "syntax_duplicate_at" // key, line
 	msgSyntaxKeyConflict  = "syntax_key_conflict" // key
 	msgSyntaxHeader       = "syntax_header"       // (none)
 	msgSyntaxList         = "syntax_list"         // (none)
@@ -46,7 +47,7 @@ var syntaxPatterns = []struct {
 	{regexp.MustCompile(`^expected '\.' or '=', but got (.*) instead$`), msgSyntaxNoEquals},
 	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.*) instead$`), msgSyntaxExtra},
 	{regexp.MustCompile(`^(invalid escape in string|expected (four|eight) hexadecimal digits after)`), msgSyntaxBackslash},
-	{regexp.MustCompile(`^Key '(.*)' has already been defined\.$`), msgSyntaxDuplicate},
+	{duplicateKey, msgSyntaxDuplicate},
 	{regexp.MustCompile(`^Key '(.*)' was already created`), msgSyntaxKeyConflict},
 	{regexp.MustCompile(`^(.*) is not a table$`), msgSyntaxKeyConflict},
 	{regexp.MustCompile(`^(expected '\.' or '\]' to end table name|expected end of table array name delimiter|unexpected (table separator|end of table name))`), msgSyntaxHeader},
@@ -74,7 +75,54 @@ func SyntaxError(name, src string, err error) (e Error, ok bool) {
 	e = Error{File: name}
 	e.Line, e.Col = syntaxPosition(src, pe.Position)
 	e.Msg = syntaxMsg(pe.Message, lineAt(src, e.Line), e.Col)
+	if e.Msg.Code == msgSyntaxDuplicate {
+		key, _ := e.Msg.Arg("key")
+		full := duplicateKey.FindStringSubmatch(strings.TrimSpace(pe.Message))
+		if first := firstDefinition(src, e.Line, full[1]); first > 0 {
+			e.Msg = msgf(msgSyntaxDuplicateAt, key.Text, first)
+		}
+	}
 	return e, true
+}
+
+// duplicateKey is the parser's message for a key defined twice, the
+// key's whole dotted path in its submatch.
+var duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.$`)
+
+// firstDefinition returns the line, before line at, where the key of
+// dotted path full ("plan.budget", "channels.name") is written as
+// "key = …" in the table of line at (below the last [header] or
+// [[header]] above it), or 0 when it is not on a line of its own (in an
+// inline table, or as a dotted key).
+func firstDefinition(src string, at int, full string) int {
+	lines := strings.Split(src, "\n")
+	if at > len(lines) || full == "" {
+		return 0
+	}
+	table := ""
+	for i := at - 2; i >= 0; i-- {
+		if t := strings.TrimSpace(lines[i]); strings.HasPrefix(t, "[") {
+			table = strings.Trim(strings.SplitN(t, "]", 2)[0], "[ ")
+			break
+		}
+	}
+	rel := full
+	if table != "" {
+		var ok bool
+		if rel, ok = strings.CutPrefix(full, table+"."); !ok {
+			return 0
+		}
+	}
+	for i := at - 2; i >= 0; i-- {
+		t := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(t, "[") {
+			return 0
+		}
+		if k, _, ok := strings.Cut(t, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == rel {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // syntaxMsg is the message of the parser's text msg, at column col (from

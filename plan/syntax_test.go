@@ -36,8 +36,15 @@ func TestSyntaxErrorsSayWhatToWrite(t *testing.T) {
 			`"000" is left over after the value`},
 		{"a Windows path", `name = "Shop"`, `name = "C:\Users\marie"`, 10, 9, msgSyntaxBackslash,
 			`a backslash \ in a text in double quotes starts a special code: double it ("C:\\Users") or write the text in single quotes ('C:\Users')`},
-		{"a key written twice", `months = 3`, "months = 3\nmonths = 4", 7, 1, msgSyntaxDuplicate,
-			`months is already written higher up in this part of the file: keep one line months = …`},
+		// months = 3 is line 6 of basePlan; the second one is line 7
+		{"a key written twice", `months = 3`, "months = 3\nmonths = 4", 7, 1, msgSyntaxDuplicateAt,
+			`months is already written on line 6 in this part of the file: keep one of the two lines months = …`},
+		// name = "Mailing" is line 22, in the first [[channels]]
+		{"a key written twice in a channel", `kind = "email"`, "kind = \"email\"\nname = \"Mails\"", 24, 1, msgSyntaxDuplicateAt,
+			`name is already written on line 22 in this part of the file`},
+		// in an inline table the first one is on no line of its own
+		{"a key written twice in an inline table", `open_rate = "0.22"`, `open_rate = "0.22"` + "\nranges = { open_rate = [\"0.1\", \"0.3\"], open_rate = [\"0.1\", \"0.4\"] }", 26, 0, msgSyntaxDuplicate,
+			`open_rate is already written higher up in this part of the file`},
 		{"a table header not closed", `[business]`, `[business`, 9, 10, msgSyntaxHeader,
 			`this table header is not closed: write it on a line of its own, in brackets, e.g. [plan] or [[channels]]`},
 		{"a list without its comma", `open_rate = "0.22"`, `open_rate = "0.22"` + "\nranges = { open_rate = [\"0.1\" \"0.3\"] }", 26, 31, msgSyntaxList,
