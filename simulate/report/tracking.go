@@ -310,6 +310,16 @@ func (d *doc) inputValue(input string, v decimal.Decimal) string {
 	return d.pct(v)
 }
 
+// advice writes one recommendation: its head (display.AdviceHead) as a
+// heading, its lever, and the source of its benchmark as a note.
+func (d *doc) advice(a simulate.Advice) {
+	d.h3(display.AdviceHead(a, d.cur, d.lang), 12)
+	d.para(a.Lever.Text(d.lang))
+	if src := display.AdviceSource(a, d.lang); src != "" {
+		d.note(src)
+	}
+}
+
 // lagging names the KPIs behind the plan and the levers of the
 // re-forecast's recommendations.
 func (d *doc) lagging(tk simulate.Tracking) {
@@ -330,24 +340,10 @@ func (d *doc) lagging(tk simulate.Tracking) {
 		d.para(trf(lang, "lagging kpis", strings.Join(behind, ", ")))
 	}
 	for _, rec := range recs {
-		side := tr(lang, "rec above")
-		if rec.Below {
-			side = tr(lang, "rec below")
-		}
-		name := tr(lang, "whole plan")
+		a := simulate.Advice{Recommendation: rec}
 		if rec.Channel != "" {
-			name = d.channelName(rec.Channel)
+			a.Who = d.channelName(rec.Channel)
 		}
-		value := func(v decimal.Decimal) string {
-			if rec.KPI == "cpa" {
-				return d.money(v)
-			}
-			return d.inputValue(rec.KPI, v)
-		}
-		d.h3(trf(lang, "rec line", name, display.Label(rec.KPI, lang), value(rec.Value), side, value(rec.Benchmark)), 12)
-		d.para(rec.Lever.Text(lang))
-		if src := rec.SourceIn(lang); src != "" {
-			d.note(tr(lang, "source") + tr(lang, "colon") + src)
-		}
+		d.advice(a)
 	}
 }
