@@ -197,13 +197,18 @@ func breakLines(s string, w float64, width func(string) float64) []string {
 // h1 starts a section on a new page: a numbered title over a rule, and a
 // bookmark.
 func (l *layout) h1(n int, title string) {
-	l.section = title
+	l.newPage(title, fmt.Sprintf("%d. %s", n, title))
+}
+
+// newPage starts a new page headed by title over a rule, bookmarked, with
+// section as the running head of the pages that follow.
+func (l *layout) newPage(section, title string) {
+	l.section = section
 	l.pdf.AddPage()
-	full := fmt.Sprintf("%d. %s", n, title)
-	l.pdf.Bookmark(full, 0, -1)
+	l.pdf.Bookmark(title, 0, -1)
 	l.font(true, 16)
 	l.color(colPrimary)
-	l.multi(contentW, 7.5, full)
+	l.multi(contentW, 7.5, title)
 	y := l.pdf.GetY() + 1
 	l.draw(colPrimary)
 	l.pdf.SetLineWidth(0.6)
