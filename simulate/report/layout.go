@@ -362,7 +362,12 @@ func (l *layout) drawRow(t table, ls [][]string, h float64, fill *[3]int) {
 // table draws t: the header row is repeated at the top of every page the
 // table runs onto, a row is never split, and the header never stands
 // alone at the bottom of a page.
-func (l *layout) table(t table) {
+func (l *layout) table(t table) { l.drawTable(t, nil) }
+
+// drawTable draws t as table says; after, when not nil, is called once
+// each row is drawn, with the row's index, top and height, to write over
+// it.
+func (l *layout) drawTable(t table, after func(i int, y, h float64)) {
 	size := t.size
 	if size == 0 {
 		size = tableSize
@@ -394,7 +399,11 @@ func (l *layout) table(t table) {
 			z := colZebra
 			fill = &z
 		}
+		y := l.pdf.GetY()
 		l.drawRow(t, ls, h, fill)
+		if after != nil {
+			after(i, y, h)
+		}
 	}
 	if first && len(t.head) > 0 {
 		l.need(headH)

@@ -128,41 +128,14 @@ func (d *doc) statusTable(t table, colours [][3]int) {
 	for _, c := range t.cols[:len(t.cols)-1] {
 		xLast += c.w
 	}
-	d.font(true, size)
-	headLines, headH := d.rowLines(t, t.head)
-	head := func() {
-		d.font(true, size)
-		d.color(colPrimary)
-		fill := colLight
-		d.drawRow(t, headLines, headH, &fill)
-		d.color(colText)
-	}
-	for i, row := range t.rows {
-		d.font(false, size)
-		ls, h := d.rowLines(t, row)
-		if i == 0 {
-			d.need(headH + h)
-			head()
-		} else if d.room() < h {
-			d.pdf.AddPage()
-			head()
-		}
-		d.font(false, size)
-		var fill *[3]int
-		if i%2 == 1 {
-			z := colZebra
-			fill = &z
-		}
-		y := d.pdf.GetY()
-		d.drawRow(t, ls, h, fill)
+	d.drawTable(t, func(i int, y, h float64) {
 		d.font(true, size)
 		d.color(colours[i])
 		d.pdf.SetXY(xLast, y+cellPad*0.8)
 		d.cell(last.w, size*0.46, d.fit(words[i], last.w), 0, last.align)
 		d.color(colText)
 		d.pdf.SetXY(marginL, y+h)
-	}
-	d.pdf.Ln(3)
+	})
 }
 
 // dashboardTable lists the dashboard's KPIs by stage: actual, plan,
