@@ -1,5 +1,37 @@
 package simulate
 
+// Codes of the words of a recommendation (catalog
+// assets/i18n/messages/analyze.toml), the same in the command line, the
+// app and the documents (package display renders them: AdviceHead,
+// AdviceLine, AdviceSource, BenchmarkSide).
+const (
+	// MsgAdvicePlanWide names the whole plan as the subject of advice.
+	MsgAdvicePlanWide = "advice_plan_wide"
+	// MsgAdviceAbove says a value is above its benchmark.
+	MsgAdviceAbove = "advice_above"
+	// MsgAdviceBelow says a value is below its benchmark.
+	MsgAdviceBelow = "advice_below"
+	// MsgAdviceHead is who, the KPI, its value and the benchmark it is off.
+	MsgAdviceHead = "advice_head"
+	// MsgAdviceLever is an advice's head followed by its lever.
+	MsgAdviceLever = "advice_lever"
+	// MsgAdviceSource is an advice's line followed by its source.
+	MsgAdviceSource = "advice_source"
+	// MsgAdviceSourceNote gives an advice's source on its own.
+	MsgAdviceSourceNote = "advice_source_note"
+)
+
+// adviceMsgArgs are the recommendation codes and the arguments each names.
+var adviceMsgArgs = map[string][]string{
+	MsgAdvicePlanWide:   nil,
+	MsgAdviceAbove:      nil,
+	MsgAdviceBelow:      nil,
+	MsgAdviceHead:       {"who", "kpi", "value", "side", "benchmark"},
+	MsgAdviceLever:      {"head", "lever"},
+	MsgAdviceSource:     {"line", "source"},
+	MsgAdviceSourceNote: {"source"},
+}
+
 // pdfMsgArgs are the codes of the PDF document's words (package
 // simulate/report, catalog assets/i18n/messages/report.toml) and the
 // arguments each names: a, b, c… are the document's formatted values, in
@@ -221,7 +253,6 @@ var pdfMsgArgs = map[string][]string{
 	"pdf_h_lagging":           nil,
 	"pdf_no_lagging":          nil,
 	"pdf_lagging_kpis":        {"a"},
-	"pdf_whole_plan":          nil,
 	"pdf_tracking_src":        nil,
 	"pdf_lc_awareness":        nil,
 	"pdf_lc_engagement":       nil,
@@ -250,11 +281,7 @@ var pdfMsgArgs = map[string][]string{
 	"pdf_tools_used_for":      {"a", "b"},
 	"pdf_recs_intro":          nil,
 	"pdf_no_recs":             nil,
-	"pdf_rec_line":            {"a", "b", "c", "d", "e"},
-	"pdf_rec_below":           nil,
-	"pdf_rec_above":           nil,
 	"pdf_plan_wide":           nil,
-	"pdf_source":              nil,
 	"pdf_h_optimise":          nil,
 	"pdf_opt_text":            {"a", "b", "c"},
 	"pdf_opt_same":            {"a"},
@@ -270,6 +297,9 @@ var pdfMsgArgs = map[string][]string{
 
 func init() {
 	for code, args := range pdfMsgArgs {
+		MsgArgs[code] = args
+	}
+	for code, args := range adviceMsgArgs {
 		MsgArgs[code] = args
 	}
 }

@@ -199,45 +199,20 @@ func ResultsFigure(p plan.Plan, name string, f simulate.Figures) string {
 
 // ResultsValue formats a value of the metric name (a figure, or a
 // channel input of the benchmark library) in the plan's currency and the
-// interface language, in the unit simulate.ValueUnit gives it: a money
-// input that is no figure (a cost per message of 0,004 €) keeps its
-// fractions of a cent, as in the command line and the documents.
+// interface language, as display.Value does everywhere: a money input that
+// is no figure (a cost per message of 0,004 €) keeps its fractions of a
+// cent.
 func ResultsValue(p plan.Plan, name string, v decimal.NullDecimal) string {
-	u, exact := simulate.ValueUnit(name)
-	cur := Currency(p)
-	if exact && v.Valid {
-		return display.MoneyExact(v.Decimal, cur, Lang())
-	}
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		s = simulate.Spec{Name: name, Unit: u}
-	}
-	return display.Figure(s, v, cur, Lang())
+	return display.Value(name, v, Currency(p), Lang())
 }
 
 // RecommendationText says which channel's KPI is off its benchmark, by how
 // much, what to do about it and the source of the benchmark: the advice of
-// simulate.AdviceOf, in the catalog's words the command line and the
-// documents use ("Plan entier", "sous le repère").
+// simulate.AdviceOf on one line (display.AdviceLine), in the plan's
+// currency and the interface language, in the words the command line and
+// the documents use ("Plan entier", "sous le repère").
 func RecommendationText(p plan.Plan, rec simulate.Advice) string {
-	l := Lang()
-	who := rec.Who
-	if who == "" {
-		who = display.Text(plan.NewMsg("pdf_plan_wide"), l, "")
-	}
-	side := display.Text(plan.NewMsg("pdf_rec_above"), l, "")
-	if rec.Below {
-		side = display.Text(plan.NewMsg("pdf_rec_below"), l, "")
-	}
-	text := who + " — " + display.Label(rec.KPI, l) + " " + ResultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)) +
-		", " + side + " " + ResultsValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark))
-	if lever := rec.Lever.Text(l); lever != "" {
-		text += Colon(l) + lever
-	}
-	if src := rec.SourceIn(l); src != "" {
-		text += " (" + lang.L("source") + Colon(l) + src + ")"
-	}
-	return text
+	return display.AdviceLine(rec, Currency(p), Lang())
 }
 
 // LoadErrorLines turns a load error into lines people read: one per problem

@@ -124,24 +124,17 @@ func fig(p plan.Plan, name string, f simulate.Figures) string {
 	return display.Figure(s, s.Get(f), currencyOf(p), p.Info.Language)
 }
 
-// figValue formats a value of the metric name for people.
+// figValue formats a value of the metric name for people in the plan's
+// currency and language (display.Value).
 func figValue(p plan.Plan, name string, v decimal.NullDecimal) string {
 	return showValue(name, v, currencyOf(p), p.Info.Language)
 }
 
-// showValue formats a value of a figure or a channel input for people. A
-// money input that is no figure (a cost per message) keeps its fractions
-// of a cent.
+// showValue formats a value of a figure or a channel input for people
+// (display.Value): a money input that is no figure (a cost per message)
+// keeps its fractions of a cent.
 func showValue(name string, v decimal.NullDecimal, currency string, lang plan.Language) string {
-	u, exact := simulate.ValueUnit(name)
-	if exact && v.Valid {
-		return display.MoneyExact(v.Decimal, currency, lang)
-	}
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		s = simulate.Spec{Name: name, Unit: u}
-	}
-	return display.Figure(s, v, currency, lang)
+	return display.Value(name, v, currency, lang)
 }
 
 func money(p plan.Plan, v decimal.Decimal) string {
@@ -399,6 +392,8 @@ func channelName(r simulate.Result, id string) string {
 	return id
 }
 
+// writeRecommendations writes r's advice, one line each
+// (display.AdviceLine).
 func writeRecommendations(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	lang := p.Info.Language
 	if len(r.Recommendations) == 0 {
@@ -406,21 +401,7 @@ func writeRecommendations(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	}
 	section(b, word(lang, "cli_recommendations"))
 	for _, rec := range simulate.AdviceOf(r) {
-		who := rec.Who
-		if who == "" {
-			who = word(lang, "cli_plan_wide")
-		}
-		side := word(lang, "cli_above")
-		if rec.Below {
-			side = word(lang, "cli_below")
-		}
-		fmt.Fprintf(b, "  - %s — %s %s, %s %s%s%s",
-			who, display.Label(rec.KPI, lang), figValue(p, rec.KPI, decimal.NewNullDecimal(rec.Value)),
-			side, figValue(p, rec.KPI, decimal.NewNullDecimal(rec.Benchmark)), colon(lang), rec.Lever.Text(lang))
-		if src := rec.SourceIn(lang); src != "" {
-			fmt.Fprintf(b, " (%s%s%s)", word(lang, "cli_source"), colon(lang), src)
-		}
-		b.WriteByte('\n')
+		fmt.Fprintf(b, "  - %s\n", display.AdviceLine(rec, currencyOf(p), lang))
 	}
 }
 

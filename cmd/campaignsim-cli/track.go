@@ -337,9 +337,9 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 			bench := ""
 			switch cmp.BenchmarkFlag {
 			case "below":
-				bench = word(lang, "cli_below") + " " + showIn(p, cmp.Name, cmp.Benchmark)
+				bench = display.BenchmarkSide(true, lang) + " " + showIn(p, cmp.Name, cmp.Benchmark)
 			case "above":
-				bench = word(lang, "cli_above") + " " + showIn(p, cmp.Name, cmp.Benchmark)
+				bench = display.BenchmarkSide(false, lang) + " " + showIn(p, cmp.Name, cmp.Benchmark)
 			}
 			rows = append(rows, []string{name, kpiLabel(lang, cmp.Name), orUnknown(p, cmp.Unknown, showIn(p, cmp.Name, cmp.Actual)),
 				showIn(p, cmp.Name, cmp.Plan), orUnknown(p, cmp.Unknown, signedFig(p, cmp.Name, cmp.Variance)),
@@ -411,10 +411,11 @@ func writeTracking(b *bytes.Buffer, p plan.Plan, t simulate.Tracking, chances []
 	if len(rf.Recommendations) > 0 {
 		section(b, word(lang, "cli_what_to_change"))
 		for _, r := range rf.Recommendations {
-			who := word(lang, "cli_plan_wide")
+			a := simulate.Advice{Recommendation: r}
 			if r.Channel != "" {
-				who = channelName(t.Evaluation.Plan, r.Channel)
+				a.Who = channelName(t.Evaluation.Plan, r.Channel)
 			}
+			who := display.AdviceWho(a, lang)
 			text := r.Lever.Text(lang)
 			if text == "" {
 				text = r.Lever.ID

@@ -5,7 +5,6 @@ package main
 // renders them with display.Text, the one translation mechanism;
 // words_test.go checks this table against the catalog.
 var cliMsgArgs = map[string][]string{
-	"cli_above":                           nil,
 	"cli_actual_months":                   nil,
 	"cli_advertising_budget_optimisation": nil,
 	"cli_ahead":                           nil,
@@ -18,7 +17,6 @@ var cliMsgArgs = map[string][]string{
 	"cli_author":                          nil,
 	"cli_base":                            nil,
 	"cli_behind":                          nil,
-	"cli_below":                           nil,
 	"cli_benchmark":                       nil,
 	"cli_benchmarks":                      nil,
 	"cli_budget":                          nil,
@@ -110,7 +108,6 @@ var cliMsgArgs = map[string][]string{
 	"cli_permission_denied":               nil,
 	"cli_plan":                            nil,
 	"cli_plan_threshold":                  nil,
-	"cli_plan_wide":                       nil,
 	"cli_planned":                         nil,
 	"cli_position_based":                  nil,
 	"cli_reforecast":                      nil,

@@ -178,19 +178,7 @@ func (d *doc) exerciseAnnex(e *exercise) {
 		return
 	}
 	title := d.ex("annex")
-	d.section = title
-	d.pdf.AddPage()
-	d.pdf.Bookmark(title, 0, -1)
-	d.font(true, 16)
-	d.color(colPrimary)
-	d.multi(contentW, 7.5, title)
-	y := d.pdf.GetY() + 1
-	d.draw(colPrimary)
-	d.pdf.SetLineWidth(0.6)
-	d.pdf.Line(marginL, y, marginL+contentW, y)
-	d.pdf.SetLineWidth(0.2)
-	d.pdf.SetY(y + 4)
-	d.color(colText)
+	d.newPage(title, title)
 	d.para(e.c.Title.In(d.lang) + " — " + d.ex("annex intro"))
 	t := table{
 		cols: []column{{70, "L"}, {14, "C"}, {16, "R"}, {contentW - 100, "L"}},

@@ -197,13 +197,18 @@ func breakLines(s string, w float64, width func(string) float64) []string {
 // h1 starts a section on a new page: a numbered title over a rule, and a
 // bookmark.
 func (l *layout) h1(n int, title string) {
-	l.section = title
+	l.newPage(title, fmt.Sprintf("%d. %s", n, title))
+}
+
+// newPage starts a new page headed by title over a rule, bookmarked, with
+// section as the running head of the pages that follow.
+func (l *layout) newPage(section, title string) {
+	l.section = section
 	l.pdf.AddPage()
-	full := fmt.Sprintf("%d. %s", n, title)
-	l.pdf.Bookmark(full, 0, -1)
+	l.pdf.Bookmark(title, 0, -1)
 	l.font(true, 16)
 	l.color(colPrimary)
-	l.multi(contentW, 7.5, full)
+	l.multi(contentW, 7.5, title)
 	y := l.pdf.GetY() + 1
 	l.draw(colPrimary)
 	l.pdf.SetLineWidth(0.6)
@@ -357,7 +362,12 @@ func (l *layout) drawRow(t table, ls [][]string, h float64, fill *[3]int) {
 // table draws t: the header row is repeated at the top of every page the
 // table runs onto, a row is never split, and the header never stands
 // alone at the bottom of a page.
-func (l *layout) table(t table) {
+func (l *layout) table(t table) { l.drawTable(t, nil) }
+
+// drawTable draws t as table says; after, when not nil, is called once
+// each row is drawn, with the row's index, top and height, to write over
+// it.
+func (l *layout) drawTable(t table, after func(i int, y, h float64)) {
 	size := t.size
 	if size == 0 {
 		size = tableSize
@@ -389,7 +399,11 @@ func (l *layout) table(t table) {
 			z := colZebra
 			fill = &z
 		}
+		y := l.pdf.GetY()
 		l.drawRow(t, ls, h, fill)
+		if after != nil {
+			after(i, y, h)
+		}
 	}
 	if first && len(t.head) > 0 {
 		l.need(headH)

@@ -273,24 +273,10 @@ func (d *doc) fig(name string, f simulate.Figures) string {
 	return display.Figure(s, s.Get(f), d.cur, d.lang)
 }
 
-// value formats a value of a figure, metric or channel input name.
+// value formats a value of a figure, metric or channel input name
+// (display.Value).
 func (d *doc) value(name string, v decimal.NullDecimal) string {
-	return showValue(name, v, d.cur, d.lang)
-}
-
-// showValue formats a value of a figure or channel input for people, in
-// the unit simulate.ValueUnit gives it; a money input that is no figure (a
-// cost per message) keeps its fractions of a cent.
-func showValue(name string, v decimal.NullDecimal, cur string, lang plan.Language) string {
-	u, exact := simulate.ValueUnit(name)
-	if exact && v.Valid {
-		return display.MoneyExact(v.Decimal, cur, lang)
-	}
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		s = simulate.Spec{Name: name, Unit: u}
-	}
-	return display.Figure(s, v, cur, lang)
+	return display.Value(name, v, d.cur, d.lang)
 }
 
 // nd wraps a decimal as a defined NullDecimal.

@@ -447,7 +447,7 @@ func (d *doc) benchText(kpi string, b plan.Benchmark, v decimal.NullDecimal) (st
 	if b.Currency != "" {
 		cur = b.Currency
 	}
-	f := func(x decimal.Decimal) string { return showValue(kpi, nd(x), cur, lang) }
+	f := func(x decimal.Decimal) string { return display.Value(kpi, nd(x), cur, lang) }
 	var parts []string
 	if b.Value.Valid {
 		parts = append(parts, f(b.Value.Decimal))

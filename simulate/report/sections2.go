@@ -408,21 +408,7 @@ func (d *doc) recommendations() {
 	} else {
 		d.para(tr(lang, "recs intro"))
 		for _, rec := range simulate.AdviceOf(r) {
-			who := rec.Who
-			if who == "" {
-				who = tr(lang, "plan wide")
-			}
-			side := tr(lang, "rec above")
-			if rec.Below {
-				side = tr(lang, "rec below")
-			}
-			head := trf(lang, "rec line", who, display.Label(rec.KPI, lang),
-				d.value(rec.KPI, nd(rec.Value)), side, d.value(rec.KPI, nd(rec.Benchmark)))
-			d.h3(head, 12)
-			d.para(rec.Lever.Text(lang))
-			if src := rec.SourceIn(lang); src != "" {
-				d.note(tr(lang, "source") + tr(lang, "colon") + src)
-			}
+			d.advice(rec)
 		}
 	}
 

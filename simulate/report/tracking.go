@@ -128,41 +128,14 @@ func (d *doc) statusTable(t table, colours [][3]int) {
 	for _, c := range t.cols[:len(t.cols)-1] {
 		xLast += c.w
 	}
-	d.font(true, size)
-	headLines, headH := d.rowLines(t, t.head)
-	head := func() {
-		d.font(true, size)
-		d.color(colPrimary)
-		fill := colLight
-		d.drawRow(t, headLines, headH, &fill)
-		d.color(colText)
-	}
-	for i, row := range t.rows {
-		d.font(false, size)
-		ls, h := d.rowLines(t, row)
-		if i == 0 {
-			d.need(headH + h)
-			head()
-		} else if d.room() < h {
-			d.pdf.AddPage()
-			head()
-		}
-		d.font(false, size)
-		var fill *[3]int
-		if i%2 == 1 {
-			z := colZebra
-			fill = &z
-		}
-		y := d.pdf.GetY()
-		d.drawRow(t, ls, h, fill)
+	d.drawTable(t, func(i int, y, h float64) {
 		d.font(true, size)
 		d.color(colours[i])
 		d.pdf.SetXY(xLast, y+cellPad*0.8)
 		d.cell(last.w, size*0.46, d.fit(words[i], last.w), 0, last.align)
 		d.color(colText)
 		d.pdf.SetXY(marginL, y+h)
-	}
-	d.pdf.Ln(3)
+	})
 }
 
 // dashboardTable lists the dashboard's KPIs by stage: actual, plan,
@@ -310,6 +283,16 @@ func (d *doc) inputValue(input string, v decimal.Decimal) string {
 	return d.pct(v)
 }
 
+// advice writes one recommendation: its head (display.AdviceHead) as a
+// heading, its lever, and the source of its benchmark as a note.
+func (d *doc) advice(a simulate.Advice) {
+	d.h3(display.AdviceHead(a, d.cur, d.lang), 12)
+	d.para(a.Lever.Text(d.lang))
+	if src := display.AdviceSource(a, d.lang); src != "" {
+		d.note(src)
+	}
+}
+
 // lagging names the KPIs behind the plan and the levers of the
 // re-forecast's recommendations.
 func (d *doc) lagging(tk simulate.Tracking) {
@@ -330,24 +313,10 @@ func (d *doc) lagging(tk simulate.Tracking) {
 		d.para(trf(lang, "lagging kpis", strings.Join(behind, ", ")))
 	}
 	for _, rec := range recs {
-		side := tr(lang, "rec above")
-		if rec.Below {
-			side = tr(lang, "rec below")
-		}
-		name := tr(lang, "whole plan")
+		a := simulate.Advice{Recommendation: rec}
 		if rec.Channel != "" {
-			name = d.channelName(rec.Channel)
+			a.Who = d.channelName(rec.Channel)
 		}
-		value := func(v decimal.Decimal) string {
-			if rec.KPI == "cpa" {
-				return d.money(v)
-			}
-			return d.inputValue(rec.KPI, v)
-		}
-		d.h3(trf(lang, "rec line", name, display.Label(rec.KPI, lang), value(rec.Value), side, value(rec.Benchmark)), 12)
-		d.para(rec.Lever.Text(lang))
-		if src := rec.SourceIn(lang); src != "" {
-			d.note(tr(lang, "source") + tr(lang, "colon") + src)
-		}
+		d.advice(a)
 	}
 }

@@ -195,7 +195,7 @@ func (w *workbook) unit(u simulate.Unit, v decimal.Decimal) cell {
 // input is the value of a channel or business input key in currency cur
 // (a benchmark's may differ from the plan's): money keeps its fractions
 // of a cent, counts are whole, reach per unit a plain number, the rest
-// rates — the units the PDF shows them in (showValue, inputUnit).
+// rates — the units the PDF shows them in (display.Value, inputUnit).
 func (w *workbook) input(key string, v decimal.Decimal, cur string) cell {
 	switch key {
 	case "gross_margin":

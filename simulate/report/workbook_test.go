@@ -468,25 +468,18 @@ func TestWorkbookOddText(t *testing.T) {
 // simulation of every scenario, the Monte Carlo chances, the sheets).
 func BenchmarkWorkbookBakery(b *testing.B) {
 	p, text := bakery(b)
-	b.ReportAllocs()
-	var size int
-	cpu := cpuTime()
-	for b.Loop() {
-		data, err := report.Workbook(p, report.WorkbookOptions{Options: report.Options{Date: wbDate}, PlanText: text})
-		if err != nil {
-			b.Fatal(err)
-		}
-		size = len(data)
-	}
-	b.ReportMetric(float64(size), "bytes/xlsx")
-	b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu-ms/op")
+	benchWorkbook(b, p, text)
 }
 
 // BenchmarkWorkbook200x60 measures the workbook of a 200-channel plan
 // over 60 months (largePlan: every kind, ranges, three scenarios).
 func BenchmarkWorkbook200x60(b *testing.B) {
-	p := largePlan(b, 200, 60)
-	text := report.LargePlanText(200, 60)
+	benchWorkbook(b, largePlan(b, 200, 60), report.LargePlanText(200, 60))
+}
+
+// benchWorkbook measures the workbook of p (its file text), with its size
+// and the CPU time per workbook.
+func benchWorkbook(b *testing.B, p plan.Plan, text []byte) {
 	b.ReportAllocs()
 	var size int
 	cpu := cpuTime()
