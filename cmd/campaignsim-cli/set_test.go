@@ -109,7 +109,7 @@ func TestSetErrors(t *testing.T) {
 		{"no pair", []string{path}, exitUsage, "missing KEY=VALUE"},
 		{"no plan", nil, exitUsage, "missing PLAN"},
 		{"not a pair", []string{path, "plan.months"}, exitUsage, "is not KEY=VALUE"},
-		{"unknown flag", []string{path, "--force", "plan.months=4"}, exitUsage, "flag provided but not defined"},
+		{"unknown flag", []string{path, "--force", "plan.months=4"}, exitUsage, "unknown flag --force: this command takes none"},
 		{"missing file", []string{missing, "plan.months=4"}, exitIO, "cannot read"},
 		{"folder", []string{t.TempDir(), "plan.months=4"}, exitIO, "directory"},
 	}
