@@ -52,15 +52,18 @@ func (c *cli) attribution(args []string) error {
 	return nil
 }
 
-// modelName names an attribution model for people.
+// modelCodes are the words of the attribution models.
+var modelCodes = map[simulate.AttributionModel]string{
+	simulate.FirstTouch: "cli_first_touch",
+	simulate.LastTouch:  "cli_last_touch",
+	simulate.Linear:     "cli_linear",
+}
+
+// modelName names an attribution model for people (position-based for
+// any other).
 func modelName(lang plan.Language, m simulate.AttributionModel) string {
-	switch m {
-	case simulate.FirstTouch:
-		return word(lang, "cli_first_touch")
-	case simulate.LastTouch:
-		return word(lang, "cli_last_touch")
-	case simulate.Linear:
-		return word(lang, "cli_linear")
+	if code, ok := modelCodes[m]; ok {
+		return wordOf(lang, code)
 	}
 	return word(lang, "cli_position_based")
 }

@@ -127,47 +127,50 @@ func withActuals(p plan.Plan, paths []string) (plan.Plan, plan.ActualsImport, er
 	return q, imp, nil
 }
 
-// statusText is a status for people.
-func statusText(lang plan.Language, s simulate.Status) string {
-	switch s {
-	case simulate.StatusOnTrack:
-		return word(lang, "cli_on_track")
-	case simulate.StatusAhead:
-		return word(lang, "cli_ahead")
-	case simulate.StatusBehind:
-		return word(lang, "cli_behind")
-	}
-	return ""
+// statusCodes are the words of the tracking statuses.
+var statusCodes = map[simulate.Status]string{
+	simulate.StatusOnTrack: "cli_on_track",
+	simulate.StatusAhead:   "cli_ahead",
+	simulate.StatusBehind:  "cli_behind",
 }
 
-// stageText names a life-cycle stage.
-func stageText(lang plan.Language, st string) string {
-	switch st {
-	case "awareness":
-		return word(lang, "cli_stage_awareness")
-	case "engagement":
-		return word(lang, "cli_stage_engagement")
-	case "leads":
-		return word(lang, "cli_stage_leads")
-	case "sales":
-		return word(lang, "cli_stage_sales")
-	case "loyalty":
-		return word(lang, "cli_stage_loyalty")
-	}
-	return ""
+// statusText is a status for people ("" for none).
+func statusText(lang plan.Language, s simulate.Status) string { return codeWord(lang, statusCodes[s]) }
+
+// stageCodes are the words of the life-cycle stages.
+var stageCodes = map[string]string{
+	"awareness":  "cli_stage_awareness",
+	"engagement": "cli_stage_engagement",
+	"leads":      "cli_stage_leads",
+	"sales":      "cli_stage_sales",
+	"loyalty":    "cli_stage_loyalty",
+}
+
+// stageText names a life-cycle stage ("" for an unknown one).
+func stageText(lang plan.Language, st string) string { return codeWord(lang, stageCodes[st]) }
+
+// kpiCodes are the tracking's own names of channel KPIs; every other
+// figure has its label (display.Label).
+var kpiCodes = map[string]string{
+	"click_rate":    "cli_click_rate_email",
+	"response_rate": "cli_response_rate",
+	"open_rate":     "cli_open_rate",
 }
 
 // kpiLabel names a tracked figure or a channel KPI.
 func kpiLabel(lang plan.Language, name string) string {
-	switch name {
-	case "click_rate":
-		return word(lang, "cli_click_rate_email")
-	case "response_rate":
-		return word(lang, "cli_response_rate")
-	case "open_rate":
-		return word(lang, "cli_open_rate")
+	if code, ok := kpiCodes[name]; ok {
+		return wordOf(lang, code)
 	}
 	return display.Label(name, lang)
+}
+
+// codeWord is the word of code in lang, "" for no code.
+func codeWord(lang plan.Language, code string) string {
+	if code == "" {
+		return ""
+	}
+	return wordOf(lang, code)
 }
 
 // showIn shows v in the unit of the figure or KPI name.

@@ -154,14 +154,15 @@ func objectiveName(p plan.Plan, i int) string {
 // chanceAdvice says what a probability of meeting an objective means for
 // the owner, by its level (simulate.ChanceLevelOf).
 func chanceAdvice(lang plan.Language, pr decimal.Decimal) string {
-	switch simulate.ChanceLevelOf(pr) {
-	case simulate.ChanceNearlyCertain:
-		return word(lang, "cli_chance_nearly_certain")
-	case simulate.ChanceLikely:
-		return word(lang, "cli_chance_likely")
-	case simulate.ChanceRisky:
-		return word(lang, "cli_chance_risky")
-	default:
-		return word(lang, "cli_chance_out_of_reach")
+	if code, ok := chanceCodes[simulate.ChanceLevelOf(pr)]; ok {
+		return wordOf(lang, code)
 	}
+	return word(lang, "cli_chance_out_of_reach")
+}
+
+// chanceCodes are the advice of the chance levels but the lowest.
+var chanceCodes = map[simulate.ChanceLevel]string{
+	simulate.ChanceNearlyCertain: "cli_chance_nearly_certain",
+	simulate.ChanceLikely:        "cli_chance_likely",
+	simulate.ChanceRisky:         "cli_chance_risky",
 }
