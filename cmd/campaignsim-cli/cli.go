@@ -122,7 +122,8 @@ func (c *cli) exit(err error) int {
 		return c.report(err)
 	}
 	if _, err := c.stdout.Write(c.out.Bytes()); err != nil {
-		fmt.Fprintf(c.stderr, "%s: cannot write the output: %v\n", prog, err)
+		lang := envLanguage()
+		fmt.Fprintf(c.stderr, "%s%s%s\n", prog, colon(lang), word(lang, "cli_cannot_write_output", "reason", ioReason(err, lang)))
 		return exitIO
 	}
 	return exitOK

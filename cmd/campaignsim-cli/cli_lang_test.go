@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -228,5 +229,16 @@ func TestCaseStartingPlanLanguage(t *testing.T) {
 	withEnv(t, english)
 	if want := runCLI(t, "", "case", "bakery").stdout; brief.stdout != want || briefEN.stdout == want {
 		t.Errorf("--lang en under a French locale does not give the English brief")
+	}
+}
+
+// TestOutputWriteErrorFollowsTheLocale: standard output that cannot be
+// written is told in the locale's language (exit 3).
+func TestOutputWriteErrorFollowsTheLocale(t *testing.T) {
+	withEnv(t, french)
+	var errb bytes.Buffer
+	code := run([]string{"--help"}, strings.NewReader(""), failingWriter{}, &errb)
+	if code != exitIO || !strings.HasPrefix(errb.String(), "campaignsim-cli\u00a0: impossible d'écrire la sortie\u00a0: ") {
+		t.Errorf("code %d stderr %q", code, errb.String())
 	}
 }

@@ -255,6 +255,7 @@ var cliMsgArgs = map[string][]string{
 	"cli_run_help":                        {"prog", "cmd"},
 	"cli_unknown_command":                 {"name"},
 	"cli_run_top_help":                    {"prog"},
+	"cli_cannot_write_output":             {"reason"},
 	"cli_help_flags":                      nil,
 	"cli_flag_default":                    {"value"},
 	"cli_flag_type_int":                   nil,
