@@ -33,7 +33,7 @@ func (c *cli) attribution(args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := readInput(pos[0], "paths")
+	data, err := readInput(pos[0], "cli_cannot_read_paths")
 	if err != nil {
 		return err
 	}

@@ -635,10 +635,12 @@ func (c *cli) readPlan(path string) (data []byte, name string, err error) {
 		data, err = readFileLimited(path, plan.MaxFileSize+1)
 	}
 	if err != nil {
-		return nil, name, ioErrorf("%s: cannot read the plan: %v", prog, err)
+		lang := envLanguage()
+		return nil, name, ioErrorf("%s%s%s", prog, colon(lang), word(lang, "cli_cannot_read_plan", "path", path, "reason", readReason(err, lang)))
 	}
 	if len(data) > plan.MaxFileSize {
-		return nil, name, invalidErrorf("%s: the plan file is larger than %d MB: is it really a plan?", name, plan.MaxFileSize>>20)
+		lang := envLanguage()
+		return nil, name, invalidErrorf("%s%s%s", name, colon(lang), word(lang, "cli_plan_too_large", "mb", strconv.Itoa(plan.MaxFileSize>>20)))
 	}
 	return data, name, nil
 }
@@ -658,21 +660,46 @@ func (c *cli) loadPlan(path string) (plan.Plan, string, error) {
 }
 
 // readInput reads the input file at path (a CSV of actuals or of paths,
-// what naming it in the message), at most plan.MaxFileSize+1 bytes for its
-// parser to refuse a larger one. A file that cannot be read is an ioError
-// "PATH: cannot read the WHAT: REASON", the reason "no such file" when it
-// does not exist.
+// its catalog code what naming it in the message: cli_cannot_read_actuals,
+// cli_cannot_read_paths), at most plan.MaxFileSize+1 bytes for its parser
+// to refuse a larger one. A file that cannot be read is an ioError
+// "PATH: cannot read the WHAT: REASON" in the locale's language, the
+// reason "no such file" when it does not exist.
 func readInput(path, what string) ([]byte, error) {
 	data, err := readFileLimited(path, plan.MaxFileSize+1)
 	if err != nil {
-		msg := err.Error()
+		lang := envLanguage()
+		reason := readReason(err, lang)
 		if errors.Is(err, fs.ErrNotExist) {
-			msg = "no such file"
+			reason = word(lang, "cli_no_such_file")
 		}
-		return nil, ioErrorf("%s: cannot read the %s: %s", path, what, msg)
+		return nil, ioErrorf("%s%s%s", path, colon(lang), wordOf(lang, what, "reason", reason))
 	}
 	return data, nil
 }
+
+// readReason is why a file could not be read: in English the error as the
+// system gives it; in French the reasons ioReason words, the system's
+// text for the others.
+func readReason(err error, lang plan.Language) string {
+	if lang == plan.LangEN {
+		return err.Error()
+	}
+	var dir dirError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return word(lang, "cli_no_such_file")
+	case errors.As(err, &dir):
+		return word(lang, "cli_is_a_directory")
+	}
+	return ioReason(err, lang)
+}
+
+// dirError is a folder where a file is read.
+type dirError struct{ path string }
+
+// Error is "PATH is a directory".
+func (e dirError) Error() string { return e.path + " is a directory" }
 
 // readFileLimited reads at most limit bytes of the file at path; a folder
 // is an error.
@@ -683,7 +710,7 @@ func readFileLimited(path string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory", path)
+		return nil, dirError{path}
 	}
 	return io.ReadAll(io.LimitReader(f, limit))
 }

@@ -242,3 +242,34 @@ func TestOutputWriteErrorFollowsTheLocale(t *testing.T) {
 		t.Errorf("code %d stderr %q", code, errb.String())
 	}
 }
+
+// TestReadErrorsFollowTheLocale: a plan or an input file that cannot be
+// read is told in the locale's language (exit 3); English keeps the
+// system's words.
+func TestReadErrorsFollowTheLocale(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nope.toml")
+	bakery, _ := plan.ExampleFile("bakery")
+	planPath := writeTemp(t, "bakery.toml", string(bakery))
+	for _, c := range []struct {
+		args   []string
+		fr, en string
+	}{
+		{[]string{"validate", missing}, "campaignsim-cli\u00a0: impossible de lire le plan " + missing + "\u00a0: le fichier n'existe pas\n",
+			"campaignsim-cli: cannot read the plan: open " + missing + ": no such file or directory\n"},
+		{[]string{"validate", dir}, "campaignsim-cli\u00a0: impossible de lire le plan " + dir + "\u00a0: c'est un dossier\n",
+			"campaignsim-cli: cannot read the plan: " + dir + " is a directory\n"},
+		{[]string{"track", planPath, "--actuals", missing}, missing + "\u00a0: impossible de lire le réalisé\u00a0: le fichier n'existe pas\n",
+			missing + ": cannot read the actuals: no such file\n"},
+		{[]string{"attribution", dir, "--plan", planPath}, dir + "\u00a0: impossible de lire les parcours\u00a0: c'est un dossier\n",
+			dir + ": cannot read the paths: " + dir + " is a directory\n"},
+	} {
+		withEnv(t, french)
+		fr := runCLI(t, "", c.args...)
+		withEnv(t, english)
+		en := runCLI(t, "", c.args...)
+		if fr.code != exitIO || fr.stderr != c.fr || en.code != exitIO || en.stderr != c.en {
+			t.Errorf("%v: exit %d %q / exit %d %q, want %q / %q", c.args, fr.code, fr.stderr, en.code, en.stderr, c.fr, c.en)
+		}
+	}
+}

@@ -110,7 +110,7 @@ func withActuals(p plan.Plan, paths []string) (plan.Plan, plan.ActualsImport, er
 	}
 	files := make([]plan.ActualsFile, 0, len(paths))
 	for _, path := range paths {
-		data, err := readInput(path, "actuals")
+		data, err := readInput(path, "cli_cannot_read_actuals")
 		if err != nil {
 			return p, plan.ActualsImport{}, err
 		}
