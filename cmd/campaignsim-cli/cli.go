@@ -695,6 +695,15 @@ func readReason(err error, lang plan.Language) string {
 	return ioReason(err, lang)
 }
 
+// writeReason is why a file could not be written: in English the error as
+// the system gives it, in French as ioReason words it.
+func writeReason(err error, lang plan.Language) string {
+	if lang == plan.LangEN {
+		return err.Error()
+	}
+	return ioReason(err, lang)
+}
+
 // dirError is a folder where a file is read.
 type dirError struct{ path string }
 

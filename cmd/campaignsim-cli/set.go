@@ -67,10 +67,12 @@ func (c *cli) set(args []string) error {
 		}
 		return planError{path, errs}
 	}
+	lang := envLanguage()
 	out, err := plan.EditOver(data, p)
 	if err != nil {
 		if errors.Is(err, plan.ErrLayout) {
-			return ioErrorf("%s: %v: edit this file in a text editor, or let the app save it in its own layout", path, err)
+			return ioErrorf("%s%s%s", path, colon(lang), word(lang, "cli_set_layout", "reason", err.Error(),
+				"why", strings.TrimPrefix(err.Error(), "plan: "+plan.ErrLayout.Error()+": ")))
 		}
 		return invalidErrorf("%s: %v", path, err)
 	}
@@ -78,10 +80,11 @@ func (c *cli) set(args []string) error {
 		return nil // every value was already so: nothing to write
 	}
 	if err := fileio.WriteFile(path, out, fileio.Options{Backup: true, Unchanged: &read}); err != nil {
+		reason := writeReason(err, lang)
 		if errors.Is(err, fileio.ErrChanged) {
-			return ioErrorf("%s: cannot write %s: %v; run set again on the new content", prog, path, err)
+			reason = word(lang, "cli_set_changed", "reason", err.Error())
 		}
-		return ioErrorf("%s: cannot write %s: %v", prog, path, err)
+		return ioErrorf("%s%s%s", prog, colon(lang), word(lang, "cli_cannot_write", "out", path, "reason", reason))
 	}
 	return nil
 }

@@ -168,3 +168,18 @@ func TestSetHelp(t *testing.T) {
 		t.Error("the top-level help lacks set")
 	}
 }
+
+// TestSetLayoutInFrench: the layout that cannot be kept is told in French
+// under a French locale, with the editor's reason.
+func TestSetLayoutInFrench(t *testing.T) {
+	text := strings.Replace(testPlan, "[plan]\ntitle = ", "# the title\nplan.title = ", 1)
+	text = strings.Replace(text, "language = \"fr\"", "[plan]\nlanguage = \"fr\"", 1)
+	path := writeTemp(t, "dotted.toml", text)
+	withEnv(t, map[string]string{"LANG": "fr_FR.UTF-8"})
+	r := runCLI(t, "", "set", path, "plan.months=4")
+	want := path + "\u00a0: la mise en page du fichier ne peut pas être gardée ("
+	if r.code != exitIO || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, "dotted key") ||
+		!strings.Contains(r.stderr, "éditeur de texte") {
+		t.Errorf("exit %d, stderr %q, want it to start %q", r.code, r.stderr, want)
+	}
+}
