@@ -167,7 +167,8 @@ func (c *cli) applyLibrary(fs *flag.FlagSet, cmd string) error {
 	case errors.As(err, &list):
 		return planError{file: path, err: err}
 	case err != nil:
-		return ioErrorf("%s %s: --library %s: %v", prog, cmd, path, err)
+		lang := envLanguage()
+		return ioErrorf("%s %s%s%s", prog, cmd, colon(lang), word(lang, "cli_library_unreadable", "path", path, "reason", readReason(err, lang)))
 	}
 	plan.SetUserLibrary(lib)
 	return nil

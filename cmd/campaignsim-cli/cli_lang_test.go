@@ -261,6 +261,8 @@ func TestReadErrorsFollowTheLocale(t *testing.T) {
 			"campaignsim-cli: cannot read the plan: " + dir + " is a directory\n"},
 		{[]string{"track", planPath, "--actuals", missing}, missing + "\u00a0: impossible de lire le réalisé\u00a0: le fichier n'existe pas\n",
 			missing + ": cannot read the actuals: no such file\n"},
+		{[]string{"benchmarks", "--library", missing}, "campaignsim-cli benchmarks\u00a0: --library " + missing + "\u00a0: impossible de lire le fichier\u00a0: le fichier n'existe pas\n",
+			"campaignsim-cli benchmarks: --library " + missing + ": open " + missing + ": no such file or directory\n"},
 		{[]string{"attribution", dir, "--plan", planPath}, dir + "\u00a0: impossible de lire les parcours\u00a0: c'est un dossier\n",
 			dir + ": cannot read the paths: " + dir + " is a directory\n"},
 	} {

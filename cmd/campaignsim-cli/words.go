@@ -263,6 +263,7 @@ var cliMsgArgs = map[string][]string{
 	"cli_cannot_read_paths":               {"reason"},
 	"cli_set_layout":                      {"reason", "why"},
 	"cli_set_changed":                     {"reason"},
+	"cli_library_unreadable":              {"path", "reason"},
 	"cli_help_flags":                      nil,
 	"cli_flag_default":                    {"value"},
 	"cli_flag_type_int":                   nil,
