@@ -133,6 +133,8 @@ func TestUsageErrorsFollowTheLocale(t *testing.T) {
 			"unknown flag --colour: this command's flags are --format, --library, --scenario"},
 		{[]string{"validate", missing, "-x"}, "option -x inconnue\u00a0: cette commande n'en prend aucune",
 			"unknown flag -x: this command takes none"},
+		{[]string{"simulate", missing, "-=x"}, "option mal écrite\u00a0: -=x (écrivez --nom ou --nom=valeur)",
+			"bad flag syntax: -=x (write --name or --name=value)"},
 		{[]string{"simulate", missing, "--format"}, "--format attend une valeur\u00a0: écrivez --format VALEUR",
 			"--format needs a value: write --format VALUE"},
 		{[]string{"track", missing, "--runs", "many"}, "--runs «\u00a0many\u00a0»\u00a0: écrivez un nombre entier, par exemple --runs 1000",

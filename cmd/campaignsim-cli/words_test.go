@@ -124,6 +124,12 @@ func TestWordCodesAreListed(t *testing.T) {
 				}
 				return true
 			}
+			if id.Name == "usagef" {
+				if lit, ok := call.Args[1].(*ast.BasicLit); !ok || !codeLike.MatchString(strings.Trim(lit.Value, `"`)) {
+					t.Errorf("%s: usagef(…) with a message that is not a literal code", fset.Position(call.Pos()))
+				}
+				return true
+			}
 			if id.Name != "word" {
 				return true
 			}
