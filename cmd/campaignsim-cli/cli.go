@@ -123,7 +123,7 @@ func (c *cli) exit(err error) int {
 	}
 	if _, err := c.stdout.Write(c.out.Bytes()); err != nil {
 		lang := envLanguage()
-		fmt.Fprintf(c.stderr, "%s%s%s\n", prog, colon(lang), word(lang, "cli_cannot_write_output", "reason", ioReason(err, lang)))
+		fmt.Fprintf(c.stderr, "%s%s%s\n", prog, colon(lang), word(lang, "cli_cannot_write_output", "reason", writeReason(err, lang)))
 		return exitIO
 	}
 	return exitOK
