@@ -126,9 +126,9 @@ type CaseError struct {
 	Msg  plan.Msg
 }
 
-// Error writes the position and the code with its arguments; people read
-// the message rendered by display.Text instead.
-func (e CaseError) Error() string {
+// Where is the error's position as a message's prefix: "FILE:LINE: ",
+// "FILE: ", "LINE: " or "" when it has none.
+func (e CaseError) Where() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File + ":")
@@ -139,6 +139,14 @@ func (e CaseError) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(" ")
 	}
+	return b.String()
+}
+
+// Error writes the position and the code with its arguments; people read
+// the message rendered by display.Text instead.
+func (e CaseError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Where())
 	b.WriteString(e.Msg.Code)
 	for _, a := range e.Msg.Args {
 		fmt.Fprintf(&b, " %s=%s", a.Name, a.Text)

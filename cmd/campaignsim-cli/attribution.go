@@ -9,38 +9,12 @@ import (
 	"campaignsim/simulate/display"
 )
 
-const attributionUsage = "attribution PATHS.csv --plan PLAN [--format text|json]"
-
-const attributionHelp = `
-Credits the conversions and revenue of conversion paths to the plan's
-channels under four attribution models (seeds 000 and 004), side by side:
-first touch (all to the first channel), last touch (all to the last),
-linear (equal shares of the path's touches) and position-based (40 % to
-the first touch, 40 % to the last, 20 % shared by the touches between; a
-one-touch path gives 100 % to it, a two-touch path 50/50). Under each model
-the credits add up exactly to the conversions and the revenue. The spread
-is, per channel, the highest credit of any model less the lowest: how much
-the choice of model matters for that channel.
-
-PATHS.csv has one row per touch: path_id,step,channel,converted,revenue
-(French headers parcours;étape;canal;converti;chiffre_affaires are read
-too; "," or ";" separated, decimal point or comma). channel is a channel id
-of the plan; converted is 1/0 (yes/no, oui/non) and revenue is the path's,
-given on one of its rows or repeated identically on each. Paths that did
-not convert credit nothing.
-
---format json is { "paths", "conversions", "revenue", "models": [ { "model",
-"channels": [ { "id", "conversions", "revenue" } ] } ], "spread": [ { "id",
-"conversions_min", "conversions_max", "revenue_min", "revenue_max" } ] }.
-Exit codes: 1 a bad plan or CSV (one error per line, FILE:LINE: message
-naming the column); 3 a file that cannot be read.`
-
 // attribution is the attribution command: the conversions of the paths
 // credited to the plan's channels by four models, as text or JSON. Its
 // PLAN is the --plan flag and its positional argument the paths.
 func (c *cli) attribution(args []string) error {
 	fs := flags("attribution")
-	planPath := fs.String("plan", "", "the plan `PLAN` whose channels the paths name (- for standard input)")
+	planPath := fs.String("plan", "", "cli_flag_attribution_plan")
 	format, checkFormat := formatFlag("attribution", fs, "text", "json")
 	pos, err := c.parse(fs, "attribution", args)
 	if err != nil {
@@ -48,9 +22,9 @@ func (c *cli) attribution(args []string) error {
 	}
 	switch {
 	case len(pos) != 1:
-		return usagef("attribution", "give one PATHS.csv file")
+		return usagef("attribution", "cli_usage_one_paths_file")
 	case *planPath == "":
-		return usagef("attribution", "missing --plan PLAN: the channels of the paths are the plan's")
+		return usagef("attribution", "cli_usage_missing_plan_flag")
 	}
 	if err := checkFormat(); err != nil {
 		return err
@@ -59,7 +33,7 @@ func (c *cli) attribution(args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := readInput(pos[0], "paths")
+	data, err := readInput(pos[0], "cli_cannot_read_paths")
 	if err != nil {
 		return err
 	}
@@ -78,15 +52,18 @@ func (c *cli) attribution(args []string) error {
 	return nil
 }
 
-// modelName names an attribution model for people.
+// modelCodes are the words of the attribution models.
+var modelCodes = map[simulate.AttributionModel]string{
+	simulate.FirstTouch: "cli_first_touch",
+	simulate.LastTouch:  "cli_last_touch",
+	simulate.Linear:     "cli_linear",
+}
+
+// modelName names an attribution model for people (position-based for
+// any other).
 func modelName(lang plan.Language, m simulate.AttributionModel) string {
-	switch m {
-	case simulate.FirstTouch:
-		return word(lang, "cli_first_touch")
-	case simulate.LastTouch:
-		return word(lang, "cli_last_touch")
-	case simulate.Linear:
-		return word(lang, "cli_linear")
+	if code, ok := modelCodes[m]; ok {
+		return wordOf(lang, code)
 	}
 	return word(lang, "cli_position_based")
 }
@@ -134,7 +111,7 @@ func writeAttribution(b *bytes.Buffer, p plan.Plan, a simulate.Attribution) {
 	}
 }
 
-// attributionJSON is the JSON output of attribution (see attributionHelp).
+// attributionJSON is the JSON output of attribution (see cli_help_attribution in cli.toml).
 func attributionJSON(a simulate.Attribution) object {
 	models := []any{}
 	for _, t := range a.Models {

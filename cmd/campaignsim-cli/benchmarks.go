@@ -15,36 +15,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const benchmarksUsage = "benchmarks [--sector KEY] [--library FILE] [--format text|json]"
-
-const benchmarksHelp = `
-Shows the benchmark library: every reference figure (value, alert
-thresholds) with its channel kinds, sector, source and year, then the
-levers the recommendations suggest.
-
---sector KEY keeps the figures of that sector and those of every sector
-(keys: software, financial-services, ecommerce, manufacturing,
-local-retail, food-service, services, other).
-
---library FILE adds your own benchmarks (same schema as the built-in
-library, README "Benchmarks") over the built-in ones: they come first and
-are marked with their source. The same flag works on simulate, evaluate,
-track, export and the planning tools.
-
---format text is a table in the language of your locale (LANG: English
-when it starts with "en", French otherwise); json is
-{ "sector", "benchmarks": [ { "metric", "kinds", "sector", "value", "min",
-"max", "currency", "source", "year", "note", "levers", "user" } ], "levers":
-[ { "id", "fr", "en", "source" } ] } (source and note in your locale's
-language; user is true for a figure of --library) with decimals as strings (rates as fractions, money in
-euros; 2 places for money figures such as cpa, 6 for every other value)
-and null where a figure is not set.`
-
 // benchmarks is the benchmarks command: the benchmark library, for one
 // sector or all, as text in the locale's language or JSON.
 func (c *cli) benchmarks(args []string) error {
 	fs := flags("benchmarks")
-	sector := fs.String("sector", "", "keep the figures of sector `KEY` and of every sector")
+	sector := fs.String("sector", "", "cli_flag_benchmarks_sector")
 	format, checkFormat := formatFlag("benchmarks", fs, "text", "json")
 	pos, err := c.parse(fs, "benchmarks", args)
 	if err != nil {
@@ -57,7 +32,7 @@ func (c *cli) benchmarks(args []string) error {
 		return err
 	}
 	if *sector != "" && !slices.Contains(plan.Sectors, *sector) {
-		return usagef("benchmarks", "--sector %q: use one of %s", *sector, strings.Join(plan.Sectors, ", "))
+		return oneOf("benchmarks", "sector", *sector, plan.Sectors...)
 	}
 	lib := plan.DefaultLibrary()
 	var bs []plan.Benchmark
@@ -74,7 +49,7 @@ func (c *cli) benchmarks(args []string) error {
 	return nil
 }
 
-// benchmarksJSON is the JSON output of benchmarks (see benchmarksHelp).
+// benchmarksJSON is the JSON output of benchmarks (see cli_help_benchmarks in cli.toml).
 func benchmarksJSON(sector string, bs []plan.Benchmark, levers []plan.Lever, lang plan.Language) object {
 	list := make([]any, 0, len(bs))
 	for _, b := range bs {
@@ -170,7 +145,7 @@ var libraryCommands = map[string]bool{"simulate": true, "evaluate": true, "track
 // takes it (libraryCommands); flags calls it for every command.
 func addLibraryFlag(fs *flag.FlagSet, cmd string) {
 	if libraryCommands[cmd] {
-		fs.String("library", "", "your own benchmarks `FILE` (same schema as the built-in library), over the built-in ones")
+		fs.String("library", "", "cli_flag_library")
 	}
 }
 
@@ -192,7 +167,8 @@ func (c *cli) applyLibrary(fs *flag.FlagSet, cmd string) error {
 	case errors.As(err, &list):
 		return planError{file: path, err: err}
 	case err != nil:
-		return ioErrorf("%s %s: --library %s: %v", prog, cmd, path, err)
+		lang := envLanguage()
+		return ioErrorf("%s %s%s%s", prog, cmd, colon(lang), word(lang, "cli_library_unreadable", "path", path, "reason", readReason(err, lang)))
 	}
 	plan.SetUserLibrary(lib)
 	return nil

@@ -16,32 +16,33 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const caseUsage = "case [ID|FILE [-o FILE]]"
-
-const caseHelp = `
-The course exercises. Without ID, lists the built-in cases. With ID (or the
-path of a case file of your own, .toml), prints the brief: the company, the
-objective, the constraints, the elements to choose from and the rubric. With
--o FILE, writes the starting plan a student works from instead: the brief's
-business, objective and constraints, with case = "ID" and no channel yet (-o -
-prints it). The case file's schema is in README.md, "Teachers and students".`
-
 // caseCmd is the case command: the list of the cases, a brief, or a
-// starting plan.
+// starting plan. A case holds its texts in both languages: the list and
+// the brief are in the locale's language, the starting plan in the case's
+// own (its language key), and --lang fr|en chooses for all three.
 func (c *cli) caseCmd(args []string) error {
 	fs := flags("case")
-	out := fs.String("o", "", "write the starting plan to `FILE` (- for standard output)")
+	out := fs.String("o", "", "cli_flag_case_o")
+	langFlag := fs.String("lang", "", "cli_flag_case_lang")
 	pos, err := c.parse(fs, "case", args)
 	if err != nil {
 		return err
 	}
+	if *langFlag != "" {
+		if err := oneOf("case", "lang", *langFlag, "fr", "en"); err != nil {
+			return err
+		}
+	}
 	lang := envLanguage()
+	if *langFlag != "" {
+		lang = plan.Language(*langFlag)
+	}
 	if len(pos) > 1 {
-		return usagef("case", "too many arguments: %s", strings.Join(pos[1:], " "))
+		return tooMany("case", pos[1:])
 	}
 	if len(pos) == 0 {
 		if *out != "" {
-			return usagef("case", "-o needs a case ID")
+			return usagef("case", "cli_usage_o_needs_case")
 		}
 		rows := [][]string{}
 		for _, id := range simulate.CaseIDs() {
@@ -61,6 +62,9 @@ func (c *cli) caseCmd(args []string) error {
 	if *out == "" {
 		writeBrief(&c.out, k, lang)
 		return nil
+	}
+	if *langFlag != "" {
+		k.Language = lang
 	}
 	data, err := simulate.StartingPlanFile(k)
 	if err != nil {
@@ -93,18 +97,7 @@ func caseError(err error) error {
 
 // caseErrorLine is one problem of a case as FILE:LINE: message.
 func caseErrorLine(e simulate.CaseError, lang plan.Language) string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File + ":")
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-	}
-	if b.Len() > 0 {
-		b.WriteString(" ")
-	}
-	b.WriteString(display.Text(e.Msg, lang, ""))
-	return oneLine(b.String())
+	return oneLine(e.Where() + display.Text(e.Msg, lang, ""))
 }
 
 // loadCase finds the case ref names: a built-in id, or a case file's path

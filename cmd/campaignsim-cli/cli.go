@@ -8,9 +8,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"campaignsim/plan"
+	"campaignsim/simulate"
 	"campaignsim/simulate/display"
 )
 
@@ -36,46 +38,34 @@ type cli struct {
 
 // command is one sub-command. Its handler writes its result into the
 // cli's out and returns nil, or returns an error of the kinds below (usageError, planError, invalidError, ioError),
-// which exit turns into a message on stderr and an exit code.
+// which exit turns into a message on stderr and an exit code. Its words
+// are catalog codes (cli.toml), rendered in the locale's language.
 type command struct {
 	name    string
-	usage   string // the synopsis after the program name
-	summary string // one line for the top-level help
-	help    string // what the command does, for its --help
+	usage   string // code of the synopsis after the program name
+	summary string // code of one line for the top-level help
+	help    string // code of what the command does, for its --help
 	run     func(c *cli, args []string) error
 }
 
 // commands is the table of the sub-commands, in the order of the help.
 func commands() []command {
 	return []command{
-		{"validate", validateUsage, "check a plan file and report every problem",
-			validateHelp, (*cli).validate},
-		{"simulate", simulateUsage, "simulate a plan: figures, channels, months, objectives",
-			simulateHelp, (*cli).simulate},
-		{"uncertainty", uncertaintyUsage, "Monte Carlo: the range of likely results and the chance of each objective",
-			uncertaintyHelp, (*cli).uncertainty},
-		{"optimize", optimizeUsage, "split the paid budget across channels for the most customers, margin or profit",
-			optimizeHelp, (*cli).optimize},
-		{"goalseek", goalseekUsage, "the smallest paid budget that reaches a target",
-			goalseekHelp, (*cli).goalseek},
-		{"sensitivity", sensitivityUsage, "which inputs matter most (tornado)",
-			sensitivityHelp, (*cli).sensitivity},
-		{"evaluate", evaluateUsage, "compare the plan's [[actuals]] with the plan",
-			evaluateHelp, (*cli).evaluate},
-		{"track", trackUsage, "actuals against the plan: dashboard, variance, re-forecast, levers",
-			trackHelp, (*cli).track},
-		{"attribution", attributionUsage, "credit conversions to channels by first, last, linear and position-based touch",
-			attributionHelp, (*cli).attribution},
-		{"export", exportUsage, "write the plan as a PDF document for a client, or an Excel workbook",
-			exportHelp, (*cli).export},
-		{"set", setUsage, "edit a plan in place: KEY=VALUE..., keeping its comments",
-			setHelp, (*cli).set},
-		{"examples", examplesUsage, "list the example plans, or print or write one",
-			examplesHelp, (*cli).examples},
-		{"benchmarks", benchmarksUsage, "show the benchmark library with its sources",
-			benchmarksHelp, (*cli).benchmarks},
-		{"case", caseUsage, "the course exercises: list, brief, starting plan (-o)", caseHelp, (*cli).caseCmd},
-		{"grade", gradeUsage, "grade students' plans against a case: scores out of 20 and what each missed", gradeHelp, (*cli).grade},
+		{"validate", "cli_synopsis_validate", "cli_summary_validate", "cli_help_validate", (*cli).validate},
+		{"simulate", "cli_synopsis_simulate", "cli_summary_simulate", "cli_help_simulate", (*cli).simulate},
+		{"uncertainty", "cli_synopsis_uncertainty", "cli_summary_uncertainty", "cli_help_uncertainty", (*cli).uncertainty},
+		{"optimize", "cli_synopsis_optimize", "cli_summary_optimize", "cli_help_optimize", (*cli).optimize},
+		{"goalseek", "cli_synopsis_goalseek", "cli_summary_goalseek", "cli_help_goalseek", (*cli).goalseek},
+		{"sensitivity", "cli_synopsis_sensitivity", "cli_summary_sensitivity", "cli_help_sensitivity", (*cli).sensitivity},
+		{"evaluate", "cli_synopsis_evaluate", "cli_summary_evaluate", "cli_help_evaluate", (*cli).evaluate},
+		{"track", "cli_synopsis_track", "cli_summary_track", "cli_help_track", (*cli).track},
+		{"attribution", "cli_synopsis_attribution", "cli_summary_attribution", "cli_help_attribution", (*cli).attribution},
+		{"export", "cli_synopsis_export", "cli_summary_export", "cli_help_export", (*cli).export},
+		{"set", "cli_synopsis_set", "cli_summary_set", "cli_help_set", (*cli).set},
+		{"examples", "cli_synopsis_examples", "cli_summary_examples", "cli_help_examples", (*cli).examples},
+		{"benchmarks", "cli_synopsis_benchmarks", "cli_summary_benchmarks", "cli_help_benchmarks", (*cli).benchmarks},
+		{"case", "cli_synopsis_case", "cli_summary_case", "cli_help_case", (*cli).caseCmd},
+		{"grade", "cli_synopsis_grade", "cli_summary_grade", "cli_help_grade", (*cli).grade},
 	}
 }
 
@@ -132,31 +122,27 @@ func (c *cli) exit(err error) int {
 		return c.report(err)
 	}
 	if _, err := c.stdout.Write(c.out.Bytes()); err != nil {
-		fmt.Fprintf(c.stderr, "%s: cannot write the output: %v\n", prog, err)
+		lang := envLanguage()
+		fmt.Fprintf(c.stderr, "%s%s%s\n", prog, colon(lang), word(lang, "cli_cannot_write_output", "reason", writeReason(err, lang)))
 		return exitIO
 	}
 	return exitOK
 }
 
-// topUsage writes the top-level help: every command's synopsis and
-// summary, the PLAN argument and the exit codes.
+// topUsage writes the top-level help in the locale's language
+// (envLanguage): every command's synopsis and summary, the PLAN argument
+// and the exit codes.
 func (c *cli) topUsage(w io.Writer) {
-	fmt.Fprintf(w, "%s — CampaignSim's command line: simulate a marketing campaign plan.\n\nUsage:\n", prog)
+	lang := envLanguage()
+	fmt.Fprintf(w, "%s\n\n%s\n", word(lang, "cli_top_title", "prog", prog), word(lang, "cli_top_usage"))
 	for _, cmd := range commands() {
-		fmt.Fprintf(w, "  %s %s\n", prog, cmd.usage)
+		fmt.Fprintf(w, "  %s %s\n", prog, wordOf(lang, cmd.usage))
 	}
-	fmt.Fprintf(w, "\nCommands:\n")
+	fmt.Fprintf(w, "\n%s\n", word(lang, "cli_top_commands"))
 	for _, cmd := range commands() {
-		fmt.Fprintf(w, "  %-11s %s\n", cmd.name, cmd.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", cmd.name, wordOf(lang, cmd.summary))
 	}
-	fmt.Fprintf(w, `
-PLAN is a plan file (TOML, format 1) or "-" for standard input. Flags may
-stand before or after PLAN. Run '%s COMMAND --help' for a command's flags.
-
-Exit codes: 0 success; 1 the plan is invalid (the errors on standard error,
-one per line, as FILE:LINE:COL: message); 2 wrong usage; 3 a file could not
-be read or written.
-`, prog)
+	fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(word(lang, "cli_top_footer", "prog", prog)))
 }
 
 // The errors a command returns. Each kind has one exit code and one way to
@@ -176,16 +162,26 @@ type unknownCommandError struct{ name string }
 // Error is the unknown name, quoted.
 func (e unknownCommandError) Error() string { return fmt.Sprintf("unknown command %q", e.name) }
 
-// usageError is a wrong usage of command cmd (exit 2), printed as
+// usageError is a wrong usage of command cmd (exit 2): the catalog code
+// of its message (cli_usage_…, listed in cliMsgArgs) and its arguments,
+// rendered in the locale's language where it is printed (report), as
 // "campaignsim-cli CMD: MSG" then the command's synopsis and a hint.
-type usageError struct{ cmd, msg string }
+type usageError struct {
+	cmd  string
+	code string
+	kv   []string // the code's arguments: name, then value
+}
 
-// Error is the message alone.
-func (e usageError) Error() string { return e.msg }
+// Error is the message alone, in English (people read report's).
+func (e usageError) Error() string { return e.text(plan.LangEN) }
 
-// usagef is the usageError of command cmd with the message format.
-func usagef(cmd, format string, a ...any) error {
-	return usageError{cmd, fmt.Sprintf(format, a...)}
+// text is the message in lang.
+func (e usageError) text(lang plan.Language) string { return wordOf(lang, e.code, e.kv...) }
+
+// usagef is the usageError of command cmd with the message code and its
+// arguments kv (name, then value).
+func usagef(cmd, code string, kv ...string) error {
+	return usageError{cmd, code, kv}
 }
 
 // planError is the problems of file (a plan or a CSV file): a
@@ -243,14 +239,17 @@ func (c *cli) report(err error) int {
 		c.topUsage(c.stderr)
 		return exitUsage
 	case errors.As(err, &unknown):
-		fmt.Fprintf(c.stderr, "%s: %s\nRun '%s --help' for the list of commands.\n", prog, unknown.Error(), prog)
+		lang := envLanguage()
+		fmt.Fprintf(c.stderr, "%s%s%s\n%s\n", prog, colon(lang), word(lang, "cli_unknown_command", "name", unknown.name),
+			word(lang, "cli_run_top_help", "prog", prog))
 		return exitUsage
 	case errors.As(err, &usage):
-		fmt.Fprintf(c.stderr, "%s %s: %s\n", prog, usage.cmd, usage.msg)
+		lang := envLanguage()
+		fmt.Fprintf(c.stderr, "%s %s%s%s\n", prog, usage.cmd, colon(lang), usage.text(lang))
 		if cmd, ok := lookup(usage.cmd); ok {
-			fmt.Fprintf(c.stderr, "usage: %s %s\n", prog, cmd.usage)
+			fmt.Fprintln(c.stderr, word(lang, "cli_usage_synopsis", "synopsis", prog+" "+wordOf(lang, cmd.usage)))
 		}
-		fmt.Fprintf(c.stderr, "Run '%s %s --help' for details.\n", prog, usage.cmd)
+		fmt.Fprintln(c.stderr, word(lang, "cli_run_help", "prog", prog, "cmd", usage.cmd))
 		return exitUsage
 	case errors.As(err, &pe):
 		c.planErrors(pe.file, pe.err)
@@ -337,7 +336,7 @@ func (c *cli) parse(fs *flag.FlagSet, name string, args []string) (_ []string, e
 			return nil, errHelped
 		}
 		if err != nil {
-			return nil, usagef(name, "%v", err)
+			return nil, flagError(name, fs, err)
 		}
 		rest := fs.Args()
 		consumed := len(args) - len(rest)
@@ -352,19 +351,166 @@ func (c *cli) parse(fs *flag.FlagSet, name string, args []string) (_ []string, e
 	}
 }
 
-// commandHelp writes command name's help: its synopsis, what it does and
-// its flags (those of fs).
+// commandHelp writes command name's help in the locale's language
+// (envLanguage): its synopsis, what it does and its flags (those of fs),
+// in the layout of flag.PrintDefaults.
 func (c *cli) commandHelp(w io.Writer, name string, fs *flag.FlagSet) {
+	lang := envLanguage()
 	if cmd, ok := lookup(name); ok {
-		fmt.Fprintf(w, "usage: %s %s\n\n%s\n", prog, cmd.usage, strings.TrimSpace(cmd.help))
+		fmt.Fprintf(w, "%s\n\n%s\n", word(lang, "cli_usage_synopsis", "synopsis", prog+" "+wordOf(lang, cmd.usage)),
+			strings.TrimSpace(wordOf(lang, cmd.help, helpArgs...)))
 	}
 	var fl strings.Builder
-	fs.SetOutput(&fl)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+	fs.VisitAll(func(f *flag.Flag) { writeFlagHelp(&fl, f, lang) })
 	if fl.Len() > 0 {
-		fmt.Fprintf(w, "\nFlags:\n%s", fl.String())
+		fmt.Fprintf(w, "\n%s\n%s", word(lang, "cli_help_flags"), fl.String())
 	}
+}
+
+// helpArgs are the arguments of the commands' help texts.
+var helpArgs = []string{"metrics", strings.Join(simulate.SeekMetrics, ", ")}
+
+// writeFlagHelp writes the help of flag f as flag.PrintDefaults does
+// ("  -name NAME\n    \tdescription (default …)"), its description the
+// catalog code f.Usage in lang. A `NAME` between backquotes in the
+// description names the flag's value, else its type does.
+func writeFlagHelp(b *strings.Builder, f *flag.Flag, lang plan.Language) {
+	kv := []string{}
+	if ch, ok := f.Value.(*choiceValue); ok {
+		kv = append(kv, "list", orList(lang, ch.choices), "all", strings.Join(ch.choices, ", "))
+	}
+	text := wordOf(lang, f.Usage, kv...)
+	start := b.Len()
+	fmt.Fprintf(b, "  -%s", f.Name)
+	name := ""
+	if i := strings.IndexByte(text, '`'); i >= 0 {
+		if j := strings.IndexByte(text[i+1:], '`'); j >= 0 {
+			name = text[i+1 : i+1+j]
+			text = text[:i] + name + text[i+1+j+1:]
+		}
+	}
+	if name == "" {
+		name = typeName(f, lang)
+	}
+	if name != "" {
+		b.WriteString(" " + name)
+	}
+	if b.Len()-start <= 4 {
+		b.WriteString("\t")
+	} else {
+		b.WriteString("\n    \t")
+	}
+	b.WriteString(strings.ReplaceAll(text, "\n", "\n    \t"))
+	if d := f.DefValue; d != "" && d != "0" && d != "false" {
+		b.WriteString(" " + word(lang, "cli_flag_default", "value", d))
+	}
+	b.WriteString("\n")
+}
+
+// typeName names the value of flag f by its type, as flag.UnquoteUsage
+// does, in lang: none for a boolean flag.
+func typeName(f *flag.Flag, lang plan.Language) string {
+	switch fmt.Sprintf("%T", f.Value) {
+	case "*flag.boolValue":
+		return ""
+	case "*flag.intValue":
+		return word(lang, "cli_flag_type_int")
+	case "*flag.stringValue":
+		return word(lang, "cli_flag_type_string")
+	}
+	return word(lang, "cli_flag_type_value")
+}
+
+// orList is the choices joined in lang: "text, json or csv".
+func orList(lang plan.Language, choices []string) string {
+	if len(choices) < 2 {
+		return strings.Join(choices, "")
+	}
+	return word(lang, "cli_or_list", "first", strings.Join(choices[:len(choices)-1], ", "), "last", choices[len(choices)-1])
+}
+
+// choiceValue is a string flag whose value is one of choices (checked by
+// oneOf once the flags are parsed): the help lists them.
+type choiceValue struct {
+	value   *string
+	choices []string
+}
+
+// String is the value (flag.Value).
+func (v *choiceValue) String() string {
+	if v.value == nil {
+		return ""
+	}
+	return *v.value
+}
+
+// Set sets the value (flag.Value); oneOf checks it later, in the order of
+// the command's checks.
+func (v *choiceValue) Set(s string) error {
+	*v.value = s
+	return nil
+}
+
+// choiceFlag defines the string flag name of fs with value def, one of
+// choices, described by the catalog code usage (which may name {list},
+// the choices joined by "or", and {all}, joined by commas).
+func choiceFlag(fs *flag.FlagSet, name, def, usage string, choices ...string) *string {
+	v := &choiceValue{value: new(string), choices: choices}
+	*v.value = def
+	fs.Var(v, name, usage)
+	return v.value
+}
+
+// flagError is the usage error of command cmd for err, the flag package's
+// error parsing its flags (fs): an unknown flag, a flag without its value,
+// a value that is not of the flag's type, each told with what to write.
+func flagError(cmd string, fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	var name, value string
+	switch {
+	case scan(msg, "flag provided but not defined: -", &name):
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, dashed(f.Name)) })
+		if len(names) == 0 {
+			return usagef(cmd, "cli_usage_unknown_flag_none", "flag", dashed(name))
+		}
+		return usagef(cmd, "cli_usage_unknown_flag", "flag", dashed(name), "flags", strings.Join(names, ", "))
+	case scan(msg, "flag needs an argument: -", &name):
+		return usagef(cmd, "cli_usage_flag_needs_value", "flag", dashed(name))
+	case strings.HasPrefix(msg, "invalid value "):
+		rest := strings.TrimPrefix(msg, "invalid value ")
+		q, err := strconv.QuotedPrefix(rest)
+		if err == nil {
+			value, _ = strconv.Unquote(q)
+			rest = strings.TrimPrefix(rest[len(q):], " for flag -")
+			name, _, _ = strings.Cut(rest, ":")
+			if f := fs.Lookup(name); f != nil && fmt.Sprintf("%T", f.Value) == "*flag.intValue" {
+				return usagef(cmd, "cli_usage_flag_not_integer", "flag", dashed(name), "value", value)
+			}
+			return usagef(cmd, "cli_usage_flag_bad_value", "flag", dashed(name), "value", value)
+		}
+	case scan(msg, "bad flag syntax: ", &name):
+		return usagef(cmd, "cli_usage_bad_flag_syntax", "arg", name)
+	}
+	return usagef(cmd, "cli_usage_flag_other", "text", msg)
+}
+
+// scan reports whether msg starts with prefix, and sets rest to what
+// follows it.
+func scan(msg, prefix string, rest *string) bool {
+	if !strings.HasPrefix(msg, prefix) {
+		return false
+	}
+	*rest = strings.TrimPrefix(msg, prefix)
+	return true
+}
+
+// dashed is flag name as the help writes it: "-o", "--format".
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // planArgs is the preamble of the commands that read one PLAN: it parses
@@ -395,9 +541,9 @@ func (c *cli) planArgs(cmd string, fs *flag.FlagSet, args []string, check func(p
 func onePlan(cmd string, pos []string) (string, error) {
 	switch {
 	case len(pos) == 0:
-		return "", usagef(cmd, "missing PLAN (a plan file, or - for standard input)")
+		return "", usagef(cmd, "cli_usage_missing_plan")
 	case len(pos) > 1:
-		return "", usagef(cmd, "too many arguments: %s", strings.Join(pos[1:], " "))
+		return "", tooMany(cmd, pos[1:])
 	}
 	return pos[0], nil
 }
@@ -406,9 +552,14 @@ func onePlan(cmd string, pos []string) (string, error) {
 // given none.
 func noArgs(cmd string, pos []string) error {
 	if len(pos) > 0 {
-		return usagef(cmd, "unexpected argument: %s", strings.Join(pos, " "))
+		return usagef(cmd, "cli_usage_unexpected_argument", "args", strings.Join(pos, " "))
 	}
 	return nil
+}
+
+// tooMany is the usage error of command cmd given the extra arguments.
+func tooMany(cmd string, extra []string) error {
+	return usagef(cmd, "cli_usage_too_many_arguments", "args", strings.Join(extra, " "))
 }
 
 // oneOf checks that the value of flag flagName of command cmd is one of
@@ -419,7 +570,7 @@ func oneOf(cmd, flagName, value string, choices ...string) error {
 			return nil
 		}
 	}
-	return usagef(cmd, "--%s %q: use one of %s", flagName, value, strings.Join(choices, ", "))
+	return usagef(cmd, "cli_usage_use_one_of", "flag", dashed(flagName), "value", value, "choices", strings.Join(choices, ", "))
 }
 
 // formatFlag defines the --format flag of command cmd on fs, one of
@@ -428,8 +579,7 @@ func oneOf(cmd, flagName, value string, choices ...string) error {
 // its check (oneOf, the usage error naming the formats), to call once the
 // flags are parsed: the list is written once for both.
 func formatFlag(cmd string, fs *flag.FlagSet, formats ...string) (*string, func() error) {
-	list := strings.Join(formats[:len(formats)-1], ", ") + " or " + formats[len(formats)-1]
-	v := fs.String("format", formats[0], "output `format`: "+list)
+	v := choiceFlag(fs, "format", formats[0], "cli_flag_format", formats...)
 	return v, func() error { return oneOf(cmd, "format", *v, formats...) }
 }
 
@@ -446,9 +596,8 @@ func firstError(errs ...error) error {
 
 // checkScenario checks --scenario of command cmd against the plan's
 // scenarios: base, all and any scenario name are fine; else the usage
-// error says use (the words before the list) and lists names, then the
-// plan's scenarios, quoted.
-func checkScenario(cmd string, p plan.Plan, name, use string, names ...string) error {
+// error lists names, then the plan's scenarios, quoted.
+func checkScenario(cmd string, p plan.Plan, name string, names ...string) error {
 	if name == "base" || name == "all" {
 		return nil
 	}
@@ -458,8 +607,7 @@ func checkScenario(cmd string, p plan.Plan, name, use string, names ...string) e
 		}
 		names = append(names, s.Name)
 	}
-	return usagef(cmd, "--scenario %q: the plan has no such scenario; %s: %s",
-		name, use, strings.Join(quoteAll(names), ", "))
+	return usagef(cmd, "cli_usage_no_such_scenario", "scenario", name, "choices", strings.Join(quoteAll(names), ", "))
 }
 
 // quoteAll is every string of s in Go quotes.
@@ -487,10 +635,12 @@ func (c *cli) readPlan(path string) (data []byte, name string, err error) {
 		data, err = readFileLimited(path, plan.MaxFileSize+1)
 	}
 	if err != nil {
-		return nil, name, ioErrorf("%s: cannot read the plan: %v", prog, err)
+		lang := envLanguage()
+		return nil, name, ioErrorf("%s%s%s", prog, colon(lang), word(lang, "cli_cannot_read_plan", "path", path, "reason", readReason(err, lang)))
 	}
 	if len(data) > plan.MaxFileSize {
-		return nil, name, invalidErrorf("%s: the plan file is larger than %d MB: is it really a plan?", name, plan.MaxFileSize>>20)
+		lang := envLanguage()
+		return nil, name, invalidErrorf("%s%s%s", name, colon(lang), word(lang, "cli_plan_too_large", "mb", strconv.Itoa(plan.MaxFileSize>>20)))
 	}
 	return data, name, nil
 }
@@ -510,21 +660,55 @@ func (c *cli) loadPlan(path string) (plan.Plan, string, error) {
 }
 
 // readInput reads the input file at path (a CSV of actuals or of paths,
-// what naming it in the message), at most plan.MaxFileSize+1 bytes for its
-// parser to refuse a larger one. A file that cannot be read is an ioError
-// "PATH: cannot read the WHAT: REASON", the reason "no such file" when it
-// does not exist.
+// its catalog code what naming it in the message: cli_cannot_read_actuals,
+// cli_cannot_read_paths), at most plan.MaxFileSize+1 bytes for its parser
+// to refuse a larger one. A file that cannot be read is an ioError
+// "PATH: cannot read the WHAT: REASON" in the locale's language, the
+// reason "no such file" when it does not exist.
 func readInput(path, what string) ([]byte, error) {
 	data, err := readFileLimited(path, plan.MaxFileSize+1)
 	if err != nil {
-		msg := err.Error()
+		lang := envLanguage()
+		reason := readReason(err, lang)
 		if errors.Is(err, fs.ErrNotExist) {
-			msg = "no such file"
+			reason = word(lang, "cli_no_such_file")
 		}
-		return nil, ioErrorf("%s: cannot read the %s: %s", path, what, msg)
+		return nil, ioErrorf("%s%s%s", path, colon(lang), wordOf(lang, what, "reason", reason))
 	}
 	return data, nil
 }
+
+// readReason is why a file could not be read: in English the error as the
+// system gives it; in French the reasons ioReason words, the system's
+// text for the others.
+func readReason(err error, lang plan.Language) string {
+	if lang == plan.LangEN {
+		return err.Error()
+	}
+	var dir dirError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return word(lang, "cli_no_such_file")
+	case errors.As(err, &dir):
+		return word(lang, "cli_is_a_directory")
+	}
+	return ioReason(err, lang)
+}
+
+// writeReason is why a file could not be written: in English the error as
+// the system gives it, in French as ioReason words it.
+func writeReason(err error, lang plan.Language) string {
+	if lang == plan.LangEN {
+		return err.Error()
+	}
+	return ioReason(err, lang)
+}
+
+// dirError is a folder where a file is read.
+type dirError struct{ path string }
+
+// Error is "PATH is a directory".
+func (e dirError) Error() string { return e.path + " is a directory" }
 
 // readFileLimited reads at most limit bytes of the file at path; a folder
 // is an error.
@@ -535,7 +719,7 @@ func readFileLimited(path string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory", path)
+		return nil, dirError{path}
 	}
 	return io.ReadAll(io.LimitReader(f, limit))
 }

@@ -13,19 +13,20 @@ import (
 // TestReport: each kind of error a handler returns has its exit code of
 // FORMAT.md and its one way to be printed, also when wrapped.
 func TestReport(t *testing.T) {
-	usage := "usage: " + prog + " " + simulateUsage + "\n"
+	withEnv(t, map[string]string{})
+	usage := "usage: " + prog + " simulate PLAN [--scenario NAME|all] [--format text|json|csv]\n"
 	for _, c := range []struct {
 		name   string
 		err    error
 		code   int
 		stderr string
 	}{
-		{"usage", usagef("simulate", "--format %q: use one of %s", "xml", "text, json, csv"), exitUsage,
+		{"usage", usagef("simulate", "cli_usage_use_one_of", "flag", "--format", "value", "xml", "choices", "text, json, csv"), exitUsage,
 			prog + ` simulate: --format "xml": use one of text, json, csv` + "\n" + usage +
 				"Run '" + prog + " simulate --help' for details.\n"},
 		// a command that is not in the table has no synopsis line
-		{"usage of no command", usagef("nope", "bad"), exitUsage,
-			prog + " nope: bad\nRun '" + prog + " nope --help' for details.\n"},
+		{"usage of no command", usagef("nope", "cli_usage_missing_plan"), exitUsage,
+			prog + " nope: missing PLAN (a plan file, or - for standard input)\nRun '" + prog + " nope --help' for details.\n"},
 		{"unknown command", unknownCommandError{"fly"}, exitUsage,
 			prog + ": unknown command \"fly\"\nRun '" + prog + " --help' for the list of commands.\n"},
 		// every problem on its line, the file filled in where it lacks
@@ -108,7 +109,7 @@ func TestFlagsCheckedBeforePlan(t *testing.T) {
 	}
 	for _, cmd := range commands() {
 		r := runCLI(t, "", cmd.name, "/nonexistent/plan.toml", "--help")
-		if r.code != exitOK || !strings.HasPrefix(r.stdout, "usage: "+prog+" "+cmd.usage+"\n") || r.stderr != "" {
+		if r.code != exitOK || !strings.HasPrefix(r.stdout, "usage: "+prog+" "+wordOf(plan.LangEN, cmd.usage)+"\n") || r.stderr != "" {
 			t.Errorf("%s --help: code %d stdout %.60q stderr %q", cmd.name, r.code, r.stdout, r.stderr)
 		}
 	}

@@ -11,40 +11,6 @@ import (
 	"campaignsim/simulate/display"
 )
 
-const evaluateUsage = "evaluate PLAN [--actuals FILE]... [--format text|json|csv]"
-
-const evaluateHelp = `
-Compares what really happened — the plan file's [[actuals]], per channel
-and month — with the plan over the same months, and prints both results
-and the variance (actual − plan) of every figure.
-
---format text is a report in the plan's language; json is
-{ "actual": RESULT, "plan": RESULT, "variance": { FIGURES } } with RESULT
-shaped as simulate's JSON; csv has the rows actual, plan and variance
-(column "series") for every channel, then for the totals (channel empty,
-name "Total"). Numbers are written as in simulate's JSON and CSV.
-
---actuals FILE reads actuals from a file — the CSV of FORMAT.md
-(channel,month,spend,exposures,interactions,leads,customers,revenue,cogs;
-"," or ";" separated, decimal point or comma), or a Google Ads, Meta or
-Mailchimp report as downloaded (CSV, Excel CSV or .xlsx) — and merges them
-into the plan's [[actuals]] (a row replaces the plan's row for the same
-channel and month). The flag may repeat: rows of one channel and month add
-up across the files. A campaign reaches its channel by the channel's id or
-name, or its campaigns patterns. A bad file
-exits with 1 and one error per line as FILE:LINE: message, naming the
-column; a file that cannot be read exits with 3.
-
-The text report then adds the tracking of 'campaignsim-cli track': the
-dashboard by life-cycle stage, the variance per channel, the re-forecast
-and what to change. JSON and CSV keep the shapes above.
-
-A spend nobody knows (a Mailchimp export has no cost column: the row's
-spend_unknown = true) makes unknown every actual figure computed from the
-cost over the rows that include it (cost, net profit, ROI, ROMI, ROAS, CPA,
-CPC, CPM, break-even, budget left, payback) and their variance: the text
-writes "inconnu"/"unknown", JSON null, CSV the word unknown — never 0 €.`
-
 // evaluate is the evaluate command: the actuals against the plan over the
 // months with actuals, as text (with track's report), JSON or CSV.
 func (c *cli) evaluate(args []string) error {

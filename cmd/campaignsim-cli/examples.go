@@ -7,29 +7,22 @@ import (
 	"campaignsim/plan"
 )
 
-const examplesUsage = "examples [NAME [-o FILE]]"
-
-const examplesHelp = `
-Without NAME, lists the embedded example plans with their titles. With
-NAME, prints that example's plan file (TOML), or writes it to FILE with -o
-(written whole or not at all: nothing is left behind on failure).`
-
 // examples is the examples command: the list of the example plans, or one
 // of them printed or written to a file.
 func (c *cli) examples(args []string) error {
 	fs := flags("examples")
-	out := fs.String("o", "", "write the example to `FILE` instead of standard output")
+	out := fs.String("o", "", "cli_flag_examples_o")
 	pos, err := c.parse(fs, "examples", args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 1 {
-		return usagef("examples", "too many arguments: %s", strings.Join(pos[1:], " "))
+		return tooMany("examples", pos[1:])
 	}
 	names := plan.ExampleNames()
 	if len(pos) == 0 {
 		if *out != "" {
-			return usagef("examples", "-o needs an example NAME")
+			return usagef("examples", "cli_usage_o_needs_example")
 		}
 		rows := make([][]string, 0, len(names))
 		for _, n := range names {
@@ -44,7 +37,7 @@ func (c *cli) examples(args []string) error {
 	}
 	data, ok := plan.ExampleFile(pos[0])
 	if !ok {
-		return usagef("examples", "no example named %q; examples: %s", pos[0], strings.Join(names, ", "))
+		return usagef("examples", "cli_usage_no_such_example", "name", pos[0], "names", strings.Join(names, ", "))
 	}
 	if *out == "" || *out == "-" {
 		c.out.Write(data)

@@ -16,46 +16,6 @@ import (
 	"campaignsim/simulate/report"
 )
 
-const exportUsage = "export PLAN -o OUT.pdf|OUT.xlsx [--lang fr|en] [--scenario NAME|all]"
-
-const exportHelp = `
-Writes the plan as a PDF document to hand to a client, or as an Excel
-workbook to compute with; the format follows the extension of -o.
-
-OUT.pdf: a cover, then the summary (objectives met or not, key figures, a
-three-sentence conclusion), the context, the SMART objectives, the
-actions (each channel with its funnel and its KPIs against published
-benchmarks), planning and budget (month by channel, owners), expected
-results with charts, risks (Monte Carlo, tornado, the budget each
-objective needs), tracking (KPIs per life-cycle stage, tools, actuals
-against plan) and recommendations.
-
-OUT.xlsx: one sheet per part — summary, channels, months, monthly costs,
-scenarios, objectives, assumptions (every input with its range, its
-source — the comment written beside it in the plan file — and the
-published benchmark) — with the same figures as the PDF, each a number
-with its format (money in the plan's currency, rates as percentages,
-counts as whole numbers), the header rows frozen.
-
--o is the file to write (required, ending in .pdf or .xlsx). It is
-written whole or not at all: through a temporary file in the same folder,
-renamed at the end. A symbolic link is followed to its target; the plan
-itself, a folder or a device is never overwritten.
-
---lang is the language of the document: fr or en (default: the plan's).
-
-The document is dated today, or by SOURCE_DATE_EPOCH (seconds since 1970)
-when it is set, so that the same plan gives the same bytes.
-
---scenario picks the results shown: base (the plan as written, the
-default), the name of one of the plan's [[scenarios]], or all for the base
-results plus every scenario side by side (the workbook's scenarios sheet
-always has them all).
-
-Exit codes: 1 the plan is invalid; 2 wrong usage (no -o, -o naming the
-plan itself or ending in neither .pdf nor .xlsx, a bad --lang or
---scenario); 3 the file could not be written.`
-
 // withExt is path with its extension replaced by ext ("p.toml" → "p.pdf").
 func withExt(path, ext string) string {
 	return strings.TrimSuffix(path, filepath.Ext(path)) + ext
@@ -69,7 +29,7 @@ func outputError(cmd, out, ext string, err error) error {
 	l := envLanguage()
 	switch {
 	case errors.Is(err, fileio.ErrIsInput):
-		return usagef(cmd, "%s", word(l, "cli_output_is_input", "out", out, "example", withExt(out, ext)))
+		return usagef(cmd, "cli_output_is_input", "out", out, "example", withExt(out, ext))
 	case errors.Is(err, fileio.ErrNotRegular):
 		if st, serr := os.Stat(out); serr == nil && st.IsDir() {
 			return ioErrorf("%s %s: %s", prog, cmd, word(l, "cli_output_is_folder", "out", out, "example", filepath.Join(out, "plan"+ext)))
@@ -86,9 +46,9 @@ var exportFormats = map[string]bool{".pdf": true, ".xlsx": true}
 // workbook (by the extension of -o), written atomically to -o.
 func (c *cli) export(args []string) error {
 	fs := flags("export")
-	out := fs.String("o", "", "the `FILE` to write (required): a PDF document (.pdf) or an Excel workbook (.xlsx)")
-	lang := fs.String("lang", "", "language of the document: fr or en (default: the plan's)")
-	scenario := fs.String("scenario", "base", "results shown: base, a scenario `NAME` of the plan, or all")
+	out := fs.String("o", "", "cli_flag_export_o")
+	lang := fs.String("lang", "", "cli_flag_export_lang")
+	scenario := fs.String("scenario", "base", "cli_flag_export_scenario")
 	pos, err := c.parse(fs, "export", args)
 	if err != nil {
 		return err
@@ -99,7 +59,7 @@ func (c *cli) export(args []string) error {
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
 	if *out == "" {
-		return usagef("export", "missing -o OUT.pdf or -o OUT.xlsx (the file to write)")
+		return usagef("export", "cli_usage_missing_export_o")
 	}
 	if *lang != "" {
 		if err := oneOf("export", "lang", *lang, "fr", "en"); err != nil {
@@ -115,7 +75,7 @@ func (c *cli) export(args []string) error {
 		return outputError("export", *out, suggest, err)
 	}
 	if !exportFormats[ext] {
-		return usagef("export", "%s", word(envLanguage(), "cli_export_format", "out", *out, "pdf", withExt(*out, ".pdf"), "xlsx", withExt(*out, ".xlsx")))
+		return usagef("export", "cli_export_format", "out", *out, "pdf", withExt(*out, ".pdf"), "xlsx", withExt(*out, ".xlsx"))
 	}
 	text, name, err := c.readPlan(path)
 	if err != nil {
@@ -125,7 +85,7 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return planError{name, err}
 	}
-	if err := checkScenario("export", p, *scenario, "use one of", "base", "all"); err != nil {
+	if err := checkScenario("export", p, *scenario, "base", "all"); err != nil {
 		return err
 	}
 	o := report.Options{Lang: plan.Language(*lang), Scenario: *scenario, Date: sourceDate()}
@@ -150,7 +110,7 @@ func (c *cli) export(args []string) error {
 	case errors.As(err, &list):
 		return planError{name, err}
 	case errors.Is(err, report.ErrUnknownScenario), errors.Is(err, report.ErrLanguage):
-		return usagef("export", "%v", err)
+		return usagef("export", "cli_usage_flag_other", "text", err.Error())
 	}
 	return ioErrorf("%s export: %v", prog, err)
 }

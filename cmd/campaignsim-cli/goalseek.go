@@ -12,42 +12,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const goalseekUsage = "goalseek PLAN --metric METRIC --target VALUE [--mix keep|optimize] [--format text|json]"
-
-var goalseekHelp = `
-Finds the smallest paid budget — the budgets of the search, display and
-social_ads channels that are not locked — at which the plan's METRIC reaches
-VALUE, and what the whole plan then costs.
-
---metric is one of: ` + strings.Join(simulate.SeekMetrics, ", ") + `
-(the figures that grow with the budget; leads, mql and sql in b2b plans
-only; net_profit rises then falls: the smallest budget on the rising side).
---target is a decimal in the metric's unit (250 customers, 12000.50 of
-revenue). Both are required.
-
---mix keep (the default) scales every paid channel's budget by one factor:
-today's mix, min_budget and max_budget do not apply ("how much money with
-this mix"); --mix optimize splits each candidate budget at its best within
-min_budget and max_budget.
-
-The answer is within 0.1 % of the exact budget: the budget found reaches
-the target and 0.1 % less does not. When caps (audience, max_clicks) or,
-with optimize, max_budget bounds make the target impossible, the answer
-says so and why (reachable false, exit code 0).
-
---format text is advice in the plan's language; json is
-{ "metric", "target", "reachable", "cost",
-  "allocation": [ { "id", "budget" } ], "warnings": [...] }
-where cost is the plan's total marketing cost at that budget (null when
-unreachable), the first warning the reason when unreachable.`
-
 // goalseek is the goalseek command: the smallest paid budget at which the
 // metric reaches the target, as advice or JSON.
 func (c *cli) goalseek(args []string) error {
 	fs := flags("goalseek")
-	metric := fs.String("metric", "", "the `METRIC` to reach: "+strings.Join(simulate.SeekMetrics, ", "))
-	targetText := fs.String("target", "", "the `VALUE` to reach, a decimal in the metric's unit")
-	mix := fs.String("mix", "keep", "keep (today's mix, scaled) or optimize (best split within the bounds)")
+	metric := choiceFlag(fs, "metric", "", "cli_flag_goalseek_metric", simulate.SeekMetrics...)
+	targetText := fs.String("target", "", "cli_flag_goalseek_target")
+	mix := fs.String("mix", "keep", "cli_flag_goalseek_mix")
 	format, checkFormat := formatFlag("goalseek", fs, "text", "json")
 	var target decimal.Decimal
 	p, name, err := c.planArgs("goalseek", fs, args, func(string) error {
@@ -58,17 +29,17 @@ func (c *cli) goalseek(args []string) error {
 			return err
 		}
 		if *metric == "" {
-			return usagef("goalseek", "missing --metric: use one of %s", strings.Join(simulate.SeekMetrics, ", "))
+			return usagef("goalseek", "cli_usage_missing_metric", "choices", strings.Join(simulate.SeekMetrics, ", "))
 		}
 		if err := oneOf("goalseek", "metric", *metric, simulate.SeekMetrics...); err != nil {
 			return err
 		}
 		if *targetText == "" {
-			return usagef("goalseek", "missing --target: write the value to reach as a decimal, e.g. --target 250")
+			return usagef("goalseek", "cli_usage_missing_target")
 		}
 		var err error
 		if target, err = parseAmount(*targetText); err != nil {
-			return usagef("goalseek", "--target %q: write a decimal, e.g. --target 250 or --target 12000.50", *targetText)
+			return usagef("goalseek", "cli_usage_bad_target", "value", *targetText)
 		}
 		return nil
 	})

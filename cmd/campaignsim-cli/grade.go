@@ -12,18 +12,6 @@ import (
 	"campaignsim/simulate/display"
 )
 
-const gradeUsage = "grade [--case ID|FILE] [--format text|csv|json] PLAN..."
-
-const gradeHelp = `
-Grades each PLAN (a student's plan file) against a course case: the rubric's
-checks, each computed from the plan and its results, the points earned out
-of the rubric's total, the score out of 20, and what the student missed, in
-your language. --case names the case (a built-in id such as bakery, or a case
-file); without it each plan is graded against the case its [plan] case key
-names. Every PLAN gets its row, even one that cannot be read or graded (the
-error column says why): grade never stops at a bad file, and exits 0 once
-every file has its row. CSV columns: file,student,score,max,grade20,missing,error.`
-
 // gradeRow is one PLAN's grade, or why it has none.
 type gradeRow struct {
 	file  string
@@ -35,7 +23,7 @@ type gradeRow struct {
 // grade is the grade command.
 func (c *cli) grade(args []string) error {
 	fs := flags("grade")
-	caseRef := fs.String("case", "", "the `case`: a built-in id (bakery) or a case file")
+	caseRef := fs.String("case", "", "cli_flag_grade_case")
 	format, checkFormat := formatFlag("grade", fs, "text", "csv", "json")
 	pos, err := c.parse(fs, "grade", args)
 	if err != nil {
@@ -45,7 +33,7 @@ func (c *cli) grade(args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("grade", "missing PLAN (one or more plan files)")
+		return usagef("grade", "cli_usage_missing_plans")
 	}
 	lang := envLanguage()
 	var given *simulate.Case

@@ -26,3 +26,12 @@ func plural(lang plan.Language, n int, one, many string) string {
 	}
 	return word(lang, code, "n", strconv.Itoa(n))
 }
+
+// wordOf renders the code held in a variable (a command's help, a flag's
+// description, a usage error): word for codes that are not literals at
+// the call. Every such code is written as a literal elsewhere (the
+// commands' table, the flags' definitions, the usagef calls), where
+// words_test.go finds it.
+func wordOf(lang plan.Language, code string, kv ...string) string {
+	return word(lang, code, kv...)
+}

@@ -14,40 +14,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const optimizeUsage = "optimize PLAN [--goal customers|gross_margin|net_profit] [--budget AMOUNT] [--format text|json]"
-
-const optimizeHelp = `
-Splits the paid budget — the budgets of the search, display and social_ads
-channels that are not locked — across those channels to get the most
-customers (the default), gross margin or net profit for the whole plan,
-within each channel's min_budget and max_budget. Every other channel stays
-as written. The answer is within 0.1 % of the true optimum (MODEL.md).
-
---budget is the total to split (a decimal such as 4500 or 4500.50); by
-default, today's sum of those channels' budgets. With --goal net_profit the
-budget is a ceiling: a euro that brings back less than a euro of margin is
-not spent, and a warning says how much stays unspent.
-
---format text is advice in the plan's language (which budget to move where,
-and what it changes); json is
-{ "goal", "budget", "before", "after",
-  "allocation": [ { "id", "budget_before", "budget_after",
-                    "customers_before", "customers_after" } ],
-  "warnings": [...] }
-where budget is the total split, before and after the goal's value for the
-whole plan, money with 2 places and customers with 2 places.
-
-A channel with no cap (search without max_clicks, display or social_ads
-without audience) has a linear response: a warning says the answer
-extrapolates. Bounds that cannot hold (the min_budget add up to more than
-the budget) are an error (exit code 1).`
-
 // optimize is the optimize command: the best split of the paid budget for
 // the goal, as advice or JSON.
 func (c *cli) optimize(args []string) error {
 	fs := flags("optimize")
-	goal := fs.String("goal", "customers", "what to maximise: customers, gross_margin or net_profit")
-	budgetText := fs.String("budget", "", "total `AMOUNT` to split (default: today's sum of the paid budgets)")
+	goal := fs.String("goal", "customers", "cli_flag_optimize_goal")
+	budgetText := fs.String("budget", "", "cli_flag_optimize_budget")
 	format, checkFormat := formatFlag("optimize", fs, "text", "json")
 	var total decimal.NullDecimal
 	p, name, err := c.planArgs("optimize", fs, args, func(string) error {
@@ -60,7 +32,7 @@ func (c *cli) optimize(args []string) error {
 		if *budgetText != "" {
 			v, err := parseAmount(*budgetText)
 			if err != nil || v.Sign() < 0 {
-				return usagef("optimize", "--budget %q: write an amount ≥ 0 as a decimal, e.g. --budget 4500.50", *budgetText)
+				return usagef("optimize", "cli_usage_bad_budget", "value", *budgetText)
 			}
 			total = decimal.NewNullDecimal(v)
 		}

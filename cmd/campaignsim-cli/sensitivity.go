@@ -10,35 +10,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const sensitivityUsage = "sensitivity PLAN [--metric net_profit|customers] [--format text|json]"
-
-const sensitivityHelp = `
-Shows which inputs matter most (a tornado): each uncertain input of each
-channel is moved alone to its range ends (or, without a range, to −20 %
-and +20 % of its plan value, rates kept within 0–100 %), and the plan is
-simulated exactly. The inputs are sorted by swing, the gap between the
-figure at the two ends, largest first: check those figures first.
-
-Without a range, the inputs moved are each channel's rates and unit
-costs: conversion_rate, and click_rate, bounce_rate, unsubscribe_rate,
-cost_per_message (email, sms); cpc (search); ctr, cpm (display,
-social_ads); ctr, reach_rate (social_organic, influencer); response_rate,
-cost_per_unit (print); response_rate (event, partnership);
-commission_rate or commission_per_sale (affiliate). Budgets and fixed
-costs are decisions, not uncertainties: give them a range to include them.
-
---metric is the figure to watch: net_profit (default) or customers.
-
---format text is advice in the plan's language; json is
-{ "metric", "base", "inputs": [ { "channel", "input", "low", "high",
-  "value_low", "value_high", "swing" } ] } with low and high the input's
-exact ends and the values written as in simulate's JSON.`
-
 // sensitivity is the sensitivity command: the tornado of the plan's
 // inputs for the metric, as advice or JSON.
 func (c *cli) sensitivity(args []string) error {
 	fs := flags("sensitivity")
-	metric := fs.String("metric", "net_profit", "figure to watch: `net_profit` or customers")
+	metric := fs.String("metric", "net_profit", "cli_flag_sensitivity_metric")
 	format, checkFormat := formatFlag("sensitivity", fs, "text", "json")
 	p, name, err := c.planArgs("sensitivity", fs, args, func(string) error {
 		return firstError(

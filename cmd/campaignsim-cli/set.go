@@ -11,35 +11,6 @@ import (
 	"campaignsim/plan"
 )
 
-const setUsage = "set PLAN KEY=VALUE..."
-
-const setHelp = `
-Edits the plan file in place: sets each KEY to VALUE, validates the new
-plan, then writes it back keeping every comment, blank line and key
-order: only the changed lines differ.
-
-KEY is plan.K, business.K, funnel.K, simulation.K, tracking.K,
-channels.ID.K or objectives.ID.K, K a key of that table of the plan file
-(FORMAT.md), ID a channel's or an objective's id. VALUE is written as in
-the plan but without quotes — 6000, 0.25, 2027-05-01, true, a text — and
-stored in the plan's own form (decimals as quoted strings). An empty
-VALUE (KEY=) unsets an optional key or puts it back to its default.
-channels.ID.active_months takes 1,2,3; channels.ID.ranges.K takes
-LOW,HIGH; tracking.engagement_weights.KPI takes a weight. The pairs are
-applied in order, so channels.ID.kind=display can come before the keys of
-the new kind.
-
-An unknown key or an invalid value (or a new plan that does not
-validate) is an error (exit 1) and the file is left byte for byte as it
-was. The write is atomic (the file is the old one or the whole new one,
-never half written), goes through a symbolic link to its target, keeps
-the previous version as PLAN.bak, and is refused when the file changed
-since it was read. PLAN cannot be "-": there would be nothing to write
-back.
-
-Exit codes: 1 the plan, a key or a value is invalid; 2 wrong usage; 3 the
-file could not be read or written, or its layout cannot be kept.`
-
 // set is the set command: the plan file edited in place, KEY=VALUE by
 // KEY=VALUE, validated, and written back atomically in its own layout.
 func (c *cli) set(args []string) error {
@@ -49,21 +20,21 @@ func (c *cli) set(args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("set", "missing PLAN (the plan file to edit)")
+		return usagef("set", "cli_usage_missing_set_plan")
 	}
 	path, pairs := pos[0], pos[1:]
 	if path == "-" {
-		return usagef("set", "PLAN cannot be - (standard input): set writes the plan back to its file")
+		return usagef("set", "cli_usage_set_stdin")
 	}
 	if len(pairs) == 0 {
-		return usagef("set", "missing KEY=VALUE (e.g. plan.budget=6000)")
+		return usagef("set", "cli_usage_missing_assignment")
 	}
 	type assignment struct{ key, value string }
 	var sets []assignment
 	for _, a := range pairs {
 		key, value, ok := strings.Cut(a, "=")
 		if !ok || strings.TrimSpace(key) == "" {
-			return usagef("set", "%q is not KEY=VALUE: write e.g. plan.budget=6000", a)
+			return usagef("set", "cli_usage_not_assignment", "arg", a)
 		}
 		sets = append(sets, assignment{strings.TrimSpace(key), value})
 	}
@@ -96,10 +67,12 @@ func (c *cli) set(args []string) error {
 		}
 		return planError{path, errs}
 	}
+	lang := envLanguage()
 	out, err := plan.EditOver(data, p)
 	if err != nil {
 		if errors.Is(err, plan.ErrLayout) {
-			return ioErrorf("%s: %v: edit this file in a text editor, or let the app save it in its own layout", path, err)
+			return ioErrorf("%s%s%s", path, colon(lang), word(lang, "cli_set_layout", "reason", err.Error(),
+				"why", strings.TrimPrefix(err.Error(), "plan: "+plan.ErrLayout.Error()+": ")))
 		}
 		return invalidErrorf("%s: %v", path, err)
 	}
@@ -107,10 +80,11 @@ func (c *cli) set(args []string) error {
 		return nil // every value was already so: nothing to write
 	}
 	if err := fileio.WriteFile(path, out, fileio.Options{Backup: true, Unchanged: &read}); err != nil {
+		reason := writeReason(err, lang)
 		if errors.Is(err, fileio.ErrChanged) {
-			return ioErrorf("%s: cannot write %s: %v; run set again on the new content", prog, path, err)
+			reason = word(lang, "cli_set_changed", "reason", err.Error())
 		}
-		return ioErrorf("%s: cannot write %s: %v", prog, path, err)
+		return ioErrorf("%s%s%s", prog, colon(lang), word(lang, "cli_cannot_write", "out", path, "reason", reason))
 	}
 	return nil
 }

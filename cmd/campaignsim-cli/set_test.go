@@ -109,7 +109,7 @@ func TestSetErrors(t *testing.T) {
 		{"no pair", []string{path}, exitUsage, "missing KEY=VALUE"},
 		{"no plan", nil, exitUsage, "missing PLAN"},
 		{"not a pair", []string{path, "plan.months"}, exitUsage, "is not KEY=VALUE"},
-		{"unknown flag", []string{path, "--force", "plan.months=4"}, exitUsage, "flag provided but not defined"},
+		{"unknown flag", []string{path, "--force", "plan.months=4"}, exitUsage, "unknown flag --force: this command takes none"},
 		{"missing file", []string{missing, "plan.months=4"}, exitIO, "cannot read"},
 		{"folder", []string{t.TempDir(), "plan.months=4"}, exitIO, "directory"},
 	}
@@ -166,5 +166,20 @@ func TestSetHelp(t *testing.T) {
 	top := runCLI(t, "", "--help")
 	if !strings.Contains(top.stdout, "campaignsim-cli set PLAN KEY=VALUE...") {
 		t.Error("the top-level help lacks set")
+	}
+}
+
+// TestSetLayoutInFrench: the layout that cannot be kept is told in French
+// under a French locale, with the editor's reason.
+func TestSetLayoutInFrench(t *testing.T) {
+	text := strings.Replace(testPlan, "[plan]\ntitle = ", "# the title\nplan.title = ", 1)
+	text = strings.Replace(text, "language = \"fr\"", "[plan]\nlanguage = \"fr\"", 1)
+	path := writeTemp(t, "dotted.toml", text)
+	withEnv(t, map[string]string{"LANG": "fr_FR.UTF-8"})
+	r := runCLI(t, "", "set", path, "plan.months=4")
+	want := path + "\u00a0: la mise en page du fichier ne peut pas être gardée ("
+	if r.code != exitIO || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, "dotted key") ||
+		!strings.Contains(r.stderr, "éditeur de texte") {
+		t.Errorf("exit %d, stderr %q, want it to start %q", r.code, r.stderr, want)
 	}
 }

@@ -15,74 +15,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const trackUsage = "track PLAN [--actuals FILE]... [--runs N] [--format text|json]"
-
-const trackHelp = `
-Follows a running campaign: the plan's [[actuals]] (and, with --actuals,
-those of a CSV file, merged in as with evaluate) against the plan.
-
-The text report, in the plan's language, shows:
-  - the dashboard: 4 to 10 KPIs chosen for the plan's objectives, grouped by
-    life-cycle stage (awareness, engagement, lead generation, sales,
-    loyalty), each with its monthly trend, actual against plan, and a
-    status: on track within ±10 % of the plan, ahead or behind beyond;
-  - the variance per channel, cumulated over the months with actuals:
-    actual, plan, variance, variance % and status of cost, exposures,
-    interactions, customers, revenue, gross margin, CPA, ROI, CTR (the click
-    rate of email) and conversion rate, with the benchmark each crosses;
-  - the re-forecast: each rate the actuals measured, blended with the
-    plan's by credibility (weight w = volume / (volume + k), k = 10 / the
-    planned rate, i.e. the plan counts as much as 10 expected events;
-    k = 100 clicks for a CPC, 100 000 impressions for a CPM), the new
-    end-of-plan figures, each objective's forecast and its chance (Monte
-    Carlo on the corrected plan, --runs draws, default the plan's), and the
-    levers to pull where a KPI lags;
-  - the multichannel engagement score (100 = engagement as planned), with
-    the weights it used: the plan's [tracking] engagement_weights, or the
-    defaults (open_rate 0.2, click_rate 0.3, ctr 0.3, response_rate 0.2).
-
---format json is one object:
-{ "months": [...], "last_month", "totals": [ COMPARISON ],
-  "channels": [ { "id", "name", "kind", "cumulative": [ COMPARISON ],
-                  "months": [ { "month", "figures": [ COMPARISON ] } ], "missing": [...] } ],
-  "objectives": [ { "id", "metric", "target", "direction", "so_far", "so_far_unknown",
-                    "plan_so_far", "status", "plan", "forecast", "forecast_unknown",
-                    "forecast_met", "probability" } ],
-  "dashboard": [ { "stage", "kpi", "reason", "actual", "unknown", "plan", "status",
-                   "trend": [ { "month", "actual", "plan", "forecast" } ] } ],
-  "reforecast": { "from_month", "inputs": [ { "channel", "input", "planned",
-                  "observed", "volume", "k", "weight", "blended", "lagging" } ],
-                  "totals": { FIGURES }, "plan_totals": { FIGURES },
-                  "recommendations": [ { "channel", "kpi", "value", "benchmark", "message", "source" } ] },
-  "engagement": { "score", "weights_from": "plan" | "default",
-                  "weights": [ { "kpi", "weight" } ],
-                  "indices": [ { "kpi", "weight", "actual", "plan", "index" } ],
-                  "months": [ { "month", "score" } ] } }
-with COMPARISON = { "figure", "actual", "plan", "variance", "variance_pct",
-"unknown", "status", "benchmark", "benchmark_flag", "source" }; status is
-on_track, behind, ahead or null; numbers as in simulate's JSON (rates and
-weights with 6 places), null where undefined.
-
-A spend nobody knows (an actual row with spend_unknown = true: a Mailchimp
-export has no cost column) makes unknown every figure computed from the
-cost over the rows that include it — cost, net profit, ROI, ROMI, ROAS,
-CPA, CPC, CPM, break-even, budget left, payback: the text writes
-"inconnu"/"unknown", JSON null with "unknown": true (so_far_unknown,
-forecast_unknown for objectives) — never 0 €.`
-
 // track is the track command: the dashboard, the variance per channel,
 // the re-forecast with each objective's chance, and the levers.
 func (c *cli) track(args []string) error {
 	fs := flags("track")
 	format, checkFormat := formatFlag("track", fs, "text", "json")
 	actuals := actualsFlag(fs)
-	runs := fs.Int("runs", 0, "Monte Carlo draws `N` for the chance of each objective (default: the plan's, 10000; -1: none)")
+	runs := fs.Int("runs", 0, "cli_flag_track_runs")
 	p, name, err := c.actualsArgs("track", fs, args, actuals, func() error {
 		if err := checkFormat(); err != nil {
 			return err
 		}
 		if *runs < -1 || *runs > 1_000_000 {
-			return usagef("track", "--runs %d: use a number of simulations from 1 to 1000000, or -1 for none", *runs)
+			return usagef("track", "cli_usage_track_runs", "runs", strconv.Itoa(*runs))
 		}
 		return nil
 	})
@@ -149,7 +94,7 @@ func (l *fileList) Set(v string) error {
 // actualsFlag declares the repeatable --actuals flag of evaluate and track.
 func actualsFlag(fs *flag.FlagSet) *fileList {
 	var l fileList
-	fs.Var(&l, "actuals", "read actuals from `FILE` (CSV, or a Google Ads, Meta or Mailchimp report as CSV or .xlsx; may repeat), merged into the plan's [[actuals]]")
+	fs.Var(&l, "actuals", "cli_flag_actuals")
 	return &l
 }
 
@@ -165,7 +110,7 @@ func withActuals(p plan.Plan, paths []string) (plan.Plan, plan.ActualsImport, er
 	}
 	files := make([]plan.ActualsFile, 0, len(paths))
 	for _, path := range paths {
-		data, err := readInput(path, "actuals")
+		data, err := readInput(path, "cli_cannot_read_actuals")
 		if err != nil {
 			return p, plan.ActualsImport{}, err
 		}
@@ -182,47 +127,50 @@ func withActuals(p plan.Plan, paths []string) (plan.Plan, plan.ActualsImport, er
 	return q, imp, nil
 }
 
-// statusText is a status for people.
-func statusText(lang plan.Language, s simulate.Status) string {
-	switch s {
-	case simulate.StatusOnTrack:
-		return word(lang, "cli_on_track")
-	case simulate.StatusAhead:
-		return word(lang, "cli_ahead")
-	case simulate.StatusBehind:
-		return word(lang, "cli_behind")
-	}
-	return ""
+// statusCodes are the words of the tracking statuses.
+var statusCodes = map[simulate.Status]string{
+	simulate.StatusOnTrack: "cli_on_track",
+	simulate.StatusAhead:   "cli_ahead",
+	simulate.StatusBehind:  "cli_behind",
 }
 
-// stageText names a life-cycle stage.
-func stageText(lang plan.Language, st string) string {
-	switch st {
-	case "awareness":
-		return word(lang, "cli_stage_awareness")
-	case "engagement":
-		return word(lang, "cli_stage_engagement")
-	case "leads":
-		return word(lang, "cli_stage_leads")
-	case "sales":
-		return word(lang, "cli_stage_sales")
-	case "loyalty":
-		return word(lang, "cli_stage_loyalty")
-	}
-	return ""
+// statusText is a status for people ("" for none).
+func statusText(lang plan.Language, s simulate.Status) string { return codeWord(lang, statusCodes[s]) }
+
+// stageCodes are the words of the life-cycle stages.
+var stageCodes = map[string]string{
+	"awareness":  "cli_stage_awareness",
+	"engagement": "cli_stage_engagement",
+	"leads":      "cli_stage_leads",
+	"sales":      "cli_stage_sales",
+	"loyalty":    "cli_stage_loyalty",
+}
+
+// stageText names a life-cycle stage ("" for an unknown one).
+func stageText(lang plan.Language, st string) string { return codeWord(lang, stageCodes[st]) }
+
+// kpiCodes are the tracking's own names of channel KPIs; every other
+// figure has its label (display.Label).
+var kpiCodes = map[string]string{
+	"click_rate":    "cli_click_rate_email",
+	"response_rate": "cli_response_rate",
+	"open_rate":     "cli_open_rate",
 }
 
 // kpiLabel names a tracked figure or a channel KPI.
 func kpiLabel(lang plan.Language, name string) string {
-	switch name {
-	case "click_rate":
-		return word(lang, "cli_click_rate_email")
-	case "response_rate":
-		return word(lang, "cli_response_rate")
-	case "open_rate":
-		return word(lang, "cli_open_rate")
+	if code, ok := kpiCodes[name]; ok {
+		return wordOf(lang, code)
 	}
 	return display.Label(name, lang)
+}
+
+// codeWord is the word of code in lang, "" for no code.
+func codeWord(lang plan.Language, code string) string {
+	if code == "" {
+		return ""
+	}
+	return wordOf(lang, code)
 }
 
 // showIn shows v in the unit of the figure or KPI name.
@@ -455,7 +403,7 @@ func comparisonsJSON(cs []simulate.Comparison) []any {
 	return out
 }
 
-// trackingJSON is track's JSON (see trackHelp).
+// trackingJSON is track's JSON (see cli_help_track in cli.toml).
 func trackingJSON(p plan.Plan, t simulate.Tracking, chances []simulate.ObjectiveChance) object {
 	lang := p.Info.Language
 	chans := []any{}

@@ -13,33 +13,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const uncertaintyUsage = "uncertainty PLAN [--runs N] [--seed S] [--format text|json]"
-
-const uncertaintyHelp = `
-Runs the plan many times (Monte Carlo), each time drawing every input that
-carries a range (ranges = { open_rate = ["0.15", "0.28"] } in a channel)
-from a PERT distribution over [low, high] whose most likely value is the
-plan's, and reports what to expect: P10, median (P50), P90 and mean of
-customers, revenue, gross margin, net profit, ROI and CPA — 8 runs in 10
-fall between P10 and P90 — and the probability of meeting each objective.
-
---runs and --seed replace the plan's [simulation] settings (defaults
-10000 and 1); the same seed always gives the same figures.
-
---format text is advice in the plan's language; json is
-{ "runs", "seed", "figures": { NAME: { "p10", "p50", "p90", "mean" } },
-  "objectives": [ { "id", "probability" } ],
-  "histograms": { NAME: { "edges": [...], "counts": [...] } } }
-for NAME in customers, revenue, gross_margin, net_profit, roi, cpa, with
-decimals written as in simulate's JSON (null where undefined: cpa when no
-run has a customer) and probabilities as fractions with 6 places.`
-
 // uncertainty is the uncertainty command: the Monte Carlo summary of the
 // plan, as advice or JSON.
 func (c *cli) uncertainty(args []string) error {
 	fs := flags("uncertainty")
-	runs := fs.Int("runs", 0, "number of simulations `N` (default: the plan's [simulation] runs, 10000)")
-	seedText := fs.String("seed", "", "seed `S` of the random generator, an integer (default: the plan's, 1)")
+	runs := fs.Int("runs", 0, "cli_flag_uncertainty_runs")
+	seedText := fs.String("seed", "", "cli_flag_uncertainty_seed")
 	format, checkFormat := formatFlag("uncertainty", fs, "text", "json")
 	opt := simulate.UncertaintyOptions{}
 	p, name, err := c.planArgs("uncertainty", fs, args, func(string) error {
@@ -47,13 +26,13 @@ func (c *cli) uncertainty(args []string) error {
 			return err
 		}
 		if *runs < 0 || *runs > 1_000_000 {
-			return usagef("uncertainty", "--runs %d: use a number of simulations from 1 to 1000000", *runs)
+			return usagef("uncertainty", "cli_usage_uncertainty_runs", "runs", strconv.Itoa(*runs))
 		}
 		opt.Runs = *runs
 		if *seedText != "" {
 			s, err := strconv.ParseInt(*seedText, 10, 64)
 			if err != nil {
-				return usagef("uncertainty", "--seed %q: write a whole number, e.g. --seed 42", *seedText)
+				return usagef("uncertainty", "cli_usage_bad_seed", "value", *seedText)
 			}
 			opt.Seed = &s
 		}
@@ -175,14 +154,15 @@ func objectiveName(p plan.Plan, i int) string {
 // chanceAdvice says what a probability of meeting an objective means for
 // the owner, by its level (simulate.ChanceLevelOf).
 func chanceAdvice(lang plan.Language, pr decimal.Decimal) string {
-	switch simulate.ChanceLevelOf(pr) {
-	case simulate.ChanceNearlyCertain:
-		return word(lang, "cli_chance_nearly_certain")
-	case simulate.ChanceLikely:
-		return word(lang, "cli_chance_likely")
-	case simulate.ChanceRisky:
-		return word(lang, "cli_chance_risky")
-	default:
-		return word(lang, "cli_chance_out_of_reach")
+	if code, ok := chanceCodes[simulate.ChanceLevelOf(pr)]; ok {
+		return wordOf(lang, code)
 	}
+	return word(lang, "cli_chance_out_of_reach")
+}
+
+// chanceCodes are the advice of the chance levels but the lowest.
+var chanceCodes = map[simulate.ChanceLevel]string{
+	simulate.ChanceNearlyCertain: "cli_chance_nearly_certain",
+	simulate.ChanceLikely:        "cli_chance_likely",
+	simulate.ChanceRisky:         "cli_chance_risky",
 }

@@ -65,8 +65,10 @@ func TestWordsMatchCatalog(t *testing.T) {
 
 // TestWordCodesAreListed: every word(…) call of the tool's files names a
 // literal code of cliMsgArgs (and every tr and plural call literal
-// keys of it), and every code listed is rendered, so the table (and the catalog test) sees
-// every code the tool renders.
+// keys of it), every other literal that is a code (a command's help in
+// the commands' table, a flag's description, a usagef code, all rendered
+// by wordOf) is in cliMsgArgs, and every code listed is rendered, so the
+// table (and the catalog test) sees every code the tool renders.
 func TestWordCodesAreListed(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -87,8 +89,17 @@ func TestWordCodesAreListed(t *testing.T) {
 			t.Fatal(err)
 		}
 		ast.Inspect(file, func(n ast.Node) bool {
-			if fn, ok := n.(*ast.FuncDecl); ok && (fn.Name.Name == "tr" || fn.Name.Name == "plural") {
+			if fn, ok := n.(*ast.FuncDecl); ok && (fn.Name.Name == "tr" || fn.Name.Name == "plural" || fn.Name.Name == "wordOf") {
 				return false // the helpers pass their callers' codes on
+			}
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if code, _ := strconv.Unquote(lit.Value); codeLike.MatchString(code) {
+					used[code] = true
+					if _, ok := cliMsgArgs[code]; !ok {
+						t.Errorf("%s: %q looks like a code but is not in cliMsgArgs", fset.Position(lit.Pos()), code)
+					}
+				}
+				return true
 			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok || len(call.Args) < 2 {
@@ -110,6 +121,12 @@ func TestWordCodesAreListed(t *testing.T) {
 							t.Errorf("%s: %s(…, %q): %s is not in cliMsgArgs", fset.Position(call.Pos()), id.Name, lit.Value, code)
 						}
 					}
+				}
+				return true
+			}
+			if id.Name == "usagef" {
+				if lit, ok := call.Args[1].(*ast.BasicLit); !ok || !codeLike.MatchString(strings.Trim(lit.Value, `"`)) {
+					t.Errorf("%s: usagef(…) with a message that is not a literal code", fset.Position(call.Pos()))
 				}
 				return true
 			}
@@ -135,6 +152,9 @@ func TestWordCodesAreListed(t *testing.T) {
 		}
 	}
 }
+
+// codeLike is a literal that names a code of the tool.
+var codeLike = regexp.MustCompile(`^cli_[a-z0-9_]+$`)
 
 // frenchTypographyPending are codes whose French may keep a plain space
 // before ":" (none: the last four were fixed with an intended golden
