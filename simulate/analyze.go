@@ -3,7 +3,6 @@ package simulate
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -294,11 +293,35 @@ func Select(all []Result, name string) ([]Result, error) {
 			}
 		}
 	}
-	names := []string{BaseScenario, AllScenarios}
+	names := make([]string, 0, len(all))
 	for _, r := range all[min(1, len(all)):] {
 		names = append(names, r.Scenario)
 	}
-	return nil, fmt.Errorf("simulate: scenario %q: %w (use one of %v)", name, ErrUnknownScenario, names)
+	return nil, unknownScenario(name, names)
+}
+
+// CheckScenario returns nil when name is a scenario Select takes for p
+// ("", BaseScenario, AllScenarios or one of p's scenarios), and else the
+// error Select would give, before anything is computed.
+func CheckScenario(p plan.Plan, name string) error {
+	if name == "" || name == BaseScenario || name == AllScenarios {
+		return nil
+	}
+	names := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		if s.Name == name {
+			return nil
+		}
+		names[i] = s.Name
+	}
+	return unknownScenario(name, names)
+}
+
+// unknownScenario is the error for a scenario name the plan has not,
+// naming BaseScenario, AllScenarios and the plan's scenarios.
+func unknownScenario(name string, scenarios []string) error {
+	names := append([]string{BaseScenario, AllScenarios}, scenarios...)
+	return errorf(plan.Plan{}, ErrUnknownScenario, MsgErrUnknownScenario, plan.TextArg("scenario", name), plan.TextArg("scenarios", quotedList(names)))
 }
 
 // Analyze runs every computation a document or a screen shows for plan p

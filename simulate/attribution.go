@@ -1,8 +1,6 @@
 package simulate
 
 import (
-	"fmt"
-
 	"campaignsim/plan"
 
 	"github.com/shopspring/decimal"
@@ -143,7 +141,7 @@ func Attribute(p plan.Plan, paths []plan.ConversionPath) (Attribution, error) {
 	for _, path := range paths {
 		for _, ch := range path.Channels {
 			if _, ok := idx[ch]; !ok {
-				return Attribution{}, fmt.Errorf("simulate: path %q: no channel with id %q in the plan", path.ID, ch)
+				return Attribution{}, errorf(p, nil, MsgErrPathChannel, plan.TextArg("path", path.ID), plan.TextArg("channel", ch))
 			}
 		}
 		if !path.Converted || len(path.Channels) == 0 {

@@ -1,8 +1,6 @@
 package simulate
 
 import (
-	"errors"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,7 +23,7 @@ const (
 const WarnSpendUnknown = "actual_spend_unknown"
 
 // ErrNoActuals is returned by Evaluate for a plan without actuals.
-var ErrNoActuals = errors.New("simulate: the plan has no actuals to evaluate: add [[actuals]] rows (or import a CSV) first")
+var ErrNoActuals error = &Error{Msg: plan.NewMsg(MsgErrNoActuals)}
 
 // Evaluate computes results from the plan's actuals beside the plan over
 // the same months (the months that have at least one actual row).
@@ -77,10 +75,10 @@ func Evaluate(p plan.Plan) (Evaluation, error) {
 	mask := make([]bool, e.n)
 	for k, a := range p.Actuals {
 		if _, ok := idx[a.Channel]; !ok {
-			return Evaluation{}, fmt.Errorf("simulate: actuals[%d]: no channel with id %q in the plan", k, a.Channel)
+			return Evaluation{}, errorf(p, nil, MsgErrActualChannel, countArg("row", k+1), plan.TextArg("channel", a.Channel))
 		}
 		if a.Month < 1 || a.Month > e.n {
-			return Evaluation{}, fmt.Errorf("simulate: actuals[%d]: month %d is outside the plan (1..%d)", k, a.Month, e.n)
+			return Evaluation{}, errorf(p, nil, MsgErrActualMonth, countArg("row", k+1), countArg("month", a.Month), countArg("months", e.n))
 		}
 		mask[a.Month-1] = true
 	}

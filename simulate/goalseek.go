@@ -1,7 +1,6 @@
 package simulate
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -124,11 +123,10 @@ const maxSeekBudget = 1e13
 // plan does not define, is an error naming the allowed metrics.
 func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (GoalSeekResult, error) {
 	if mix != MixKeep && mix != MixOptimize {
-		return GoalSeekResult{}, fmt.Errorf("simulate: unknown mix %q: use keep or optimize", mix)
+		return GoalSeekResult{}, errorf(p, nil, MsgErrMixUnknown, plan.TextArg("mix", string(mix)))
 	}
 	if _, ok := canonicalMetric(metric); !ok {
-		return GoalSeekResult{}, fmt.Errorf("simulate: goal seek cannot reach a target of %q: the metric must grow with the budget; use one of %s",
-			metric, strings.Join(SeekMetrics, ", "))
+		return GoalSeekResult{}, errorf(p, nil, MsgErrSeekMetric, plan.TextArg("metric", metric), plan.TextArg("metrics", strings.Join(SeekMetrics, ", ")))
 	}
 	resp, base, err := responseCurves(p, metric)
 	if err != nil {
@@ -146,7 +144,7 @@ func GoalSeek(p plan.Plan, metric string, target decimal.Decimal, mix Mix) (Goal
 	}
 	if mix == MixKeep {
 		if g.today <= 0 {
-			return GoalSeekResult{}, fmt.Errorf("simulate: with mix keep every decision channel's budget is scaled, but they are all 0 today: set a budget or use mix optimize")
+			return GoalSeekResult{}, errorf(p, nil, MsgErrKeepAllZero)
 		}
 		// Scaling stops when the largest budget reaches 10^12, the most
 		// the budget key takes (maxBudgetOf): max_budget does not apply.

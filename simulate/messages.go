@@ -17,17 +17,18 @@ const (
 	MsgNoConversions    = "no_conversions"    // channel (name)
 	MsgObjectiveOutside = "objective_outside" // objective (id), deadline, start, end (dates)
 
-	MsgNoDecision      = "no_decision"       // no argument
-	MsgOptMaxShort     = "opt_max_short"     // total, left, budget (money)
-	MsgOptMaxShortKey  = "opt_max_short_key" // max, total, left, budget (money)
-	MsgOptUnspent      = "opt_unspent"       // spent, budget, left (money)
-	MsgOptLinear       = "opt_linear"        // channel (name), key (plan key)
-	MsgOptMove         = "opt_move"          // amount (whole money), from, to (names)
-	MsgOptTakeOff      = "opt_take_off"      // amount (whole money), from (name)
-	MsgOptAdd          = "opt_add"           // amount (whole money), to (name)
-	MsgGoalKeepUnused  = "goal_keep_unused"  // channel (name)
-	MsgGoalMetNoBudget = "goal_met_no_budget"
-	MsgGoalMetAtMin    = "goal_met_at_min"
+	MsgNoDecision        = "no_decision"         // no argument
+	MsgOptMaxShort       = "opt_max_short"       // total, left, budget (money)
+	MsgOptMaxShortKey    = "opt_max_short_key"   // max, total, left, budget (money)
+	MsgOptUnspent        = "opt_unspent"         // spent, budget, left (money)
+	MsgOptLinearClicks   = "opt_linear_clicks"   // channel (name): no cap on clicks
+	MsgOptLinearAudience = "opt_linear_audience" // channel (name): no audience cap
+	MsgOptMove           = "opt_move"            // amount (whole money), from, to (names)
+	MsgOptTakeOff        = "opt_take_off"        // amount (whole money), from (name)
+	MsgOptAdd            = "opt_add"             // amount (whole money), to (name)
+	MsgGoalKeepUnused    = "goal_keep_unused"    // channel (name)
+	MsgGoalMetNoBudget   = "goal_met_no_budget"
+	MsgGoalMetAtMin      = "goal_met_at_min"
 	// MsgGoalTooMuch: max (money), the most goal seek searches.
 	MsgGoalTooMuch = "goal_too_much"
 	// MsgGoalPeak: best (net profit), budget, target (money).
@@ -205,25 +206,38 @@ var MsgArgs = map[string][]string{
 	MsgNoConversions:    {"channel"},
 	MsgObjectiveOutside: {"objective", "deadline", "start", "end"},
 
-	MsgNoDecision:        nil,
-	MsgOptMaxShort:       {"total", "left", "budget"},
-	MsgOptMaxShortKey:    {"max", "total", "left", "budget"},
-	MsgOptUnspent:        {"spent", "budget", "left"},
-	MsgOptLinear:         {"channel", "key"},
-	MsgOptMove:           {"amount", "from", "to"},
-	MsgOptTakeOff:        {"amount", "from"},
-	MsgOptAdd:            {"amount", "to"},
-	MsgGoalKeepUnused:    {"channel"},
-	MsgGoalMetNoBudget:   nil,
-	MsgGoalMetAtMin:      nil,
-	MsgGoalTooMuch:       {"max"},
-	MsgGoalPeak:          {"best", "budget", "target"},
-	MsgGoalCapped:        {"what", "metric", "best", "target", "other", "limits"},
-	MsgGoalCapsUnlimited: nil,
-	MsgGoalCapsBounds:    nil,
-	MsgGoalCapsKeyMax:    {"max"},
-	MsgGoalLimitCap:      {"channel", "key", "cap", "value"},
-	MsgGoalLimitBudget:   {"channel", "key", "cap", "value"},
+	MsgNoDecision:         nil,
+	MsgOptMaxShort:        {"total", "left", "budget"},
+	MsgErrBudgetNegative:  {"budget"},
+	MsgErrMinOverBudget:   {"sum", "budget"},
+	MsgErrGoalUnknown:     {"goal", "goals"},
+	MsgErrMixUnknown:      {"mix"},
+	MsgErrSeekMetric:      {"metric", "metrics"},
+	MsgErrKeepAllZero:     nil,
+	MsgErrSensMetric:      {"metric"},
+	MsgErrNoActuals:       nil,
+	MsgErrActualChannel:   {"row", "channel"},
+	MsgErrActualMonth:     {"row", "month", "months"},
+	MsgErrPathChannel:     {"path", "channel"},
+	MsgErrUnknownScenario: {"scenario", "scenarios"},
+	MsgOptMaxShortKey:     {"max", "total", "left", "budget"},
+	MsgOptUnspent:         {"spent", "budget", "left"},
+	MsgOptLinearClicks:    {"channel"},
+	MsgOptLinearAudience:  {"channel"},
+	MsgOptMove:            {"amount", "from", "to"},
+	MsgOptTakeOff:         {"amount", "from"},
+	MsgOptAdd:             {"amount", "to"},
+	MsgGoalKeepUnused:     {"channel"},
+	MsgGoalMetNoBudget:    nil,
+	MsgGoalMetAtMin:       nil,
+	MsgGoalTooMuch:        {"max"},
+	MsgGoalPeak:           {"best", "budget", "target"},
+	MsgGoalCapped:         {"what", "metric", "best", "target", "other", "limits"},
+	MsgGoalCapsUnlimited:  nil,
+	MsgGoalCapsBounds:     nil,
+	MsgGoalCapsKeyMax:     {"max"},
+	MsgGoalLimitCap:       {"channel", "key", "cap", "value"},
+	MsgGoalLimitBudget:    {"channel", "key", "cap", "value"},
 
 	MsgSmartSOK:        {"metric"},
 	MsgSmartSNone:      nil,

@@ -2,7 +2,6 @@ package simulate
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -112,7 +111,7 @@ func goalMetric(goal Goal) (string, error) {
 	for i, g := range Goals {
 		names[i] = string(g)
 	}
-	return "", fmt.Errorf("simulate: cannot optimise %q: use one of %s", goal, strings.Join(names, ", "))
+	return "", errorf(plan.Plan{}, nil, MsgErrGoalUnknown, plan.TextArg("goal", string(goal)), plan.TextArg("goals", strings.Join(names, ", ")))
 }
 
 // Optimize splits a total budget across p's decision channels (search,
@@ -182,10 +181,9 @@ func Optimize(p plan.Plan, goal Goal, total decimal.NullDecimal) (Optimization, 
 	}
 	switch {
 	case o.Budget.Sign() < 0:
-		return Optimization{}, fmt.Errorf("simulate: the budget to split (%s) is negative", o.Budget)
+		return Optimization{}, errorf(p, nil, MsgErrBudgetNegative, plan.MoneyArg("budget", o.Budget))
 	case sumMin.GreaterThan(o.Budget):
-		return Optimization{}, fmt.Errorf("%w: the decision channels' min_budget add up to %s, more than the budget to split (%s): lower a min_budget or raise the budget",
-			ErrBounds, sumMin.StringFixed(2), o.Budget.StringFixed(2))
+		return Optimization{}, errorf(p, ErrBounds, MsgErrMinOverBudget, plan.MoneyArg("sum", sumMin), plan.MoneyArg("budget", o.Budget))
 	}
 	target := o.Budget
 	if sumMax.LessThan(o.Budget) {
@@ -384,12 +382,12 @@ func linearWarnings(curves []Curve) []Warning {
 		if !c.Linear() || c.Rate <= 0 || c.Weight == 0 {
 			continue
 		}
-		key := "audience"
+		code := MsgOptLinearAudience
 		if c.Kind == plan.Search {
-			key = "max_clicks"
+			code = MsgOptLinearClicks
 		}
 		w = append(w, Warning{Code: WarnOptLinear, Channel: c.ID,
-			Msg: plan.NewMsg(MsgOptLinear, plan.TextArg("channel", c.Name), plan.KeyArg("key", key))})
+			Msg: plan.NewMsg(code, plan.TextArg("channel", c.Name))})
 	}
 	return w
 }

@@ -2,7 +2,6 @@ package simulate
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"campaignsim/plan"
@@ -96,7 +95,7 @@ var sensitivityRate = map[string]bool{"conversion_rate": true, "bounce_rate": tr
 func Sensitivity(p plan.Plan, metric string) (SensitivityResult, error) {
 	spec, ok := SpecOf(metric)
 	if !ok {
-		return SensitivityResult{}, fmt.Errorf("simulate: sensitivity: %q is not a figure of the results", metric)
+		return SensitivityResult{}, errorf(p, nil, MsgErrSensMetric, plan.TextArg("metric", metric))
 	}
 	if errs := plan.Validate(p); len(errs) > 0 {
 		return SensitivityResult{}, errs

@@ -11,6 +11,7 @@ import (
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 	"campaignsim/simulate"
+	"campaignsim/simulate/display"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -336,7 +337,7 @@ func TestToolsOptimiseBadBudget(t *testing.T) {
 	s.budget.SetText("100") // below the min_budget bounds (300): an error in the view
 	test.Tap(s.run)
 	f.wait("the optimiser", func() bool { return !s.running })
-	if s.status.Importance != widget.DangerImportance || !strings.Contains(s.status.Text, lang.L("The channels' minimum budgets add up to more than the budget to split: lower a minimum budget or raise the budget.")) {
+	if s.status.Importance != widget.DangerImportance || !strings.Contains(s.status.Text, minOverBudget(300, 100)) {
 		t.Errorf("bounds error: status %q", s.status.Text)
 	}
 }
@@ -493,4 +494,12 @@ func TestToolsVerdictsKeepNumbersWhole(t *testing.T) {
 			t.Errorf("%s is a %T, want a *widgets.WrapLabel", name, o)
 		}
 	}
+}
+
+// minOverBudget is the optimiser's refusal when the channels' minimum
+// budgets (sum) exceed the budget to split, as the catalog words it in the
+// interface language.
+func minOverBudget(sum, budget int64) string {
+	return display.Text(plan.NewMsg(simulate.MsgErrMinOverBudget,
+		plan.MoneyArg("sum", decimal.NewFromInt(sum)), plan.MoneyArg("budget", decimal.NewFromInt(budget))), widgets.Lang(), "EUR")
 }

@@ -118,8 +118,9 @@ func ErrorText(err error) string {
 		}
 		return s
 	}
-	if errors.Is(err, simulate.ErrBounds) {
-		return lang.L("The channels' minimum budgets add up to more than the budget to split: lower a minimum budget or raise the budget.")
+	var se *simulate.Error
+	if errors.As(err, &se) {
+		return display.Text(se.Msg, Lang(), se.Currency)
 	}
 	msg := strings.TrimPrefix(err.Error(), "simulate: ")
 	return lang.L("The calculation failed:") + " " + msg

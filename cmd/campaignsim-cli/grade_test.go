@@ -181,7 +181,7 @@ func TestGradeCSVRows(t *testing.T) {
 	if e := byFile["chloe.toml"][6]; !strings.HasPrefix(e, "chloe.toml:2:") {
 		t.Errorf("broken plan: %q", e)
 	}
-	if m := byFile["bruno.toml"][5]; !strings.Contains(m, "Au moins 3 canaux qui coûtent ou touchent quelqu'un ; ") {
+	if m := byFile["bruno.toml"][5]; !strings.Contains(m, "Au moins 3 canaux qui coûtent ou touchent quelqu'un\u00a0; ") {
 		t.Errorf("missing: %q", m)
 	}
 }

@@ -67,6 +67,10 @@ func planningError(cmd, name string, err error) error {
 	if errors.As(err, &list) {
 		return planError{name, err}
 	}
+	var se *simulate.Error
+	if errors.As(err, &se) {
+		return invalidErrorf("%s %s: %s: %s", prog, cmd, name, oneLine(display.Text(se.Msg, envLanguage(), se.Currency)))
+	}
 	return invalidErrorf("%s %s: %s: %s", prog, cmd, name, oneLine(strings.TrimPrefix(err.Error(), "simulate: ")))
 }
 

@@ -194,7 +194,7 @@ func TestOptimizeGoalSeekText(t *testing.T) {
 		t.Errorf("goal seek advice:\n%s", r.stdout)
 	}
 	r = runCLI(t, "", "goalseek", lockedPrintBakery(t, nil), "--metric", "customers", "--target", "250")
-	if !strings.Contains(r.stdout, "Inatteignable : même sans limite de budget, les plafonds des canaux limitent Clients à 215,89 (cible 250,00 ; autres canaux 180,61) — « Publicités Facebook et Instagram ciblées familles » (audience 40\u202f000) : 33,16 au plus") {
+	if !strings.Contains(r.stdout, "Inatteignable\u00a0: même sans limite de budget, les plafonds des canaux limitent Clients à 215,89 (cible 250,00\u00a0; autres canaux 180,61) — «\u00a0Publicités Facebook et Instagram ciblées familles\u00a0» (audience 40\u202f000)\u00a0: 33,16 au plus") {
 		t.Errorf("unreachable advice:\n%s", r.stdout)
 	}
 }

@@ -178,10 +178,10 @@ func TestText(t *testing.T) {
 			"not met by the simulated plan: 187 against a target ≥ 200"},
 		{"undefined figure", plan.NewMsg(simulate.MsgSmartANo, plan.FigureArg("value", "cpa", decimal.NullDecimal{}),
 			plan.TextArg("dir", "≤"), plan.FigureArg("target", "cpa", decimal.NewNullDecimal(d("40")))), plan.LangFR, "",
-			"non atteint dans le plan simulé : — pour une cible ≤ 40,00\u00a0€"},
+			"non atteint dans le plan simulé\u00a0: — pour une cible ≤ 40,00\u00a0€"},
 		{"kinds and nested purpose", plan.NewMsg(simulate.MsgSmartRNoChannel, plan.MsgsArg("purpose", plan.NewMsg("purpose_leads")),
 			plan.KindsArg("kinds", []string{"email", "seo"})), plan.LangFR, "",
-			"aucun canal du plan n'est recommandé pour « génération de leads » ; ajoutez-en un parmi : E-mailing, Référencement naturel"},
+			"aucun canal du plan n'est recommandé pour «\u00a0génération de leads\u00a0»\u00a0; ajoutez-en un parmi\u00a0: E-mailing, Référencement naturel"},
 		{"list separator", plan.NewMsg(simulate.MsgGoalCapped, plan.MsgsArg("what", plan.NewMsg(simulate.MsgGoalCapsUnlimited)),
 			plan.MetricArg("metric", "customers"), plan.DecimalArg("best", d("7.75"), 2), plan.DecimalArg("target", d("100"), 2),
 			plan.DecimalArg("other", d("6.7"), 2), plan.MsgsArg("limits",
@@ -264,18 +264,29 @@ func ExampleText() {
 	// The plan is over budget by $940.00 (cost $4,940.00, budget $4,000.00).
 }
 
-// TestPlanFrenchTypography: plan's French messages use French quotes and
-// a no-break space (U+00A0) inside « » and before : ; ? !, so that a
-// line break never leaves a colon alone at the start of a line.
-func TestPlanFrenchTypography(t *testing.T) {
+// TestCatalogFrenchTypography: every French message of the catalog —
+// plan's errors, the engine's, the documents', the command line's, every
+// file of assets/i18n/messages — uses French quotes and a no-break space
+// (U+00A0) inside « » and before : ; ? !, so that a line break never
+// leaves a colon alone at the start of a line. This is the one check of
+// it: the catalog is one, so is its typography.
+func TestCatalogFrenchTypography(t *testing.T) {
 	cat, err := Catalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := regexp.MustCompile(`[ \t][:;?!]|«[^\x{a0}]|[^\x{a0}]»`)
-	for code := range plan.MsgArgs {
-		if m := bad.FindString(cat[code].FR); m != "" {
-			t.Errorf("[%s] fr: %q in %q: write a no-break space (U+00A0)", code, m, cat[code].FR)
+	bad := regexp.MustCompile(`[ \t][:;?!»]|«[^\x{a0}]`)
+	for code, tm := range cat {
+		if m := bad.FindString(tm.FR); m != "" {
+			t.Errorf("[%s] fr: %q in %q: write a no-break space (U+00A0)", code, m, tm.FR)
+		}
+	}
+	for _, c := range []struct {
+		s  string
+		ok bool
+	}{{"clé\u00a0: x", true}, {"clé : x", false}, {"« x\u00a0»", false}, {"x ; y", false}, {"«\u00a0x\u00a0»\u00a0?", true}} {
+		if got := bad.FindString(c.s) == ""; got != c.ok {
+			t.Errorf("the check passes %q: %v, want %v", c.s, got, c.ok)
 		}
 	}
 }

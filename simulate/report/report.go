@@ -177,10 +177,7 @@ func prepare(p plan.Plan, o Options) (*doc, error) {
 	d.date = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
 
 	an, err := analyze(p, simulate.AnalyzeOptions{Scenario: o.Scenario, Parts: simulate.PartsAll})
-	if errors.Is(err, simulate.ErrUnknownScenario) {
-		return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
-	}
-	if err != nil {
+	if err != nil { // an unknown scenario is a *simulate.Error wrapping ErrUnknownScenario
 		return nil, err
 	}
 	d.an, d.r, d.all, d.scenario = an, an.Shown, an.All, an.Scenario

@@ -150,18 +150,17 @@ func workbookAnalysis(p plan.Plan, o Options) (*analysis, error) {
 	y, m, dd := a.docDate.Date()
 	a.docDate = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
 
-	if a.scenario != simulate.BaseScenario && a.scenario != simulate.AllScenarios &&
-		!slices.ContainsFunc(p.Scenarios, func(s plan.Scenario) bool { return s.Name == a.scenario }) {
-		// before any computation: an unknown name is a usage error
-		return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
+	// before any computation: an unknown name is a usage error
+	if err := simulate.CheckScenario(p, a.scenario); err != nil {
+		return nil, err
 	}
 	an, err := simulate.Analyze(p, simulate.AnalyzeOptions{Scenario: simulate.AllScenarios, Parts: simulate.PartUncertainty})
 	if err != nil {
 		return nil, err
 	}
 	shown, err := simulate.Select(an.All, a.scenario)
-	if err != nil || len(shown) == 0 {
-		return nil, fmt.Errorf("report: scenario %q: %w", o.Scenario, ErrUnknownScenario)
+	if err != nil {
+		return nil, err
 	}
 	a.all, a.r, a.unc = an.All, shown[0], an.Uncertainty
 	return a, nil
