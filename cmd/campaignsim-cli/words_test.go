@@ -152,7 +152,6 @@ func TestWordCodesAreListed(t *testing.T) {
 // codeLike is a literal that names a code of the tool.
 var codeLike = regexp.MustCompile(`^cli_[a-z0-9_]+$`)
 
-
 // TestWordsRender renders every code of the tool in both languages with
 // its arguments: none renders empty or leaves a placeholder over.
 func TestWordsRender(t *testing.T) {
