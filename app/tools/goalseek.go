@@ -44,11 +44,9 @@ type toolsGoalSeek struct {
 	mix          *widget.RadioGroup
 	mixes        []simulate.Mix
 
-	verdict  *widgets.WrapLabel // the budget needed, or "Unreachable" (never split inside an amount)
-	reason   *widget.Label      // why unreachable; what the plan then reaches
-	table    *fyne.Container
-	warnings *fyne.Container
-	results  *fyne.Container
+	verdict *widgets.WrapLabel // the budget needed, or "Unreachable" (never split inside an amount)
+	reason  *widget.Label      // why unreachable; what the plan then reaches
+	results *fyne.Container
 
 	result  simulate.GoalSeekResult
 	content fyne.CanvasObject
@@ -74,13 +72,9 @@ func newToolsGoalSeek(v *View) *toolsGoalSeek {
 	s.mix.Required = true
 	s.mix.SetSelected(s.mix.Options[0])
 
-	s.verdict = widgets.NewWrapLabel("")
-	s.verdict.TextStyle.Bold = true
+	s.verdict = toolsHeadline()
 	s.reason = widgets.Label("")
-	s.table = container.NewStack()
-	s.warnings = container.NewVBox()
-	s.results = container.NewVBox(s.verdict, s.table, s.reason, s.warnings)
-	s.results.Hide()
+	s.results = toolsResults(s.verdict, s.table, s.reason, s.warnings)
 
 	intro := widgets.Intro(lang.L("Finds the smallest paid advertising budget that reaches a target, and what the whole plan then costs."))
 	form := widget.NewForm(

@@ -32,11 +32,9 @@ type toolsOptimize struct {
 	setting      bool // the code is setting the entry (not the user)
 	currency     *widget.Label
 
-	advice   *widgets.WrapLabel // which budget to move where (never split inside an amount)
-	change   *widgets.WrapLabel // the goal before → after
-	table    *fyne.Container    // holds the allocation table
-	warnings *fyne.Container
-	results  *fyne.Container
+	advice  *widgets.WrapLabel // which budget to move where (never split inside an amount)
+	change  *widgets.WrapLabel // the goal before → after
+	results *fyne.Container
 
 	result  simulate.Optimization
 	content fyne.CanvasObject
@@ -61,13 +59,9 @@ func newToolsOptimize(v *View) *toolsOptimize {
 	s.currency = widget.NewLabel(display.CurrencySymbol("EUR", widgets.Lang()))
 	s.applyNote.Importance = widget.WarningImportance
 
-	s.advice = widgets.NewWrapLabel("")
-	s.advice.TextStyle.Bold = true
+	s.advice = toolsHeadline()
 	s.change = widgets.NewWrapLabel("")
-	s.table = container.NewStack()
-	s.warnings = container.NewVBox()
-	s.results = container.NewVBox(s.advice, s.change, s.table, s.warnings)
-	s.results.Hide()
+	s.results = toolsResults(s.advice, s.change, s.table, s.warnings)
 
 	intro := widgets.Intro(lang.L("Splits the paid advertising budget (search, display and social ads channels that are not locked) to get the most of the goal, within each channel's minimum and maximum budget. The other channels stay as written."))
 	form := widget.NewForm(

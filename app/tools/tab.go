@@ -4,9 +4,35 @@ import (
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
+
+// toolsRunButton returns a tool's Run button, which calls onRun.
+func toolsRunButton(onRun func()) *widget.Button {
+	b := widget.NewButton(lang.L("Run"), onRun)
+	b.Importance = widget.HighImportance
+	return b
+}
+
+// toolsHeadline returns the empty bold line a tool's result starts with
+// (the budget needed, the advice, what to expect); it never splits inside
+// an amount.
+func toolsHeadline() *widgets.WrapLabel {
+	l := widgets.NewWrapLabel("")
+	l.TextStyle.Bold = true
+	return l
+}
+
+// toolsResults returns the box of a tool's result, holding parts in
+// order, hidden until there is a result.
+func toolsResults(parts ...fyne.CanvasObject) *fyne.Container {
+	c := container.NewVBox(parts...)
+	c.Hide()
+	return c
+}
 
 // toolsApplying is what the tools whose result Apply writes into the plan
 // (goal seek, the optimiser) share on top of toolsRun: Run, Apply, the
@@ -19,17 +45,19 @@ type toolsApplying struct {
 
 	run, apply *widget.Button
 	applyNote  *widget.Label
-	applied    plan.Plan // the plan Apply produced, to say "applied"
-	editLabel  string    // names Apply's edit in the undo menu
+	applied    plan.Plan       // the plan Apply produced, to say "applied"
+	editLabel  string          // names Apply's edit in the undo menu
+	table      *fyne.Container // holds the result's table of budgets
+	warnings   *fyne.Container // the result's warnings (toolsShowWarnings)
 }
 
-// newToolsApplying returns Run (calling onRun) and Apply (calling
-// onApply, disabled until a result is on screen), for an edit named
-// editLabel.
+// newToolsApplying returns Run (calling onRun), Apply (calling onApply,
+// disabled until a result is on screen) for an edit named editLabel, and
+// the empty table and warnings of the result.
 func newToolsApplying(editLabel string, onRun, onApply func()) toolsApplying {
-	a := toolsApplying{toolsRun: newToolsRun(), editLabel: editLabel}
-	a.run = widget.NewButton(lang.L("Run"), onRun)
-	a.run.Importance = widget.HighImportance
+	a := toolsApplying{toolsRun: newToolsRun(), editLabel: editLabel,
+		table: container.NewStack(), warnings: container.NewVBox()}
+	a.run = toolsRunButton(onRun)
 	a.apply = widget.NewButton(lang.L("Apply to the plan"), onApply)
 	a.apply.Disable()
 	a.applyNote = widget.NewLabel("")
