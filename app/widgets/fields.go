@@ -605,6 +605,22 @@ type EditorCore struct {
 	batch int
 }
 
+// Load takes the plan p and the results r an editor's Refresh receives.
+// changed reports whether p is another plan than the one the editor shows
+// (always at the first Refresh): the editor then shows it all again.
+// resultsChanged reports whether r is other results than before, for an
+// editor that shows them.
+func (c *EditorCore) Load(p plan.Plan, r *Results) (changed, resultsChanged bool) {
+	resultsChanged = r != c.R
+	c.R = r
+	if c.Loaded && PlanEqual(p, c.P) {
+		return false, resultsChanged
+	}
+	c.Loaded = true
+	c.P = p
+	return true, resultsChanged
+}
+
 // layout lays the editor out again, unless a batch of updates is running.
 func (c *EditorCore) layout() {
 	if c.batch == 0 && c.Root != nil {
