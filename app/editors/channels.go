@@ -393,15 +393,16 @@ func (e *ChannelsEditor) onDelete() {
 	if !e.items.HasSelection() {
 		return
 	}
-	i := e.items.Selected
-	cand := e.core.P.Clone()
-	ch := cand.Channels[i]
-	cand.Channels = slices.Delete(cand.Channels, i, i+1)
-	for s := range cand.Scenarios {
-		cand.Scenarios[s].Channels = slices.DeleteFunc(cand.Scenarios[s].Channels, func(cf plan.ChannelFactors) bool { return cf.ID == ch.ID })
-	}
-	cand.Actuals = slices.DeleteFunc(cand.Actuals, func(a plan.Actual) bool { return a.Channel == ch.ID })
-	if msgs := e.items.Deleted("Delete channel", cand, len(cand.Channels)); len(msgs) > 0 {
+	ch := e.core.P.Channels[e.items.Selected]
+	msgs := e.items.Delete("Delete channel", func(p *plan.Plan, i int) int {
+		p.Channels = slices.Delete(p.Channels, i, i+1)
+		for s := range p.Scenarios {
+			p.Scenarios[s].Channels = slices.DeleteFunc(p.Scenarios[s].Channels, func(cf plan.ChannelFactors) bool { return cf.ID == ch.ID })
+		}
+		p.Actuals = slices.DeleteFunc(p.Actuals, func(a plan.Actual) bool { return a.Channel == ch.ID })
+		return len(p.Channels)
+	})
+	if len(msgs) > 0 {
 		e.items.Say(strings.Join(msgs, "\n"))
 		return
 	}

@@ -396,13 +396,11 @@ func (e *ObjectivesEditor) onAdd() {
 }
 
 func (e *ObjectivesEditor) onDelete() {
-	if !e.items.HasSelection() {
-		return
-	}
-	i := e.items.Selected
-	cand := e.core.P.Clone()
-	cand.Objectives = slices.Delete(cand.Objectives, i, i+1)
-	if msgs := e.items.Deleted("Delete objective", cand, len(cand.Objectives)); len(msgs) > 0 {
+	msgs := e.items.Delete("Delete objective", func(p *plan.Plan, i int) int {
+		p.Objectives = slices.Delete(p.Objectives, i, i+1)
+		return len(p.Objectives)
+	})
+	if len(msgs) > 0 {
 		e.core.Say(e.selectErr, strings.Join(msgs, "\n"))
 	}
 }

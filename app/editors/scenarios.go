@@ -418,13 +418,11 @@ func (e *ScenariosEditor) onAdd() {
 }
 
 func (e *ScenariosEditor) onDelete() {
-	if !e.items.HasSelection() {
-		return
-	}
-	i := e.items.Selected
-	cand := e.core.P.Clone()
-	cand.Scenarios = slices.Delete(cand.Scenarios, i, i+1)
-	if msgs := e.items.Deleted("Delete scenario", cand, len(cand.Scenarios)); len(msgs) > 0 {
+	msgs := e.items.Delete("Delete scenario", func(p *plan.Plan, i int) int {
+		p.Scenarios = slices.Delete(p.Scenarios, i, i+1)
+		return len(p.Scenarios)
+	})
+	if len(msgs) > 0 {
 		e.core.Say(e.errLine, strings.Join(msgs, "\n"))
 	}
 }

@@ -145,12 +145,18 @@ func (l *ItemList) Added(label string, cand plan.Plan, at int) []string {
 	return msgs
 }
 
-// Deleted applies cand, the plan without the selected item (n items
-// left), as the edit label: the item after it is selected, or the last
-// one; a refused edit keeps the selection and returns the problems.
-func (l *ItemList) Deleted(label string, cand plan.Plan, n int) []string {
+// Delete deletes the selected item: remove takes item i out of a copy of
+// the plan and returns how many items are left; the edit, named label,
+// then selects the item after it, or the last one. A refused edit keeps
+// the selection and returns the problems; with no item selected, Delete
+// does nothing.
+func (l *ItemList) Delete(label string, remove func(p *plan.Plan, i int) (left int)) []string {
+	if !l.HasSelection() {
+		return nil
+	}
 	i := l.Selected
-	if i >= n {
+	cand := l.core.P.Clone()
+	if n := remove(&cand, i); i >= n {
 		l.Selected = n - 1
 	}
 	msgs := l.core.Apply(label, "", cand)

@@ -48,18 +48,22 @@ func TestItemList(t *testing.T) {
 		t.Fatalf("after a selection: selected %d, show called %d times", l.Selected, shown)
 	}
 
-	cand := core.P.Clone()
-	cand.Scenarios = slices.Delete(cand.Scenarios, 2, 3)
-	if msgs := l.Deleted("Delete scenario", cand, len(cand.Scenarios)); msgs != nil || l.Selected != 1 || len(rec.plans) != 1 {
+	remove := func(p *plan.Plan, i int) int {
+		p.Scenarios = slices.Delete(p.Scenarios, i, i+1)
+		return len(p.Scenarios)
+	}
+	if msgs := l.Delete("Delete scenario", remove); msgs != nil || l.Selected != 1 || len(rec.plans) != 1 {
 		t.Fatalf("deleting the last: %v, selected %d, %d edits", msgs, l.Selected, len(rec.plans))
 	}
-
-	bad := core.P.Clone()
-	bad.Scenarios = slices.Delete(bad.Scenarios, 1, 2)
-	bad.Scenarios = append(bad.Scenarios, plan.Scenario{Name: "A"}) // a second "A": refused
-	if msgs := l.Deleted("Delete scenario", bad, 1); len(msgs) == 0 || l.Selected != 1 || len(rec.plans) != 1 {
+	if msgs := l.Delete("Delete scenario", func(p *plan.Plan, i int) int {
+		remove(p, i)
+		p.Scenarios = append(p.Scenarios, plan.Scenario{Name: "A"}) // a second "A": refused
+		return 1
+	}); len(msgs) == 0 || l.Selected != 1 || len(rec.plans) != 1 {
 		t.Fatalf("refused deletion: %v, selected %d, %d edits", msgs, l.Selected, len(rec.plans))
 	}
+	bad := core.P.Clone()
+	bad.Scenarios = append(bad.Scenarios, plan.Scenario{Name: "A"})
 	if msgs := l.Added("Add scenario", bad, 2); len(msgs) == 0 || l.Selected != 1 {
 		t.Fatalf("refused addition: %v, selected %d", msgs, l.Selected)
 	}
