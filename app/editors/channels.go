@@ -365,7 +365,9 @@ func (e *ChannelsEditor) onAddKind(k plan.Kind) {
 		ch.CPM = decimal.NewFromInt(5)
 	}
 	cand.Channels = append(cand.Channels, ch)
-	e.items.Say(strings.Join(e.items.Added("Add channel", cand, len(cand.Channels)-1), "\n"))
+	if e.items.Added("Add channel", cand, len(cand.Channels)-1) {
+		e.items.Say("")
+	}
 }
 
 // onDuplicate adds a copy of the selected channel after it.
@@ -384,7 +386,9 @@ func (e *ChannelsEditor) onDuplicate() {
 		ch.Name = string([]rune(ch.Name)[:200])
 	}
 	cand.Channels = slices.Insert(cand.Channels, i+1, ch)
-	e.items.Say(strings.Join(e.items.Added("Duplicate channel", cand, i+1), "\n"))
+	if e.items.Added("Duplicate channel", cand, i+1) {
+		e.items.Say("")
+	}
 }
 
 // onDelete removes the selected channel, with its scenario factors and
@@ -394,7 +398,7 @@ func (e *ChannelsEditor) onDelete() {
 		return
 	}
 	ch := e.core.P.Channels[e.items.Selected]
-	msgs := e.items.Delete("Delete channel", func(p *plan.Plan, i int) int {
+	deleted := e.items.Delete("Delete channel", func(p *plan.Plan, i int) int {
 		p.Channels = slices.Delete(p.Channels, i, i+1)
 		for s := range p.Scenarios {
 			p.Scenarios[s].Channels = slices.DeleteFunc(p.Scenarios[s].Channels, func(cf plan.ChannelFactors) bool { return cf.ID == ch.ID })
@@ -402,11 +406,9 @@ func (e *ChannelsEditor) onDelete() {
 		p.Actuals = slices.DeleteFunc(p.Actuals, func(a plan.Actual) bool { return a.Channel == ch.ID })
 		return len(p.Channels)
 	})
-	if len(msgs) > 0 {
-		e.items.Say(strings.Join(msgs, "\n"))
-		return
+	if deleted {
+		e.items.SayUndoable(lang.L("Channel “{{.Name}}” deleted.", map[string]any{"Name": ch.Name}), e.Undo)
 	}
-	e.items.SayUndoable(lang.L("Channel “{{.Name}}” deleted.", map[string]any{"Name": ch.Name}), e.Undo)
 }
 
 // ClearStatus hides the editor's notice ("Channel deleted.", a refused

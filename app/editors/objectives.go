@@ -100,6 +100,7 @@ func NewObjectivesEditor(w fyne.Window, edit widgets.EditFunc) *ObjectivesEditor
 	}
 	e.purpose = widget.NewSelect(append([]string{lang.L("(no purpose)")}, e.purposeNames...), func(s string) { e.onPurpose(s) })
 	e.selectErr = widgets.ErrorLine()
+	e.items.ErrLine = e.selectErr
 	for i := range e.smart {
 		e.smart[i] = widget.NewLabel("")
 		e.smart[i].Wrapping = fyne.TextWrapWord
@@ -390,17 +391,12 @@ func (e *ObjectivesEditor) onAdd() {
 		o.Deadline = plan.End(cand.Info.Start, cand.Info.Months)
 	}
 	cand.Objectives = append(cand.Objectives, o)
-	if msgs := e.items.Added("Add objective", cand, len(cand.Objectives)-1); len(msgs) > 0 {
-		e.core.Say(e.selectErr, strings.Join(msgs, "\n"))
-	}
+	e.items.Added("Add objective", cand, len(cand.Objectives)-1)
 }
 
 func (e *ObjectivesEditor) onDelete() {
-	msgs := e.items.Delete("Delete objective", func(p *plan.Plan, i int) int {
+	e.items.Delete("Delete objective", func(p *plan.Plan, i int) int {
 		p.Objectives = slices.Delete(p.Objectives, i, i+1)
 		return len(p.Objectives)
 	})
-	if len(msgs) > 0 {
-		e.core.Say(e.selectErr, strings.Join(msgs, "\n"))
-	}
 }

@@ -93,6 +93,7 @@ func NewScenariosEditor(w fyne.Window, edit widgets.EditFunc) *ScenariosEditor {
 		e.onAdd, e.onDelete, e.showForm,
 		lang.L("No scenario yet: press Add to test a pessimistic or an optimistic case (e.g. clicks −20 %)."))
 	e.errLine = widgets.ErrorLine()
+	e.items.ErrLine = e.errLine
 	e.root = e.items.Split(nil, 0.25)
 	return e
 }
@@ -412,17 +413,12 @@ func (e *ScenariosEditor) onAdd() {
 	}
 	cand.Scenarios = append(cand.Scenarios, plan.Scenario{Name: name,
 		Factors: []plan.Factor{{Input: "conversion_rate", Factor: decimal.RequireFromString("0.8")}}})
-	if msgs := e.items.Added("Add scenario", cand, len(cand.Scenarios)-1); len(msgs) > 0 {
-		e.core.Say(e.errLine, strings.Join(msgs, "\n"))
-	}
+	e.items.Added("Add scenario", cand, len(cand.Scenarios)-1)
 }
 
 func (e *ScenariosEditor) onDelete() {
-	msgs := e.items.Delete("Delete scenario", func(p *plan.Plan, i int) int {
+	e.items.Delete("Delete scenario", func(p *plan.Plan, i int) int {
 		p.Scenarios = slices.Delete(p.Scenarios, i, i+1)
 		return len(p.Scenarios)
 	})
-	if len(msgs) > 0 {
-		e.core.Say(e.errLine, strings.Join(msgs, "\n"))
-	}
 }

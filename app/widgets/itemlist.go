@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"strings"
+
 	"campaignsim/plan"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +31,9 @@ type ItemList struct {
 	// says there is no item yet and how to add one.
 	Detail *fyne.Container
 	Empty  *widget.Label
+	// ErrLine, when the editor sets it, is where the problems of a refused
+	// Add or Delete show (widgets.ErrorLine); otherwise the notice says them.
+	ErrLine *widget.Label
 
 	core  *EditorCore
 	count func() int
@@ -133,37 +138,49 @@ func (l *ItemList) Sync() {
 func (l *ItemList) HasSelection() bool { return l.Selected >= 0 && l.Selected < l.count() }
 
 // Added applies cand, the plan with a new item at index at, as the edit
-// label, and selects the new item; a refused edit keeps the selection as
-// it was and returns the problems.
-func (l *ItemList) Added(label string, cand plan.Plan, at int) []string {
+// label, selects the new item and reports true. A refused edit keeps the
+// selection as it was, shows the problems (ErrLine) and reports false.
+func (l *ItemList) Added(label string, cand plan.Plan, at int) bool {
 	old := l.Selected
 	l.Selected = at
-	msgs := l.core.Apply(label, "", cand)
-	if len(msgs) > 0 {
+	if msgs := l.core.Apply(label, "", cand); len(msgs) > 0 {
 		l.Selected = old
+		l.refused(msgs)
+		return false
 	}
-	return msgs
+	return true
 }
 
-// Delete deletes the selected item: remove takes item i out of a copy of
-// the plan and returns how many items are left; the edit, named label,
-// then selects the item after it, or the last one. A refused edit keeps
-// the selection and returns the problems; with no item selected, Delete
-// does nothing.
-func (l *ItemList) Delete(label string, remove func(p *plan.Plan, i int) (left int)) []string {
+// Delete deletes the selected item and reports true: remove takes item i
+// out of a copy of the plan and returns how many items are left; the edit,
+// named label, then selects the item after it, or the last one. A refused
+// edit keeps the selection, shows the problems (ErrLine) and reports
+// false; with no item selected, Delete does nothing and reports false.
+func (l *ItemList) Delete(label string, remove func(p *plan.Plan, i int) (left int)) bool {
 	if !l.HasSelection() {
-		return nil
+		return false
 	}
 	i := l.Selected
 	cand := l.core.P.Clone()
 	if n := remove(&cand, i); i >= n {
 		l.Selected = n - 1
 	}
-	msgs := l.core.Apply(label, "", cand)
-	if len(msgs) > 0 {
+	if msgs := l.core.Apply(label, "", cand); len(msgs) > 0 {
 		l.Selected = i
+		l.refused(msgs)
+		return false
 	}
-	return msgs
+	return true
+}
+
+// refused shows msgs, the problems of a refused edit, on ErrLine, or in
+// the notice when the editor has no ErrLine.
+func (l *ItemList) refused(msgs []string) {
+	if l.ErrLine != nil {
+		l.core.Say(l.ErrLine, strings.Join(msgs, "\n"))
+		return
+	}
+	l.Say(strings.Join(msgs, "\n"))
 }
 
 // Say shows msg in the notice ("" hides it), without Undo.

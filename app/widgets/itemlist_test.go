@@ -52,26 +52,27 @@ func TestItemList(t *testing.T) {
 		p.Scenarios = slices.Delete(p.Scenarios, i, i+1)
 		return len(p.Scenarios)
 	}
-	if msgs := l.Delete("Delete scenario", remove); msgs != nil || l.Selected != 1 || len(rec.plans) != 1 {
-		t.Fatalf("deleting the last: %v, selected %d, %d edits", msgs, l.Selected, len(rec.plans))
+	if ok := l.Delete("Delete scenario", remove); !ok || l.Selected != 1 || len(rec.plans) != 1 {
+		t.Fatalf("deleting the last: %v, selected %d, %d edits", ok, l.Selected, len(rec.plans))
 	}
-	if msgs := l.Delete("Delete scenario", func(p *plan.Plan, i int) int {
+	if ok := l.Delete("Delete scenario", func(p *plan.Plan, i int) int {
 		remove(p, i)
 		p.Scenarios = append(p.Scenarios, plan.Scenario{Name: "A"}) // a second "A": refused
 		return 1
-	}); len(msgs) == 0 || l.Selected != 1 || len(rec.plans) != 1 {
-		t.Fatalf("refused deletion: %v, selected %d, %d edits", msgs, l.Selected, len(rec.plans))
+	}); ok || l.Selected != 1 || len(rec.plans) != 1 || !l.Notice.Visible() {
+		t.Fatalf("refused deletion: %v, selected %d, %d edits, problems shown %v", ok, l.Selected, len(rec.plans), l.Notice.Visible())
 	}
+	l.ErrLine = widgets.ErrorLine()
 	bad := core.P.Clone()
 	bad.Scenarios = append(bad.Scenarios, plan.Scenario{Name: "A"})
-	if msgs := l.Added("Add scenario", bad, 2); len(msgs) == 0 || l.Selected != 1 {
-		t.Fatalf("refused addition: %v, selected %d", msgs, l.Selected)
+	if ok := l.Added("Add scenario", bad, 2); ok || l.Selected != 1 || l.ErrLine.Text == "" {
+		t.Fatalf("refused addition: %v, selected %d, error line %q", ok, l.Selected, l.ErrLine.Text)
 	}
 	l.List.Select(0)
 	add := core.P.Clone()
 	add.Scenarios = append(add.Scenarios, scenarioPlan(t, "D").Scenarios...)
-	if msgs := l.Added("Add scenario", add, 2); msgs != nil || l.Selected != 2 || len(rec.plans) != 2 {
-		t.Fatalf("addition: %v, selected %d, %d edits", msgs, l.Selected, len(rec.plans))
+	if ok := l.Added("Add scenario", add, 2); !ok || l.Selected != 2 || len(rec.plans) != 2 {
+		t.Fatalf("addition: %v, selected %d, %d edits", ok, l.Selected, len(rec.plans))
 	}
 
 	l.SayUndoable("Scenario deleted.", nil)
