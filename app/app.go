@@ -4,7 +4,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"campaignsim/app/editors"
@@ -474,19 +473,8 @@ func (u *UI) onNew() {
 // opened, each with its line.
 func (u *UI) showLoadErrors(path string, err error) {
 	lines := widgets.LoadErrorLines(err)
-	head := lang.L("“{{.File}}” cannot be opened: nothing was changed.", map[string]any{"File": filepath.Base(path)})
-	if len(lines) > 1 {
-		head += "\n" + lang.L("{{.N}} problems to fix in the file:", map[string]any{"N": len(lines)})
-	}
-	text := widget.NewLabel(strings.Join(lines, "\n"))
-	text.Wrapping = fyne.TextWrapWord
-	text.Selectable = true
-	headL := widget.NewLabel(head)
-	headL.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(headL, nil, nil, nil, container.NewVScroll(text))
-	d := dialog.NewCustom(lang.L("The plan cannot be opened"), lang.L("Close"), body, u.win)
-	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	widgets.ShowProblems(u.win, lang.L("The plan cannot be opened"),
+		lang.L("“{{.File}}” cannot be opened: nothing was changed.", map[string]any{"File": filepath.Base(path)}), lines)
 }
 
 func (u *UI) showError(err error) {

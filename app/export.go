@@ -21,7 +21,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -116,32 +115,13 @@ func (u *UI) showExport(f exportFormat) *exportDialog {
 		}
 	}
 
-	folderLabel := widget.NewLabel(d.folder)
-	folderLabel.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton(lang.L("Choose…"), func() {
-		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if l != nil {
-				d.folder = l.Path()
-				folderLabel.SetText(d.folder)
-			}
-		}, u.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(d.folder)); err == nil {
-			fd.SetLocation(l)
-		}
-		fd.Resize(fyne.NewSize(800, 560))
-		fd.Show()
-	})
 	d.name = widget.NewEntry()
 	d.name.SetText(exportFileName(p.Info.Title, f.ext))
 
 	form := container.New(widgets.TightVBox{},
 		widget.NewLabel(lang.L("Language of the document")), d.lang,
 		widget.NewLabel(lang.L("Scenario shown")), d.scenario,
-		widget.NewLabel(lang.L("Folder")), container.NewBorder(nil, nil, nil, choose, folderLabel),
+		widget.NewLabel(lang.L("Folder")), u.folderRow(&d.folder),
 		widget.NewLabel(lang.L("File name")), d.name)
 	d.dialog = dialog.NewCustomConfirm(lang.L(f.title), lang.L("Export"), lang.L("Cancel"), form, func(ok bool) {
 		if ok {

@@ -177,29 +177,10 @@ func (u *UI) dialogFolderPath() string {
 // confirmed first, and a folder at that name is refused.
 func (u *UI) askSavePath(title, name, ext string, then func(path string)) {
 	folder := u.dialogFolderPath()
-	folderLabel := widget.NewLabel(folder)
-	folderLabel.Truncation = fyne.TextTruncateEllipsis
 	nameEntry := widget.NewEntry()
 	nameEntry.SetText(name)
-	choose := widget.NewButton(lang.L("Choose…"), func() {
-		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if l != nil {
-				folder = l.Path()
-				folderLabel.SetText(folder)
-			}
-		}, u.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(folder)); err == nil {
-			fd.SetLocation(l)
-		}
-		fd.Resize(fyne.NewSize(800, 560))
-		fd.Show()
-	})
 	form := container.New(widgets.TightVBox{},
-		widget.NewLabel(lang.L("Folder")), container.NewBorder(nil, nil, nil, choose, folderLabel),
+		widget.NewLabel(lang.L("Folder")), u.folderRow(&folder),
 		widget.NewLabel(lang.L("File name")), nameEntry)
 	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), form, func(ok bool) {
 		if !ok {
@@ -212,6 +193,32 @@ func (u *UI) askSavePath(title, name, ext string, then func(path string)) {
 	d.Resize(fyne.NewSize(560, 240))
 	d.Show()
 	u.win.Canvas().Focus(nameEntry)
+}
+
+// folderRow returns the folder *folder names, shortened with "…" when
+// long, and Choose…, which opens a folder picker there and keeps the
+// folder chosen in *folder.
+func (u *UI) folderRow(folder *string) fyne.CanvasObject {
+	folderLabel := widget.NewLabel(*folder)
+	folderLabel.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton(lang.L("Choose…"), func() {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if l != nil {
+				*folder = l.Path()
+				folderLabel.SetText(*folder)
+			}
+		}, u.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(*folder)); err == nil {
+			fd.SetLocation(l)
+		}
+		fd.Resize(fyne.NewSize(800, 560))
+		fd.Show()
+	})
+	return container.NewBorder(nil, nil, nil, choose, folderLabel)
 }
 
 // confirmSavePath checks the name chosen in folder and gives the path to

@@ -194,17 +194,11 @@ func kindHelp(k plan.Kind) string {
 type ChannelsEditor struct {
 	core widgets.EditorCore
 
-	list                   *widget.List
-	addButton, dupButton   *widget.Button
-	deleteButton           *widget.Button
-	notice                 *widget.Label
-	undoButton             *widget.Button
+	items                  *widgets.ItemList
+	dupButton              *widget.Button
 	picker                 dialog.Dialog
 	kindButtons            map[plan.Kind]*widget.Button
-	selected               int
 	form                   *channelForm
-	detail                 *fyne.Container
-	empty                  *widget.Label
 	root                   fyne.CanvasObject
 	listIDs, listSubtitles []string
 
@@ -218,9 +212,9 @@ var _ widgets.Panel = (*ChannelsEditor)(nil)
 // NewChannelsEditor returns the channel mix editor; w is the window the kind
 // picker opens in.
 func NewChannelsEditor(w fyne.Window, edit widgets.EditFunc) *ChannelsEditor {
-	e := &ChannelsEditor{core: widgets.EditorCore{Win: w, Edit: edit}, selected: -1, kindButtons: map[plan.Kind]*widget.Button{}}
+	e := &ChannelsEditor{core: widgets.EditorCore{Win: w, Edit: edit}, kindButtons: map[plan.Kind]*widget.Button{}}
 	e.core.Applied = func(p plan.Plan) { e.show() }
-	e.list = widget.NewList(func() int { return len(e.core.P.Channels) },
+	e.items = widgets.NewItemList(&e.core, func() int { return len(e.core.P.Channels) },
 		func() fyne.CanvasObject {
 			// Two lines for the name rather than "Mailing familles en boîte…":
 			// the row is two lines tall (the list sizes every row from this
@@ -234,43 +228,21 @@ func NewChannelsEditor(w fyne.Window, edit widgets.EditFunc) *ChannelsEditor {
 			sub.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.QuestionIcon()), nil, container.NewVBox(container.NewStack(twoLines, name), sub))
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < 0 || id >= len(e.core.P.Channels) {
-				return
-			}
+		func(id int, o fyne.CanvasObject) {
 			ch := e.core.P.Channels[id]
 			box := o.(*fyne.Container)
 			texts := box.Objects[0].(*fyne.Container)
 			texts.Objects[0].(*fyne.Container).Objects[1].(*widget.Label).SetText(ch.Name)
 			texts.Objects[1].(*widget.Label).SetText(e.subtitle(id))
 			box.Objects[1].(*widget.Icon).SetResource(kindIcon(ch.Kind))
-		})
-	e.list.OnSelected = func(id widget.ListItemID) { e.onSelect(id) }
-	e.addButton = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), e.onAdd)
-	e.addButton.Importance = widget.HighImportance
+		}, e.onAdd, e.onDelete, func() {
+			e.showForm()
+			e.updateButtons()
+		}, lang.L("No channel yet: press Add to choose the first action of the mix (mailing, flyers, Google ads…)."))
 	e.dupButton = widget.NewButtonWithIcon(lang.L("Duplicate"), theme.ContentCopyIcon(), e.onDuplicate)
-	e.deleteButton = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), e.onDelete)
-	e.notice = widget.NewLabel("")
-	e.notice.Wrapping = fyne.TextWrapWord
-	e.undoButton = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
-		if e.Undo != nil {
-			e.Undo()
-		}
-		e.notice.Hide()
-		e.undoButton.Hide()
-	})
-	e.notice.Hide()
-	e.undoButton.Hide()
-	e.empty = widget.NewLabel(lang.L("No channel yet: press Add to choose the first action of the mix (mailing, flyers, Google ads…)."))
-	e.empty.Wrapping = fyne.TextWrapWord
-	e.detail = container.NewStack(e.empty)
 
-	buttons := container.NewVBox(e.addButton, container.NewGridWithColumns(2, e.dupButton, e.deleteButton))
-	left := container.NewBorder(container.NewVBox(buttons, container.NewBorder(nil, nil, nil, e.undoButton, e.notice)), nil, nil, nil, e.list)
-	split := container.NewHSplit(left, container.NewVScroll(e.detail))
-	split.Offset = 0.3
-	e.root = split
-	e.core.Root = e.root
+	buttons := container.NewVBox(e.items.AddButton, container.NewGridWithColumns(2, e.dupButton, e.items.DeleteButton))
+	e.root = e.items.Split(container.NewVBox(buttons, e.items.NoticeRow()), 0.3)
 	e.updateButtons()
 	return e
 }
@@ -283,17 +255,12 @@ func (e *ChannelsEditor) Widget() fyne.CanvasObject { return e.root }
 // plan's length or its model changed; otherwise its fields are updated in
 // place (never the one being typed in).
 func (e *ChannelsEditor) Refresh(p plan.Plan, r *widgets.Results) {
-	resultsChanged := r != e.core.R
-	e.core.R = r
-	if e.core.Loaded && widgets.PlanEqual(p, e.core.P) {
-		if resultsChanged {
-			e.refreshList()
-		}
-		return
+	switch changed, resultsChanged := e.core.Load(p, r); {
+	case changed:
+		e.show()
+	case resultsChanged:
+		e.refreshList()
 	}
-	e.core.Loaded = true
-	e.core.P = p
-	e.show()
 }
 
 // subtitle is the second line of a channel in the list: its kind, cost and
@@ -326,66 +293,41 @@ func (e *ChannelsEditor) subtitle(i int) string {
 	return s
 }
 
-func (e *ChannelsEditor) refreshList() { e.list.Refresh() }
+func (e *ChannelsEditor) refreshList() { e.items.List.Refresh() }
 
 // show puts e.core.p in the list and the form.
 func (e *ChannelsEditor) show() {
-	n := len(e.core.P.Channels)
-	if e.selected >= n {
-		e.selected = n - 1
-	}
-	if e.selected < 0 && n > 0 {
-		e.selected = 0
-	}
-	e.list.Refresh()
-	if e.selected >= 0 {
-		e.core.Updating = true
-		e.list.Select(e.selected)
-		e.core.Updating = false
-	} else {
-		e.list.UnselectAll()
-	}
+	e.items.Sync()
 	e.showForm()
 	e.updateButtons()
 }
 
 func (e *ChannelsEditor) updateButtons() {
-	if e.selected < 0 {
+	if e.items.Selected < 0 {
 		e.dupButton.Disable()
-		e.deleteButton.Disable()
+		e.items.DeleteButton.Disable()
 	} else {
 		e.dupButton.Enable()
-		e.deleteButton.Enable()
+		e.items.DeleteButton.Enable()
 	}
 }
 
 // showForm builds the selected channel's form if its shape changed, then
 // fills it.
 func (e *ChannelsEditor) showForm() {
-	if e.selected < 0 {
+	if e.items.Selected < 0 {
 		e.form = nil
-		e.detail.Objects = []fyne.CanvasObject{e.empty}
-		e.detail.Refresh()
+		e.items.ShowDetail(nil)
 		return
 	}
 	p := e.core.P
-	ch := p.Channels[e.selected]
+	ch := p.Channels[e.items.Selected]
 	defer e.core.Begin()()
-	if e.form == nil || e.form.index != e.selected || e.form.kind != ch.Kind || e.form.months != p.Info.Months || e.form.model != p.Business.Model {
-		e.form = newChannelForm(&e.core, e.selected, ch.Kind, p.Info.Months, p.Business.Model)
-		e.detail.Objects = []fyne.CanvasObject{e.form.box}
-		e.detail.Refresh()
+	if e.form == nil || e.form.index != e.items.Selected || e.form.kind != ch.Kind || e.form.months != p.Info.Months || e.form.model != p.Business.Model {
+		e.form = newChannelForm(&e.core, e.items.Selected, ch.Kind, p.Info.Months, p.Business.Model)
+		e.items.ShowDetail(e.form.box)
 	}
 	e.form.show()
-}
-
-func (e *ChannelsEditor) onSelect(id widget.ListItemID) {
-	if e.core.Updating || id == e.selected {
-		return
-	}
-	e.selected = id
-	e.showForm()
-	e.updateButtons()
 }
 
 // onAdd opens the kind picker.
@@ -423,21 +365,17 @@ func (e *ChannelsEditor) onAddKind(k plan.Kind) {
 		ch.CPM = decimal.NewFromInt(5)
 	}
 	cand.Channels = append(cand.Channels, ch)
-	e.selected = len(cand.Channels) - 1
-	if msgs := e.core.Apply("Add channel", "", cand); len(msgs) > 0 {
-		e.selected = len(e.core.P.Channels) - 1
-		e.say(strings.Join(msgs, "\n"), false)
-		return
+	if e.items.Added("Add channel", cand, len(cand.Channels)-1) {
+		e.items.Say("")
 	}
-	e.say("", false)
 }
 
 // onDuplicate adds a copy of the selected channel after it.
 func (e *ChannelsEditor) onDuplicate() {
-	i := e.selected
-	if i < 0 || i >= len(e.core.P.Channels) {
+	if !e.items.HasSelection() {
 		return
 	}
+	i := e.items.Selected
 	cand := e.core.P.Clone()
 	ch := cand.Channels[i]
 	ch.ActiveMonths = slices.Clone(ch.ActiveMonths)
@@ -448,60 +386,36 @@ func (e *ChannelsEditor) onDuplicate() {
 		ch.Name = string([]rune(ch.Name)[:200])
 	}
 	cand.Channels = slices.Insert(cand.Channels, i+1, ch)
-	e.selected = i + 1
-	if msgs := e.core.Apply("Duplicate channel", "", cand); len(msgs) > 0 {
-		e.selected = i
-		e.say(strings.Join(msgs, "\n"), false)
-		return
+	if e.items.Added("Duplicate channel", cand, i+1) {
+		e.items.Say("")
 	}
-	e.say("", false)
 }
 
 // onDelete removes the selected channel, with its scenario factors and
 // actuals (which would name a channel that no longer exists).
 func (e *ChannelsEditor) onDelete() {
-	i := e.selected
-	if i < 0 || i >= len(e.core.P.Channels) {
+	if !e.items.HasSelection() {
 		return
 	}
-	cand := e.core.P.Clone()
-	ch := cand.Channels[i]
-	cand.Channels = slices.Delete(cand.Channels, i, i+1)
-	for s := range cand.Scenarios {
-		cand.Scenarios[s].Channels = slices.DeleteFunc(cand.Scenarios[s].Channels, func(cf plan.ChannelFactors) bool { return cf.ID == ch.ID })
+	ch := e.core.P.Channels[e.items.Selected]
+	deleted := e.items.Delete("Delete channel", func(p *plan.Plan, i int) int {
+		p.Channels = slices.Delete(p.Channels, i, i+1)
+		for s := range p.Scenarios {
+			p.Scenarios[s].Channels = slices.DeleteFunc(p.Scenarios[s].Channels, func(cf plan.ChannelFactors) bool { return cf.ID == ch.ID })
+		}
+		p.Actuals = slices.DeleteFunc(p.Actuals, func(a plan.Actual) bool { return a.Channel == ch.ID })
+		return len(p.Channels)
+	})
+	if deleted {
+		e.items.SayUndoable(lang.L("Channel “{{.Name}}” deleted.", map[string]any{"Name": ch.Name}), e.Undo)
 	}
-	cand.Actuals = slices.DeleteFunc(cand.Actuals, func(a plan.Actual) bool { return a.Channel == ch.ID })
-	if i >= len(cand.Channels) {
-		e.selected = len(cand.Channels) - 1
-	}
-	if msgs := e.core.Apply("Delete channel", "", cand); len(msgs) > 0 {
-		e.selected = i
-		e.say(strings.Join(msgs, "\n"), false)
-		return
-	}
-	e.say(lang.L("Channel “{{.Name}}” deleted.", map[string]any{"Name": ch.Name}), true)
 }
 
 // ClearStatus hides the editor's notice ("Channel deleted.", a refused
 // value's problems): the shell calls it when another plan replaces this
 // one (widgets.StatusClearer), so no notice about the previous plan
 // survives File → New.
-func (e *ChannelsEditor) ClearStatus() { e.say("", false) }
-
-// say shows a notice under the buttons ("" hides it); undo offers the Undo
-// button (or, without Undo, the Ctrl+Z hint).
-func (e *ChannelsEditor) say(msg string, undo bool) {
-	if undo {
-		if e.Undo != nil {
-			e.undoButton.Show()
-		} else {
-			msg += " " + lang.L("Ctrl+Z to undo.")
-		}
-	} else {
-		e.undoButton.Hide()
-	}
-	e.core.Say(e.notice, msg)
-}
+func (e *ChannelsEditor) ClearStatus() { e.items.Say("") }
 
 // slugify turns text into an id: lower case, accents dropped, other
 // characters turned into dashes, at most 40 bytes; "" gives "".

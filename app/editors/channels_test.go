@@ -83,7 +83,7 @@ func TestChannelsEditorEditField(t *testing.T) {
 		t.Error("response rate 120 % not refused")
 	}
 	// Select the social ads channel: only its keys.
-	ed.list.Select(1)
+	ed.items.List.Select(1)
 	if ed.form.kind != plan.SocialAds || ed.form.values["cpm"] == nil || ed.form.values["units"] != nil {
 		t.Fatalf("social ads form wrong: kind %s", ed.form.kind)
 	}
@@ -114,10 +114,10 @@ func TestChannelsEditorDuplicateDelete(t *testing.T) {
 	if c1.ID == c0.ID || c1.Kind != c0.Kind || !c1.ResponseRate.Equal(c0.ResponseRate) {
 		t.Errorf("duplicate = %+v", c1)
 	}
-	if ed.selected != 1 {
-		t.Errorf("selected %d after duplicate", ed.selected)
+	if ed.items.Selected != 1 {
+		t.Errorf("selected %d after duplicate", ed.items.Selected)
 	}
-	test.Tap(ed.deleteButton)
+	test.Tap(ed.items.DeleteButton)
 	got = rec.last(t)
 	if len(got.Channels) != len(p.Channels) || got.Channels[1].ID != p.Channels[1].ID {
 		t.Errorf("delete removed the wrong channel")
@@ -125,17 +125,17 @@ func TestChannelsEditorDuplicateDelete(t *testing.T) {
 	if rec.labels[len(rec.labels)-1] != "Delete channel" {
 		t.Errorf("label = %q", rec.labels[len(rec.labels)-1])
 	}
-	if !ed.notice.Visible() || !strings.Contains(ed.notice.Text, "Ctrl+Z") {
-		t.Errorf("notice %q", ed.notice.Text)
+	if !ed.items.Notice.Visible() || !strings.Contains(ed.items.Notice.Text, "Ctrl+Z") {
+		t.Errorf("notice %q", ed.items.Notice.Text)
 	}
 	// With an Undo hook, the notice offers a button.
 	undone := false
 	ed.Undo = func() { undone = true }
-	test.Tap(ed.deleteButton)
-	if !ed.undoButton.Visible() {
+	test.Tap(ed.items.DeleteButton)
+	if !ed.items.UndoButton.Visible() {
 		t.Fatal("no undo button")
 	}
-	test.Tap(ed.undoButton)
+	test.Tap(ed.items.UndoButton)
 	if !undone {
 		t.Error("Undo not called")
 	}
@@ -143,12 +143,12 @@ func TestChannelsEditorDuplicateDelete(t *testing.T) {
 	// plan it replaced.
 	var _ widgets.StatusClearer = ed
 	ed.ClearStatus()
-	if ed.notice.Visible() && ed.notice.Text != "" || ed.undoButton.Visible() {
-		t.Errorf("after ClearStatus: notice %q (visible %v), undo button visible %v", ed.notice.Text, ed.notice.Visible(), ed.undoButton.Visible())
+	if ed.items.Notice.Visible() && ed.items.Notice.Text != "" || ed.items.UndoButton.Visible() {
+		t.Errorf("after ClearStatus: notice %q (visible %v), undo button visible %v", ed.items.Notice.Text, ed.items.Notice.Visible(), ed.items.UndoButton.Visible())
 	}
 	// Deleting every channel never panics.
 	for range 10 {
-		test.Tap(ed.deleteButton)
+		test.Tap(ed.items.DeleteButton)
 	}
 	if n := len(rec.last(t).Channels); n != 0 {
 		t.Errorf("%d channels left", n)
@@ -285,5 +285,35 @@ func TestChannelsEditorOneCustomer(t *testing.T) {
 	s := ed.subtitle(0)
 	if !strings.HasSuffix(s, " 1 client") {
 		t.Errorf("subtitle %q, want it to end « 1 client »", s)
+	}
+}
+
+// An added channel the plan refuses (the plan already has a problem that
+// any edit keeps) leaves the selection on the channel whose form is shown:
+// it once moved to the last channel, so the next edit of the form went to
+// another channel than the one on screen.
+func TestChannelsEditorRefusedAddKeepsSelection(t *testing.T) {
+	p := bakery(t)
+	if len(p.Channels) < 2 {
+		t.Fatalf("bakery has %d channels", len(p.Channels))
+	}
+	p.Business.GrossMargin = decimal.NewFromInt(2) // 200 %: plan.Validate refuses it
+	if len(plan.Validate(p)) == 0 {
+		t.Fatal("the plan is valid")
+	}
+	ed, rec, _ := newChannelsEditorTest(t, p)
+	if ed.items.Selected != 0 || ed.form == nil || ed.form.index != 0 {
+		t.Fatalf("selected %d before the add", ed.items.Selected)
+	}
+	ed.onAdd()
+	test.Tap(ed.kindButtons[plan.Email])
+	if len(rec.plans) != 0 {
+		t.Fatalf("the add went through: %d edits", len(rec.plans))
+	}
+	if ed.items.Selected != 0 || ed.form.index != 0 {
+		t.Errorf("after a refused add: selected %d, form of channel %d", ed.items.Selected, ed.form.index)
+	}
+	if !ed.items.Notice.Visible() || ed.items.Notice.Text == "" {
+		t.Error("the refusal is not said")
 	}
 }

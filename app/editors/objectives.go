@@ -28,9 +28,7 @@ var b2bOnlyMetrics = []string{"leads", "mql", "sql", "cpl"}
 type ObjectivesEditor struct {
 	core widgets.EditorCore
 
-	list                      *widget.List
-	addButton, deleteButton   *widget.Button
-	selected                  int
+	items                     *widgets.ItemList
 	statement, id, target     *widgets.Field
 	deadline                  *widgets.Field
 	metric, purpose           *widget.Select
@@ -39,8 +37,6 @@ type ObjectivesEditor struct {
 	smart                     [5]*widget.Label // S, M, A, R, T: "✓ Specific" or "✗ Achievable — reason"
 	value                     *widget.Label    // value against target, met or not
 	form                      *fyne.Container
-	empty                     *widget.Label
-	detail                    *fyne.Container
 	metricNames, purposeNames []string
 	metricKeys                []string // metricNames' keys, for the plan's model
 	root                      fyne.CanvasObject
@@ -50,20 +46,17 @@ var _ widgets.Panel = (*ObjectivesEditor)(nil)
 
 // NewObjectivesEditor returns the objectives editor.
 func NewObjectivesEditor(w fyne.Window, edit widgets.EditFunc) *ObjectivesEditor {
-	e := &ObjectivesEditor{core: widgets.EditorCore{Win: w, Edit: edit}, selected: -1}
+	e := &ObjectivesEditor{core: widgets.EditorCore{Win: w, Edit: edit}}
 	e.core.Applied = func(plan.Plan) { e.show() }
 	c := &e.core
-	e.list = widget.NewList(func() int { return len(e.core.P.Objectives) },
+	e.items = widgets.NewItemList(c, func() int { return len(e.core.P.Objectives) },
 		func() fyne.CanvasObject {
 			// The statement on two lines before "…" (the blank label sets the row's height).
 			l := widget.NewLabel("")
 			l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.QuestionIcon()), nil, container.NewStack(widget.NewLabel("\n"), l))
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < 0 || id >= len(e.core.P.Objectives) {
-				return
-			}
+		func(id int, o fyne.CanvasObject) {
 			ob := e.core.P.Objectives[id]
 			box := o.(*fyne.Container)
 			text := ob.Statement
@@ -79,24 +72,15 @@ func NewObjectivesEditor(w fyne.Window, edit widgets.EditFunc) *ObjectivesEditor
 				}
 			}
 			box.Objects[1].(*widget.Icon).SetResource(icon)
-		})
-	e.list.OnSelected = func(id widget.ListItemID) {
-		if e.core.Updating || id == e.selected {
-			return
-		}
-		e.selected = id
-		e.showForm()
-	}
-	e.addButton = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), e.onAdd)
-	e.addButton.Importance = widget.HighImportance
-	e.deleteButton = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), e.onDelete)
+		}, e.onAdd, e.onDelete, e.showForm,
+		lang.L("No objective yet: press Add to write one (e.g. 200 new customers by April)."))
 
 	obj := func(get func(o *plan.Objective) any) func(p *plan.Plan) any {
 		return func(p *plan.Plan) any {
-			if e.selected < 0 || e.selected >= len(p.Objectives) {
+			if e.items.Selected < 0 || e.items.Selected >= len(p.Objectives) {
 				return nil
 			}
-			return get(&p.Objectives[e.selected])
+			return get(&p.Objectives[e.items.Selected])
 		}
 	}
 	e.statement = c.Bind(widgets.NewField(widgets.UnitText, true), "", "Statement", obj(func(o *plan.Objective) any { return &o.Statement }))
@@ -112,10 +96,11 @@ func NewObjectivesEditor(w fyne.Window, edit widgets.EditFunc) *ObjectivesEditor
 	e.direction.Horizontal = true
 	e.direction.Required = true
 	for _, p := range plan.Purposes {
-		e.purposeNames = append(e.purposeNames, purposeLabel(p))
+		e.purposeNames = append(e.purposeNames, widgets.StageLabel(p))
 	}
 	e.purpose = widget.NewSelect(append([]string{lang.L("(no purpose)")}, e.purposeNames...), func(s string) { e.onPurpose(s) })
 	e.selectErr = widgets.ErrorLine()
+	e.items.ErrLine = e.selectErr
 	for i := range e.smart {
 		e.smart[i] = widget.NewLabel("")
 		e.smart[i].Wrapping = fyne.TextWrapWord
@@ -139,14 +124,7 @@ func NewObjectivesEditor(w fyne.Window, edit widgets.EditFunc) *ObjectivesEditor
 		), e.selectErr)),
 		widgets.NewCard(lang.L("SMART check"), lang.L("From the latest simulation"), smartBox),
 	)
-	e.empty = widget.NewLabel(lang.L("No objective yet: press Add to write one (e.g. 200 new customers by April)."))
-	e.empty.Wrapping = fyne.TextWrapWord
-	e.detail = container.NewStack(e.empty)
-	left := container.NewBorder(container.NewGridWithColumns(2, e.addButton, e.deleteButton), nil, nil, nil, e.list)
-	split := container.NewHSplit(left, container.NewVScroll(e.detail))
-	split.Offset = 0.3
-	e.root = split
-	e.core.Root = e.root
+	e.root = e.items.Split(nil, 0.3)
 	return e
 }
 
@@ -156,18 +134,13 @@ func (e *ObjectivesEditor) Widget() fyne.CanvasObject { return e.root }
 // Refresh shows p and, when r is not nil, the SMART checklist and value of
 // each objective.
 func (e *ObjectivesEditor) Refresh(p plan.Plan, r *widgets.Results) {
-	changedR := r != e.core.R
-	e.core.R = r
-	if e.core.Loaded && widgets.PlanEqual(p, e.core.P) {
-		if changedR {
-			e.list.Refresh()
-			e.showSmart()
-		}
-		return
+	switch changed, resultsChanged := e.core.Load(p, r); {
+	case changed:
+		e.show()
+	case resultsChanged:
+		e.items.List.Refresh()
+		e.showSmart()
 	}
-	e.core.Loaded = true
-	e.core.P = p
-	e.show()
 }
 
 // result returns the latest result of objective i, or nil when the results
@@ -186,41 +159,24 @@ func (e *ObjectivesEditor) result(i int) *simulate.ObjectiveResult {
 	return nil
 }
 
+// show puts e.core.P in the list and the form.
 func (e *ObjectivesEditor) show() {
-	n := len(e.core.P.Objectives)
-	if e.selected >= n {
-		e.selected = n - 1
-	}
-	if e.selected < 0 && n > 0 {
-		e.selected = 0
-	}
-	e.list.Refresh()
-	e.core.Updating = true
-	if e.selected >= 0 {
-		e.list.Select(e.selected)
-	} else {
-		e.list.UnselectAll()
-	}
-	e.core.Updating = false
+	e.items.Sync()
 	e.showForm()
 }
 
 // showForm fills the form with the selected objective.
 func (e *ObjectivesEditor) showForm() {
 	c := &e.core
-	if e.selected < 0 || e.selected >= len(c.P.Objectives) {
-		e.deleteButton.Disable()
-		e.detail.Objects = []fyne.CanvasObject{e.empty}
-		e.detail.Refresh()
+	if !e.items.HasSelection() {
+		e.items.DeleteButton.Disable()
+		e.items.ShowDetail(nil)
 		return
 	}
-	e.deleteButton.Enable()
-	if len(e.detail.Objects) != 1 || e.detail.Objects[0] != e.form {
-		e.detail.Objects = []fyne.CanvasObject{e.form}
-		e.detail.Refresh()
-	}
-	o := c.P.Objectives[e.selected]
-	pre := fmt.Sprintf("objectives[%d]", e.selected)
+	e.items.DeleteButton.Enable()
+	e.items.ShowDetail(e.form)
+	o := c.P.Objectives[e.items.Selected]
+	pre := fmt.Sprintf("objectives[%d]", e.items.Selected)
 	e.statement.Path, e.id.Path, e.target.Path, e.deadline.Path = pre+".statement", pre+".id", pre+".target", pre+".deadline"
 	l := widgets.Lang()
 	defer c.Begin()()
@@ -290,7 +246,7 @@ func targetUnit(metric string) widgets.FieldUnit {
 
 // showSmart shows the SMART letters and the value against the target.
 func (e *ObjectivesEditor) showSmart() {
-	r := e.result(e.selected)
+	r := e.result(e.items.Selected)
 	if r == nil {
 		for i, l := range e.smart {
 			l.SetText(smartNames()[i] + " …")
@@ -333,23 +289,6 @@ func smartNames() [5]string {
 	return [5]string{lang.L("S — Specific"), lang.L("M — Measurable"), lang.L("A — Achievable"), lang.L("R — Relevant"), lang.L("T — Time-bound")}
 }
 
-// purposeLabel names an objective purpose for people.
-func purposeLabel(p string) string {
-	switch p {
-	case "awareness":
-		return lang.L("Awareness")
-	case "engagement":
-		return lang.L("Engagement")
-	case "leads":
-		return lang.L("Lead generation")
-	case "conversion":
-		return lang.L("Conversion (sales)")
-	case "loyalty":
-		return lang.L("Loyalty")
-	}
-	return p
-}
-
 // objectiveID returns a free objective id made from text.
 func objectiveID(p plan.Plan, text string, skip int) string {
 	base := slugify(text)
@@ -378,7 +317,7 @@ func objectiveID(p plan.Plan, text string, skip int) string {
 // derived from the previous statement, derives it again.
 func (e *ObjectivesEditor) onStatement(f *widgets.Field, text string) {
 	c := &e.core
-	i := e.selected
+	i := e.items.Selected
 	if i < 0 || i >= len(c.P.Objectives) {
 		return
 	}
@@ -399,7 +338,7 @@ func (e *ObjectivesEditor) onStatement(f *widgets.Field, text string) {
 // onMetric changes the metric; the target keeps its number.
 func (e *ObjectivesEditor) onMetric(s string) {
 	c := &e.core
-	i := e.selected
+	i := e.items.Selected
 	if c.Updating || i < 0 || i >= len(c.P.Objectives) {
 		return
 	}
@@ -416,7 +355,7 @@ func (e *ObjectivesEditor) onMetric(s string) {
 
 func (e *ObjectivesEditor) onDirection(s string) {
 	c := &e.core
-	i := e.selected
+	i := e.items.Selected
 	if c.Updating || s == "" || i < 0 || i >= len(c.P.Objectives) {
 		return
 	}
@@ -430,7 +369,7 @@ func (e *ObjectivesEditor) onDirection(s string) {
 
 func (e *ObjectivesEditor) onPurpose(s string) {
 	c := &e.core
-	i := e.selected
+	i := e.items.Selected
 	if c.Updating || i < 0 || i >= len(c.P.Objectives) {
 		return
 	}
@@ -452,27 +391,12 @@ func (e *ObjectivesEditor) onAdd() {
 		o.Deadline = plan.End(cand.Info.Start, cand.Info.Months)
 	}
 	cand.Objectives = append(cand.Objectives, o)
-	old := e.selected
-	e.selected = len(cand.Objectives) - 1
-	if msgs := c.Apply("Add objective", "", cand); len(msgs) > 0 {
-		e.selected = old
-		e.core.Say(e.selectErr, strings.Join(msgs, "\n"))
-	}
+	e.items.Added("Add objective", cand, len(cand.Objectives)-1)
 }
 
 func (e *ObjectivesEditor) onDelete() {
-	c := &e.core
-	i := e.selected
-	if i < 0 || i >= len(c.P.Objectives) {
-		return
-	}
-	cand := c.P.Clone()
-	cand.Objectives = slices.Delete(cand.Objectives, i, i+1)
-	if i >= len(cand.Objectives) {
-		e.selected = len(cand.Objectives) - 1
-	}
-	if msgs := c.Apply("Delete objective", "", cand); len(msgs) > 0 {
-		e.selected = i
-		e.core.Say(e.selectErr, strings.Join(msgs, "\n"))
-	}
+	e.items.Delete("Delete objective", func(p *plan.Plan, i int) int {
+		p.Objectives = slices.Delete(p.Objectives, i, i+1)
+		return len(p.Objectives)
+	})
 }

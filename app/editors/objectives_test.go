@@ -73,7 +73,7 @@ func TestObjectivesEditorMetricAndSmart(t *testing.T) {
 
 	// Add and delete.
 	n := len(p.Objectives)
-	test.Tap(ed.addButton)
+	test.Tap(ed.items.AddButton)
 	if len(rec.last(t).Objectives) != n+1 {
 		t.Fatal("objective not added")
 	}
@@ -84,7 +84,7 @@ func TestObjectivesEditorMetricAndSmart(t *testing.T) {
 	if got := rec.last(t).Objectives[n].ID; got != "atteindre-300-clients-a-roubaix" {
 		t.Errorf("id derived = %q", got)
 	}
-	test.Tap(ed.deleteButton)
+	test.Tap(ed.items.DeleteButton)
 	if len(rec.last(t).Objectives) != n {
 		t.Error("objective not deleted")
 	}

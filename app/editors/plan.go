@@ -145,13 +145,9 @@ func (e *PlanEditor) Widget() fyne.CanvasObject { return e.root }
 // Refresh shows p; it leaves alone a field being typed in, and does
 // nothing when p is the plan already shown. The editor shows no results.
 func (e *PlanEditor) Refresh(p plan.Plan, r *widgets.Results) {
-	e.core.R = r
-	if e.core.Loaded && widgets.PlanEqual(p, e.core.P) {
-		return
+	if changed, _ := e.core.Load(p, r); changed {
+		e.show()
 	}
-	e.core.Loaded = true
-	e.core.P = p
-	e.show()
 }
 
 // show puts e.core.p in every widget.

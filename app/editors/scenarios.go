@@ -70,53 +70,31 @@ type factorRow struct {
 type ScenariosEditor struct {
 	core widgets.EditorCore
 
-	list                    *widget.List
-	addButton, deleteButton *widget.Button
-	selected                int
-	name                    *widgets.Field
-	errLine                 *widget.Label
-	global                  []*factorRow
-	channels                [][]*factorRow // per ChannelFactors of the scenario
-	addGlobal               *widget.Button
-	addChannel              *widget.Select
-	shape                   string // what the form was built for
-	detail                  *fyne.Container
-	empty                   *widget.Label
-	root                    fyne.CanvasObject
+	items      *widgets.ItemList
+	name       *widgets.Field
+	errLine    *widget.Label
+	global     []*factorRow
+	channels   [][]*factorRow // per ChannelFactors of the scenario
+	addGlobal  *widget.Button
+	addChannel *widget.Select
+	shape      string // what the form was built for
+	root       fyne.CanvasObject
 }
 
 var _ widgets.Panel = (*ScenariosEditor)(nil)
 
 // NewScenariosEditor returns the scenarios editor.
 func NewScenariosEditor(w fyne.Window, edit widgets.EditFunc) *ScenariosEditor {
-	e := &ScenariosEditor{core: widgets.EditorCore{Win: w, Edit: edit}, selected: -1}
+	e := &ScenariosEditor{core: widgets.EditorCore{Win: w, Edit: edit}}
 	e.core.Applied = func(plan.Plan) { e.show() }
-	e.list = widget.NewList(func() int { return len(e.core.P.Scenarios) },
+	e.items = widgets.NewItemList(&e.core, func() int { return len(e.core.P.Scenarios) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= 0 && id < len(e.core.P.Scenarios) {
-				o.(*widget.Label).SetText(e.core.P.Scenarios[id].Name)
-			}
-		})
-	e.list.OnSelected = func(id widget.ListItemID) {
-		if e.core.Updating || id == e.selected {
-			return
-		}
-		e.selected = id
-		e.showForm()
-	}
-	e.addButton = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), e.onAdd)
-	e.addButton.Importance = widget.HighImportance
-	e.deleteButton = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), e.onDelete)
+		func(id int, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.core.P.Scenarios[id].Name) },
+		e.onAdd, e.onDelete, e.showForm,
+		lang.L("No scenario yet: press Add to test a pessimistic or an optimistic case (e.g. clicks −20 %)."))
 	e.errLine = widgets.ErrorLine()
-	e.empty = widget.NewLabel(lang.L("No scenario yet: press Add to test a pessimistic or an optimistic case (e.g. clicks −20 %)."))
-	e.empty.Wrapping = fyne.TextWrapWord
-	e.detail = container.NewStack(e.empty)
-	left := container.NewBorder(container.NewGridWithColumns(2, e.addButton, e.deleteButton), nil, nil, nil, e.list)
-	split := container.NewHSplit(left, container.NewVScroll(e.detail))
-	split.Offset = 0.25
-	e.root = split
-	e.core.Root = e.root
+	e.items.ErrLine = e.errLine
+	e.root = e.items.Split(nil, 0.25)
 	return e
 }
 
@@ -125,31 +103,14 @@ func (e *ScenariosEditor) Widget() fyne.CanvasObject { return e.root }
 
 // Refresh shows p; results are not used by this editor.
 func (e *ScenariosEditor) Refresh(p plan.Plan, r *widgets.Results) {
-	e.core.R = r
-	if e.core.Loaded && widgets.PlanEqual(p, e.core.P) {
-		return
+	if changed, _ := e.core.Load(p, r); changed {
+		e.show()
 	}
-	e.core.Loaded = true
-	e.core.P = p
-	e.show()
 }
 
+// show puts e.core.P in the list and the form.
 func (e *ScenariosEditor) show() {
-	n := len(e.core.P.Scenarios)
-	if e.selected >= n {
-		e.selected = n - 1
-	}
-	if e.selected < 0 && n > 0 {
-		e.selected = 0
-	}
-	e.list.Refresh()
-	e.core.Updating = true
-	if e.selected >= 0 {
-		e.list.Select(e.selected)
-	} else {
-		e.list.UnselectAll()
-	}
-	e.core.Updating = false
+	e.items.Sync()
 	e.showForm()
 }
 
@@ -180,20 +141,19 @@ func scenarioShape(p plan.Plan, i int) string {
 
 func (e *ScenariosEditor) showForm() {
 	c := &e.core
-	if e.selected < 0 || e.selected >= len(c.P.Scenarios) {
-		e.deleteButton.Disable()
+	if !e.items.HasSelection() {
+		e.items.DeleteButton.Disable()
 		e.shape = ""
-		e.detail.Objects = []fyne.CanvasObject{e.empty}
-		e.detail.Refresh()
+		e.items.ShowDetail(nil)
 		return
 	}
-	e.deleteButton.Enable()
+	e.items.DeleteButton.Enable()
 	defer c.Begin()()
-	if sh := scenarioShape(c.P, e.selected); sh != e.shape {
+	if sh := scenarioShape(c.P, e.items.Selected); sh != e.shape {
 		e.shape = sh
 		e.build()
 	}
-	s := c.P.Scenarios[e.selected]
+	s := c.P.Scenarios[e.items.Selected]
 	c.ShowField(e.name)
 	l := widgets.Lang()
 	for j, f := range s.Factors {
@@ -209,7 +169,7 @@ func (e *ScenariosEditor) showForm() {
 // build makes the form of the selected scenario.
 func (e *ScenariosEditor) build() {
 	c := &e.core
-	i := e.selected
+	i := e.items.Selected
 	s := c.P.Scenarios[i]
 	pre := fmt.Sprintf("scenarios[%d]", i)
 	e.name = c.Bind(widgets.NewField(widgets.UnitText, false), pre+".name", "Scenario name", func(p *plan.Plan) any {
@@ -277,8 +237,7 @@ func (e *ScenariosEditor) build() {
 	}
 	sections = append(sections, e.addChannel, e.errLine)
 	e.core.Say(e.errLine, "")
-	e.detail.Objects = []fyne.CanvasObject{container.NewVBox(sections...)}
-	e.detail.Refresh()
+	e.items.ShowDetail(container.NewVBox(sections...))
 }
 
 func rowBox(r *factorRow) fyne.CanvasObject {
@@ -318,13 +277,13 @@ func factorsOf(p *plan.Plan, s, k int) *[]plan.Factor {
 // valid reports whether the selected scenario still exists in the plan.
 func (e *ScenariosEditor) valid(k, j int) bool {
 	p := e.core.P
-	if e.selected < 0 || e.selected >= len(p.Scenarios) {
+	if e.items.Selected < 0 || e.items.Selected >= len(p.Scenarios) {
 		return false
 	}
-	if k >= len(p.Scenarios[e.selected].Channels) {
+	if k >= len(p.Scenarios[e.items.Selected].Channels) {
 		return false
 	}
-	return j < 0 || j < len(*factorsOf(&p, e.selected, k))
+	return j < 0 || j < len(*factorsOf(&p, e.items.Selected, k))
 }
 
 // onChange stores a factor typed as a percentage change.
@@ -338,7 +297,7 @@ func (e *ScenariosEditor) onChange(f *widgets.Field, text string, k, j int) {
 		return
 	}
 	cand := e.core.P.Clone()
-	(*factorsOf(&cand, e.selected, k))[j].Factor = d
+	(*factorsOf(&cand, e.items.Selected, k))[j].Factor = d
 	if msgs := e.core.Apply("Scenario factor", f.Path, cand); len(msgs) > 0 {
 		f.SetError(strings.Join(msgs, "\n"))
 		return
@@ -357,7 +316,7 @@ func (e *ScenariosEditor) onInput(r *factorRow, k, j int) {
 		return
 	}
 	cand := e.core.P.Clone()
-	fs := factorsOf(&cand, e.selected, k)
+	fs := factorsOf(&cand, e.items.Selected, k)
 	key := r.keys[i]
 	for n, f := range *fs {
 		if n != j && f.Input == key {
@@ -378,10 +337,10 @@ func (e *ScenariosEditor) onAddFactor(k int) {
 		return
 	}
 	cand := e.core.P.Clone()
-	fs := factorsOf(&cand, e.selected, k)
+	fs := factorsOf(&cand, e.items.Selected, k)
 	keys := factorKeys()
 	if k >= 0 {
-		ch, _ := cand.Channel(cand.Scenarios[e.selected].Channels[k].ID)
+		ch, _ := cand.Channel(cand.Scenarios[e.items.Selected].Channels[k].ID)
 		keys = nil
 		for _, key := range rangeKeys(ch.Kind) {
 			keys = append(keys, key.key)
@@ -402,7 +361,7 @@ func (e *ScenariosEditor) onRemoveFactor(k, j int) {
 		return
 	}
 	cand := e.core.P.Clone()
-	fs := factorsOf(&cand, e.selected, k)
+	fs := factorsOf(&cand, e.items.Selected, k)
 	*fs = slices.Delete(*fs, j, j+1)
 	e.core.Say(e.errLine, strings.Join(e.core.Apply("Remove scenario factor", "", cand), "\n"))
 }
@@ -427,7 +386,7 @@ func (e *ScenariosEditor) onAddChannel(name string) {
 				input = k.key
 			}
 		}
-		s := &cand.Scenarios[e.selected]
+		s := &cand.Scenarios[e.items.Selected]
 		s.Channels = append(s.Channels, plan.ChannelFactors{ID: ch.ID, Factors: []plan.Factor{{Input: input, Factor: decimal.NewFromInt(1)}}})
 		e.core.Say(e.errLine, strings.Join(e.core.Apply("Add channel factors", "", cand), "\n"))
 		return
@@ -439,7 +398,7 @@ func (e *ScenariosEditor) onRemoveChannel(k int) {
 		return
 	}
 	cand := e.core.P.Clone()
-	s := &cand.Scenarios[e.selected]
+	s := &cand.Scenarios[e.items.Selected]
 	s.Channels = slices.Delete(s.Channels, k, k+1)
 	e.core.Say(e.errLine, strings.Join(e.core.Apply("Remove channel factors", "", cand), "\n"))
 }
@@ -454,26 +413,12 @@ func (e *ScenariosEditor) onAdd() {
 	}
 	cand.Scenarios = append(cand.Scenarios, plan.Scenario{Name: name,
 		Factors: []plan.Factor{{Input: "conversion_rate", Factor: decimal.RequireFromString("0.8")}}})
-	old := e.selected
-	e.selected = len(cand.Scenarios) - 1
-	if msgs := e.core.Apply("Add scenario", "", cand); len(msgs) > 0 {
-		e.selected = old
-		e.core.Say(e.errLine, strings.Join(msgs, "\n"))
-	}
+	e.items.Added("Add scenario", cand, len(cand.Scenarios)-1)
 }
 
 func (e *ScenariosEditor) onDelete() {
-	i := e.selected
-	if i < 0 || i >= len(e.core.P.Scenarios) {
-		return
-	}
-	cand := e.core.P.Clone()
-	cand.Scenarios = slices.Delete(cand.Scenarios, i, i+1)
-	if i >= len(cand.Scenarios) {
-		e.selected = len(cand.Scenarios) - 1
-	}
-	if msgs := e.core.Apply("Delete scenario", "", cand); len(msgs) > 0 {
-		e.selected = i
-		e.core.Say(e.errLine, strings.Join(msgs, "\n"))
-	}
+	e.items.Delete("Delete scenario", func(p *plan.Plan, i int) int {
+		p.Scenarios = slices.Delete(p.Scenarios, i, i+1)
+		return len(p.Scenarios)
+	})
 }

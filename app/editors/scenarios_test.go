@@ -23,7 +23,7 @@ func TestScenariosEditorFactors(t *testing.T) {
 	w.Resize(fyne.NewSize(1024, 768))
 	ed.Refresh(p, nil)
 
-	test.Tap(ed.addButton)
+	test.Tap(ed.items.AddButton)
 	s := rec.last(t).Scenarios[0]
 	if s.Name == "" || len(s.Factors) != 1 || s.Factors[0].Input != "conversion_rate" {
 		t.Fatalf("added %+v", s)
@@ -66,7 +66,7 @@ func TestScenariosEditorFactors(t *testing.T) {
 	if !ed.name.Invalid() {
 		t.Error("scenario named base accepted")
 	}
-	test.Tap(ed.deleteButton)
+	test.Tap(ed.items.DeleteButton)
 	if len(rec.last(t).Scenarios) != 0 {
 		t.Error("scenario not deleted")
 	}

@@ -32,7 +32,7 @@ var toolsMoneyMetrics = map[string]bool{"revenue": true, "gross_margin": true, "
 // cost and the split, or "unreachable" and why; and Apply.
 type toolsGoalSeek struct {
 	v *View
-	toolsRun
+	toolsApplying
 
 	metric       *widget.Select
 	metrics      []string // the metric of each option, in order
@@ -43,23 +43,19 @@ type toolsGoalSeek struct {
 	unit         *widget.Label
 	mix          *widget.RadioGroup
 	mixes        []simulate.Mix
-	run, apply   *widget.Button
-	applyNote    *widget.Label
 
-	verdict  *widgets.WrapLabel // the budget needed, or "Unreachable" (never split inside an amount)
-	reason   *widget.Label      // why unreachable; what the plan then reaches
-	table    *fyne.Container
-	warnings *fyne.Container
-	results  *fyne.Container
+	verdict *widgets.WrapLabel // the budget needed, or "Unreachable" (never split inside an amount)
+	reason  *widget.Label      // why unreachable; what the plan then reaches
+	results *fyne.Container
 
 	result  simulate.GoalSeekResult
-	applied plan.Plan
 	content fyne.CanvasObject
 }
 
 // newToolsGoalSeek builds the goal seek tab of v, with no result.
 func newToolsGoalSeek(v *View) *toolsGoalSeek {
-	s := &toolsGoalSeek{v: v, toolsRun: newToolsRun(), mixes: []simulate.Mix{simulate.MixKeep, simulate.MixOptimize}}
+	s := &toolsGoalSeek{v: v, mixes: []simulate.Mix{simulate.MixKeep, simulate.MixOptimize}}
+	s.toolsApplying = newToolsApplying(lang.L("Budget for the target"), s.onRun, s.onApply)
 	s.metric = widget.NewSelect(nil, func(string) { s.onMetric() })
 	s.setMetrics(false)
 	s.target = widget.NewEntry()
@@ -75,19 +71,10 @@ func newToolsGoalSeek(v *View) *toolsGoalSeek {
 	}, nil)
 	s.mix.Required = true
 	s.mix.SetSelected(s.mix.Options[0])
-	s.run = widget.NewButton(lang.L("Run"), s.onRun)
-	s.run.Importance = widget.HighImportance
-	s.apply = widget.NewButton(lang.L("Apply to the plan"), s.onApply)
-	s.apply.Disable()
-	s.applyNote = widget.NewLabel("")
 
-	s.verdict = widgets.NewWrapLabel("")
-	s.verdict.TextStyle.Bold = true
+	s.verdict = toolsHeadline()
 	s.reason = widgets.Label("")
-	s.table = container.NewStack()
-	s.warnings = container.NewVBox()
-	s.results = container.NewVBox(s.verdict, s.table, s.reason, s.warnings)
-	s.results.Hide()
+	s.results = toolsResults(s.verdict, s.table, s.reason, s.warnings)
 
 	intro := widgets.Intro(lang.L("Finds the smallest paid advertising budget that reaches a target, and what the whole plan then costs."))
 	form := widget.NewForm(
@@ -188,27 +175,7 @@ func (s *toolsGoalSeek) planChanged() {
 // updateApply enables Apply only for a fresh, reachable result that
 // changes a budget. It runs on the UI goroutine.
 func (s *toolsGoalSeek) updateApply() {
-	cur := s.v.current
-	switch {
-	case !s.has || s.running || !s.result.Reachable:
-		s.apply.Disable()
-		s.applyNote.SetText("")
-	case s.isStale(cur) && len(s.applied.Channels) > 0 && widgets.SamePlan(s.applied, cur):
-		s.apply.Disable()
-		s.applyNote.Importance = widget.SuccessImportance
-		s.applyNote.SetText(lang.L("Applied to the plan (Undo brings the old budgets back)."))
-	case s.isStale(cur):
-		s.apply.Disable()
-		s.applyNote.Importance = widget.WarningImportance
-		s.applyNote.SetText(lang.L("Plan changed — run again"))
-	case widgets.SamePlan(s.result.Apply(cur), cur):
-		s.apply.Disable()
-		s.applyNote.Importance = widget.LowImportance
-		s.applyNote.SetText(lang.L("Nothing to change."))
-	default:
-		s.apply.Enable()
-		s.applyNote.SetText("")
-	}
+	s.showApply(s.v.current, s.result.Reachable, s.result.Apply)
 }
 
 // onRun runs goal seek on the current plan in a goroutine.
@@ -229,10 +196,7 @@ func (s *toolsGoalSeek) onRun() {
 		mix = s.mixes[i]
 	}
 	p := v.current.Clone()
-	s.running = true
-	s.run.Disable()
-	s.updateApply()
-	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
+	s.starting()
 	toolsRunApplicable(v, &s.toolsRun, s.run, p,
 		func() (simulate.GoalSeekResult, error) { return simulate.GoalSeek(p, metric, target, mix) },
 		func(res simulate.GoalSeekResult) {
@@ -242,21 +206,10 @@ func (s *toolsGoalSeek) onRun() {
 }
 
 // onApply writes the budgets found into the current plan's decision
-// channels as one undoable edit.
+// channels as one undoable edit (simulate.GoalSeekResult.Apply: one way to
+// set the budgets).
 func (s *toolsGoalSeek) onApply() {
-	v := s.v
-	if !s.has || s.running || !s.result.Reachable || s.isStale(v.current) {
-		return
-	}
-	q := s.result.Apply(v.current) // simulate.GoalSeekResult.Apply: one way to set the budgets
-	if errs := plan.Validate(q); len(errs) > 0 {
-		s.setStatus(widgets.ErrorText(errs), widget.DangerImportance)
-		return
-	}
-	s.applied = q
-	if v.edit != nil {
-		v.edit(lang.L("Budget for the target"), q)
-	}
+	s.applyTo(s.v, s.result.Reachable, s.result.Apply)
 }
 
 // show fills the results from s.result, computed for p. It runs on the UI

@@ -23,7 +23,7 @@ import (
 // before and after, the warnings, and Apply.
 type toolsOptimize struct {
 	v *View
-	toolsRun
+	toolsApplying
 
 	goal         *widget.Select
 	goals        []simulate.Goal // the goal of each option, in order
@@ -31,23 +31,19 @@ type toolsOptimize struct {
 	budgetEdited bool // the user typed a budget: Refresh keeps it
 	setting      bool // the code is setting the entry (not the user)
 	currency     *widget.Label
-	run, apply   *widget.Button
-	applyNote    *widget.Label // why Apply is disabled
 
-	advice   *widgets.WrapLabel // which budget to move where (never split inside an amount)
-	change   *widgets.WrapLabel // the goal before → after
-	table    *fyne.Container    // holds the allocation table
-	warnings *fyne.Container
-	results  *fyne.Container
+	advice  *widgets.WrapLabel // which budget to move where (never split inside an amount)
+	change  *widgets.WrapLabel // the goal before → after
+	results *fyne.Container
 
 	result  simulate.Optimization
-	applied plan.Plan // the plan Apply produced, to say "applied"
 	content fyne.CanvasObject
 }
 
 // newToolsOptimize builds the optimiser tab of v, with no result.
 func newToolsOptimize(v *View) *toolsOptimize {
-	s := &toolsOptimize{v: v, toolsRun: newToolsRun(), goals: simulate.Goals}
+	s := &toolsOptimize{v: v, goals: simulate.Goals}
+	s.toolsApplying = newToolsApplying(lang.L("Optimise budget"), s.onRun, s.onApply)
 	opts := make([]string, len(s.goals))
 	for i, g := range s.goals {
 		opts[i] = display.Label(string(g), widgets.Lang())
@@ -61,20 +57,11 @@ func newToolsOptimize(v *View) *toolsOptimize {
 		}
 	}
 	s.currency = widget.NewLabel(display.CurrencySymbol("EUR", widgets.Lang()))
-	s.run = widget.NewButton(lang.L("Run"), s.onRun)
-	s.run.Importance = widget.HighImportance
-	s.apply = widget.NewButton(lang.L("Apply to the plan"), s.onApply)
-	s.apply.Disable()
-	s.applyNote = widget.NewLabel("")
 	s.applyNote.Importance = widget.WarningImportance
 
-	s.advice = widgets.NewWrapLabel("")
-	s.advice.TextStyle.Bold = true
+	s.advice = toolsHeadline()
 	s.change = widgets.NewWrapLabel("")
-	s.table = container.NewStack()
-	s.warnings = container.NewVBox()
-	s.results = container.NewVBox(s.advice, s.change, s.table, s.warnings)
-	s.results.Hide()
+	s.results = toolsResults(s.advice, s.change, s.table, s.warnings)
 
 	intro := widgets.Intro(lang.L("Splits the paid advertising budget (search, display and social ads channels that are not locked) to get the most of the goal, within each channel's minimum and maximum budget. The other channels stay as written."))
 	form := widget.NewForm(
@@ -113,27 +100,11 @@ func toolsAmountText(v decimal.Decimal, l plan.Language) string {
 // updateApply enables Apply only for a fresh result that moves money, and
 // says why it is disabled otherwise. It runs on the UI goroutine.
 func (s *toolsOptimize) updateApply() {
-	cur := s.v.current
-	switch {
-	case !s.has || s.running:
-		s.apply.Disable()
-		s.applyNote.SetText("")
-	case s.isStale(cur) && len(s.applied.Channels) > 0 && widgets.SamePlan(s.applied, cur):
-		s.apply.Disable()
-		s.applyNote.Importance = widget.SuccessImportance
-		s.applyNote.SetText(lang.L("Applied to the plan (Undo brings the old budgets back)."))
-	case s.isStale(cur):
-		s.apply.Disable()
-		s.applyNote.Importance = widget.WarningImportance
-		s.applyNote.SetText(lang.L("Plan changed — run again"))
-	case len(s.result.Allocation) == 0 || widgets.SamePlan(s.result.Apply(cur), cur):
-		s.apply.Disable()
-		s.applyNote.Importance = widget.LowImportance
-		s.applyNote.SetText(lang.L("Nothing to change."))
-	default:
-		s.apply.Enable()
-		s.applyNote.SetText("")
+	var apply func(plan.Plan) plan.Plan // nil: the result moves nothing
+	if len(s.result.Allocation) > 0 {
+		apply = s.result.Apply
 	}
+	s.showApply(s.v.current, true, apply)
 }
 
 // onRun optimises the current plan in a goroutine.
@@ -157,10 +128,7 @@ func (s *toolsOptimize) onRun() {
 		total = decimal.NewNullDecimal(b)
 	}
 	p := v.current.Clone()
-	s.running = true
-	s.run.Disable()
-	s.updateApply()
-	s.setStatus(lang.L("Calculating…"), widget.MediumImportance)
+	s.starting()
 	toolsRunApplicable(v, &s.toolsRun, s.run, p,
 		func() (simulate.Optimization, error) { return simulate.Optimize(p, goal, total) },
 		func(o simulate.Optimization) {
@@ -170,22 +138,9 @@ func (s *toolsOptimize) onRun() {
 }
 
 // onApply writes the optimised budgets into the current plan as one
-// undoable edit.
+// undoable edit (simulate.Optimization.Apply decides them).
 func (s *toolsOptimize) onApply() {
-	v := s.v
-	if !s.has || s.running || s.isStale(v.current) {
-		return
-	}
-	q := s.result.Apply(v.current)
-	if errs := plan.Validate(q); len(errs) > 0 {
-		s.setStatus(widgets.ErrorText(errs), widget.DangerImportance)
-		return
-	}
-	s.applied = q
-	// edit refreshes every panel, this one too.
-	if v.edit != nil {
-		v.edit(lang.L("Optimise budget"), q)
-	}
+	s.applyTo(s.v, true, s.result.Apply)
 }
 
 // show fills the results from s.result, computed for p. It runs on the UI

@@ -56,11 +56,9 @@ func newToolsSensitivity(v *View) *toolsSensitivity {
 	}
 	s.metric = widget.NewSelect(opts, nil)
 	s.metric.SetSelectedIndex(0)
-	s.run = widget.NewButton(lang.L("Run"), s.onRun)
-	s.run.Importance = widget.HighImportance
+	s.run = toolsRunButton(s.onRun)
 
-	s.headline = widgets.NewWrapLabel("")
-	s.headline.TextStyle.Bold = true
+	s.headline = toolsHeadline()
 	s.chart = newToolsChartImage(toolsTornadoSize)
 	s.chartNote = widgets.Label("")
 	s.chartNote.Importance = widget.LowImportance
@@ -68,8 +66,7 @@ func newToolsSensitivity(v *View) *toolsSensitivity {
 	s.table = container.NewStack()
 	s.more = widgets.Label("")
 	s.more.TextStyle.Italic = true
-	s.results = container.NewVBox(s.headline, s.chart, s.chartNote, s.table, s.more)
-	s.results.Hide()
+	s.results = toolsResults(s.headline, s.chart, s.chartNote, s.table, s.more)
 
 	intro := widgets.Intro(lang.L("Moves each uncertain input alone to the ends of its range (or ±20% without a range) to show which figures of the plan matter most: check those first."))
 	row := container.NewHBox(widget.NewLabel(lang.L("Figure to watch")), toolsSized(s.metric, 200), s.run)

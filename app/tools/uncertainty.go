@@ -70,15 +70,13 @@ func newToolsUncertainty(v *View) *toolsUncertainty {
 			s.seedEdited = true
 		}
 	}
-	s.run = widget.NewButton(lang.L("Run"), s.onRun)
-	s.run.Importance = widget.HighImportance
+	s.run = toolsRunButton(s.onRun)
 	s.cancel = widget.NewButton(lang.L("Cancel"), s.onCancel)
 	s.cancel.Disable()
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide() // shown while a run is under way: no 0 % bar before anything runs
 
-	s.headline = widgets.NewWrapLabel("")
-	s.headline.TextStyle.Bold = true
+	s.headline = toolsHeadline()
 	s.table = container.NewStack()
 	s.notes = widgets.Label("")
 	s.notes.TextStyle.Italic = true
@@ -94,8 +92,7 @@ func newToolsUncertainty(v *View) *toolsUncertainty {
 	s.chartNote.Importance = widget.LowImportance
 	s.chartNote.Hide()
 	histRow := container.NewHBox(widget.NewLabel(lang.L("Histogram of")), s.figure)
-	s.results = container.NewVBox(s.headline, s.table, s.notes, s.objectives, histRow, s.chart, s.chartNote)
-	s.results.Hide()
+	s.results = toolsResults(s.headline, s.table, s.notes, s.objectives, histRow, s.chart, s.chartNote)
 
 	intro := widgets.Intro(lang.L("Draws every uncertain rate of the plan (its range) thousands of times to show what to expect, from a bad case to a good one."))
 	row := container.NewHBox(widget.NewLabel(lang.L("Simulations")), toolsSized(s.runs, 120),

@@ -5,17 +5,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 )
 
 // csvFilter shows only CSV files in the conversion paths' dialog.
@@ -177,20 +174,8 @@ func (v *View) setPaths(name string, paths []plan.ConversionPath) {
 func (v *View) showImportErrors(title, file string, err error) {
 	lines := widgets.LoadErrorLines(err)
 	v.lastErr = lines
-	head := lang.L("“{{.File}}” was not imported: nothing was changed.", map[string]any{"File": file})
-	if len(lines) > 1 {
-		head += "\n" + lang.L("{{.N}} problems to fix in the file:", map[string]any{"N": len(lines)})
-	}
-	text := widget.NewLabel(strings.Join(lines, "\n"))
-	text.Wrapping = fyne.TextWrapWord
-	text.Selectable = true
-	headL := widget.NewLabel(head)
-	headL.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(headL, nil, nil, nil, container.NewVScroll(text))
 	if v.win == nil {
 		return
 	}
-	d := dialog.NewCustom(title, lang.L("Close"), body, v.win)
-	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	widgets.ShowProblems(v.win, title, lang.L("“{{.File}}” was not imported: nothing was changed.", map[string]any{"File": file}), lines)
 }

@@ -45,23 +45,6 @@ func trackingTerm(name, text string, bold bool) *help.TermLabel {
 	return l
 }
 
-// trackingStageName names a life-cycle stage.
-func trackingStageName(stage string) string {
-	switch stage {
-	case "awareness":
-		return lang.L("Awareness")
-	case "engagement":
-		return lang.L("Engagement")
-	case "leads":
-		return lang.L("Lead generation")
-	case "sales":
-		return lang.L("Sales")
-	case "loyalty":
-		return lang.L("Loyalty")
-	}
-	return stage
-}
-
 // trackingStatus returns a coloured label for a status.
 func trackingStatus(s simulate.Status) *widget.Label {
 	l := widget.NewLabel(display.Undefined)
@@ -133,7 +116,7 @@ func trackingDashboard(p plan.Plan, t simulate.Tracking, images []image.Image) [
 		if len(kpis) == 0 {
 			continue
 		}
-		st := trackingCell(trackingStageName(stage), true)
+		st := trackingCell(widgets.StageLabel(stage), true)
 		grid.Add(st)
 		for i := 0; i < 4; i++ {
 			grid.Add(widget.NewLabel(""))

@@ -605,6 +605,22 @@ type EditorCore struct {
 	batch int
 }
 
+// Load takes the plan p and the results r an editor's Refresh receives.
+// changed reports whether p is another plan than the one the editor shows
+// (always at the first Refresh): the editor then shows it all again.
+// resultsChanged reports whether r is other results than before, for an
+// editor that shows them.
+func (c *EditorCore) Load(p plan.Plan, r *Results) (changed, resultsChanged bool) {
+	resultsChanged = r != c.R
+	c.R = r
+	if c.Loaded && PlanEqual(p, c.P) {
+		return false, resultsChanged
+	}
+	c.Loaded = true
+	c.P = p
+	return true, resultsChanged
+}
+
 // layout lays the editor out again, unless a batch of updates is running.
 func (c *EditorCore) layout() {
 	if c.batch == 0 && c.Root != nil {
@@ -903,38 +919,50 @@ func (formLayout) widths(objs []fyne.CanvasObject) (label, input float32) {
 func (l formLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	lw, iw := l.widths(objs)
 	var h float32
+	gaps := eachPair(objs, false, func(lab, in fyne.CanvasObject) {
+		h += max(lab.MinSize().Height, in.MinSize().Height)
+	})
+	return fyne.NewSize(lw+theme.Padding()+iw, h+gaps)
+}
+
+// eachPair calls f with every (label, input) pair of a form's objs whose
+// input is visible, in order, and returns the padding between those pairs
+// stacked. With layout set (a Layout, not a MinSize), it first hides the
+// label of a hidden input and shows the others.
+func eachPair(objs []fyne.CanvasObject, layout bool, f func(lab, in fyne.CanvasObject)) (gaps float32) {
 	n := 0
 	for i := 0; i+1 < len(objs); i += 2 {
-		if !objs[i+1].Visible() {
+		lab, in := objs[i], objs[i+1]
+		if !in.Visible() {
+			if layout {
+				lab.Hide()
+			}
 			continue
 		}
-		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
+		if layout {
+			lab.Show()
+		}
+		f(lab, in)
 		n++
 	}
 	if n > 1 {
-		h += float32(n-1) * theme.Padding()
+		gaps = float32(n-1) * theme.Padding()
 	}
-	return fyne.NewSize(lw+theme.Padding()+iw, h)
+	return gaps
 }
 
 // Layout places each visible pair on its own row.
 func (l formLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	lw, _ := l.widths(objs)
 	var y float32
-	for i := 0; i+1 < len(objs); i += 2 {
-		lab, in := objs[i], objs[i+1]
-		if !in.Visible() {
-			lab.Hide()
-			continue
-		}
-		lab.Show()
+	eachPair(objs, true, func(lab, in fyne.CanvasObject) {
 		h := max(lab.MinSize().Height, in.MinSize().Height)
 		lab.Move(fyne.NewPos(0, y))
 		lab.Resize(fyne.NewSize(lw, lab.MinSize().Height))
 		in.Move(fyne.NewPos(lw+theme.Padding(), y))
 		in.Resize(fyne.NewSize(size.Width-lw-theme.Padding(), h))
 		y += h + theme.Padding()
-	}
+	})
 }
 
 // PlanEqual reports whether two plans are the same value (an editor
@@ -1040,39 +1068,25 @@ type stackedFormLayout struct{}
 // MinSize is the widest label or input, and every visible pair stacked.
 func (stackedFormLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var w, h float32
-	n := 0
-	for i := 0; i+1 < len(objs); i += 2 {
-		if !objs[i+1].Visible() {
-			continue
-		}
-		lm, im := objs[i].MinSize(), objs[i+1].MinSize()
+	gaps := eachPair(objs, false, func(lab, in fyne.CanvasObject) {
+		lm, im := lab.MinSize(), in.MinSize()
 		w = max(w, lm.Width, im.Width)
 		h += lm.Height + im.Height
-		n++
-	}
-	if n > 1 {
-		h += float32(n-1) * theme.Padding()
-	}
-	return fyne.NewSize(w, h)
+	})
+	return fyne.NewSize(w, h+gaps)
 }
 
 // Layout places each visible pair's label, then its input, full width.
 func (stackedFormLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var y float32
-	for i := 0; i+1 < len(objs); i += 2 {
-		lab, in := objs[i], objs[i+1]
-		if !in.Visible() {
-			lab.Hide()
-			continue
-		}
-		lab.Show()
+	eachPair(objs, true, func(lab, in fyne.CanvasObject) {
 		lh, ih := lab.MinSize().Height, in.MinSize().Height
 		lab.Move(fyne.NewPos(0, y))
 		lab.Resize(fyne.NewSize(size.Width, lh))
 		in.Move(fyne.NewPos(0, y+lh))
 		in.Resize(fyne.NewSize(size.Width, ih))
 		y += lh + ih + theme.Padding()
-	}
+	})
 }
 
 // TightVBox stacks a key figure's name and value without the theme's

@@ -62,15 +62,8 @@ var registerOnce sync.Once
 // names none (unset, "C" or "POSIX": a bare session, a CI machine), so that
 // the product's default, French, applies rather than Fyne's English.
 func systemLocale() fyne.Locale {
-	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := os.Getenv(env)
-		if v == "" {
-			continue
-		}
-		if v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
-			return ""
-		}
-		break
+	if _, c := cLocaleEnv(); c {
+		return ""
 	}
 	if os.Getenv("LANGUAGE") == "" && os.Getenv("LC_ALL") == "" && os.Getenv("LC_MESSAGES") == "" && os.Getenv("LANG") == "" {
 		return ""
@@ -111,16 +104,42 @@ func SetupLanguage(pref string) plan.Language {
 // says "C" or "POSIX" (which would disable LANGUAGE).
 func forceLocaleEnv(code string) {
 	_ = os.Setenv("LANGUAGE", code)
-	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := os.Getenv(env)
-		if v == "" {
-			continue
-		}
-		if v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
-			_ = os.Setenv(env, code)
-		}
-		break
+	if env, c := cLocaleEnv(); c {
+		_ = os.Setenv(env, code)
 	}
+}
+
+// cLocaleEnv returns the first of LC_ALL, LC_MESSAGES and LANG that is
+// set, the one that decides the messages' locale, and whether it says "C"
+// or "POSIX" (no language, which also disables LANGUAGE).
+func cLocaleEnv() (env string, c bool) {
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(env); v != "" {
+			return env, v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.")
+		}
+	}
+	return "", false
+}
+
+// StageLabel names for people an objective's purpose (plan.Purposes) or
+// a stage of the customer life cycle: the same words on the objectives
+// editor and in the tracking; an unknown key is returned as it is.
+func StageLabel(key string) string {
+	switch key {
+	case "awareness":
+		return lang.L("Awareness")
+	case "engagement":
+		return lang.L("Engagement")
+	case "leads":
+		return lang.L("Lead generation")
+	case "conversion":
+		return lang.L("Conversion (sales)")
+	case "sales":
+		return lang.L("Sales")
+	case "loyalty":
+		return lang.L("Loyalty")
+	}
+	return key
 }
 
 // reservedKeys are the keys go-i18n (under Fyne's lang) reads as parts of

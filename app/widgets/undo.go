@@ -11,25 +11,21 @@ import (
 // back, and reports whether it did. The shell's Undo calls it first, so
 // that inside a field Ctrl+Z undoes the typing before the plan's last
 // edit, as in LibreOffice (Fyne's Entry has its own undo since 2.5).
-func UndoTyping(o fyne.Focusable) bool {
-	e := entryOf(o)
-	if e == nil {
-		return false
-	}
-	before := e.Text
-	e.Undo()
-	return e.Text != before
-}
+func UndoTyping(o fyne.Focusable) bool { return changesText(o, (*widget.Entry).Undo) }
 
 // RedoTyping makes again the typing UndoTyping took back in o, and
 // reports whether there was any.
-func RedoTyping(o fyne.Focusable) bool {
+func RedoTyping(o fyne.Focusable) bool { return changesText(o, (*widget.Entry).Redo) }
+
+// changesText runs step (the entry's Undo or Redo) on o when o is a text
+// entry, and reports whether its text changed.
+func changesText(o fyne.Focusable, step func(*widget.Entry)) bool {
 	e := entryOf(o)
 	if e == nil {
 		return false
 	}
 	before := e.Text
-	e.Redo()
+	step(e)
 	return e.Text != before
 }
 
