@@ -129,6 +129,67 @@ type mcRange struct {
 	low, span float64 // the draw is low + span × Beta(alpha, beta)
 	alpha     float64
 	beta      float64
+	draw      betaDraw // draws Beta(alpha, beta)
+}
+
+// betaDraw draws from Beta(α, β) exactly as gonum's distuv.Beta.Rand does
+// (the same draws from the source, the same operations, so the same bits:
+// TestBetaDrawIsGonums), with what depends on α and β alone computed once
+// instead of at every draw, and one rand.Rand for all the draws of a block
+// instead of one per Gamma draw.
+type betaDraw struct{ a, b gammaDraw }
+
+// newBetaDraw prepares the draws of Beta(alpha, beta).
+func newBetaDraw(alpha, beta float64) betaDraw {
+	return betaDraw{newGammaDraw(alpha), newGammaDraw(beta)}
+}
+
+// rand returns a draw: Gamma(α)/(Gamma(α) + Gamma(β)), distuv.Beta.Rand.
+func (d *betaDraw) rand(rnd *rand.Rand) float64 {
+	ga := d.a.rand(rnd)
+	gb := d.b.rand(rnd)
+	return ga / (ga + gb)
+}
+
+// gammaDraw draws from Gamma(α, 1) as distuv.Gamma.Rand does: exponential
+// for α = 1, Marsaglia–Tsang for α > 1 with d = α − 1/3 and
+// c = 1/(3√d) precomputed. Other α (below 1, which PERT never gives) are
+// left to distuv.Gamma itself.
+type gammaDraw struct {
+	alpha float64
+	d, c  float64
+}
+
+func newGammaDraw(alpha float64) gammaDraw {
+	d := alpha - 1.0/3
+	return gammaDraw{alpha: alpha, d: d, c: 1 / (3 * math.Sqrt(d))}
+}
+
+func (g *gammaDraw) rand(rnd *rand.Rand) float64 {
+	switch {
+	case g.alpha == 1:
+		return rnd.ExpFloat64() / 1
+	case g.alpha > 1:
+		// distuv.Gamma.Rand's Marsaglia–Tsang loop with m = 1 and b = 1:
+		// m·d·v/b is d·v exactly.
+		d, c := g.d, g.c
+		for {
+			x := rnd.NormFloat64()
+			v := 1 + x*c
+			if v <= 0.0 {
+				continue
+			}
+			v = v * v * v
+			u := rnd.Float64()
+			if u < 1.0-0.0331*(x*x)*(x*x) {
+				return d * v
+			}
+			if math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
+				return d * v
+			}
+		}
+	}
+	return distuv.Gamma{Alpha: g.alpha, Beta: 1, Src: rnd}.Rand()
 }
 
 // PERT returns the PERT distribution over [low, high] with the given mode
@@ -227,6 +288,8 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 			defer wg.Done()
 			s := m.newScratch()
 			pts := make([]fastPartsOf, len(months))
+			src := rand.NewPCG(0, 0) // re-seeded for each block
+			rnd := rand.New(src)
 			for {
 				if ctx.Err() != nil {
 					return
@@ -236,13 +299,12 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 					return
 				}
 				lo, hi := b*uncertaintyBlock, min((b+1)*uncertaintyBlock, runs)
-				src := rand.NewPCG(uint64(seed), uint64(b))
+				src.Seed(uint64(seed), uint64(b)) // rand.NewPCG(seed, b)
 				for r := lo; r < hi; r++ {
 					copy(s.in, m.base)
 					for i := range ranges {
 						g := &ranges[i]
-						beta := distuv.Beta{Alpha: g.alpha, Beta: g.beta, Src: src}
-						s.in[g.ch][g.slot] = g.low + g.span*beta.Rand()
+						s.in[g.ch][g.slot] = g.low + g.span*g.draw.rand(rnd)
 					}
 					m.run(s)
 					if nFig > 0 {
@@ -329,7 +391,8 @@ func mcRanges(p plan.Plan, m *fastModel) ([]mcRange, error) {
 			if !ok {
 				return nil, fmt.Errorf("simulate: channel %q: %s = %g lies outside its range [%g, %g]", c.ID, r.Input, mode, low, high)
 			}
-			out = append(out, mcRange{ch: ci, slot: s.slot, low: low, span: high - low, alpha: b.Alpha, beta: b.Beta})
+			out = append(out, mcRange{ch: ci, slot: s.slot, low: low, span: high - low, alpha: b.Alpha, beta: b.Beta,
+				draw: newBetaDraw(b.Alpha, b.Beta)})
 		}
 	}
 	return out, nil
