@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -446,12 +447,96 @@ func quantile7(x []float64, p float64) float64 {
 	return x[lo] + (h-float64(lo))*(x[lo+1]-x[lo])
 }
 
+// quantiles7 returns the type-7 quantiles ps (ascending, in [0, 1]) of x
+// (len ≥ 1, no NaN), as quantile7 gives them on x sorted, without sorting
+// x: each needs only the order statistics h = ⌊(n−1)p⌋ and h+1, found by
+// selection (selectKth), O(n) each instead of the O(n log n) of a sort.
+// It reorders x.
+func quantiles7(x []float64, ps ...float64) []float64 {
+	out := make([]float64, len(ps))
+	n := len(x)
+	from := 0 // x[from:] holds the order statistics from..n−1
+	for i, p := range ps {
+		h := float64(n-1) * p
+		lo := int(math.Floor(h))
+		if lo >= n-1 {
+			// the largest value
+			selectKth(x[from:], n-1-from)
+			out[i] = x[n-1]
+			continue
+		}
+		selectKth(x[from:], lo-from)
+		from = lo
+		next := x[lo+1] // the smallest of x[lo+1:], all ≥ x[lo]
+		for _, v := range x[lo+2:] {
+			if v < next {
+				next = v
+			}
+		}
+		out[i] = x[lo] + (h-float64(lo))*(next-x[lo])
+	}
+	return out
+}
+
+// selectKth reorders x so that x[k] is the value it has once x is sorted,
+// with x[i] ≤ x[k] for i < k and x[j] ≥ x[k] for j > k: quickselect with a
+// median-of-three pivot and a three-way partition (runs of equal values
+// cost nothing more), that falls back to sorting the part left after
+// 2·log₂(n) + 8 rounds, so it is never quadratic.
+func selectKth(x []float64, k int) {
+	lo, hi := 0, len(x) // the k-th lies in x[lo:hi]
+	budget := 2*bits.Len(uint(len(x))) + 8
+	for hi-lo > 16 {
+		if budget == 0 {
+			slices.Sort(x[lo:hi])
+			return
+		}
+		budget--
+		a, b, c := x[lo], x[lo+(hi-lo)/2], x[hi-1]
+		if a > b {
+			a, b = b, a
+		}
+		if b > c {
+			b = c
+			if a > b {
+				b = a
+			}
+		}
+		pivot := b
+		// Dutch flag: x[lo:lt] < pivot, x[lt:i] == pivot, x[gt:hi] > pivot.
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch v := x[i]; {
+			case v < pivot:
+				x[lt], x[i] = x[i], x[lt]
+				lt++
+				i++
+			case v > pivot:
+				gt--
+				x[gt], x[i] = x[i], x[gt]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return // x[k] == pivot, in place
+		}
+	}
+	slices.Sort(x[lo:hi])
+}
+
 // summarise computes the distribution of one figure from its values in
 // run order (NaN where undefined).
 func summarise(name string, u Unit, vals []float64, bins int) Distribution {
 	d := Distribution{Name: name, Unit: u}
 	x := make([]float64, 0, len(vals))
 	sum := 0.0
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range vals {
 		if math.IsNaN(v) {
 			d.Undefined++
@@ -459,20 +544,20 @@ func summarise(name string, u Unit, vals []float64, bins int) Distribution {
 		}
 		x = append(x, v)
 		sum += v
+		lo, hi = min(lo, v), max(hi, v)
 	}
 	d.Defined = len(x)
 	if len(x) == 0 {
 		return d
 	}
-	slices.Sort(x)
-	lo, hi := x[0], x[len(x)-1]
 	mean := sum / float64(len(x))
 	if lo == hi {
 		mean = lo
 	}
 	mean = min(max(mean, lo), hi)
 	nd := func(v float64) decimal.NullDecimal { return valid(toDecimal(v, u)) }
-	d.P10, d.P50, d.P90, d.Mean = nd(quantile7(x, 0.1)), nd(quantile7(x, 0.5)), nd(quantile7(x, 0.9)), nd(mean)
+	q := quantiles7(x, 0.1, 0.5, 0.9)
+	d.P10, d.P50, d.P90, d.Mean = nd(q[0]), nd(q[1]), nd(q[2]), nd(mean)
 	if lo == hi {
 		d.Histogram = Histogram{Edges: []decimal.Decimal{toDecimal(lo, u), toDecimal(hi, u)}, Counts: []int{len(x)}}
 		return d
