@@ -146,6 +146,7 @@ type chanRun struct {
 type engine struct {
 	p     plan.Plan
 	biz   business
+	coh   cohort // biz's cohort constants
 	clv   decimal.Decimal
 	n     int // plan months
 	chans []chanRun
@@ -158,7 +159,7 @@ func newEngine(p plan.Plan, biz business, ins []inputs) *engine {
 	if n < 0 {
 		n = 0
 	}
-	e := &engine{p: p, biz: biz, clv: biz.clv(), n: n, chans: make([]chanRun, len(ins)), months: make([]int, n)}
+	e := &engine{p: p, biz: biz, coh: biz.cohort(), clv: biz.clv(), n: n, chans: make([]chanRun, len(ins)), months: make([]int, n)}
 	for m := range e.months {
 		e.months[m] = m + 1
 	}
@@ -272,7 +273,7 @@ func (e *engine) runChannel(in *inputs) chanRun {
 	c.cogs = make([]decimal.Decimal, e.n)
 	split(c.cost, c.f.cost, costShare, mask)
 	split(c.cust, c.f.customers, c.share, mask)
-	e.biz.cohortMoney(c.cust, c.rev, c.cogs)
+	e.coh.money(c.cust, c.rev, c.cogs)
 	return c
 }
 
