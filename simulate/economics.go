@@ -103,7 +103,7 @@ func (k *cohort) money(cust []decimal.Decimal, rev, cogs []decimal.Decimal) {
 	var stock decimal.Decimal
 	for t := range cust {
 		if k.repeats && t > 0 {
-			stock = k.r.Mul(stock.Add(cust[t-1])).Round(Precision)
+			stock = k.r.Mul(add(stock, cust[t-1])).Round(Precision)
 		}
 		if cust[t].IsZero() && stock.IsZero() {
 			// nothing is sold this month (a month outside the channel's)
@@ -114,8 +114,8 @@ func (k *cohort) money(cust []decimal.Decimal, rev, cogs []decimal.Decimal) {
 		c := cust[t]
 		if k.repeats {
 			orders := stock.Mul(k.o)
-			r = r.Add(stock.Mul(k.oA))
-			c = c.Add(orders)
+			r = add(r, stock.Mul(k.oA))
+			c = add(c, orders)
 		}
 		rev[t] = r
 		cogs[t] = c.Mul(k.ag)
