@@ -274,6 +274,16 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 	met := make([]int32, nBlocks*nObj) // per block and objective
 	months := objectiveMonths(m)
 
+	figCodes := make([]fastFig, nFig) // UncertaintyFigures by code
+	for f := range figCodes {
+		figCodes[f] = fastFigCodes[UncertaintyFigures[f]]
+	}
+	objCodes, objMonth := make([]fastFig, nObj), make([]int, nObj) // each objective's figure and index in months
+	for k, o := range m.objs {
+		objCodes[k] = fastFigCodes[o.metric]
+		objMonth[k], _ = slices.BinarySearch(months, o.month)
+	}
+
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -288,6 +298,7 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 		go func() {
 			defer wg.Done()
 			s := m.newScratch()
+			copy(s.in, m.base)
 			pts := make([]fastPartsOf, len(months))
 			src := rand.NewPCG(0, 0) // re-seeded for each block
 			rnd := rand.New(src)
@@ -302,16 +313,19 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 				lo, hi := b*uncertaintyBlock, min((b+1)*uncertaintyBlock, runs)
 				src.Seed(uint64(seed), uint64(b)) // rand.NewPCG(seed, b)
 				for r := lo; r < hi; r++ {
-					copy(s.in, m.base)
+					// The model reads s.in and never writes it, and every
+					// run draws every range again: s.in needs the plan's
+					// values only once (above).
 					for i := range ranges {
 						g := &ranges[i]
 						s.in[g.ch][g.slot] = g.low + g.span*g.draw.rand(rnd)
 					}
 					m.run(s)
+					var tot fastPartsOf
 					if nFig > 0 {
-						tot := m.parts(s, m.n)
-						for f, name := range UncertaintyFigures {
-							v, ok := m.fastFigure(name, &tot)
+						tot = m.parts(s, m.n)
+						for f, code := range figCodes {
+							v, ok := m.fastFigureOf(code, &tot)
 							if !ok {
 								v = math.NaN()
 							}
@@ -319,11 +333,15 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 						}
 					}
 					for j, mo := range months {
+						if mo == m.n && nFig > 0 {
+							pts[j] = tot // the same parts
+							continue
+						}
 						pts[j] = m.parts(s, mo)
 					}
-					for k, o := range m.objs {
-						j, _ := slices.BinarySearch(months, o.month)
-						v, ok := m.fastFigure(o.metric, &pts[j])
+					for k := range m.objs {
+						v, ok := m.fastFigureOf(objCodes[k], &pts[objMonth[k]])
+						o := &m.objs[k]
 						if ok && fastMet(v, o.target, o.atMost) {
 							met[b*nObj+k]++
 						}
