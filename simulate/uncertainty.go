@@ -229,11 +229,24 @@ func Uncertainty(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Unce
 		}
 		return monteCarlo(ctx, p, opt)
 	}
-	base, err := RunWith(p, plan.Library{}) // the totals; no recommendations needed
-	if err != nil {
-		return UncertaintyResult{}, err
+	if errs := plan.Validate(p); len(errs) > 0 {
+		return UncertaintyResult{}, errs
 	}
+	// The base totals (RunWith's; no recommendations needed) are computed
+	// beside the draws: the decimal run is serial, and would otherwise
+	// leave every other core idle for its duration.
+	var base Result
+	var baseErr error
+	baseDone := make(chan struct{})
+	go func() {
+		defer close(baseDone)
+		base, baseErr = runScenario(p, BaseScenario, plan.Library{}, nil)
+	}()
 	res, err := monteCarlo(ctx, p, opt)
+	<-baseDone
+	if baseErr != nil {
+		return UncertaintyResult{}, baseErr
+	}
 	res.Base = base.Totals
 	return res, err
 }
