@@ -352,7 +352,9 @@ func (e *engine) result(name string) Result {
 			ClickToOpen:      c.f.clickToOpen,
 		}
 		cr := &r.Channels[i]
-		for _, kpi := range ChannelKPIs(c.in.ch.Kind) {
+		kpis := ChannelKPIs(c.in.ch.Kind)
+		cr.KPIs = make([]KPI, 0, len(kpis))
+		for _, kpi := range kpis {
 			v, ok := kpiValue(c, cr, kpi)
 			cr.KPIs = append(cr.KPIs, KPI{Name: kpi, Value: decimal.NullDecimal{Decimal: v, Valid: ok}})
 		}
