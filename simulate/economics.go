@@ -80,28 +80,44 @@ func (b *business) computeCLV() decimal.Decimal {
 // other products are exact).
 // COGS is A(1−g) per order, first or repeat.
 func (b *business) cohortMoney(cust []decimal.Decimal, rev, cogs []decimal.Decimal) {
-	a1d := b.firstOrderRevenue()
-	oA := b.ordersPerMonth.Mul(b.avgOrder)
-	ag := b.orderCOGS()
-	repeats := !b.ordersPerMonth.IsZero() && !b.retention.IsZero()
+	k := b.cohort()
+	k.money(cust, rev, cogs)
+}
+
+// cohort holds the per-order constants of cohortMoney, which depend on the
+// business alone: a run computes them once for all its channels.
+type cohort struct {
+	a1d, oA, ag decimal.Decimal // A(1−d), o·A, A(1−g)
+	o, r        decimal.Decimal // orders per month, retention
+	repeats     bool            // o ≠ 0 and r ≠ 0
+}
+
+// cohort returns b's cohort constants.
+func (b *business) cohort() cohort {
+	return cohort{a1d: b.firstOrderRevenue(), oA: b.ordersPerMonth.Mul(b.avgOrder), ag: b.orderCOGS(),
+		o: b.ordersPerMonth, r: b.retention, repeats: !b.ordersPerMonth.IsZero() && !b.retention.IsZero()}
+}
+
+// money is cohortMoney with the constants of k.
+func (k *cohort) money(cust []decimal.Decimal, rev, cogs []decimal.Decimal) {
 	var stock decimal.Decimal
 	for t := range cust {
-		if repeats && t > 0 {
-			stock = b.retention.Mul(stock.Add(cust[t-1])).Round(Precision)
+		if k.repeats && t > 0 {
+			stock = k.r.Mul(add(stock, cust[t-1])).Round(Precision)
 		}
 		if cust[t].IsZero() && stock.IsZero() {
 			// nothing is sold this month (a month outside the channel's)
 			rev[t], cogs[t] = zero, zero
 			continue
 		}
-		r := cust[t].Mul(a1d)
+		r := cust[t].Mul(k.a1d)
 		c := cust[t]
-		if repeats {
-			orders := stock.Mul(b.ordersPerMonth)
-			r = r.Add(stock.Mul(oA))
-			c = c.Add(orders)
+		if k.repeats {
+			orders := stock.Mul(k.o)
+			r = add(r, stock.Mul(k.oA))
+			c = add(c, orders)
 		}
 		rev[t] = r
-		cogs[t] = c.Mul(ag)
+		cogs[t] = c.Mul(k.ag)
 	}
 }

@@ -460,78 +460,153 @@ func fastRatio(a, b float64) (float64, bool) {
 // included) from parts p, as derive (figures.go) defines it, and whether
 // it is defined.
 func (m *fastModel) fastFigure(name string, p *fastPartsOf) (float64, bool) {
+	return m.fastFigureOf(fastFigCodes[name], p)
+}
+
+// fastFig is a figure of fastFigure as a number (fastFigCodes), so that
+// the Monte Carlo's loop reads its figures without comparing strings.
+type fastFig int
+
+// The figures of fastFigure; ffNone is no figure (undefined).
+const (
+	ffNone fastFig = iota
+	ffCost
+	ffRevenue
+	ffCogs
+	ffGrossMargin
+	ffNetProfit
+	ffRoi
+	ffRomi
+	ffNetMargin
+	ffRoas
+	ffCpa
+	ffCpl
+	ffCpc
+	ffCpm
+	ffCtr
+	ffConversionRate
+	ffBreakEvenCustomers
+	ffBreakEvenCpa
+	ffPaybackMonth
+	ffBudgetLeft
+	ffExposures
+	ffInteractions
+	ffConversions
+	ffLeads
+	ffMql
+	ffSql
+	ffCustomers
+)
+
+// fastFigCodes maps the names fastFigure knows (aliases included) to
+// their fastFig.
+var fastFigCodes = map[string]fastFig{
+	"cost":                 ffCost,
+	"revenue":              ffRevenue,
+	"cogs":                 ffCogs,
+	"gross_margin":         ffGrossMargin,
+	"net_profit":           ffNetProfit,
+	"roi":                  ffRoi,
+	"romi":                 ffRomi,
+	"net_margin":           ffNetMargin,
+	"roas":                 ffRoas,
+	"cpa":                  ffCpa,
+	"cpl":                  ffCpl,
+	"cpc":                  ffCpc,
+	"cpm":                  ffCpm,
+	"ctr":                  ffCtr,
+	"conversion_rate":      ffConversionRate,
+	"break_even_customers": ffBreakEvenCustomers,
+	"break_even_cpa":       ffBreakEvenCpa,
+	"clv":                  ffBreakEvenCpa,
+	"payback_month":        ffPaybackMonth,
+	"budget_left":          ffBudgetLeft,
+	"exposures":            ffExposures,
+	"reach":                ffExposures,
+	"impressions":          ffExposures,
+	"interactions":         ffInteractions,
+	"clicks":               ffInteractions,
+	"conversions":          ffConversions,
+	"leads":                ffLeads,
+	"mql":                  ffMql,
+	"sql":                  ffSql,
+	"customers":            ffCustomers,
+}
+
+// fastFigureOf is fastFigure by code.
+func (m *fastModel) fastFigureOf(f fastFig, p *fastPartsOf) (float64, bool) {
 	gm := p.revenue - p.cogs
 	np := gm - p.cost
-	switch name {
-	case "cost":
+	switch f {
+	case ffCost:
 		return p.cost, true
-	case "revenue":
+	case ffRevenue:
 		return p.revenue, true
-	case "cogs":
+	case ffCogs:
 		return p.cogs, true
-	case "gross_margin":
+	case ffGrossMargin:
 		return gm, true
-	case "net_profit":
+	case ffNetProfit:
 		return np, true
-	case "roi":
+	case ffRoi:
 		return fastRatio(np, p.cost+p.cogs)
-	case "romi":
+	case ffRomi:
 		return fastRatio(np, p.cost)
-	case "net_margin":
+	case ffNetMargin:
 		return fastRatio(np, p.revenue)
-	case "roas":
+	case ffRoas:
 		return fastRatio(p.revenue, p.cost)
-	case "cpa":
+	case ffCpa:
 		return fastRatio(p.cost, p.customers)
-	case "cpl":
+	case ffCpl:
 		if !p.hasLead {
 			return 0, false
 		}
 		return fastRatio(p.cost, p.leads)
-	case "cpc":
+	case ffCpc:
 		if !p.hasInter {
 			return 0, false
 		}
 		return fastRatio(p.cost, p.interactions)
-	case "cpm":
+	case ffCpm:
 		if !p.hasExposures {
 			return 0, false
 		}
 		return fastRatio(p.expCost*1000, p.exposures)
-	case "ctr":
+	case ffCtr:
 		if !p.hasExposures {
 			return 0, false
 		}
 		return fastRatio(p.expInter, p.exposures)
-	case "conversion_rate":
+	case ffConversionRate:
 		if !p.hasInter {
 			return 0, false
 		}
 		return fastRatio(p.conversions, p.interactions)
-	case "break_even_customers":
+	case ffBreakEvenCustomers:
 		if p.customers > 0 && gm > 0 {
 			return p.cost * p.customers / gm, true
 		}
 		return 0, false
-	case "break_even_cpa", "clv":
+	case ffBreakEvenCpa:
 		return m.clv, true
-	case "payback_month":
+	case ffPaybackMonth:
 		return float64(p.payback), p.payback > 0
-	case "budget_left":
+	case ffBudgetLeft:
 		return m.budget - p.cost, true
-	case "exposures", "reach", "impressions":
+	case ffExposures:
 		return p.exposures, p.hasExposures
-	case "interactions", "clicks":
+	case ffInteractions:
 		return p.interactions, p.hasInter
-	case "conversions":
+	case ffConversions:
 		return p.conversions, p.hasInter
-	case "leads":
+	case ffLeads:
 		return p.leads, p.hasLead
-	case "mql":
+	case ffMql:
 		return p.mql, p.hasLead
-	case "sql":
+	case ffSql:
 		return p.sql, p.hasLead
-	case "customers":
+	case ffCustomers:
 		return p.customers, true
 	}
 	return 0, false

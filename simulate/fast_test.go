@@ -52,6 +52,13 @@ func fastAgrees(t *testing.T, what string, p plan.Plan) {
 	s := m.newScratch()
 	copy(s.in, m.base)
 	m.run(s)
+	// The Monte Carlo sets s.in once and then only its ranged slots:
+	// the model must read its inputs and never write them.
+	for i := range s.in {
+		if s.in[i] != m.base[i] {
+			t.Errorf("%s: the fast model changed the inputs of channel %d", what, i)
+		}
+	}
 	tot := m.parts(s, m.n)
 	money := math.Abs(tot.cost) + math.Abs(tot.revenue) + math.Abs(tot.cogs)
 	counts := math.Max(math.Max(tot.exposures, tot.interactions), tot.customers)

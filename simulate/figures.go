@@ -22,14 +22,14 @@ func addN(x, y decimal.NullDecimal) decimal.NullDecimal {
 	case !x.Valid:
 		return y
 	}
-	return valid(x.Decimal.Add(y.Decimal))
+	return valid(add(x.Decimal, y.Decimal))
 }
 
 func (a *parts) add(b parts) {
-	a.cost = a.cost.Add(b.cost)
-	a.revenue = a.revenue.Add(b.revenue)
-	a.cogs = a.cogs.Add(b.cogs)
-	a.customers = a.customers.Add(b.customers)
+	a.cost = add(a.cost, b.cost)
+	a.revenue = add(a.revenue, b.revenue)
+	a.cogs = add(a.cogs, b.cogs)
+	a.customers = add(a.customers, b.customers)
 	a.interactions = addN(a.interactions, b.interactions)
 	a.conversions = addN(a.conversions, b.conversions)
 	a.exposures = addN(a.exposures, b.exposures)
@@ -52,15 +52,15 @@ func (a *parts) add(b parts) {
 // customers pays the cost back); cpm and ctr use only the channels that
 // have exposures (their cost and interactions).
 func derive(pt parts, clv decimal.Decimal, budget, payback decimal.NullDecimal) Figures {
-	gm := pt.revenue.Sub(pt.cogs)
-	np := gm.Sub(pt.cost)
+	gm := sub(pt.revenue, pt.cogs)
+	np := sub(gm, pt.cost)
 	f := Figures{
 		Cost:         valid(pt.cost),
 		Revenue:      valid(pt.revenue),
 		COGS:         valid(pt.cogs),
 		GrossMargin:  valid(gm),
 		NetProfit:    valid(np),
-		ROI:          ratio(np, pt.cost.Add(pt.cogs)),
+		ROI:          ratio(np, add(pt.cost, pt.cogs)),
 		ROMI:         ratio(np, pt.cost),
 		NetMargin:    ratio(np, pt.revenue),
 		ROAS:         ratio(pt.revenue, pt.cost),
@@ -109,8 +109,8 @@ func derive(pt parts, clv decimal.Decimal, budget, payback decimal.NullDecimal) 
 func paybackMonth(months []int, cost, gm []decimal.Decimal) decimal.NullDecimal {
 	var cc, cg decimal.Decimal
 	for t := range cost {
-		cc = cc.Add(cost[t])
-		cg = cg.Add(gm[t])
+		cc = add(cc, cost[t])
+		cg = add(cg, gm[t])
 		if cc.Sign() > 0 && cg.Cmp(cc) >= 0 {
 			return valid(decimal.NewFromInt(int64(months[t])))
 		}

@@ -55,7 +55,7 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 	var f funnel
 	rp := func(x decimal.Decimal) decimal.Decimal { return x.Round(Precision) }
 	st := make([]Stage, 0, 10)
-	add := func(name string, v decimal.Decimal, side bool) {
+	stage := func(name string, v decimal.Decimal, side bool) {
 		st = append(st, Stage{Name: name, Value: v, Side: side})
 	}
 	switch in.ch.Kind {
@@ -70,39 +70,39 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 		for i := 0; i < sends; i++ {
 			d := list.Mul(keep).Round(Precision)
 			u := d.Mul(in.unsub).Round(Precision)
-			sent = sent.Add(list)
-			bounces = bounces.Add(list.Sub(d))
-			delivered = delivered.Add(d)
-			opens = opens.Add(d.Mul(in.open))
-			clicks = clicks.Add(d.Mul(in.click))
-			unsubs = unsubs.Add(u)
-			list = nonNeg(list.Sub(u))
+			sent = add(sent, list)
+			bounces = add(bounces, sub(list, d))
+			delivered = add(delivered, d)
+			opens = add(opens, d.Mul(in.open))
+			clicks = add(clicks, d.Mul(in.click))
+			unsubs = add(unsubs, u)
+			list = nonNeg(sub(list, u))
 		}
 		opens, clicks = rp(opens), rp(clicks)
-		f.cost = in.fixedCost.Add(in.costPerMessage.Mul(sent))
+		f.cost = add(in.fixedCost, in.costPerMessage.Mul(sent))
 		f.exposures = valid(delivered)
 		f.interactions = clicks
 		f.clickToOpen = ratio(clicks, opens)
-		add(StageSent, sent, false)
-		add(StageBounces, bounces, true)
-		add(StageDelivered, delivered, false)
-		add(StageOpens, opens, true)
-		add(StageClicks, clicks, false)
-		add(StageUnsubscribes, unsubs, true)
+		stage(StageSent, sent, false)
+		stage(StageBounces, bounces, true)
+		stage(StageDelivered, delivered, false)
+		stage(StageOpens, opens, true)
+		stage(StageClicks, clicks, false)
+		stage(StageUnsubscribes, unsubs, true)
 	case plan.Search:
 		var driver decimal.Decimal
 		if q, ok := div(in.budget, in.cpc); ok {
 			driver = q
 		}
 		clicks := rp(sat(driver, in.maxClicks))
-		f.cost = in.budget.Add(in.fixedCost)
+		f.cost = add(in.budget, in.fixedCost)
 		f.interactions = clicks
 		if in.ctr.Valid && in.ctr.Decimal.Sign() > 0 {
 			impr, _ := div(clicks, in.ctr.Decimal)
 			f.exposures = valid(impr)
-			add(StageImpressions, impr, false)
+			stage(StageImpressions, impr, false)
 		}
-		add(StageClicks, clicks, false)
+		stage(StageClicks, clicks, false)
 	case plan.Display, plan.SocialAds:
 		var driver decimal.Decimal
 		if q, ok := div(in.budget.Mul(thou), in.cpm); ok {
@@ -110,19 +110,19 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 		}
 		impr := rp(sat(driver, in.aud))
 		clicks := rp(impr.Mul(in.ctr.Decimal)) // an unset ctr reads as 0
-		f.cost = in.budget.Add(in.fixedCost)
+		f.cost = add(in.budget, in.fixedCost)
 		f.exposures = valid(impr)
 		f.interactions = clicks
-		add(StageImpressions, impr, false)
-		add(StageClicks, clicks, false)
+		stage(StageImpressions, impr, false)
+		stage(StageClicks, clicks, false)
 	case plan.SocialOrganic, plan.Influencer:
 		reach := rp(sat(in.posts.Mul(in.followers).Mul(in.reachRate), in.aud))
 		clicks := rp(reach.Mul(in.ctr.Decimal))
 		f.cost = in.fixedCost
 		f.exposures = valid(reach)
 		f.interactions = clicks
-		add(StageReach, reach, false)
-		add(StageClicks, clicks, false)
+		stage(StageReach, reach, false)
+		stage(StageClicks, clicks, false)
 	case plan.SEO, plan.Content:
 		ramp := in.ch.RampMonths
 		if ramp <= 0 {
@@ -137,32 +137,32 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 			}
 			v := in.visitsPerMonth.Mul(w)
 			f.weights[k-1] = v
-			visits = visits.Add(v)
+			visits = add(visits, v)
 		}
 		visits = rp(visits)
 		f.cost = in.fixedCost
 		f.interactions = visits
-		add(StageVisits, visits, false)
+		stage(StageVisits, visits, false)
 	case plan.Print:
 		reach := rp(sat(in.units.Mul(in.reachPerUnit), in.aud))
 		resp := rp(reach.Mul(in.responseRate))
-		f.cost = in.fixedCost.Add(in.costPerUnit.Mul(in.units))
+		f.cost = add(in.fixedCost, in.costPerUnit.Mul(in.units))
 		f.exposures = valid(reach)
 		f.interactions = resp
-		add(StageReach, reach, false)
-		add(StageResponses, resp, false)
+		stage(StageReach, reach, false)
+		stage(StageResponses, resp, false)
 	case plan.Event, plan.Partnership:
 		contacts := rp(in.contacts)
 		resp := rp(contacts.Mul(in.responseRate))
 		f.cost = in.fixedCost
 		f.exposures = valid(contacts)
 		f.interactions = resp
-		add(StageContacts, contacts, false)
-		add(StageResponses, resp, false)
+		stage(StageContacts, contacts, false)
+		stage(StageResponses, resp, false)
 	case plan.Affiliate:
 		f.cost = in.fixedCost
 		f.interactions = rp(in.clicks)
-		add(StageClicks, f.interactions, false)
+		stage(StageClicks, f.interactions, false)
 	default:
 		f.cost = in.fixedCost
 	}
@@ -172,15 +172,15 @@ func runFunnel(in *inputs, b *business, nActive int) funnel {
 		sql := rp(mql.Mul(in.m2s))
 		f.customers = rp(sql.Mul(in.s2c))
 		f.leads, f.mql, f.sql = valid(f.conversions), valid(mql), valid(sql)
-		add(StageLeads, f.conversions, false)
-		add(StageMQL, mql, false)
-		add(StageSQL, sql, false)
+		stage(StageLeads, f.conversions, false)
+		stage(StageMQL, mql, false)
+		stage(StageSQL, sql, false)
 	} else {
 		f.customers = f.conversions
 	}
-	add(StageCustomers, f.customers, false)
+	stage(StageCustomers, f.customers, false)
 	if in.ch.Kind == plan.Affiliate {
-		f.cost = f.cost.Add(commission(in, b, f.conversions, f.customers))
+		f.cost = add(f.cost, commission(in, b, f.conversions, f.customers))
 	}
 	f.stages = st
 	return f

@@ -146,6 +146,7 @@ type chanRun struct {
 type engine struct {
 	p     plan.Plan
 	biz   business
+	coh   cohort // biz's cohort constants
 	clv   decimal.Decimal
 	n     int // plan months
 	chans []chanRun
@@ -158,7 +159,7 @@ func newEngine(p plan.Plan, biz business, ins []inputs) *engine {
 	if n < 0 {
 		n = 0
 	}
-	e := &engine{p: p, biz: biz, clv: biz.clv(), n: n, chans: make([]chanRun, len(ins)), months: make([]int, n)}
+	e := &engine{p: p, biz: biz, coh: biz.cohort(), clv: biz.clv(), n: n, chans: make([]chanRun, len(ins)), months: make([]int, n)}
 	for m := range e.months {
 		e.months[m] = m + 1
 	}
@@ -180,7 +181,7 @@ func shares(n int, mask []bool, k int, weights []decimal.Decimal) []decimal.Deci
 	}
 	var total decimal.Decimal
 	for _, w := range weights {
-		total = total.Add(w)
+		total = add(total, w)
 	}
 	even := total.IsZero()
 	var each decimal.Decimal
@@ -198,7 +199,7 @@ func shares(n int, mask []bool, k int, weights []decimal.Decimal) []decimal.Deci
 			if even {
 				sum = each.Mul(decimal.NewFromInt(int64(k - 1)))
 			}
-			s[m] = one.Sub(sum)
+			s[m] = sub(one, sum)
 			break
 		}
 		if even {
@@ -206,7 +207,7 @@ func shares(n int, mask []bool, k int, weights []decimal.Decimal) []decimal.Deci
 			continue
 		}
 		s[m] = weights[j-1].DivRound(total, Precision)
-		sum = sum.Add(s[m])
+		sum = add(sum, s[m])
 	}
 	return s
 }
@@ -222,7 +223,7 @@ func split(out []decimal.Decimal, total decimal.Decimal, share []decimal.Decimal
 	run := int64(0) // months holding v since the last flush into sum
 	flush := func() {
 		if run > 0 {
-			sum = sum.Add(v.Mul(decimal.NewFromInt(run)))
+			sum = add(sum, v.Mul(decimal.NewFromInt(run)))
 			run = 0
 		}
 	}
@@ -243,7 +244,7 @@ func split(out []decimal.Decimal, total decimal.Decimal, share []decimal.Decimal
 	}
 	flush()
 	if last >= 0 {
-		out[last] = total.Sub(sum)
+		out[last] = sub(total, sum)
 	}
 }
 
@@ -272,7 +273,7 @@ func (e *engine) runChannel(in *inputs) chanRun {
 	c.cogs = make([]decimal.Decimal, e.n)
 	split(c.cost, c.f.cost, costShare, mask)
 	split(c.cust, c.f.customers, c.share, mask)
-	e.biz.cohortMoney(c.cust, c.rev, c.cogs)
+	e.coh.money(c.cust, c.rev, c.cogs)
 	return c
 }
 
@@ -290,11 +291,11 @@ func (c *chanRun) parts(in []bool) parts {
 			continue
 		}
 		if in != nil {
-			sh = sh.Add(c.share[m])
-			pt.cost = pt.cost.Add(c.cost[m])
+			sh = add(sh, c.share[m])
+			pt.cost = add(pt.cost, c.cost[m])
 		}
-		pt.revenue = pt.revenue.Add(c.rev[m])
-		pt.cogs = pt.cogs.Add(c.cogs[m])
+		pt.revenue = add(pt.revenue, c.rev[m])
+		pt.cogs = add(pt.cogs, c.cogs[m])
 	}
 	f := &c.f
 	scale := func(x decimal.Decimal) decimal.Decimal {
@@ -328,7 +329,7 @@ func (c *chanRun) parts(in []bool) parts {
 func (c *chanRun) gm() []decimal.Decimal {
 	g := make([]decimal.Decimal, len(c.rev))
 	for m := range g {
-		g[m] = c.rev[m].Sub(c.cogs[m])
+		g[m] = sub(c.rev[m], c.cogs[m])
 	}
 	return g
 }
@@ -351,7 +352,9 @@ func (e *engine) result(name string) Result {
 			ClickToOpen:      c.f.clickToOpen,
 		}
 		cr := &r.Channels[i]
-		for _, kpi := range ChannelKPIs(c.in.ch.Kind) {
+		kpis := ChannelKPIs(c.in.ch.Kind)
+		cr.KPIs = make([]KPI, 0, len(kpis))
+		for _, kpi := range kpis {
 			v, ok := kpiValue(c, cr, kpi)
 			cr.KPIs = append(cr.KPIs, KPI{Name: kpi, Value: decimal.NullDecimal{Decimal: v, Valid: ok}})
 		}
@@ -362,13 +365,13 @@ func (e *engine) result(name string) Result {
 		mr := MonthResult{Month: m + 1}
 		for i := range e.chans {
 			c := &e.chans[i]
-			mr.Cost = mr.Cost.Add(c.cost[m])
-			mr.Customers = mr.Customers.Add(c.cust[m])
-			mr.Revenue = mr.Revenue.Add(c.rev[m])
-			mr.COGS = mr.COGS.Add(c.cogs[m])
+			mr.Cost = add(mr.Cost, c.cost[m])
+			mr.Customers = add(mr.Customers, c.cust[m])
+			mr.Revenue = add(mr.Revenue, c.rev[m])
+			mr.COGS = add(mr.COGS, c.cogs[m])
 		}
-		mr.GrossMargin = mr.Revenue.Sub(mr.COGS)
-		cc, ccu, cg = cc.Add(mr.Cost), ccu.Add(mr.Customers), cg.Add(mr.GrossMargin)
+		mr.GrossMargin = sub(mr.Revenue, mr.COGS)
+		cc, ccu, cg = add(cc, mr.Cost), add(ccu, mr.Customers), add(cg, mr.GrossMargin)
 		mr.CumulativeCost, mr.CumulativeCustomers, mr.CumulativeGrossMargin = cc, ccu, cg
 		cost[m], gm[m] = mr.Cost, mr.GrossMargin
 		r.Months[m] = mr
@@ -393,8 +396,8 @@ func (e *engine) figuresOver(in []bool) Figures {
 		var c, g decimal.Decimal
 		for i := range e.chans {
 			ch := &e.chans[i]
-			c = c.Add(ch.cost[m])
-			g = g.Add(ch.rev[m].Sub(ch.cogs[m]))
+			c = add(c, ch.cost[m])
+			g = add(g, sub(ch.rev[m], ch.cogs[m]))
 		}
 		months = append(months, m+1)
 		cost, gm = append(cost, c), append(gm, g)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -129,6 +130,67 @@ type mcRange struct {
 	low, span float64 // the draw is low + span × Beta(alpha, beta)
 	alpha     float64
 	beta      float64
+	draw      betaDraw // draws Beta(alpha, beta)
+}
+
+// betaDraw draws from Beta(α, β) exactly as gonum's distuv.Beta.Rand does
+// (the same draws from the source, the same operations, so the same bits:
+// TestBetaDrawIsGonums), with what depends on α and β alone computed once
+// instead of at every draw, and one rand.Rand for all the draws of a block
+// instead of one per Gamma draw.
+type betaDraw struct{ a, b gammaDraw }
+
+// newBetaDraw prepares the draws of Beta(alpha, beta).
+func newBetaDraw(alpha, beta float64) betaDraw {
+	return betaDraw{newGammaDraw(alpha), newGammaDraw(beta)}
+}
+
+// rand returns a draw: Gamma(α)/(Gamma(α) + Gamma(β)), distuv.Beta.Rand.
+func (d *betaDraw) rand(rnd *rand.Rand) float64 {
+	ga := d.a.rand(rnd)
+	gb := d.b.rand(rnd)
+	return ga / (ga + gb)
+}
+
+// gammaDraw draws from Gamma(α, 1) as distuv.Gamma.Rand does: exponential
+// for α = 1, Marsaglia–Tsang for α > 1 with d = α − 1/3 and
+// c = 1/(3√d) precomputed. Other α (below 1, which PERT never gives) are
+// left to distuv.Gamma itself.
+type gammaDraw struct {
+	alpha float64
+	d, c  float64
+}
+
+func newGammaDraw(alpha float64) gammaDraw {
+	d := alpha - 1.0/3
+	return gammaDraw{alpha: alpha, d: d, c: 1 / (3 * math.Sqrt(d))}
+}
+
+func (g *gammaDraw) rand(rnd *rand.Rand) float64 {
+	switch {
+	case g.alpha == 1:
+		return rnd.ExpFloat64() / 1
+	case g.alpha > 1:
+		// distuv.Gamma.Rand's Marsaglia–Tsang loop with m = 1 and b = 1:
+		// m·d·v/b is d·v exactly.
+		d, c := g.d, g.c
+		for {
+			x := rnd.NormFloat64()
+			v := 1 + x*c
+			if v <= 0.0 {
+				continue
+			}
+			v = v * v * v
+			u := rnd.Float64()
+			if u < 1.0-0.0331*(x*x)*(x*x) {
+				return d * v
+			}
+			if math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
+				return d * v
+			}
+		}
+	}
+	return distuv.Gamma{Alpha: g.alpha, Beta: 1, Src: rnd}.Rand()
 }
 
 // PERT returns the PERT distribution over [low, high] with the given mode
@@ -167,11 +229,24 @@ func Uncertainty(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Unce
 		}
 		return monteCarlo(ctx, p, opt)
 	}
-	base, err := RunWith(p, plan.Library{}) // the totals; no recommendations needed
-	if err != nil {
-		return UncertaintyResult{}, err
+	if errs := plan.Validate(p); len(errs) > 0 {
+		return UncertaintyResult{}, errs
 	}
+	// The base totals (RunWith's; no recommendations needed) are computed
+	// beside the draws: the decimal run is serial, and would otherwise
+	// leave every other core idle for its duration.
+	var base Result
+	var baseErr error
+	baseDone := make(chan struct{})
+	go func() {
+		defer close(baseDone)
+		base, baseErr = runScenario(p, BaseScenario, plan.Library{}, nil)
+	}()
 	res, err := monteCarlo(ctx, p, opt)
+	<-baseDone
+	if baseErr != nil {
+		return UncertaintyResult{}, baseErr
+	}
 	res.Base = base.Totals
 	return res, err
 }
@@ -212,6 +287,16 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 	met := make([]int32, nBlocks*nObj) // per block and objective
 	months := objectiveMonths(m)
 
+	figCodes := make([]fastFig, nFig) // UncertaintyFigures by code
+	for f := range figCodes {
+		figCodes[f] = fastFigCodes[UncertaintyFigures[f]]
+	}
+	objCodes, objMonth := make([]fastFig, nObj), make([]int, nObj) // each objective's figure and index in months
+	for k, o := range m.objs {
+		objCodes[k] = fastFigCodes[o.metric]
+		objMonth[k], _ = slices.BinarySearch(months, o.month)
+	}
+
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -226,7 +311,10 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 		go func() {
 			defer wg.Done()
 			s := m.newScratch()
+			copy(s.in, m.base)
 			pts := make([]fastPartsOf, len(months))
+			src := rand.NewPCG(0, 0) // re-seeded for each block
+			rnd := rand.New(src)
 			for {
 				if ctx.Err() != nil {
 					return
@@ -236,19 +324,21 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 					return
 				}
 				lo, hi := b*uncertaintyBlock, min((b+1)*uncertaintyBlock, runs)
-				src := rand.NewPCG(uint64(seed), uint64(b))
+				src.Seed(uint64(seed), uint64(b)) // rand.NewPCG(seed, b)
 				for r := lo; r < hi; r++ {
-					copy(s.in, m.base)
+					// The model reads s.in and never writes it, and every
+					// run draws every range again: s.in needs the plan's
+					// values only once (above).
 					for i := range ranges {
 						g := &ranges[i]
-						beta := distuv.Beta{Alpha: g.alpha, Beta: g.beta, Src: src}
-						s.in[g.ch][g.slot] = g.low + g.span*beta.Rand()
+						s.in[g.ch][g.slot] = g.low + g.span*g.draw.rand(rnd)
 					}
 					m.run(s)
+					var tot fastPartsOf
 					if nFig > 0 {
-						tot := m.parts(s, m.n)
-						for f, name := range UncertaintyFigures {
-							v, ok := m.fastFigure(name, &tot)
+						tot = m.parts(s, m.n)
+						for f, code := range figCodes {
+							v, ok := m.fastFigureOf(code, &tot)
 							if !ok {
 								v = math.NaN()
 							}
@@ -256,11 +346,15 @@ func monteCarlo(ctx context.Context, p plan.Plan, opt UncertaintyOptions) (Uncer
 						}
 					}
 					for j, mo := range months {
+						if mo == m.n && nFig > 0 {
+							pts[j] = tot // the same parts
+							continue
+						}
 						pts[j] = m.parts(s, mo)
 					}
-					for k, o := range m.objs {
-						j, _ := slices.BinarySearch(months, o.month)
-						v, ok := m.fastFigure(o.metric, &pts[j])
+					for k := range m.objs {
+						v, ok := m.fastFigureOf(objCodes[k], &pts[objMonth[k]])
+						o := &m.objs[k]
 						if ok && fastMet(v, o.target, o.atMost) {
 							met[b*nObj+k]++
 						}
@@ -329,7 +423,8 @@ func mcRanges(p plan.Plan, m *fastModel) ([]mcRange, error) {
 			if !ok {
 				return nil, fmt.Errorf("simulate: channel %q: %s = %g lies outside its range [%g, %g]", c.ID, r.Input, mode, low, high)
 			}
-			out = append(out, mcRange{ch: ci, slot: s.slot, low: low, span: high - low, alpha: b.Alpha, beta: b.Beta})
+			out = append(out, mcRange{ch: ci, slot: s.slot, low: low, span: high - low, alpha: b.Alpha, beta: b.Beta,
+				draw: newBetaDraw(b.Alpha, b.Beta)})
 		}
 	}
 	return out, nil
@@ -383,12 +478,96 @@ func quantile7(x []float64, p float64) float64 {
 	return x[lo] + (h-float64(lo))*(x[lo+1]-x[lo])
 }
 
+// quantiles7 returns the type-7 quantiles ps (ascending, in [0, 1]) of x
+// (len ≥ 1, no NaN), as quantile7 gives them on x sorted, without sorting
+// x: each needs only the order statistics h = ⌊(n−1)p⌋ and h+1, found by
+// selection (selectKth), O(n) each instead of the O(n log n) of a sort.
+// It reorders x.
+func quantiles7(x []float64, ps ...float64) []float64 {
+	out := make([]float64, len(ps))
+	n := len(x)
+	from := 0 // x[from:] holds the order statistics from..n−1
+	for i, p := range ps {
+		h := float64(n-1) * p
+		lo := int(math.Floor(h))
+		if lo >= n-1 {
+			// the largest value
+			selectKth(x[from:], n-1-from)
+			out[i] = x[n-1]
+			continue
+		}
+		selectKth(x[from:], lo-from)
+		from = lo
+		next := x[lo+1] // the smallest of x[lo+1:], all ≥ x[lo]
+		for _, v := range x[lo+2:] {
+			if v < next {
+				next = v
+			}
+		}
+		out[i] = x[lo] + (h-float64(lo))*(next-x[lo])
+	}
+	return out
+}
+
+// selectKth reorders x so that x[k] is the value it has once x is sorted,
+// with x[i] ≤ x[k] for i < k and x[j] ≥ x[k] for j > k: quickselect with a
+// median-of-three pivot and a three-way partition (runs of equal values
+// cost nothing more), that falls back to sorting the part left after
+// 2·log₂(n) + 8 rounds, so it is never quadratic.
+func selectKth(x []float64, k int) {
+	lo, hi := 0, len(x) // the k-th lies in x[lo:hi]
+	budget := 2*bits.Len(uint(len(x))) + 8
+	for hi-lo > 16 {
+		if budget == 0 {
+			slices.Sort(x[lo:hi])
+			return
+		}
+		budget--
+		a, b, c := x[lo], x[lo+(hi-lo)/2], x[hi-1]
+		if a > b {
+			a, b = b, a
+		}
+		if b > c {
+			b = c
+			if a > b {
+				b = a
+			}
+		}
+		pivot := b
+		// Dutch flag: x[lo:lt] < pivot, x[lt:i] == pivot, x[gt:hi] > pivot.
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch v := x[i]; {
+			case v < pivot:
+				x[lt], x[i] = x[i], x[lt]
+				lt++
+				i++
+			case v > pivot:
+				gt--
+				x[gt], x[i] = x[i], x[gt]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return // x[k] == pivot, in place
+		}
+	}
+	slices.Sort(x[lo:hi])
+}
+
 // summarise computes the distribution of one figure from its values in
 // run order (NaN where undefined).
 func summarise(name string, u Unit, vals []float64, bins int) Distribution {
 	d := Distribution{Name: name, Unit: u}
 	x := make([]float64, 0, len(vals))
 	sum := 0.0
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range vals {
 		if math.IsNaN(v) {
 			d.Undefined++
@@ -396,20 +575,20 @@ func summarise(name string, u Unit, vals []float64, bins int) Distribution {
 		}
 		x = append(x, v)
 		sum += v
+		lo, hi = min(lo, v), max(hi, v)
 	}
 	d.Defined = len(x)
 	if len(x) == 0 {
 		return d
 	}
-	slices.Sort(x)
-	lo, hi := x[0], x[len(x)-1]
 	mean := sum / float64(len(x))
 	if lo == hi {
 		mean = lo
 	}
 	mean = min(max(mean, lo), hi)
 	nd := func(v float64) decimal.NullDecimal { return valid(toDecimal(v, u)) }
-	d.P10, d.P50, d.P90, d.Mean = nd(quantile7(x, 0.1)), nd(quantile7(x, 0.5)), nd(quantile7(x, 0.9)), nd(mean)
+	q := quantiles7(x, 0.1, 0.5, 0.9)
+	d.P10, d.P50, d.P90, d.Mean = nd(q[0]), nd(q[1]), nd(q[2]), nd(mean)
 	if lo == hi {
 		d.Histogram = Histogram{Edges: []decimal.Decimal{toDecimal(lo, u), toDecimal(hi, u)}, Counts: []int{len(x)}}
 		return d
