@@ -604,12 +604,27 @@ func (l Library) FindAll(kind Kind, sector, metric string) []Benchmark {
 // Example: Find(Email, "local-retail", "open_rate") gives Mailchimp's
 // all-industry figure (value 0.2271, min 0.20), since no sector-specific
 // open rate exists.
+//
+// It gives FindAll's first figure without building the list: it runs on
+// every simulation, for each channel's KPIs.
 func (l Library) Find(kind Kind, sector, metric string) (Benchmark, bool) {
-	all := l.FindAll(kind, sector, metric)
-	if len(all) == 0 {
+	best, bestScore := -1, 0
+	for i, b := range l.Benchmarks {
+		s := b.matchScore(kind, sector, metric)
+		if s < 0 {
+			continue
+		}
+		// FindAll's order: the user's own figures first, then the higher
+		// score, then the first in the file (a stable sort)
+		if best < 0 || b.User && !l.Benchmarks[best].User ||
+			b.User == l.Benchmarks[best].User && s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
 		return Benchmark{}, false
 	}
-	return all[0], true
+	return l.Benchmarks[best], true
 }
 
 // findValue is FindAll's first benchmark that carries a Value.

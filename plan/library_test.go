@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -414,4 +415,44 @@ func ExampleLibrary_Prefill() {
 	// cpc: WordStream, “Google Ads Benchmarks for YOUR Industry” (all-industry average, Search Network), 2018
 	// ctr: WordStream, “Google Ads Benchmarks for YOUR Industry” (all-industry average, Search Network), 2018
 	// conversion_rate: WordStream, “Google Ads Benchmarks for YOUR Industry” (all-industry average, Search Network), 2018
+}
+
+// TestFindIsFindAllFirst: Find picks, in one pass, the figure FindAll
+// puts first (the user's own, then the best score, then the first in the
+// file), for every kind, sector (and none) and metric of the embedded
+// library, and with user figures added that override some of them.
+func TestFindIsFindAllFirst(t *testing.T) {
+	lib := DefaultLibrary()
+	user := lib
+	user.Benchmarks = append([]Benchmark(nil), lib.Benchmarks...)
+	for i, b := range lib.Benchmarks {
+		if i%3 == 0 {
+			b.User = true
+			user.Benchmarks = append(user.Benchmarks, b)
+		}
+	}
+	metrics := map[string]bool{}
+	for _, b := range lib.Benchmarks {
+		metrics[b.Metric] = true
+	}
+	n := 0
+	for _, l := range []Library{lib, user} {
+		for _, k := range Kinds {
+			for _, sector := range append([]string{""}, Sectors...) {
+				for m := range metrics {
+					all := l.FindAll(k, sector, m)
+					got, ok := l.Find(k, sector, m)
+					if ok != (len(all) > 0) || ok && !reflect.DeepEqual(got, all[0]) {
+						t.Fatalf("Find(%s, %q, %s) = %+v, %v; FindAll's first is %+v", k, sector, m, got, ok, all)
+					}
+					if ok {
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no benchmark found at all")
+	}
 }

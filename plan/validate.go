@@ -139,7 +139,8 @@ func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, tak
 		if take != nil && !take(s) {
 			continue
 		}
-		path := join(prefix, s.key)
+		// the key's path is built only for a message: most plans have none
+		path := func() string { return join(prefix, s.key) }
 		var num decimal.Decimal
 		has := false
 		switch f := s.field(val).(type) {
@@ -148,34 +149,36 @@ func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, tak
 		case *decimal.NullDecimal:
 			num, has = f.Decimal, f.Valid
 			if !f.Valid && s.req {
-				v.add(path, msgRequired, s.key, s.key, s.ex)
+				v.add(path(), msgRequired, s.key, s.key, s.ex)
 			}
 		case *int:
 			num, has = decimal.NewFromInt(int64(*f)), true
 		case *int64:
 			num, has = decimal.NewFromInt(*f), true
 		case *[]string:
-			v.list(path, s.key, *f)
+			if len(*f) > 0 {
+				v.list(path(), s.key, *f)
+			}
 		case *Date:
 			if f.IsZero() {
 				if s.req {
-					v.add(path, msgRequired, s.key, s.key, s.ex)
+					v.add(path(), msgRequired, s.key, s.key, s.ex)
 				}
 			} else if f.Year < 1900 || f.Year > 2199 {
-				v.add(path, msgBadDateYear, s.key, f.String())
+				v.add(path(), msgBadDateYear, s.key, f.String())
 			}
 		default:
 			str := stringOf(f)
 			if strings.TrimSpace(str) == "" && s.req {
-				v.add(path, msgRequired, s.key, s.key, s.ex)
+				v.add(path(), msgRequired, s.key, s.key, s.ex)
 			} else if n := utf8.RuneCountInString(str); n > maxLen(s.key) {
-				v.add(path, msgTooLong, s.key, n, maxLen(s.key))
+				v.add(path(), msgTooLong, s.key, n, maxLen(s.key))
 			}
 		}
 		if has && s.b != nil && !s.b.contains(num) {
-			v.add(path, msgOutOfRange, s.key, formatDecimal(num), s.b.desc)
-		} else if has && (s.typ == tDecimal || s.typ == tNullDecimal) {
-			v.digits(path, s.key, s.ex, num)
+			v.add(path(), msgOutOfRange, s.key, formatDecimal(num), s.b.desc)
+		} else if has && (s.typ == tDecimal || s.typ == tNullDecimal) && !digitsFit(num) {
+			v.digits(path(), s.key, s.ex, num)
 		}
 	}
 }
@@ -186,11 +189,7 @@ func checkSpecs[T any](v *validator, prefix string, specs []spec[T], val *T, tak
 // the message when no rounding fits (more than 15 digits before the
 // point, which the ranges refuse first).
 func (v *validator) digits(path, key, ex string, d decimal.Decimal) bool {
-	// Written out, d has max(NumDigits, places) digits when it has places
-	// after the point, NumDigits + exponent otherwise: checking that
-	// needs no text (leading zeros are not counted in either).
-	n, e := d.NumDigits(), int(d.Exponent())
-	if e < 0 && max(n, -e) <= maxDigits || e >= 0 && n+e <= maxDigits {
+	if digitsFit(d) {
 		return true
 	}
 	text := formatDecimal(d)
@@ -206,6 +205,15 @@ func (v *validator) digits(path, key, ex string, d decimal.Decimal) bool {
 	return false
 }
 
+// digitsFit reports whether d written out has at most maxDigits digits,
+// without writing it: max(NumDigits, places) digits when it has places
+// after the point, NumDigits + exponent otherwise (leading zeros are not
+// counted in either). digits says more when it has not.
+func digitsFit(d decimal.Decimal) bool {
+	n, e := d.NumDigits(), int(d.Exponent())
+	return e < 0 && max(n, -e) <= maxDigits || e >= 0 && n+e <= maxDigits
+}
+
 // list checks a list key (tStrings): at most listLimit(key) entries,
 // none blank, each at most maxListEntry characters; kpis, when set, needs
 // one at least (an empty list is the key left out).
@@ -214,12 +222,12 @@ func (v *validator) list(path, key string, list []string) {
 		v.add(path, msgListTooMany, key, len(list), n)
 	}
 	for j, e := range list {
-		ep := fmt.Sprintf("%s[%d]", path, j)
+		ep := func() string { return fmt.Sprintf("%s[%d]", path, j) }
 		switch n := utf8.RuneCountInString(e); {
 		case strings.TrimSpace(e) == "":
-			v.add(ep, msgListBlank, key, j+1)
+			v.add(ep(), msgListBlank, key, j+1)
 		case n > maxListEntry:
-			v.add(ep, msgListEntryLong, key, j+1, n, maxListEntry)
+			v.add(ep(), msgListEntryLong, key, j+1, n, maxListEntry)
 		}
 	}
 }
