@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"log"
 	"os"
 	"path/filepath"
@@ -84,6 +85,8 @@ type UI struct {
 	// goroutine: `go f()`; f posts its outcome back through fyne.Do. The
 	// tests queue f instead and run it when they choose.
 	goWork func(f func())
+	// opening reads and decodes a plan file being opened (startOpen).
+	opening widgets.Task
 	// saving is true while a save runs; saveQueue holds the saves asked
 	// meanwhile, run in order after it.
 	saving    bool
@@ -375,35 +378,67 @@ func (u *UI) addShortcuts() {
 }
 
 // openInitial opens what the app shows at start (see New), then offers
-// the newest recovery file of a dead instance, if any.
+// the newest recovery file of a dead instance, if any. A plan file (the
+// one named by args[0], else the last plan) is read and decoded off the
+// UI goroutine (startOpen): the window may show it a moment after it
+// appears. What must wait for the window to be shown (the reasons a plan
+// given cannot be opened, the recovery offer) waits in afterShowAction
+// until ShowAndRun runs it, or runs at once once it has.
 func (u *UI) openInitial(args []string) {
-	if len(args) > 0 {
-		path, _ := filepath.Abs(args[0])
-		if err := u.openPath(path); err != nil {
-			u.openExample("bakery")
-			u.afterShowAction = func() { u.showLoadErrors(path, err) }
-		}
-	} else if last := u.app.Preferences().String(prefLastPlan); last != "" && u.openPath(last) == nil {
-		// reopened the last plan
-	} else {
-		u.openExample("bakery")
-	}
 	claims := claimRecoveries(u.recoveryDir, instanceID())
-	if len(claims) == 0 {
-		return
-	}
-	// One offer at a time: the others stay on disk, unlocked, for the
-	// next start (restoring two would replace one with the other).
-	u.offered = claims[0]
-	for _, c := range claims[1:] {
-		c.release()
-	}
-	prev := u.afterShowAction
-	u.afterShowAction = func() {
-		if prev != nil {
-			prev()
+	if len(claims) > 0 {
+		// One offer at a time: the others stay on disk, unlocked, for the
+		// next start (restoring two would replace one with the other).
+		u.offered = claims[0]
+		for _, c := range claims[1:] {
+			c.release()
 		}
-		u.offerRecovery(u.offered)
+	}
+	// shown, later and opened are only touched on the UI goroutine (here,
+	// in afterShowAction, in what startOpen hands back).
+	shown, opened := false, false
+	var later []func()
+	whenShown := func(f func()) {
+		if shown {
+			f()
+			return
+		}
+		later = append(later, f)
+	}
+	// finish follows the start-up opening: the example instead of a plan
+	// that cannot be opened (with its reasons when it was asked for by
+	// name), then the recovery offer.
+	finish := func(err error, asked string) {
+		opened = true
+		if err != nil {
+			u.openExample("bakery")
+			if asked != "" {
+				whenShown(func() { u.showLoadErrors(asked, err) })
+			}
+		}
+		if u.offered != nil {
+			whenShown(func() { u.offerRecovery(u.offered) })
+		}
+	}
+	switch last := u.app.Preferences().String(prefLastPlan); {
+	case len(args) > 0:
+		path, _ := filepath.Abs(args[0])
+		u.startOpen(path, true, func(err error) { finish(err, path) })
+	case last != "":
+		u.startOpen(last, true, func(err error) { finish(err, "") }) // the example when it is gone
+	default:
+		u.openExample("bakery")
+		finish(nil, "")
+	}
+	if opened && len(later) == 0 {
+		return // nothing waits for the window
+	}
+	u.afterShowAction = func() {
+		shown = true
+		for _, f := range later {
+			f()
+		}
+		later = nil
 	}
 }
 
@@ -421,17 +456,57 @@ func (u *UI) openExample(name string) {
 	u.doc.ReplaceFile(p, "", text, nil, false)
 }
 
-// openPath opens the plan file at path, or returns why it cannot; nothing
-// changes then.
-func (u *UI) openPath(path string) error {
-	p, text, err := readPlanFile(path)
-	if err != nil {
-		return err
+// startupWork, when not nil, runs the start-up opening's reading instead
+// of UI.goWork (which the tests can only replace once newUI has
+// returned): the tests run it at once.
+var startupWork func(f func())
+
+// openPath opens the plan file at path (File → Open, a recent file, a
+// dropped plan): startOpen, then done, when not nil, gets nil once the
+// plan is shown or why it cannot be opened — nothing changed then.
+func (u *UI) openPath(path string, done func(error)) { u.startOpen(path, false, done) }
+
+// startOpen reads and decodes the plan file at path off the UI goroutine
+// (u.opening: a newer opening drops this one) and, back on it, shows it:
+// the document, the recent files and the last-plan preference, the title
+// (the document's change). When the plan on screen was edited meanwhile,
+// it asks again whether to save those edits first; at start-up (the last
+// plan, the one given on the command line), the user's own doing meanwhile
+// is kept and the plan read is dropped. done (nil: nothing) is called with
+// nil once the plan is shown or dropped, or with why it cannot be opened.
+func (u *UI) startOpen(path string, startup bool, done func(error)) {
+	if done == nil {
+		done = func(error) {}
 	}
-	u.clearStatus()
-	u.doc.ReplaceFile(p, path, text, nil, false)
-	u.addRecent(path)
-	return nil
+	version := u.doc.Version()
+	// u.goWork is read when the work starts, so the tests' queue is used
+	u.opening.Go = func(f func()) { u.goWork(f) }
+	if startup && startupWork != nil {
+		u.opening.Go = startupWork
+	}
+	u.opening.Start(func(context.Context) func() {
+		p, text, err := readPlanFile(path)
+		return func() {
+			if err != nil {
+				done(err)
+				return
+			}
+			show := func() {
+				u.clearStatus()
+				u.doc.ReplaceFile(p, path, text, nil, false)
+				u.addRecent(path)
+				done(nil)
+			}
+			switch {
+			case u.doc.Version() == version:
+				show()
+			case startup:
+				done(nil) // she has moved on: her plan stays
+			default:
+				u.confirmDiscard(show) // edited while it was read
+			}
+		}
+	})
 }
 
 // confirmDiscard runs then at once when the plan has no unsaved changes;

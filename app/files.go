@@ -115,14 +115,17 @@ func (u *UI) onOpen() {
 	})
 }
 
-// openFile opens path, or shows every problem that prevents it.
+// openFile opens path (read off the UI goroutine, see startOpen), or
+// shows every problem that prevents it.
 func (u *UI) openFile(path string) {
-	if err := u.openPath(path); err != nil {
-		u.showLoadErrors(path, err)
-		if errors.Is(err, os.ErrNotExist) {
-			u.removeRecent(path)
+	u.openPath(path, func(err error) {
+		if err != nil {
+			u.showLoadErrors(path, err)
+			if errors.Is(err, os.ErrNotExist) {
+				u.removeRecent(path)
+			}
 		}
-	}
+	})
 }
 
 // recent returns the recent files, most recent first.

@@ -12,7 +12,16 @@ import (
 	"campaignsim/app/widgets"
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
+
+	"fyne.io/fyne/v2/lang"
 )
+
+func init() {
+	// The start-up opening starts inside newUI, before a test can queue
+	// u.goWork: in the tests it runs at once, on the test's goroutine (a
+	// test that wants it queued sets startupWork itself).
+	startupWork = func(f func()) { f() }
+}
 
 func TestWritePlanFileAtomicWithBackup(t *testing.T) {
 	dir := t.TempDir()
@@ -243,5 +252,187 @@ func TestWritePlanFileNoEmptyBackup(t *testing.T) {
 	}
 	if got, _, err := readPlanFile(path); err != nil || got.Info.Title == "" {
 		t.Errorf("the plan was not written: %v", err)
+	}
+}
+
+// writeExample writes the example name as a plan file called file in a
+// temporary folder and returns its path.
+func writeExample(t *testing.T, name, file string) string {
+	t.Helper()
+	text, ok := plan.ExampleFile(name)
+	if !ok {
+		t.Fatalf("no example %s", name)
+	}
+	path := filepath.Join(t.TempDir(), file)
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestOpenReadsOffTheUIGoroutine: File → Open reads and decodes the plan
+// in the background (it did on the UI goroutine: a 10 MB plan froze the
+// window 0.65 s). Until the reading ends the plan on screen stays; then
+// the plan read is the document, clean, in the title, first of the recent
+// files and the last plan.
+func TestOpenReadsOffTheUIGoroutine(t *testing.T) {
+	s := newShellUI(t)
+	before := s.doc.Version()
+	path := writeExample(t, "google-ads", "ads.toml")
+	s.openFile(path)
+	if s.work.Pending() != 1 || s.doc.Path() != "" || s.doc.Version() != before {
+		t.Fatalf("%d jobs, document %q: want the reading queued, the plan on screen unchanged", s.work.Pending(), s.doc.Path())
+	}
+	s.work.Drain()
+	if s.doc.Path() != path || s.doc.Dirty() {
+		t.Fatalf("after the reading: document %q dirty %v", s.doc.Path(), s.doc.Dirty())
+	}
+	if title := s.win.Title(); !strings.Contains(title, "(ads.toml)") || strings.HasPrefix(title, "•") {
+		t.Errorf("title %q", title)
+	}
+	if r := s.recent(); len(r) == 0 || r[0] != path || s.app.Preferences().String(prefLastPlan) != path {
+		t.Errorf("recent %v, last plan %q", r, s.app.Preferences().String(prefLastPlan))
+	}
+}
+
+// TestOpenStaleReadingDropped: a second plan opened before the first was
+// read: the first reading is dropped (never shown, not in the recent
+// files); the second is the document.
+func TestOpenStaleReadingDropped(t *testing.T) {
+	s := newShellUI(t)
+	first := writeExample(t, "google-ads", "first.toml")
+	second := writeExample(t, "bakery", "second.toml")
+	s.openFile(first)
+	s.openFile(second)
+	if s.work.Pending() != 2 {
+		t.Fatalf("%d readings queued, want 2", s.work.Pending())
+	}
+	s.work.Drain()
+	if s.doc.Path() != second {
+		t.Errorf("document %q, want %s", s.doc.Path(), second)
+	}
+	if r := s.recent(); len(r) != 1 || r[0] != second {
+		t.Errorf("recent files %v: the stale reading went in", r)
+	}
+}
+
+// TestOpenErrorChangesNothing: a plan that cannot be read changes
+// nothing once its reading ends and says why; a file gone leaves the
+// recent files.
+func TestOpenErrorChangesNothing(t *testing.T) {
+	s := newShellUI(t)
+	version, title := s.doc.Version(), s.win.Title()
+	bad := filepath.Join(t.TempDir(), "bad.toml")
+	if err := os.WriteFile(bad, []byte("format = 1\n[plan]\ntitle = 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.openFile(bad)
+	s.work.Drain()
+	if s.doc.Version() != version || s.doc.Path() != "" || s.win.Title() != title || len(s.recent()) != 0 {
+		t.Errorf("a plan that failed to load changed the window: version %d→%d, path %q, title %q", version, s.doc.Version(), s.doc.Path(), s.win.Title())
+	}
+	if s.win.Canvas().Overlays().Top() == nil {
+		t.Error("the reasons are not shown")
+	}
+	gone := writeExample(t, "bakery", "gone.toml")
+	s.openFile(gone)
+	s.work.Drain()
+	if r := s.recent(); len(r) != 1 || r[0] != gone {
+		t.Fatalf("recent %v", r)
+	}
+	if err := os.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	s.openFile(gone)
+	s.work.Drain()
+	if r := s.recent(); len(r) != 0 || s.doc.Path() != gone {
+		t.Errorf("a file gone: recent %v, document %q (want it kept on screen)", r, s.doc.Path())
+	}
+}
+
+// TestOpenAsksWhenEditedWhileReading: an edit made while the plan was
+// being read is not lost silently: the unsaved-changes question comes
+// again; "Don't save" then opens the plan.
+func TestOpenAsksWhenEditedWhileReading(t *testing.T) {
+	s := newShellUI(t)
+	path := writeExample(t, "google-ads", "ads.toml")
+	s.openFile(path)
+	s.Edit("Budget", shellWithBudget(s.doc.Plan(), "4321"))
+	s.work.Drain()
+	if s.doc.Path() == path || s.doc.Plan().Info.Budget.String() != "4321" {
+		t.Fatalf("the edit made during the reading was replaced without asking")
+	}
+	apptest.TapIn(t, s.win.Canvas(), lang.L("Don't save"))
+	if s.doc.Path() != path || s.doc.Dirty() {
+		t.Errorf("after Don't save: document %q dirty %v", s.doc.Path(), s.doc.Dirty())
+	}
+}
+
+// queueStartup makes the start-up opening wait in the returned queue
+// (instead of running inside newUI) for the rest of the test.
+func queueStartup(t *testing.T) *apptest.WorkQueue {
+	q := &apptest.WorkQueue{}
+	prev := startupWork
+	startupWork = q.Run
+	t.Cleanup(func() { startupWork = prev })
+	return q
+}
+
+// TestStartupOpensInTheBackground: the plan given on the command line is
+// read off the UI goroutine: the window is built (and shown) first, the
+// plan comes when its reading ends; a plan that cannot be opened gives the
+// example and, once the window is shown, the reasons.
+func TestStartupOpensInTheBackground(t *testing.T) {
+	path := writeExample(t, "google-ads", "ads.toml")
+	q := queueStartup(t)
+	s := newShellUI(t, path)
+	if q.Pending() != 1 || s.doc.Path() != "" || s.afterShowAction == nil {
+		t.Fatalf("%d readings, document %q: want the reading queued and work left for the shown window", q.Pending(), s.doc.Path())
+	}
+	s.afterShowAction() // ShowAndRun: the window is shown
+	q.Drain()
+	if s.doc.Path() != path || s.doc.Dirty() || !strings.Contains(s.win.Title(), "(ads.toml)") {
+		t.Errorf("after the reading: document %q, title %q", s.doc.Path(), s.win.Title())
+	}
+	if s.win.Canvas().Overlays().Top() != nil {
+		t.Error("a dialog is shown for a plan that opened")
+	}
+
+	missing := filepath.Join(t.TempDir(), "missing.toml")
+	s2 := newShellUIOn(t, s.app, missing)
+	q.Drain()
+	if s2.doc.Path() != "" || !strings.Contains(s2.doc.Plan().Business.Name+s2.doc.Plan().Info.Client, "Boulangerie") {
+		t.Errorf("a plan that cannot be opened: document %q, want the bakery example", s2.doc.Path())
+	}
+	if s2.win.Canvas().Overlays().Top() != nil || s2.afterShowAction == nil {
+		t.Fatal("the reasons are shown before the window, or never")
+	}
+	s2.afterShowAction()
+	if s2.win.Canvas().Overlays().Top() == nil {
+		t.Error("the reasons are not shown once the window is")
+	}
+}
+
+// TestStartupLastPlanKeepsWhatWasDoneMeanwhile: the last plan, read at
+// start, does not replace a plan the user started meanwhile.
+func TestStartupLastPlanKeepsWhatWasDoneMeanwhile(t *testing.T) {
+	s := newShellUI(t)
+	path := writeExample(t, "google-ads", "ads.toml")
+	s.openFile(path)
+	s.work.Drain()
+	q := queueStartup(t)
+	s2 := newShellUIOn(t, s.app)
+	if q.Pending() != 1 {
+		t.Fatalf("%d readings of the last plan", q.Pending())
+	}
+	s2.newFromTemplate("")
+	q.Drain()
+	if s2.doc.Path() == path {
+		t.Error("the last plan replaced the new plan")
+	}
+	s3 := newShellUIOn(t, s.app)
+	q.Drain()
+	if s3.doc.Path() != path {
+		t.Errorf("the next start shows %q, want the last plan", s3.doc.Path())
 	}
 }

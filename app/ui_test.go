@@ -196,6 +196,7 @@ func TestOpenInvalidFileChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.openFile(path)
+	s.work.Drain() // the reading
 	if s.doc.Plan().Info.Title != before || s.doc.Version() != version || s.doc.Path() != "" {
 		t.Error("a plan that failed to load changed the document")
 	}
@@ -221,6 +222,7 @@ func TestOpenSaveRoundTrip(t *testing.T) {
 	}
 	s.newFromTemplate("")
 	s.openFile(path)
+	s.work.Drain() // the reading
 	if s.doc.Path() != path || !s.doc.Plan().Info.Budget.Equal(shellWithBudget(plan.Plan{}, "7000").Info.Budget) {
 		t.Errorf("reopened %q with budget %s", s.doc.Path(), s.doc.Plan().Info.Budget)
 	}

@@ -182,9 +182,11 @@ func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
 	}
 	if planPath != "" {
 		u.confirmDiscard(func() {
-			if err := u.openPath(planPath); err != nil {
-				u.showError(err)
-			}
+			u.openPath(planPath, func(err error) {
+				if err != nil {
+					u.showError(err)
+				}
+			})
 		})
 		return
 	}

@@ -257,6 +257,7 @@ func TestDropFiles(t *testing.T) {
 	}
 	got = nil
 	s.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
+	s.work.Drain() // the reading
 	if s.doc.Path() != path || len(got) != 0 {
 		t.Errorf("after dropping a plan: document %q, imports %q; want the plan open, nothing imported", s.doc.Path(), got)
 	}

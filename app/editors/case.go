@@ -6,7 +6,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync"
 
 	"campaignsim/app/widgets"
 	"campaignsim/plan"
@@ -26,6 +25,11 @@ import (
 // left to do — graded in the background after every change; the tracking
 // element's indicators and tools, chosen from lists; and the brief. A
 // plan that names no case shows how to start an exercise.
+//
+// Threading: a case file is read and decoded, and the plan graded, off the
+// UI goroutine, each through a widgets.Task; what they hand back runs on
+// the UI goroutine, and only for the latest reading or grading. Every
+// field is touched on the UI goroutine only: no mutex.
 type CaseView struct {
 	core widgets.EditorCore
 
@@ -36,10 +40,6 @@ type CaseView struct {
 	// loaded, so a plan saved elsewhere finds its case anew. The shell
 	// sets it to its document's Path.
 	DocPath func() string
-
-	// goWork runs the grading off the UI goroutine (`go f()`; the tests
-	// queue it, apptest.WorkQueue).
-	goWork func(f func())
 
 	none      *widget.Label
 	title     *widget.Label
@@ -55,11 +55,11 @@ type CaseView struct {
 
 	kpiNames map[string]string // the shown label of each indicator → its name
 
-	mu      sync.Mutex
-	seq     int                // number of the latest grading; older ones are dropped
-	cancel  context.CancelFunc // stops the grading under way
-	ref     string             // the case reference the loaded case is for
-	file    string             // the case file it was read from ("" for a built-in case)
+	reading widgets.Task // reads the case file
+	grading widgets.Task // grades the plan; a newer grading drops an older one's grade
+	ref     string       // the case reference the case is for
+	file    string       // the case file it is read from ("" for a built-in case)
+	loaded  bool         // c (or caseErr) is known for ref and file: no reading under way
 	c       simulate.Case
 	caseErr string // why the plan's case cannot be used ("" when loaded)
 	grade   *simulate.Grade
@@ -70,7 +70,7 @@ var _ widgets.Panel = (*CaseView)(nil)
 // NewCaseView returns the exercise screen. Edits of the student's name and
 // of the tracking lists call edit with the whole new plan.
 func NewCaseView(w fyne.Window, edit widgets.EditFunc) *CaseView {
-	v := &CaseView{core: widgets.EditorCore{Win: w, Edit: edit}, goWork: func(f func()) { go f() }}
+	v := &CaseView{core: widgets.EditorCore{Win: w, Edit: edit}}
 	v.core.Applied = func(p plan.Plan) { v.show() }
 	v.none = widgets.Label(lang.L("This plan is not an exercise. To start one, choose File → New, then an exercise: it opens the brief as a plan to complete."))
 	v.title = widget.NewLabel("")
@@ -131,16 +131,16 @@ func (v *CaseView) Refresh(p plan.Plan, r *widgets.Results) {
 	}
 }
 
-// caseLoaded reports whether the plan's case is known.
+// caseLoaded reports whether the plan's case is known and can be used.
 func (v *CaseView) caseLoaded() bool {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.ref != "" && v.caseErr == ""
+	return v.ref != "" && v.loaded && v.caseErr == ""
 }
 
-// loadCase reads the case the plan names, when it changed: a built-in id,
-// or a case file's path, relative to the plan file's folder (DocPath; the
-// folder the app runs in for a plan without a file).
+// loadCase loads the case the plan names, when it changed: a built-in id
+// at once, or a case file's path, relative to the plan file's folder
+// (DocPath; the folder the app runs in for a plan without a file), read
+// off the UI goroutine (v.reading). Once read, the screen shows it and the
+// plan is graded when its results are known.
 func (v *CaseView) loadCase(ref string) {
 	file := ""
 	if simulate.IsCasePath(ref) {
@@ -150,24 +150,41 @@ func (v *CaseView) loadCase(ref string) {
 		}
 		file = simulate.ResolveCasePath(doc, ref)
 	}
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	if ref == v.ref && file == v.file {
 		return
 	}
-	v.ref, v.file, v.caseErr, v.grade = ref, file, "", nil
+	v.ref, v.file, v.caseErr, v.grade, v.loaded = ref, file, "", nil, false
+	v.c = simulate.Case{}
+	v.reading.Cancel() // a reading for the case named before
+	v.grading.Cancel() // a grading against it
 	if ref == "" {
+		v.loaded = true
 		return
 	}
-	var err error
-	if file != "" {
-		var data []byte
-		if data, err = os.ReadFile(file); err == nil {
-			v.c, err = simulate.DecodeCase(file, data)
-		}
-	} else {
-		v.c, err = simulate.BuiltinCase(ref)
+	if file == "" {
+		c, err := simulate.BuiltinCase(ref) // built in: nothing to read
+		v.setCase(c, err)
+		return
 	}
+	v.reading.Start(func(context.Context) func() {
+		var c simulate.Case
+		data, err := os.ReadFile(file)
+		if err == nil {
+			c, err = simulate.DecodeCase(file, data)
+		}
+		return func() {
+			v.setCase(c, err)
+			v.display()
+			if r := v.core.R; r != nil && v.caseLoaded() {
+				v.schedule(v.core.P, r.Base)
+			}
+		}
+	})
+}
+
+// setCase keeps the case read for v.ref, or why it cannot be used.
+func (v *CaseView) setCase(c simulate.Case, err error) {
+	v.c, v.loaded = c, true
 	if err != nil {
 		v.caseErr = caseErrorText(err, widgets.Currency(v.core.P))
 	}
@@ -190,44 +207,35 @@ func caseErrorText(err error, currency string) string {
 	return strings.Join(parts, "\n")
 }
 
-// schedule grades p (whose base result is base) in the background; the
-// answer is shown only if no later grading started meanwhile.
+// schedule grades p (whose base result is base) in the background
+// (v.grading); the answer is shown only if no later grading started
+// meanwhile.
 func (v *CaseView) schedule(p plan.Plan, base simulate.Result) {
-	v.mu.Lock()
-	v.seq++
-	seq := v.seq
-	if v.cancel != nil {
-		v.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	v.cancel = cancel
 	c := v.c
-	v.mu.Unlock()
-	v.goWork(func() {
+	v.grading.Start(func(ctx context.Context) func() {
 		g, err := simulate.GradeResult(ctx, p, c, base)
-		fyne.Do(func() {
-			v.mu.Lock()
-			current := seq == v.seq
-			if current && err == nil {
-				v.grade = &g
-			}
-			v.mu.Unlock()
-			if current && err == nil {
-				v.showGrade()
-			}
-		})
+		if err != nil {
+			return nil // cancelled: a newer grading answers
+		}
+		return func() {
+			v.grade = &g
+			v.showGrade()
+		}
 	})
 }
 
 // show puts the plan in the widgets: the case's title and brief, the
 // student, the tracking lists; the checklist waits for the grading.
 func (v *CaseView) show() {
+	v.loadCase(strings.TrimSpace(v.core.P.Info.Case))
+	v.display()
+}
+
+// display puts the plan and the case loaded in the widgets.
+func (v *CaseView) display() {
 	p := v.core.P
 	defer v.core.Begin()()
-	v.loadCase(strings.TrimSpace(p.Info.Case))
-	v.mu.Lock()
 	ref, caseErr, c := v.ref, v.caseErr, v.c
-	v.mu.Unlock()
 	if ref == "" {
 		v.none.Show()
 		v.body.Hide()
@@ -237,7 +245,9 @@ func (v *CaseView) show() {
 	v.body.Show()
 	l := widgets.Lang()
 	v.core.ShowField(v.student)
-	if caseErr != "" {
+	if caseErr != "" || !v.loaded {
+		// the case cannot be used, or is being read: its reference, and
+		// why (nothing while it is read)
 		v.title.SetText(lang.L("Exercise: {{.Name}}", map[string]any{"Name": ref}))
 		v.brief.SetText(caseErr)
 		v.score.SetText("")
@@ -268,9 +278,7 @@ func (v *CaseView) show() {
 
 // showGrade shows the latest grade: the score and the checklist.
 func (v *CaseView) showGrade() {
-	v.mu.Lock()
 	g := v.grade
-	v.mu.Unlock()
 	if g == nil {
 		v.score.SetText(lang.L("Grading…"))
 		return

@@ -37,7 +37,7 @@ func newCaseViewTest(t *testing.T, text string, p plan.Plan) (*CaseView, *record
 	w := test.NewTempWindow(t, nil)
 	v := NewCaseView(w, rec.edit)
 	q := &apptest.WorkQueue{}
-	v.goWork = q.Run
+	v.reading.Go, v.grading.Go = q.Run, q.Run
 	rec.panel = v
 	w.SetContent(v.Widget())
 	w.Resize(fyne.NewSize(1024, 768))
@@ -195,7 +195,7 @@ func TestCaseViewCaseBesidePlan(t *testing.T) {
 	w := test.NewTempWindow(t, nil)
 	v := NewCaseView(w, (&recorder{}).edit)
 	q := &apptest.WorkQueue{}
-	v.goWork = q.Run
+	v.reading.Go, v.grading.Go = q.Run, q.Run
 	v.DocPath = func() string { return filepath.Join(dir, "plan.toml") }
 	w.SetContent(v.Widget())
 	v.Refresh(p, results(t, p))
@@ -204,10 +204,70 @@ func TestCaseViewCaseBesidePlan(t *testing.T) {
 		t.Errorf("the case beside the plan: title %q, score %q, brief %q", v.title.Text, v.score.Text, v.brief.Text)
 	}
 	// Saved in another folder (no case there): the case is looked for there.
-	v.DocPath = func() string { return filepath.Join(t.TempDir(), "plan.toml") }
+	elsewhere := filepath.Join(t.TempDir(), "plan.toml")
+	v.DocPath = func() string { return elsewhere }
 	p.Info.Student = "Camille"
 	v.Refresh(p, results(t, p))
-	if q.Drain() != 0 || !strings.Contains(v.brief.Text, "boulangerie.toml") {
-		t.Errorf("no case in the new folder: %d gradings, brief %q", q.Pending(), v.brief.Text)
+	if n := q.Drain(); n != 1 || !strings.Contains(v.brief.Text, "boulangerie.toml") || v.score.Text != "" {
+		t.Errorf("no case in the new folder: %d jobs (want the reading, no grading), brief %q, score %q", n, v.brief.Text, v.score.Text)
+	}
+}
+
+// TestCaseViewReadsTheCaseOffTheUIGoroutine: a case file is read and
+// decoded in the background (it was read on the UI goroutine, in show):
+// until it is, the screen names the case by its reference and grades
+// nothing. A reading overtaken by a newer one (the plan saved in another
+// folder meanwhile) is dropped: the case shown is the newer folder's, and
+// the plan is graded against it once.
+func TestCaseViewReadsTheCaseOffTheUIGoroutine(t *testing.T) {
+	data, ok := simulate.BuiltinCaseFile("bakery")
+	if !ok {
+		t.Fatal("no built-in bakery case")
+	}
+	var dirs []string
+	for _, title := range []string{"Première", "Seconde"} {
+		dir := filepath.Join(t.TempDir(), "classe")
+		if err := os.MkdirAll(filepath.Join(dir, "cas"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Replace(string(data), `fr = "Boulangerie Artisanale Dupont"`, `fr = "`+title+`"`, 1)
+		if err := os.WriteFile(filepath.Join(dir, "cas", "boulangerie.toml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	p := startingPlan(t)
+	p.Info.Case = "cas/boulangerie.toml"
+	apptest.NewTestApp(t, "fr", plan.LangFR)
+	w := test.NewTempWindow(t, nil)
+	v := NewCaseView(w, (&recorder{}).edit)
+	var jobs []func()
+	queue := func(f func()) { jobs = append(jobs, f) }
+	v.reading.Go, v.grading.Go = queue, queue
+	doc := filepath.Join(dirs[0], "plan.toml")
+	v.DocPath = func() string { return doc }
+	w.SetContent(v.Widget())
+	v.Refresh(p, results(t, p))
+	if len(jobs) != 1 || v.title.Text != "Exercice\u00a0: cas/boulangerie.toml" || v.score.Text != "" || len(v.checklist.Objects) != 0 {
+		t.Fatalf("%d jobs, title %q, score %q: want the reading under way, nothing graded", len(jobs), v.title.Text, v.score.Text)
+	}
+	// saved in the second folder before the first reading ends
+	doc = filepath.Join(dirs[1], "plan.toml")
+	p.Info.Student = "Camille"
+	v.Refresh(p, results(t, p))
+	if len(jobs) != 2 {
+		t.Fatalf("%d jobs, want a second reading", len(jobs))
+	}
+	jobs[0]() // the first folder's case: stale
+	if len(jobs) != 2 || v.title.Text != "Exercice\u00a0: cas/boulangerie.toml" {
+		t.Fatalf("the stale reading was used: %d jobs, title %q", len(jobs), v.title.Text)
+	}
+	jobs[1]()
+	if len(jobs) != 3 || v.title.Text != "Exercice\u00a0: Seconde" || v.score.Text != "Évaluation en cours…" {
+		t.Fatalf("%d jobs, title %q, score %q: want the second folder's case, being graded", len(jobs), v.title.Text, v.score.Text)
+	}
+	jobs[2]()
+	if v.score.Text != "Note\u00a0: 4,00/20 (4 points sur 20)" || len(v.checklist.Objects) != 11 {
+		t.Errorf("score %q, %d rows", v.score.Text, len(v.checklist.Objects))
 	}
 }

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -44,9 +45,11 @@ type BenchmarksView struct {
 	year                          *widget.Entry
 	save, remove                  *widget.Button
 
-	onChange func()       // the shell re-simulates the plan (OnLibraryChange)
-	goWork   func(func()) // runs the save; the tests run it at once
-	post     func(func()) // back on the UI goroutine: fyne.Do; the tests call directly
+	onChange func() // the shell re-simulates the plan (OnLibraryChange)
+	// task writes the library off the UI goroutine; one write at a time
+	// (Save and Remove wait while it runs), so an older write can never
+	// land after a newer one.
+	task widgets.Task
 }
 
 var _ widgets.Panel = (*BenchmarksView)(nil)
@@ -72,7 +75,7 @@ func benchmarkMetrics() []string {
 // her configuration folder (an unreadable or invalid file is shown, with
 // its lines, and the built-in library stays in effect).
 func NewBenchmarksView(w fyne.Window) *BenchmarksView {
-	v := &BenchmarksView{win: w, goWork: func(f func()) { go f() }, post: fyne.Do}
+	v := &BenchmarksView{win: w}
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.rows = container.NewVBox()
@@ -365,8 +368,12 @@ func (v *BenchmarksView) onRemove() {
 
 // store checks lib by reading back what would be written (the figure out
 // of range is refused like in a file), writes it atomically off the UI
-// goroutine, then makes it the library in effect.
+// goroutine (v.task), then makes it the library in effect. While a write
+// runs, Save and Remove are disabled and store does nothing.
 func (v *BenchmarksView) store(lib plan.Library) {
+	if v.task.Running() {
+		return
+	}
 	data := plan.EncodeLibrary(lib)
 	if _, err := plan.ParseUserLibrary(data, plan.BuiltinLibrary()); err != nil {
 		v.status.SetText(strings.Join(widgets.LoadErrorLines(err), "\n"))
@@ -376,12 +383,17 @@ func (v *BenchmarksView) store(lib plan.Library) {
 		v.status.SetText(lang.L("There is no configuration folder to save your benchmarks in."))
 		return
 	}
+	removable := !v.remove.Disabled()
 	v.save.Disable()
+	v.remove.Disable()
 	path := v.path
-	v.goWork(func() {
-		err := writeLibrary(path, data)
-		v.post(func() {
+	v.task.Start(func(context.Context) func() {
+		err := writeLibrary(path, data) // never cut short: the file is whole or untouched
+		return func() {
 			v.save.Enable()
+			if removable {
+				v.remove.Enable()
+			}
 			if err != nil {
 				v.status.SetText(lang.L("Your benchmarks could not be saved:") + " " + err.Error())
 				return
@@ -393,7 +405,7 @@ func (v *BenchmarksView) store(lib plan.Library) {
 			if v.onChange != nil {
 				v.onChange()
 			}
-		})
+		}
 	})
 }
 

@@ -25,8 +25,7 @@ func newBenchmarksFixture(t *testing.T) (*BenchmarksView, string) {
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	v := NewBenchmarksView(w)
-	v.goWork = func(f func()) { f() }
-	v.post = func(f func()) { f() }
+	v.task.Go = func(f func()) { f() } // fyne.Do runs at once on the test driver
 	w.SetContent(v.Widget())
 	return v, filepath.Join(dir, "campaignsim", "benchmarks.toml")
 }
@@ -120,5 +119,53 @@ func TestBenchmarksViewShowsABadFile(t *testing.T) {
 	}
 	if b, _ := plan.DefaultLibrary().Find(plan.Email, "", "open_rate"); b.User {
 		t.Error("a bad file is in effect")
+	}
+}
+
+// TestBenchmarksViewOneWriteAtATime: the library is written off the UI
+// goroutine; while it is, Save and Remove are disabled and a second save
+// starts nothing (an older write can never land after a newer one). When
+// the write is done, the figure is in effect and Save comes back. A write
+// that fails says so and leaves the library in effect as it was.
+func TestBenchmarksViewOneWriteAtATime(t *testing.T) {
+	v, path := newBenchmarksFixture(t)
+	var jobs []func()
+	v.task.Go = func(f func()) { jobs = append(jobs, f) }
+	changed := 0
+	v.OnLibraryChange(func() { changed++ })
+	v.metric.SetSelected(display.Label("open_rate", plan.LangFR))
+	v.kind.SetSelected(display.Label("email", plan.LangFR))
+	test.Type(v.value, "31")
+	test.Type(v.source, "Mes campagnes")
+	test.Type(v.year, "2025")
+	test.Tap(v.save)
+	v.store(v.user) // as a second tap would
+	if len(jobs) != 1 || !v.save.Disabled() || !v.remove.Disabled() || changed != 0 {
+		t.Fatalf("%d writes, save disabled %v, %d changes: want one write under way", len(jobs), v.save.Disabled(), changed)
+	}
+	if b, _ := plan.DefaultLibrary().Find(plan.Email, "", "open_rate"); b.User {
+		t.Error("in effect before it is written")
+	}
+	jobs[0]()
+	if v.save.Disabled() || changed != 1 || !strings.Contains(v.status.Text, path) {
+		t.Fatalf("after the write: save disabled %v, %d changes, status %q", v.save.Disabled(), changed, v.status.Text)
+	}
+	if b, _ := plan.DefaultLibrary().Find(plan.Email, "", "open_rate"); !b.User {
+		t.Error("her figure is not in effect")
+	}
+
+	// The folder cannot be created: a file stands where it should be.
+	v.path = filepath.Join(path, "sub", "benchmarks.toml")
+	v.value.SetText("40")
+	test.Tap(v.save)
+	if len(jobs) != 2 {
+		t.Fatalf("%d writes", len(jobs))
+	}
+	jobs[1]()
+	if v.save.Disabled() || changed != 1 || !strings.Contains(v.status.Text, "enregistr") {
+		t.Errorf("failed write: save disabled %v, %d changes, status %q", v.save.Disabled(), changed, v.status.Text)
+	}
+	if b, _ := plan.DefaultLibrary().Find(plan.Email, "", "open_rate"); !b.Value.Decimal.Equal(decimal.RequireFromString("0.31")) {
+		t.Errorf("a failed write changed the figure in effect: %s", b.Value.Decimal)
 	}
 }

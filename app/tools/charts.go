@@ -2,10 +2,10 @@ package tools
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"path/filepath"
-	"sync"
 
 	"campaignsim/app/widgets"
 	"campaignsim/internal/fileio"
@@ -64,8 +64,10 @@ const (
 // when the plan has scenarios, the scenarios side by side. The pictures
 // come from package chart; they are drawn in a goroutine only when the
 // results change (a new Results.Version), the theme variant changes or
-// the window's scale changes, and handed to the screen through fyne.Do,
-// so the UI goroutine never waits for them.
+// the window's scale changes, through a widgets.Task, so the UI goroutine
+// never waits for them and the pictures of a render overtaken by a newer
+// one are dropped. Every field is read and written on the UI goroutine
+// only (the handlers, the layout, what the tasks hand back): no mutex.
 type ChartsView struct {
 	win  fyne.Window
 	root fyne.CanvasObject
@@ -76,20 +78,17 @@ type ChartsView struct {
 	saves     [chartCount]*widget.Button // "Save as PNG…" under each chart
 	scenarios fyne.CanvasObject          // the scenarios cell, hidden without scenarios
 
-	// mu guards the fields below: they are written on the UI goroutine
-	// and by fyne.Do callbacks, which Fyne's test driver runs on the
-	// rendering goroutine.
-	mu         sync.Mutex
+	draw       widgets.Task       // draws the pictures; a newer render drops an older one's
+	saving     widgets.Task       // writes a chart's PNG file
 	drawn      renderKey          // what the pictures on screen were drawn for
-	pending    renderKey          // what the running render is for
-	gen        int                // number of renders started; a stale one is dropped
+	pending    renderKey          // what the running render is for (while draw is Running)
 	funnels    []image.Image      // one funnel per channel of the drawn results
 	pngs       [chartCount][]byte // the PNG bytes of the pictures on screen (the funnel's: the selected channel's)
 	funnelPNGs [][]byte           // the PNG bytes of each funnel
 	width      float32            // the pane's width the pictures are for
 	chanIDs    []string           // channel ids, in the select's order
 	selected   int                // index of the channel shown in the funnel
-	onDrawn    func(renderKey)    // test hook: called (locked) after pictures are set
+	onDrawn    func(renderKey)    // test hook: called after pictures are set
 	lastPlan   plan.Plan          // the plan of last
 	last       *widgets.Results   // the last results given to Refresh
 }
@@ -151,20 +150,15 @@ func (v *ChartsView) Refresh(p plan.Plan, r *widgets.Results) {
 	if r == nil {
 		return
 	}
-	v.mu.Lock()
 	v.lastPlan, v.last = p, r
-	v.mu.Unlock()
 	v.render(p, r)
 }
 
 // onSettings redraws the pictures when the theme variant changes.
 func (v *ChartsView) onSettings() {
 	fyne.Do(func() {
-		v.mu.Lock()
-		p, r := v.lastPlan, v.last
-		v.mu.Unlock()
-		if r != nil {
-			v.render(p, r)
+		if v.last != nil {
+			v.render(v.lastPlan, v.last)
 		}
 	})
 }
@@ -176,9 +170,7 @@ func (v *ChartsView) key(r *widgets.Results) renderKey {
 	if v.win != nil && v.win.Canvas() != nil && v.win.Canvas().Scale() > 0 {
 		scale = v.win.Canvas().Scale()
 	}
-	v.mu.Lock()
 	w := chartsSize(v.width).Width
-	v.mu.Unlock()
 	return renderKey{version: r.Version, dark: chartsDark(), scale: scale, width: w, set: true}
 }
 
@@ -196,19 +188,24 @@ func chartsDark() bool {
 	return 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xffff
 }
 
-// render starts drawing every picture for r in a goroutine, unless the
-// pictures on screen (or being drawn) are already for the same key.
+// render starts drawing every picture for r off the UI goroutine
+// (v.draw), unless the pictures being drawn are already for the same key.
+// When those on screen are, a render under way (for another key) is
+// cancelled: the screen is right as it is.
 func (v *ChartsView) render(p plan.Plan, r *widgets.Results) {
 	k := v.key(r)
-	v.mu.Lock()
-	if k == v.drawn || k == v.pending {
-		v.mu.Unlock()
+	running := v.draw.Running()
+	switch {
+	case running && k == v.pending:
+		return
+	case k == v.drawn:
+		if running {
+			v.draw.Cancel()
+			v.pending = renderKey{}
+		}
 		return
 	}
-	v.gen++
-	gen := v.gen
 	v.pending = k
-	v.mu.Unlock()
 
 	size := chartsSize(k.width)
 	o := chart.Options{
@@ -223,10 +220,10 @@ func (v *ChartsView) render(p plan.Plan, r *widgets.Results) {
 	}
 	base := r.Base
 	scenarios := r.Scenarios
-	go func() {
+	v.draw.Start(func(context.Context) func() {
 		pics := chartsDraw(p, base, scenarios, o)
-		fyne.Do(func() { v.show(gen, k, base, len(scenarios) > 1, pics) })
-	}()
+		return func() { v.show(k, base, len(scenarios) > 1, pics) }
+	})
 }
 
 // chartsPictures are the decoded pictures of one render.
@@ -268,14 +265,9 @@ func chartsDraw(p plan.Plan, base simulate.Result, scenarios []simulate.Result, 
 	return out
 }
 
-// show puts the pictures of render gen on screen, unless a later render
-// has started since (its pictures are then stale). UI goroutine.
-func (v *ChartsView) show(gen int, k renderKey, base simulate.Result, hasScenarios bool, pics chartsPictures) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if gen != v.gen {
-		return
-	}
+// show puts the pictures drawn for k on screen (UI goroutine: v.draw
+// runs it only for the latest render).
+func (v *ChartsView) show(k renderKey, base simulate.Result, hasScenarios bool, pics chartsPictures) {
 	v.drawn, v.pending = k, renderKey{}
 	v.funnels, v.funnelPNGs = pics.funnels, pics.funnelPNGs
 	v.pngs = pics.pngs
@@ -301,7 +293,7 @@ func (v *ChartsView) show(gen int, k renderKey, base simulate.Result, hasScenari
 	}
 	v.channel.Options = names
 	if len(names) > 0 {
-		// SetSelectedIndex calls onChannel, which locks: set the text directly
+		// SetSelectedIndex would call onChannel: set the text directly
 		v.channel.Selected = names[v.selected]
 	} else {
 		v.channel.Selected = ""
@@ -336,7 +328,7 @@ func (v *ChartsView) show(gen int, k renderKey, base simulate.Result, hasScenari
 	}
 }
 
-// showFunnel shows the funnel of the selected channel (locked).
+// showFunnel shows the funnel of the selected channel.
 func (v *ChartsView) showFunnel() {
 	img := v.images[chartFunnel]
 	img.Image = nil
@@ -365,11 +357,9 @@ func chartsFileNames() [chartCount]string {
 }
 
 // onSave asks where to save chart i as PNG (a file dialog filtered to
-// .png), then writes it (savePNG) off the UI goroutine.
+// .png), then writes it (saveAs).
 func (v *ChartsView) onSave(i int) {
-	v.mu.Lock()
 	data := v.pngs[i]
-	v.mu.Unlock()
 	if data == nil || v.win == nil {
 		return
 	}
@@ -379,21 +369,27 @@ func (v *ChartsView) onSave(i int) {
 		}
 		path := w.URI().Path()
 		w.Close() // the file is written atomically by savePNG, not through w
-		go func() {
-			err := savePNG(path, data)
-			fyne.Do(func() {
-				if err != nil {
-					v.status.SetText(lang.L("The chart could not be saved:") + " " + err.Error())
-				} else {
-					v.status.SetText(lang.L("Chart saved in {{.Path}}.", map[string]any{"Path": path}))
-				}
-				v.status.Show()
-			})
-		}()
+		v.saveAs(path, data)
 	}, v.win)
 	d.SetFileName(chartsFileNames()[i])
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	d.Show()
+}
+
+// saveAs writes the PNG bytes data at path off the UI goroutine
+// (v.saving, savePNG) and says in the status line how it went.
+func (v *ChartsView) saveAs(path string, data []byte) {
+	v.saving.Start(func(context.Context) func() {
+		err := savePNG(path, data)
+		return func() {
+			if err != nil {
+				v.status.SetText(lang.L("The chart could not be saved:") + " " + err.Error())
+			} else {
+				v.status.SetText(lang.L("Chart saved in {{.Path}}.", map[string]any{"Path": path}))
+			}
+			v.status.Show()
+		}
+	})
 }
 
 // savePNG writes the PNG bytes data at path, atomically
@@ -432,14 +428,11 @@ func (c *chartsColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // onWidth redraws the pictures for a new pane width (UI goroutine, from
 // the layout): only when it changed by more than chartsWidthStep.
 func (v *ChartsView) onWidth(w float32) {
-	v.mu.Lock()
 	if w <= 0 || (w-v.width < chartsWidthStep && v.width-w < chartsWidthStep) {
-		v.mu.Unlock()
 		return
 	}
 	v.width = w
 	p, r := v.lastPlan, v.last
-	v.mu.Unlock()
 	if r != nil {
 		fyne.Do(func() { v.render(p, r) }) // after this layout pass
 	}
@@ -448,8 +441,6 @@ func (v *ChartsView) onWidth(w float32) {
 // onChannel shows the funnel of the channel chosen in the select (the
 // funnels of every channel are drawn with the other pictures).
 func (v *ChartsView) onChannel(name string) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	for i, n := range v.channel.Options {
 		if n == name {
 			v.selected = i

@@ -1,6 +1,7 @@
 package tracking
 
 import (
+	"context"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -27,23 +28,26 @@ import (
 // campaigns and [tracking] ignore_campaigns (plan.PlaceCampaigns), the rows
 // merged into the actuals — as ONE undoable edit (plan.ImportActuals).
 //
-// Threading: its handlers run on the UI goroutine; every reading runs off
-// it (the view's goWork) behind a progress bar and comes back through
-// fyne.Do with its number: a reading for older files or picks is dropped.
+// Threading: its handlers run on the UI goroutine; every reading — the
+// files chosen, then plan.ImportActuals — runs off it through the dialog's
+// widgets.Task behind a progress bar, and what it hands back runs on the
+// UI goroutine only when no newer reading started meanwhile: a reading for
+// older files or picks is dropped (a file it had not read yet is read by
+// the newer one).
 type Importer struct {
 	v    *View
 	base plan.Plan // the plan the import is for
 
 	files []plan.ActualsFile
-	keys  []string          // each file's path (its name when given read), to tell a file chosen again
-	picks map[string]string // campaign → channel id, or pickIgnore
-	seq   int               // number of the latest reading
+	keys  []string                 // each file's path (its name when given read), to tell a file chosen again
+	reads []func() ([]byte, error) // each file's reading, nil once its data is in files
+	picks map[string]string        // campaign → channel id, or pickIgnore
+	task  widgets.Task             // the reading under way; Running while it has not delivered
 
 	// the latest reading
 	result plan.Plan // the plan to record, when err is nil
 	read   plan.ActualsImport
 	err    error
-	busy   bool
 	// importAfter: the reading under way was asked by Import (the plan on
 	// screen had changed): import as soon as it reads without a problem.
 	importAfter bool
@@ -66,6 +70,9 @@ const pickIgnore = "\x00ignore"
 // newImporter builds the dialog for plan p (UI goroutine); show opens it.
 func newImporter(v *View, p plan.Plan) *Importer {
 	im := &Importer{v: v, base: p, picks: map[string]string{}, selects: map[string]*widget.Select{}}
+	// off the UI goroutine the view's way (the tests queue the work and
+	// drain it); back onto it by fyne.Do, which the test driver runs at once
+	im.task.Go = v.goWork
 	im.fileList = container.NewVBox()
 	im.preview = container.NewVBox()
 	im.unplaced = container.NewVBox()
@@ -107,40 +114,33 @@ func (im *Importer) onAddFile() {
 	im.v.openFile(reportFilter, func(path string) { im.load(path, func() ([]byte, error) { return readCSVFile(path) }) })
 }
 
-// load reads one more file, the one at path, off the UI goroutine, then
-// reads every file again with it.
+// load adds one more file, the one at path, that read reads off the UI
+// goroutine, then reads every file again with it.
 func (im *Importer) load(path string, read func() ([]byte, error)) {
-	name := filepath.Base(path)
-	im.setBusy(true)
-	im.v.goWork(func() {
-		data, err := read()
-		fyne.Do(func() {
-			if err != nil {
-				im.setBusy(false)
-				im.say(widget.DangerImportance, lang.L("“{{.File}}” cannot be read:", map[string]any{"File": name})+" "+err.Error())
-				return
-			}
-			im.addFile(plan.ActualsFile{Name: name, Data: data}, path, true)
-		})
-	})
+	im.add(plan.ActualsFile{Name: filepath.Base(path)}, path, read)
+	im.reread()
 }
 
 // addFile adds a file already read (UI goroutine) — the same file (key:
 // its path) chosen again replacing its earlier reading — and when again
 // reads them all.
 func (im *Importer) addFile(f plan.ActualsFile, key string, again bool) {
-	found := false
-	for i, k := range im.keys {
-		if k == key {
-			im.files[i], found = f, true
-		}
-	}
-	if !found {
-		im.files, im.keys = append(im.files, f), append(im.keys, key)
-	}
+	im.add(f, key, nil)
 	if again {
 		im.reread()
 	}
+}
+
+// add adds file f (key: its path), whose data read gives when not nil,
+// or replaces the file of the same key.
+func (im *Importer) add(f plan.ActualsFile, key string, read func() ([]byte, error)) {
+	for i, k := range im.keys {
+		if k == key {
+			im.files[i], im.reads[i] = f, read
+			return
+		}
+	}
+	im.files, im.keys, im.reads = append(im.files, f), append(im.keys, key), append(im.reads, read)
 }
 
 // choices are the picks made, by campaign name.
@@ -162,32 +162,63 @@ func (im *Importer) choices() []plan.CampaignChoice {
 }
 
 // reread reads every file again with the picks, off the UI goroutine
-// (plan.ImportActuals), and shows the outcome.
+// (the files not read yet, then plan.ImportActuals), and shows the
+// outcome. Every change to the files or the picks calls it, so a reading
+// whose result arrives is for the files and picks on screen. A file that
+// cannot be read leaves the dialog, with a message; the others are read
+// without it.
 func (im *Importer) reread() {
-	im.seq++
-	seq, base, files, choices := im.seq, im.base, append([]plan.ActualsFile(nil), im.files...), im.choices()
+	base, choices := im.base, im.choices()
+	files := append([]plan.ActualsFile(nil), im.files...)
+	keys := append([]string(nil), im.keys...)
+	reads := append([]func() ([]byte, error)(nil), im.reads...)
 	im.setBusy(true)
-	im.v.goWork(func() {
-		q, read, err := plan.ImportActuals(base, files, choices)
-		fyne.Do(func() {
-			if seq != im.seq {
-				return // for older files or picks, or closed
+	im.task.Start(func(ctx context.Context) func() {
+		var ok []plan.ActualsFile
+		var okKeys, problems []string
+		for i, f := range files {
+			if ctx.Err() != nil {
+				return nil // a newer reading reads them
 			}
-			im.result, im.read, im.err = q, read, err
+			if reads[i] != nil {
+				data, err := reads[i]()
+				if err != nil {
+					problems = append(problems, lang.L("“{{.File}}” cannot be read:", map[string]any{"File": f.Name})+" "+err.Error())
+					continue
+				}
+				f.Data = data
+			}
+			ok, okKeys = append(ok, f), append(okKeys, keys[i])
+		}
+		var q plan.Plan
+		var read plan.ActualsImport
+		var err error
+		if len(ok) > 0 {
+			q, read, err = plan.ImportActuals(base, ok, choices)
+		}
+		return func() {
+			im.files, im.keys, im.reads = ok, okKeys, make([]func() ([]byte, error), len(ok))
 			im.setBusy(false)
-			im.rebuild()
+			if len(ok) > 0 {
+				im.result, im.read, im.err = q, read, err
+				im.rebuild()
+			}
+			if len(problems) > 0 {
+				im.importAfter = false
+				im.say(widget.DangerImportance, strings.Join(problems, "\n"))
+				return
+			}
 			if im.importAfter {
 				im.importAfter = false
 				im.onImport()
 			}
-		})
+		}
 	})
 }
 
 // setBusy shows the progress bar and holds the buttons while a reading
 // runs.
 func (im *Importer) setBusy(b bool) {
-	im.busy = b
 	if b {
 		im.progress.Show()
 		im.progress.Start()
@@ -295,7 +326,7 @@ func (im *Importer) rebuild() {
 // for it first, then imported if they still read without a problem (the
 // edit never undoes what was typed meanwhile).
 func (im *Importer) onImport() {
-	if im.busy || im.err != nil || len(im.files) == 0 || im.read.Rows == nil {
+	if im.task.Running() || im.err != nil || len(im.files) == 0 || im.read.Rows == nil {
 		return
 	}
 	cur, ok := im.v.current.Clone(), im.v.hasPlan
@@ -314,7 +345,7 @@ func (im *Importer) onCancel() { im.close() }
 
 // close closes the dialog; a reading still under way is dropped.
 func (im *Importer) close() {
-	im.seq++
+	im.task.Cancel()
 	if im.dlg != nil {
 		im.dlg.Hide()
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // importPlanTOML is a one-month plan (September 2027) for the reports of
@@ -255,5 +256,60 @@ func TestTrackingShowsUnknownSpend(t *testing.T) {
 	}
 	if n < 3 { // the newsletter's cost and CPA, the whole plan's cost at least
 		t.Errorf("%q written %d times in %q", word, n, trackingTexts(f.v.body))
+	}
+}
+
+// TestImportStaleReadingDropped: a reading overtaken by a newer one (a
+// second file added before the first reading came back) hands back
+// nothing: the dialog stays busy, showing no rows, until the newer one —
+// which reads both files — arrives; then the progress bar goes, Add and
+// Import are enabled and the preview holds both files' rows.
+func TestImportStaleReadingDropped(t *testing.T) {
+	f := newImportFixture(t, "en")
+	var jobs []func()
+	f.v.goWork = func(job func()) { jobs = append(jobs, job) }
+	f.v.ImportActuals(reportFile(t, "mailchimp.csv"))
+	f.v.ImportActuals(reportFile(t, "meta-en.csv"))
+	im := f.v.imp
+	if len(jobs) != 2 || !im.task.Running() || !im.progress.Visible() || !im.addBtn.Disabled() {
+		t.Fatalf("%d jobs, running %v: want two readings under way behind the progress bar", len(jobs), im.task.Running())
+	}
+	jobs[0]() // the reading of mailchimp.csv alone: stale
+	if im.read.Rows != nil || !im.task.Running() || !im.progress.Visible() {
+		t.Fatalf("the stale reading was shown: rows %+v, running %v", im.read.Rows, im.task.Running())
+	}
+	jobs[1]()
+	if im.task.Running() || im.progress.Visible() || im.addBtn.Disabled() || im.importBtn.Disabled() {
+		t.Errorf("after the reading: running %v, progress %v, add disabled %v, import disabled %v (errors %q)",
+			im.task.Running(), im.progress.Visible(), im.addBtn.Disabled(), im.importBtn.Disabled(), f.v.lastErr)
+	}
+	if len(im.read.Rows) != 2 || !trackingHas(im.preview, "Facebook") || !trackingHas(im.preview, "Newsletter") {
+		t.Errorf("rows %+v, preview %q: want Facebook's and the newsletter's", im.read.Rows, trackingTexts(im.preview))
+	}
+}
+
+// TestImportUnreadableFile: a file that cannot be read (gone since it was
+// chosen) leaves the dialog with a message naming it; the files read
+// before stay, and so does their preview, ready to import.
+func TestImportUnreadableFile(t *testing.T) {
+	f := newImportFixture(t, "en")
+	f.v.ImportActuals(reportFile(t, "mailchimp.csv"))
+	f.work.Drain()
+	missing := filepath.Join(t.TempDir(), "gone.csv")
+	f.v.ImportActualsPaths(missing)
+	f.work.Drain()
+	im := f.v.imp
+	if len(im.files) != 1 || im.files[0].Name != "mailchimp.csv" || len(im.read.Rows) != 1 {
+		t.Fatalf("files %d, rows %+v: want mailchimp.csv's reading kept", len(im.files), im.read.Rows)
+	}
+	if len(f.v.lastErr) == 0 || !strings.Contains(f.v.lastErr[0], "gone.csv") || im.problems.Importance != widget.DangerImportance {
+		t.Errorf("message %q: want gone.csv said unreadable", f.v.lastErr)
+	}
+	if im.task.Running() || im.progress.Visible() || im.addBtn.Disabled() {
+		t.Error("the dialog is still busy")
+	}
+	apptest.TapIn(t, f.w.Canvas(), lang.L("Import"))
+	if len(f.edits) != 1 || len(f.edits[0].Actuals) != 1 {
+		t.Errorf("%d edits: want mailchimp.csv imported", len(f.edits))
 	}
 }
