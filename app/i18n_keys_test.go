@@ -2,6 +2,9 @@ package app
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"campaignsim/assets"
 )
@@ -74,6 +78,58 @@ func TestEveryUIStringIsTranslated(t *testing.T) {
 		for _, k := range keys {
 			if !have[k] {
 				t.Errorf("%s: no translation of %q", l, k)
+			}
+		}
+	}
+}
+
+// TestNoUnusedTranslation: every entry of the app's translations is a
+// string the app's code still writes (a literal of a non-test file of app
+// or a package below it), or one it builds (the month abbreviations of
+// monthAbbrev), so a reworded or removed sentence does not stay behind in
+// the files a translator reads.
+func TestNoUnusedTranslation(t *testing.T) {
+	lits := map[string]bool{}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil {
+					lits[s] = true
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m := time.January; m <= time.December; m++ {
+		lits[m.String()[:3]] = true // monthAbbrev
+	}
+	for _, l := range []string{"fr", "en"} {
+		entries, err := fs.Glob(assets.I18N, "i18n/"+l+"/*.json")
+		if err != nil || len(entries) == 0 {
+			t.Fatalf("no %s translations: %v", l, err)
+		}
+		for _, e := range entries {
+			data, _ := fs.ReadFile(assets.I18N, e)
+			var m map[string]string
+			if err := json.Unmarshal(data, &m); err != nil {
+				t.Fatalf("%s: %v", e, err)
+			}
+			for k := range m {
+				if !lits[k] {
+					t.Errorf("%s: %q is no string of the app any more: remove it", e, k)
+				}
 			}
 		}
 	}
