@@ -1,6 +1,7 @@
 package tracking
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -124,26 +125,30 @@ func readCSVFile(path string) ([]byte, error) {
 }
 
 // ShowImportPaths asks for a conversion paths CSV file and attributes its
-// conversions (ImportPaths). The file is read off the UI goroutine
-// (v.goWork); the result comes back through fyne.Do.
-func (v *View) ShowImportPaths() {
-	v.openFile(csvFilter, func(path string) {
-		name := filepath.Base(path)
-		p := v.current.Clone()
-		v.goWork(func() {
-			var paths []plan.ConversionPath
-			data, err := readCSVFile(path)
-			if err == nil {
-				paths, err = plan.ParsePathsCSV(name, data, p)
+// conversions (ImportPaths). The file is read and parsed off the UI
+// goroutine by the view's paths Task (run by v.goWork); a newer pick drops
+// an older one's result.
+func (v *View) ShowImportPaths() { v.openFile(csvFilter, v.importPathsFile) }
+
+// importPathsFile reads the conversion paths file at path for the plan on
+// screen in the background, then shows the credits or the file's problems.
+func (v *View) importPathsFile(path string) {
+	name := filepath.Base(path)
+	p := v.current.Clone()
+	v.pathsTask.Go = v.goWork
+	v.pathsTask.Start(func(context.Context) func() {
+		var paths []plan.ConversionPath
+		data, err := readCSVFile(path)
+		if err == nil {
+			paths, err = plan.ParsePathsCSV(name, data, p)
+		}
+		return func() {
+			if err != nil {
+				v.showImportErrors(lang.L("The conversion paths cannot be imported"), name, err)
+				return
 			}
-			fyne.Do(func() {
-				if err != nil {
-					v.showImportErrors(lang.L("The conversion paths cannot be imported"), name, err)
-					return
-				}
-				v.setPaths(name, paths)
-			})
-		})
+			v.setPaths(name, paths)
+		}
 	})
 }
 

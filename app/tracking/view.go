@@ -49,9 +49,12 @@ type View struct {
 	attrib  *fyne.Container // the attribution section
 	lastErr []string        // the problems of the latest refused import (for the tests)
 
-	// goWork runs an import's reading and parsing off the UI goroutine
-	// (`go f()`; the tests queue f).
+	// goWork runs the background work of the view's Tasks (the import
+	// dialog's readings, the paths file) off the UI goroutine (`go f()`;
+	// the tests queue f).
 	goWork func(f func())
+	// pathsTask reads and parses a conversion paths file (ShowImportPaths).
+	pathsTask widgets.Task
 	// imp is the import dialog open, nil when none.
 	imp *Importer
 

@@ -255,6 +255,41 @@ func TestTrackingAttributionShowsModels(t *testing.T) {
 	}
 }
 
+// TestImportPathsFileInBackground: a paths file chosen in the dialog is
+// read and parsed off the UI goroutine; a second file chosen before the
+// first is read wins, and the first one's problems never show.
+func TestImportPathsFileInBackground(t *testing.T) {
+	f := newTrackingFixture(t, "google-ads")
+	p, _ := plan.Example("google-ads")
+	ch := p.Channels[0].ID
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	good := filepath.Join(dir, "parcours.csv")
+	if err := os.WriteFile(bad, []byte("path_id,step,channel,converted,revenue\na,1,nowhere,1,50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, []byte("path_id,step,channel,converted,revenue\na,1,"+ch+",1,50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.v.importPathsFile(bad)
+	f.v.importPathsFile(good)
+	if trackingHas(f.v.attrib, lang.L("Linear")) || f.work.Pending() != 2 {
+		t.Fatalf("%d jobs queued: want both readings waiting, nothing shown yet", f.work.Pending())
+	}
+	f.work.Drain()
+	if !trackingHas(f.v.attrib, lang.L("Linear")) {
+		t.Error("the second file's credits are not shown")
+	}
+	if f.v.lastErr != nil {
+		t.Errorf("the first, older file's problems were shown: %v", f.v.lastErr)
+	}
+	f.v.importPathsFile(bad)
+	f.work.Drain()
+	if len(f.v.lastErr) == 0 {
+		t.Error("a paths file naming no channel of the plan showed no problem")
+	}
+}
+
 // TestImportRunsOffUIGoroutine: the actuals file is read and parsed in the
 // background behind a progress bar (before the fix, importActualsFile
 // did it all on the UI goroutine, freezing the window on a large file). A

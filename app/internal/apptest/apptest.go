@@ -44,7 +44,9 @@ func NewTestApp(t testing.TB, text string, numbers plan.Language) fyne.App {
 	return a
 }
 
-// WorkQueue stands for UI.goWork and TrackingView.goWork in the tests:
+// WorkQueue stands, in the tests, for the function that runs background
+// work off the UI goroutine (a widgets.Task's Go or Post, UI.goWork,
+// tracking.View's goWork):
 // the background work is queued and run by drain on the test's own
 // goroutine, so the test decides when it happens and no goroutine of the
 // test touches widgets (the test driver runs fyne.Do at once, on the
