@@ -221,23 +221,23 @@ func (d *decoder) plan(raw map[string]any) Plan {
 			d.errorf("format", msgFormatBad, n)
 		}
 	}
-	d.unknown("", "the top level of the file", raw, topKeys, nil)
+	d.unknown("", msgf(msgTableTop), raw, topKeys, nil)
 
 	if t, ok := d.table(raw, "plan", true, "title, start, months, budget"); ok {
-		decodeSpecs(d, "plan", "[plan]", t, infoSpecs, &p.Info, nil)
-		d.unknown("plan", "[plan]", t, specKeys(infoSpecs), nil)
+		decodeSpecs(d, "plan", tableMsg("[plan]"), t, infoSpecs, &p.Info, nil)
+		d.unknown("plan", tableMsg("[plan]"), t, specKeys(infoSpecs), nil)
 	}
 	if t, ok := d.table(raw, "business", true, "name, average_order, gross_margin"); ok {
-		decodeSpecs(d, "business", "[business]", t, businessSpecs, &p.Business, nil)
-		d.unknown("business", "[business]", t, specKeys(businessSpecs), nil)
+		decodeSpecs(d, "business", tableMsg("[business]"), t, businessSpecs, &p.Business, nil)
+		d.unknown("business", tableMsg("[business]"), t, specKeys(businessSpecs), nil)
 	}
 	d.model = p.Business.Model
 	if t, ok := d.table(raw, "funnel", false, ""); ok {
 		if d.model == B2C {
 			d.errorf("funnel", msgFunnelInB2C)
 		} else {
-			decodeSpecs(d, "funnel", "[funnel]", t, funnelSpecs, &p.Funnel, nil)
-			d.unknown("funnel", "[funnel]", t, specKeys(funnelSpecs), nil)
+			decodeSpecs(d, "funnel", tableMsg("[funnel]"), t, funnelSpecs, &p.Funnel, nil)
+			d.unknown("funnel", tableMsg("[funnel]"), t, specKeys(funnelSpecs), nil)
 		}
 	} else if _, present := raw["funnel"]; !present && d.model == B2B {
 		d.errorf("business.model", msgFunnelNeeded)
@@ -260,17 +260,17 @@ func (d *decoder) plan(raw map[string]any) Plan {
 	sim := map[string]any{}
 	if t, ok := d.table(raw, "simulation", false, ""); ok {
 		sim = t
-		d.unknown("simulation", "[simulation]", t, specKeys(simulationSpecs), nil)
+		d.unknown("simulation", tableMsg("[simulation]"), t, specKeys(simulationSpecs), nil)
 	}
-	decodeSpecs(d, "simulation", "[simulation]", sim, simulationSpecs, &p.Simulation, nil)
+	decodeSpecs(d, "simulation", tableMsg("[simulation]"), sim, simulationSpecs, &p.Simulation, nil)
 	if t, ok := d.table(raw, "tracking", false, ""); ok {
-		d.unknown("tracking", "[tracking]", t, trackingKeys, nil)
+		d.unknown("tracking", tableMsg("[tracking]"), t, trackingKeys, nil)
 		p.Tracking.EngagementWeights = d.weights(t)
-		decodeSpecs(d, "tracking", "[tracking]", t, trackingSpecs, &p.Tracking, nil)
+		decodeSpecs(d, "tracking", tableMsg("[tracking]"), t, trackingSpecs, &p.Tracking, nil)
 	}
 	for i, t := range d.tableList(raw, "actuals") {
 		path := fmt.Sprintf("actuals[%d]", i)
-		what := fmt.Sprintf("[[actuals]] #%d", i+1)
+		what := msgf(msgTableItemN, "[[actuals]]", i+1)
 		var a Actual
 		decodeSpecs(d, path, what, t, actualSpecs, &a, nil)
 		d.unknown(path, what, t, specKeys(actualSpecs), nil)
@@ -434,7 +434,7 @@ func (d *decoder) weights(t map[string]any) []EngagementWeight {
 		d.errorf(wp, msgWeightsZero)
 		return nil
 	}
-	d.unknown(wp, "engagement_weights", wt, EngagementKPIs, nil)
+	d.unknown(wp, tableMsg("engagement_weights"), wt, EngagementKPIs, nil)
 	var out []EngagementWeight
 	failed, positive := false, false
 	for _, key := range sortedKeys(wt) {
@@ -500,19 +500,23 @@ func (d *decoder) asTableList(path, header string, v any) []map[string]any {
 	return nil
 }
 
-// describe names an element of an array of tables for messages:
-// `[[channels]] "mailing"`, or `[[channels]] #3` when it has no id (an id
-// of more than maxEcho characters is clipped).
-func describe(header string, t map[string]any, idKey string, i int) string {
+// describe names an element of an array of tables for messages, in the
+// reader's language: `[[channels]] « mailing »` / `[[channels]] "mailing"`,
+// or `[[channels]] n° 3` / `[[channels]] #3` when it has no id (an id of
+// more than maxEcho characters is clipped).
+func describe(header string, t map[string]any, idKey string, i int) Msg {
 	if s, ok := t[idKey].(string); ok && s != "" {
-		return fmt.Sprintf("%s %q", header, clip(s))
+		return msgf(msgTableItem, header, clip(s))
 	}
-	return fmt.Sprintf("%s #%d", header, i+1)
+	return msgf(msgTableItemN, header, i+1)
 }
+
+// tableMsg names the table header ("[plan]") for messages.
+func tableMsg(header string) Msg { return msgf(msgTablePlain, header) }
 
 // unknown reports every key of t not in known. foreign, when set, may give
 // the message for a key (a key of another channel kind).
-func (d *decoder) unknown(path, what string, t map[string]any, known []string, foreign func(string) (Msg, bool)) {
+func (d *decoder) unknown(path string, what Msg, t map[string]any, known []string, foreign func(string) (Msg, bool)) {
 	for _, key := range sortedKeys(t) {
 		if slices.Contains(known, key) {
 			continue
@@ -534,7 +538,7 @@ func (d *decoder) unknown(path, what string, t map[string]any, known []string, f
 
 // decodeSpecs reads the keys of specs (those take accepts) from table t
 // into dst, filling defaults for absent optional keys.
-func decodeSpecs[T any](d *decoder, path, what string, t map[string]any, specs []spec[T], dst *T, take func(spec[T]) bool) {
+func decodeSpecs[T any](d *decoder, path string, what Msg, t map[string]any, specs []spec[T], dst *T, take func(spec[T]) bool) {
 	for _, s := range specs {
 		if take != nil && !take(s) {
 			continue

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,19 +52,19 @@ func set(q *Plan, key, text string) Msg {
 	table, rest, _ := strings.Cut(key, ".")
 	switch table {
 	case "plan":
-		return setSpec(infoSpecs, nil, &q.Info, "[plan]", table, rest, text)
+		return setSpec(infoSpecs, nil, &q.Info, tableMsg("[plan]"), table, rest, text)
 	case "business":
-		return setSpec(businessSpecs, nil, &q.Business, "[business]", table, rest, text)
+		return setSpec(businessSpecs, nil, &q.Business, tableMsg("[business]"), table, rest, text)
 	case "funnel":
 		if q.Business.Model != B2B {
 			return msgf(msgFunnelInB2C)
 		}
-		return setSpec(funnelSpecs, nil, &q.Funnel, "[funnel]", table, rest, text)
+		return setSpec(funnelSpecs, nil, &q.Funnel, tableMsg("[funnel]"), table, rest, text)
 	case "simulation":
-		return setSpec(simulationSpecs, nil, &q.Simulation, "[simulation]", table, rest, text)
+		return setSpec(simulationSpecs, nil, &q.Simulation, tableMsg("[simulation]"), table, rest, text)
 	case "tracking":
 		if slices.ContainsFunc(trackingSpecs, func(s spec[Tracking]) bool { return s.key == rest }) {
-			return setSpec(trackingSpecs, nil, &q.Tracking, "[tracking]", table, rest, text)
+			return setSpec(trackingSpecs, nil, &q.Tracking, tableMsg("[tracking]"), table, rest, text)
 		}
 		return setWeight(q, rest, text)
 	case "objectives", "channels":
@@ -82,7 +81,7 @@ func set(q *Plan, key, text string) Msg {
 			if i < 0 {
 				return unknownID(msgf(msgWordObjective), id, ids)
 			}
-			return setSpec(objectiveSpecs, nil, &q.Objectives[i], fmt.Sprintf("[[objectives]] %q", id), "objectives."+id, k, text)
+			return setSpec(objectiveSpecs, nil, &q.Objectives[i], msgf(msgTableItem, "[[objectives]]", id), "objectives."+id, k, text)
 		}
 		ids := make([]string, len(q.Channels))
 		for i, c := range q.Channels {
@@ -113,7 +112,7 @@ func unknownID(what Msg, id string, ids []string) Msg {
 
 // setChannel sets key of channel c in a plan of model m.
 func setChannel(c *Channel, m Model, key, text string) Msg {
-	where := fmt.Sprintf("[[channels]] %q", c.ID)
+	where := msgf(msgTableItem, "[[channels]]", c.ID)
 	prefix := "channels." + c.ID
 	switch {
 	case key == "active_months":
@@ -149,7 +148,7 @@ func setChannel(c *Channel, m Model, key, text string) Msg {
 func isUnknownKey(m Msg) bool { return m.Code == msgUnknownKey || m.Code == msgSetUnknownKey }
 
 // unknownKey says that table where has no key, with the nearest one.
-func unknownKey(prefix, key, where string, known []string) Msg {
+func unknownKey(prefix, key string, where Msg, known []string) Msg {
 	if s := suggest(key, known); s != "" {
 		return msgf(msgUnknownKey, prefix+"."+key, where, prefix+"."+s)
 	}
@@ -158,7 +157,7 @@ func unknownKey(prefix, key, where string, known []string) Msg {
 
 // setSpec sets key of the table val (described by specs, those take
 // accepts) from text.
-func setSpec[T any](specs []spec[T], take func(spec[T]) bool, val *T, where, prefix, key, text string) Msg {
+func setSpec[T any](specs []spec[T], take func(spec[T]) bool, val *T, where Msg, prefix, key, text string) Msg {
 	i := slices.IndexFunc(specs, func(s spec[T]) bool { return s.key == key && (take == nil || take(s)) })
 	if i < 0 {
 		var known []string
@@ -348,7 +347,7 @@ func setWeight(q *Plan, rest, text string) Msg {
 			if s == wk {
 				s += ".KPI"
 			}
-			return msgf(msgUnknownKey, "tracking."+rest, "[tracking]", "tracking."+s)
+			return msgf(msgUnknownKey, "tracking."+rest, tableMsg("[tracking]"), "tracking."+s)
 		}
 		return msgf(msgSetWeight, "tracking."+rest, strings.Join(EngagementKPIs, ", "))
 	}

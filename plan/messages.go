@@ -93,6 +93,12 @@ const (
 	msgParserFailed = "parser_failed" // value
 	msgMoreErrors   = "more_errors"   // count
 
+	// the place of a key, as messages name it (describe, table)
+	msgTableTop   = "table_top"    // (none): the keys before any [table]
+	msgTablePlain = "table_plain"  // header: "[plan]"
+	msgTableItem  = "table_item"   // header, id: [[channels]] "mailing"
+	msgTableItemN = "table_item_n" // header, n: [[channels]] #3
+
 	// the shape of the file (checkShape, before parsing)
 	msgShapeNested     = "shape_nested"      // max
 	msgShapeKeyParts   = "shape_key_parts"   // max
@@ -266,6 +272,10 @@ var msgNames = map[string][]string{
 	msgSyntaxBlankKey:         nil,
 	msgParserFailed:           {"value"},
 	msgMoreErrors:             {"count"},
+	msgTableTop:               nil,
+	msgTablePlain:             {"header"},
+	msgTableItem:              {"header", "id"},
+	msgTableItemN:             {"header", "n"},
 	msgShapeNested:            {"max"},
 	msgShapeKeyParts:          {"max"},
 	msgShapeKeyLong:           {"length", "max"},
