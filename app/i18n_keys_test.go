@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"campaignsim/assets"
+	"campaignsim/simulate/display"
 )
 
 // TestEveryUIStringIsTranslated: every literal the app passes to
@@ -130,6 +131,29 @@ func TestNoUnusedTranslation(t *testing.T) {
 				if !lits[k] {
 					t.Errorf("%s: %q is no string of the app any more: remove it", e, k)
 				}
+			}
+		}
+	}
+}
+
+// TestTranslationsFrenchTypography: the app's French sentences put a
+// no-break space before : ; ? ! and inside « », as the catalog's do
+// (display.FrenchSpacing); 32 of them had a plain one, so a label could
+// wrap before its colon.
+func TestTranslationsFrenchTypography(t *testing.T) {
+	entries, err := fs.Glob(assets.I18N, "i18n/fr/*.json")
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no French translations: %v", err)
+	}
+	for _, e := range entries {
+		data, _ := fs.ReadFile(assets.I18N, e)
+		var m map[string]string
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s: %v", e, err)
+		}
+		for k, v := range m {
+			if bad := display.FrenchSpacing(v); bad != "" {
+				t.Errorf("%s: %q for %q: %q wants a no-break space (U+00A0)", e, v, k, bad)
 			}
 		}
 	}

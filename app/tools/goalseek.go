@@ -186,7 +186,7 @@ func (s *toolsGoalSeek) onRun() {
 		return
 	}
 	metric := s.selectedMetric()
-	target, err := widgets.ParseAmount(s.target.Text, widgets.Lang())
+	target, err := display.ParseNumber(s.target.Text, widgets.Lang())
 	if err != nil {
 		s.setStatus(lang.L("Target: write the value to reach, e.g. 250 or 12 000."), widget.DangerImportance)
 		return

@@ -120,7 +120,7 @@ func (s *toolsOptimize) onRun() {
 	}
 	var total decimal.NullDecimal
 	if t := strings.TrimSpace(s.budget.Text); t != "" {
-		b, err := widgets.ParseAmount(t, widgets.Lang())
+		b, err := display.ParseNumber(t, widgets.Lang())
 		if err != nil || b.Sign() < 0 {
 			s.setStatus(lang.L("Budget to split: write an amount, e.g. 1 600 or 1600,50."), widget.DangerImportance)
 			return

@@ -430,38 +430,6 @@ func TestToolsNoPlan(t *testing.T) {
 	}
 }
 
-func TestToolsParseAmount(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		l    plan.Language
-		want string // "" for an error
-	}{
-		{"1600", plan.LangFR, "1600"},
-		{"1 600", plan.LangFR, "1600"},
-		{"1\u202f600,50", plan.LangFR, "1600.5"},
-		{"1600,50", plan.LangFR, "1600.5"},
-		{"1600,50", plan.LangEN, "1600.5"},
-		{"1600.50", plan.LangFR, "1600.5"},
-		{"1,600", plan.LangEN, "1600"},
-		{"1,600.50", plan.LangEN, "1600.5"},
-		{"1.600,50", plan.LangFR, "1600.5"},
-		{"1 600 €", plan.LangFR, "1600"},
-		{"€1,600", plan.LangEN, "1600"},
-		{"2 500 EUR", plan.LangFR, "2500"},
-		{"1e5", plan.LangFR, ""},
-		{"", plan.LangFR, ""},
-		{"abc", plan.LangFR, ""},
-	} {
-		got, err := widgets.ParseAmount(c.in, c.l)
-		switch {
-		case c.want == "" && err == nil:
-			t.Errorf("toolsParseAmount(%q, %s) = %s, want an error", c.in, c.l, got)
-		case c.want != "" && (err != nil || !got.Equal(decimal.RequireFromString(c.want))):
-			t.Errorf("toolsParseAmount(%q, %s) = %s, %v, want %s", c.in, c.l, got, err, c.want)
-		}
-	}
-}
-
 func TestToolsTableLayout(t *testing.T) {
 	apptest.NewTestApp(t, "en", plan.LangFR)
 	tbl := widgets.Table([]string{"Canal", "Avant", "Après"}, [][]string{{"Un canal au nom très long, vraiment très long", "1 100,00 €", "1 230,56 €"}}, 1)

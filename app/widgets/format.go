@@ -52,55 +52,6 @@ func RoundMoney(v decimal.Decimal, currency string, l plan.Language) string {
 	return display.MoneyWhole(v, currency, l)
 }
 
-// ParseAmount reads a number typed by a person: "1600", "1 600",
-// "1 600,50", "1600.50", "1,600.50" (English grouping), "1 600 €". Spaces
-// of any kind (including U+00A0 and U+202F) and a currency symbol or code
-// are ignored. When both a comma and a point appear, the last one is the
-// decimal separator. A lone comma is the decimal separator in French; in
-// English it is a thousands separator when exactly three digits follow it
-// ("1,600" is 1600) and a decimal separator otherwise ("1600,50"). An
-// empty text is an error.
-func ParseAmount(s string, l plan.Language) (decimal.Decimal, error) {
-	up := strings.ToUpper(s)
-	for _, code := range []string{"EUR", "USD", "GBP", "CHF", "CAD", "JPY"} {
-		up = strings.ReplaceAll(up, code, "")
-	}
-	var b strings.Builder
-	for _, r := range up {
-		switch {
-		case unicode.IsSpace(r) || r == '\u202f' || r == '\u00a0' || r == '\'':
-		case r == '€' || r == '$' || r == '£' || r == '¥':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	t := b.String()
-	if t == "" || strings.IndexFunc(t, unicode.IsLetter) >= 0 {
-		return decimal.Decimal{}, errors.New("not a number")
-	}
-	comma, point := strings.LastIndex(t, ","), strings.LastIndex(t, ".")
-	switch {
-	case comma >= 0 && point >= 0:
-		if comma > point { // 1.600,50
-			t = strings.ReplaceAll(t, ".", "")
-			t = strings.Replace(t, ",", ".", 1)
-		} else { // 1,600.50
-			t = strings.ReplaceAll(t, ",", "")
-		}
-	case comma >= 0:
-		n := strings.Count(t, ",")
-		after := len(t) - comma - 1
-		if n > 1 || (l == plan.LangEN && after == 3) {
-			t = strings.ReplaceAll(t, ",", "")
-		} else {
-			t = strings.Replace(t, ",", ".", 1)
-		}
-	case strings.Count(t, ".") > 1: // 1.600.000
-		t = strings.ReplaceAll(t, ".", "")
-	}
-	return decimal.NewFromString(t)
-}
-
 // ErrorText turns an error of the simulate package into a sentence
 // for the screen: the plan's problems (the first three), the optimiser's
 // bounds, or the error's own text without its package prefix.
@@ -120,7 +71,7 @@ func ErrorText(err error) string {
 	}
 	var se *simulate.Error
 	if errors.As(err, &se) {
-		return display.Text(se.Msg, Lang(), se.Currency)
+		return lang.L("This cannot be calculated:") + " " + display.Text(se.Msg, Lang(), se.Currency) + "."
 	}
 	msg := strings.TrimPrefix(err.Error(), "simulate: ")
 	return lang.L("The calculation failed:") + " " + msg
@@ -191,11 +142,7 @@ func Intro(text string) *widget.Label {
 // ResultsFigure formats figure name of f in p's currency and the
 // interface language; an undefined figure shows "—".
 func ResultsFigure(p plan.Plan, name string, f simulate.Figures) string {
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		return display.Undefined
-	}
-	return display.Figure(s, s.Get(f), p.Info.Currency, Lang())
+	return display.FigureOf(name, f, p.Info.Currency, Lang())
 }
 
 // ResultsValue formats a value of the metric name (a figure, or a

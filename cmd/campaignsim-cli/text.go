@@ -117,11 +117,7 @@ func section(b *bytes.Buffer, title string) {
 
 // fig formats figure name of f for people in the plan's currency and language.
 func fig(p plan.Plan, name string, f simulate.Figures) string {
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		return display.Undefined
-	}
-	return display.Figure(s, s.Get(f), currencyOf(p), p.Info.Language)
+	return display.FigureOf(name, f, currencyOf(p), p.Info.Language)
 }
 
 // figValue formats a value of the metric name for people in the plan's

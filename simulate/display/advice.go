@@ -7,6 +7,17 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// FigureOf formats the figure name of f (Spec.Get) by its unit, or
+// Undefined when name is no figure. The command line, the app and the
+// documents show a result's figures through it.
+func FigureOf(name string, f simulate.Figures, currency string, lang plan.Language) string {
+	s, ok := simulate.SpecOf(name)
+	if !ok {
+		return Undefined
+	}
+	return Figure(s, s.Get(f), currency, lang)
+}
+
 // Value formats a value of the metric name — a figure, or a channel or
 // business input of the benchmark library — in the unit
 // simulate.ValueUnit gives it: a money input that is no figure (a cost

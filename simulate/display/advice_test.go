@@ -79,3 +79,27 @@ func TestAdvice(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureOf: a result's figure by its name, in its unit; a name that is
+// no figure shows Undefined.
+func TestFigureOf(t *testing.T) {
+	p, err := plan.Example("bakery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := simulate.Run(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the bakery's cost: the sum of its channels' costs, shown as money
+	cost := decimal.Zero
+	for _, c := range r.Channels {
+		cost = cost.Add(c.Figures.Cost.Decimal)
+	}
+	if got, want := FigureOf("cost", r.Totals, "EUR", plan.LangFR), Money(cost, "EUR", plan.LangFR); got != want {
+		t.Errorf("FigureOf(cost) = %q, want %q", got, want)
+	}
+	if got := FigureOf("no-such-figure", r.Totals, "EUR", plan.LangEN); got != Undefined {
+		t.Errorf("FigureOf(no-such-figure) = %q, want %q", got, Undefined)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"campaignsim/plan"
 
+	"github.com/bojanz/currency"
 	"github.com/shopspring/decimal"
 )
 
@@ -36,8 +37,9 @@ var (
 // English, the one reader of typed numbers (the app's fields, the command
 // line's amounts):
 //   - spaces (also no-break and narrow no-break ones) and apostrophes
-//     between thousands are dropped; "%", "€", "$", "£" around the number
-//     are ignored; "−" (U+2212) and "–" are minus signs;
+//     between thousands are dropped; "%", "€", "$", "£", "¥" and an ISO
+//     currency code ("EUR", "chf") around the number are ignored; "−"
+//     (U+2212) and "–" are minus signs;
 //   - when both a comma and a point appear, the last one is the decimal
 //     separator ("1,250.50", "1.250,50"); several of one kind are
 //     thousands ("1,000,000", "1.000.000");
@@ -58,7 +60,8 @@ func ParseNumber(s string, lang plan.Language) (decimal.Decimal, error) {
 		return decimal.Decimal{}, ErrNotNumber
 	}
 	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "\u2009", "", "'", "", "’", "",
-		"−", "-", "–", "-", "%", "", "€", "", "$", "", "£", "").Replace(strings.TrimSpace(s))
+		"−", "-", "–", "-", "%", "", "€", "", "$", "", "£", "", "¥", "").Replace(strings.TrimSpace(s))
+	s = dropCurrencyCode(s)
 	if s == "" || len(s) > MaxTypedLen {
 		return decimal.Decimal{}, ErrNotNumber
 	}
@@ -94,6 +97,30 @@ func ParseNumber(s string, lang plan.Language) (decimal.Decimal, error) {
 		return decimal.Decimal{}, ErrNotNumber
 	}
 	return d, nil
+}
+
+// dropCurrencyCode returns s without an ISO 4217 code typed before or
+// after the number ("2500EUR", "chf1200", once the spaces are gone), and s
+// itself when its letters are no currency code.
+func dropCurrencyCode(s string) string {
+	if len(s) <= 3 {
+		return s
+	}
+	letters := func(t string) bool {
+		for _, r := range t {
+			if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case letters(s[len(s)-3:]) && currency.IsValid(strings.ToUpper(s[len(s)-3:])):
+		return s[:len(s)-3]
+	case letters(s[:3]) && currency.IsValid(strings.ToUpper(s[:3])):
+		return s[3:]
+	}
+	return s
 }
 
 // ParsePercent reads a percentage and returns it as a fraction:

@@ -47,6 +47,16 @@ func TestParseNumber(t *testing.T) {
 		{"1,2,3.4.5", en, ""},
 		{"--5", en, ""},
 		{"12345678901234567890123456789012345678901", en, ""}, // 41 digits: longer than MaxTypedLen
+		// A currency code or sign typed with an amount (the app's budget
+		// and target fields read them: they had a second parser for it).
+		{"2 500 EUR", fr, "2500"},
+		{"EUR 2500", fr, "2500"},
+		{"1 200 chf", fr, "1200"},
+		{"€1,600", en, "1600"},
+		{"¥1,600", en, "1600"},
+		{"1 600 €", fr, "1600"},
+		{"1600 ABC", fr, ""}, // no currency is ABC
+		{"EUR", fr, ""},
 	} {
 		got, err := ParseNumber(c.in, c.lang)
 		if c.want == "" {

@@ -263,11 +263,7 @@ func (d *doc) cnt(v decimal.Decimal) string   { return display.Count(v, d.lang) 
 
 // fig formats the figure name of f.
 func (d *doc) fig(name string, f simulate.Figures) string {
-	s, ok := simulate.SpecOf(name)
-	if !ok {
-		return display.Undefined
-	}
-	return display.Figure(s, s.Get(f), d.cur, d.lang)
+	return display.FigureOf(name, f, d.cur, d.lang)
 }
 
 // value formats a value of a figure, metric or channel input name
