@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +14,20 @@ import (
 // when it cannot write it without losing something the user wrote; the
 // message says why.
 var ErrLayout = errors.New("the layout of the file cannot be kept")
+
+// LayoutError is the error wrapping ErrLayout: Why says what in the
+// file's layout the editor cannot keep, as a catalog message (a dotted
+// key, text after a value, a table it does not know…), which
+// display.Text words in the reader's language.
+type LayoutError struct{ Why Msg }
+
+// Error says it in English.
+func (e *LayoutError) Error() string {
+	return "plan: " + ErrLayout.Error() + ": " + e.Why.String()
+}
+
+// Unwrap returns ErrLayout.
+func (e *LayoutError) Unwrap() error { return ErrLayout }
 
 // EncodeOver returns the text of plan p written over original, the text
 // it was read from, as Python's tomlkit and Rust's toml_edit do: only what
@@ -100,11 +113,11 @@ func EditOver(original []byte, p Plan) ([]byte, error) {
 		return want, nil
 	}
 	out, why := editOver(original, p)
-	if why == "" && !readsBackAs(string(out), want) {
-		why = "the edited text would not read back as the plan"
+	if why.Code == "" && !readsBackAs(string(out), want) {
+		why = msgf(msgLayoutReadBack)
 	}
-	if why != "" {
-		return nil, fmt.Errorf("plan: %w: %s", ErrLayout, why)
+	if why.Code != "" {
+		return nil, &LayoutError{why}
 	}
 	return out, nil
 }
@@ -143,10 +156,10 @@ type editor struct {
 }
 
 // editOver computes the edited text, or says why it cannot.
-func editOver(original []byte, p Plan) ([]byte, string) {
+func editOver(original []byte, p Plan) ([]byte, Msg) {
 	old, ok := readBack(original)
 	if !ok {
-		return nil, "the text it was read from is not a plan file CampaignSim reads"
+		return nil, msgf(msgLayoutNotPlan)
 	}
 	src := string(original)
 	addedNL := !strings.HasSuffix(src, "\n")
@@ -158,8 +171,8 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 		src += nl
 	}
 	lay := scanLayout(src)
-	if lay.exotic != "" {
-		return nil, "the file has " + lay.exotic
+	if lay.exotic.Code != "" {
+		return nil, msgf(msgLayoutFileHas, lay.exotic)
 	}
 	e := &editor{src: src, lay: lay, nl: nl, next: map[*ltable]int{}}
 	for i, t := range lay.tables {
@@ -178,7 +191,7 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 		case t.name == "scenarios.channel":
 			sc := arrays["scenarios"]
 			if len(sc) == 0 {
-				return nil, "a [[scenarios.channel]] before any [[scenarios]]"
+				return nil, msgf(msgLayoutScenChannelFirst)
 			}
 			parent := &sc[len(sc)-1]
 			parent.children = append(parent.children, entry{t: t, last: t})
@@ -192,17 +205,17 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 	ow, nw := &writer{}, &writer{}
 	oldDoc, newDoc := sections(ow, old), sections(nw, p)
 	if ow.err != nil || nw.err != nil {
-		return nil, "a text is not valid UTF-8"
+		return nil, msgf(msgLayoutUTF8)
 	}
 	oldBy, newBy := byName(oldDoc), byName(newDoc)
 	for _, name := range []string{"objectives", "channels", "scenarios", "actuals"} {
 		if len(arrays[name]) != len(oldBy[name]) {
-			return nil, "[[" + name + "]] entries the editor cannot count"
+			return nil, msgf(msgLayoutCount, "[["+name+"]]")
 		}
 	}
 	for i, sc := range arrays["scenarios"] {
 		if len(sc.children) != len(oldBy["scenarios"][i].children) {
-			return nil, "[[scenarios.channel]] entries the editor cannot count"
+			return nil, msgf(msgLayoutCount, "[[scenarios.channel]]")
 		}
 	}
 
@@ -255,7 +268,7 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 			}
 			ed, ok := e.entryEdit(*f, *ot, *nt)
 			if !ok {
-				return nil, "overlapping edits in [" + name + "]"
+				return nil, msgf(msgLayoutOverlapIn, "["+name+"]")
 			}
 			edits = append(edits, ed...)
 		}
@@ -264,7 +277,7 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 	for _, name := range []string{"objectives", "channels", "scenarios", "actuals"} {
 		ed, drops, ok := e.arrayEdits(arrays[name], oldBy[name], newBy[name], -1, len(src), false)
 		if !ok {
-			return nil, "overlapping edits in [[" + name + "]]"
+			return nil, msgf(msgLayoutOverlapIn, "[["+name+"]]")
 		}
 		arrayEdits = append(arrayEdits, ed...)
 		for t := range drops {
@@ -297,12 +310,12 @@ func editOver(original []byte, p Plan) ([]byte, string) {
 	}
 	out, ok := apply(src, 0, len(src), edits)
 	if !ok {
-		return nil, "overlapping edits"
+		return nil, msgf(msgLayoutOverlap)
 	}
 	if addedNL {
 		out = strings.TrimSuffix(out, nl)
 	}
-	return []byte(out), ""
+	return []byte(out), Msg{}
 }
 
 // readBack decodes data as Decode does, and, when Decode refuses it only

@@ -93,6 +93,23 @@ const (
 	msgParserFailed = "parser_failed" // value
 	msgMoreErrors   = "more_errors"   // count
 
+	// why the layout of a file cannot be kept (LayoutError)
+	msgLayoutReadBack         = "layout_readback"
+	msgLayoutNotPlan          = "layout_not_plan"
+	msgLayoutFileHas          = "layout_file_has"
+	msgLayoutScenChannelFirst = "layout_scen_channel_first"
+	msgLayoutUTF8             = "layout_utf8"
+	msgLayoutCount            = "layout_count"
+	msgLayoutOverlapIn        = "layout_overlap_in"
+	msgLayoutOverlap          = "layout_overlap"
+	msgLayoutHeader           = "layout_header"
+	msgLayoutTable            = "layout_table"
+	msgLayoutAfterHeader      = "layout_after_header"
+	msgLayoutDotted           = "layout_dotted"
+	msgLayoutNoValue          = "layout_no_value"
+	msgLayoutTopKey           = "layout_top_key"
+	msgLayoutAfterValue       = "layout_after_value"
+
 	// the place of a key, as messages name it (describe, table)
 	msgTableTop   = "table_top"    // (none): the keys before any [table]
 	msgTablePlain = "table_plain"  // header: "[plan]"
@@ -272,6 +289,21 @@ var msgNames = map[string][]string{
 	msgSyntaxBlankKey:         nil,
 	msgParserFailed:           {"value"},
 	msgMoreErrors:             {"count"},
+	msgLayoutReadBack:         nil,
+	msgLayoutNotPlan:          nil,
+	msgLayoutFileHas:          {"what"},
+	msgLayoutScenChannelFirst: nil,
+	msgLayoutUTF8:             nil,
+	msgLayoutCount:            {"header"},
+	msgLayoutOverlapIn:        {"table"},
+	msgLayoutOverlap:          nil,
+	msgLayoutHeader:           nil,
+	msgLayoutTable:            {"table"},
+	msgLayoutAfterHeader:      nil,
+	msgLayoutDotted:           nil,
+	msgLayoutNoValue:          nil,
+	msgLayoutTopKey:           {"key"},
+	msgLayoutAfterValue:       {"key"},
 	msgTableTop:               nil,
 	msgTablePlain:             {"header"},
 	msgTableItem:              {"header", "id"},

@@ -372,7 +372,7 @@ type layout struct {
 	// exotic says why the file's layout is not one the editor changes in
 	// place (a dotted key, an inline array of tables, an unknown table,
 	// text after a value …); "" when it is.
-	exotic string
+	exotic Msg
 }
 
 // ltable is one table of the file: the root (name ""), a [table] or one
@@ -421,7 +421,7 @@ func scanLayout(src string) *layout {
 	cur := &ltable{lead: s.i, body: s.i, end: s.i}
 	l.tables = append(l.tables, cur)
 	runStart := -1 // start of the comment lines just above, or -1
-	for !s.eof() && l.exotic == "" {
+	for !s.eof() && l.exotic.Code == "" {
 		lineStart := s.i
 		for s.peek() == ' ' || s.peek() == '\t' {
 			s.advance()
@@ -449,7 +449,7 @@ func scanLayout(src string) *layout {
 			name := strings.Join(s.key(), ".")
 			s.skipSpace(false)
 			if !strings.HasPrefix(s.src[s.i:], "]") || (array && !strings.HasPrefix(s.src[s.i:], "]]")) {
-				l.exotic = "a table header the editor does not read"
+				l.exotic = msgf(msgLayoutHeader)
 				break
 			}
 			s.advance()
@@ -457,11 +457,11 @@ func scanLayout(src string) *layout {
 				s.advance()
 			}
 			if a, ok := knownTables[name]; !ok || a != array {
-				l.exotic = "the table " + s.src[lineStart:s.i]
+				l.exotic = msgf(msgLayoutTable, s.src[lineStart:s.i])
 				break
 			}
 			if !s.lineEnd() {
-				l.exotic = "text after a table header"
+				l.exotic = msgf(msgLayoutAfterHeader)
 				break
 			}
 			lead := lineStart
@@ -478,19 +478,19 @@ func scanLayout(src string) *layout {
 			}
 			parts := s.key()
 			if len(parts) != 1 {
-				l.exotic = "a dotted key"
+				l.exotic = msgf(msgLayoutDotted)
 				break
 			}
 			s.skipSpace(false)
 			if s.peek() != '=' {
-				l.exotic = "a key without a value"
+				l.exotic = msgf(msgLayoutNoValue)
 				break
 			}
 			s.advance()
 			s.skipSpace(false)
 			k := lkey{key: parts[0], line: lineStart, valStart: s.i}
 			if (cur.name == "" && parts[0] != "format") || s.peek() == '[' && strings.HasPrefix(strings.TrimLeft(s.src[s.i+1:], " \t\r\n"), "{") {
-				l.exotic = "the key " + parts[0] + " at the top of the file or as an inline array of tables"
+				l.exotic = msgf(msgLayoutTopKey, parts[0])
 				break
 			}
 			s.value("", position{})
@@ -499,7 +499,7 @@ func scanLayout(src string) *layout {
 				k.valEnd--
 			}
 			if !s.lineEnd() {
-				l.exotic = "text after the value of " + parts[0]
+				l.exotic = msgf(msgLayoutAfterValue, parts[0])
 				break
 			}
 			k.end = s.i

@@ -9,6 +9,7 @@ import (
 
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
+	"campaignsim/simulate/display"
 )
 
 // set is the set command: the plan file edited in place, KEY=VALUE by
@@ -70,9 +71,9 @@ func (c *cli) set(args []string) error {
 	lang := envLanguage()
 	out, err := plan.EditOver(data, p)
 	if err != nil {
-		if errors.Is(err, plan.ErrLayout) {
-			return ioErrorf("%s%s%s", path, colon(lang), word(lang, "cli_set_layout", "reason", err.Error(),
-				"why", strings.TrimPrefix(err.Error(), "plan: "+plan.ErrLayout.Error()+": ")))
+		var le *plan.LayoutError
+		if errors.As(err, &le) {
+			return ioErrorf("%s%s%s", path, colon(lang), word(lang, "cli_set_layout", "why", display.Text(le.Why, lang, "")))
 		}
 		return invalidErrorf("%s: %v", path, err)
 	}

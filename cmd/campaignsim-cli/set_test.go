@@ -170,7 +170,8 @@ func TestSetHelp(t *testing.T) {
 }
 
 // TestSetLayoutInFrench: the layout that cannot be kept is told in French
-// under a French locale, with the editor's reason.
+// under a French locale, with the editor's reason in French too (it was
+// the editor's English, "dotted key").
 func TestSetLayoutInFrench(t *testing.T) {
 	text := strings.Replace(testPlan, "[plan]\ntitle = ", "# the title\nplan.title = ", 1)
 	text = strings.Replace(text, "language = \"fr\"", "[plan]\nlanguage = \"fr\"", 1)
@@ -178,8 +179,13 @@ func TestSetLayoutInFrench(t *testing.T) {
 	withEnv(t, map[string]string{"LANG": "fr_FR.UTF-8"})
 	r := runCLI(t, "", "set", path, "plan.months=4")
 	want := path + "\u00a0: la mise en page du fichier ne peut pas être gardée ("
-	if r.code != exitIO || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, "dotted key") ||
+	if r.code != exitIO || !strings.HasPrefix(r.stderr, want) || !strings.Contains(r.stderr, "(le fichier contient une clé à points (a.b = …))") ||
 		!strings.Contains(r.stderr, "éditeur de texte") {
 		t.Errorf("exit %d, stderr %q, want it to start %q", r.code, r.stderr, want)
+	}
+	withEnv(t, map[string]string{"LANG": "C"})
+	r = runCLI(t, "", "set", path, "plan.months=4")
+	if want := path + ": the layout of the file cannot be kept (the file has a dotted key): edit this file"; r.code != exitIO || !strings.HasPrefix(r.stderr, want) {
+		t.Errorf("English: exit %d, stderr %q, want it to start %q", r.code, r.stderr, want)
 	}
 }

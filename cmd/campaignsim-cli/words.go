@@ -258,7 +258,7 @@ var cliMsgArgs = map[string][]string{
 	"cli_plan_too_large":                  {"mb"},
 	"cli_cannot_read_actuals":             {"reason"},
 	"cli_cannot_read_paths":               {"reason"},
-	"cli_set_layout":                      {"reason", "why"},
+	"cli_set_layout":                      {"why"},
 	"cli_set_changed":                     {"reason"},
 	"cli_library_unreadable":              {"path", "reason"},
 	"cli_help_flags":                      nil,
