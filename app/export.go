@@ -2,12 +2,9 @@ package app
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"strings"
-	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -195,21 +192,10 @@ func (d *exportDialog) write(path string, o report.Options) {
 }
 
 // exportReason is why a document could not be written, in the
-// interface's language for the usual reasons (the folder is gone, no
-// permission, a full or read-only disk), else the error as it is.
-func exportReason(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return lang.L("its folder does not exist")
-	case errors.Is(err, fs.ErrPermission):
-		return lang.L("permission denied: choose another folder")
-	case errors.Is(err, syscall.ENOSPC):
-		return lang.L("the disk is full")
-	case errors.Is(err, syscall.EROFS):
-		return lang.L("the disk is read-only: choose another folder")
-	}
-	return err.Error()
-}
+// interface's language for the usual reasons (display.IOReason: the
+// folder is gone, no permission, a full or read-only disk), else the
+// error as it is.
+func exportReason(err error) string { return widgets.ErrorDetail(err) }
 
 // showWritten says where the document is, with a button that opens it.
 func (d *exportDialog) showWritten(path string) {

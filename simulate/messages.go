@@ -2,6 +2,16 @@ package simulate
 
 import "campaignsim/plan"
 
+// The codes of why a file could not be read or written, for the usual
+// reasons (display.IOReason words them; catalog: simulate.toml).
+const (
+	MsgIOFolderMissing = "io_folder_missing" // the file's folder does not exist
+	MsgIOPermission    = "io_permission"     // no permission
+	MsgIODiskFull      = "io_disk_full"      // no space left
+	MsgIOReadOnly      = "io_read_only"      // a read-only disk
+	MsgIOTooManyLinks  = "io_too_many_links" // a loop of symbolic links
+)
+
 // The codes of the messages simulate writes (plan.Msg.Code): the keys of
 // the message catalog, assets/i18n/messages/*.toml, which words each in
 // French and English. A Warning's Code says what is wrong; its Msg.Code
@@ -208,6 +218,11 @@ var MsgArgs = map[string][]string{
 
 	MsgNoDecision:         nil,
 	MsgOptMaxShort:        {"total", "left", "budget"},
+	MsgIOFolderMissing:    nil,
+	MsgIOPermission:       nil,
+	MsgIODiskFull:         nil,
+	MsgIOReadOnly:         nil,
+	MsgIOTooManyLinks:     nil,
 	MsgErrBudgetNegative:  {"budget"},
 	MsgErrMinOverBudget:   {"sum", "budget"},
 	MsgErrGoalUnknown:     {"goal", "goals"},

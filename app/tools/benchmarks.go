@@ -395,7 +395,7 @@ func (v *BenchmarksView) store(lib plan.Library) {
 				v.remove.Enable()
 			}
 			if err != nil {
-				v.status.SetText(lang.L("Your benchmarks could not be saved:") + " " + err.Error())
+				v.status.SetText(lang.L("Your benchmarks could not be saved:") + " " + widgets.ErrorDetail(err))
 				return
 			}
 			v.user = lib

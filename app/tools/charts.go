@@ -383,7 +383,7 @@ func (v *ChartsView) saveAs(path string, data []byte) {
 		err := savePNG(path, data)
 		return func() {
 			if err != nil {
-				v.status.SetText(lang.L("The chart could not be saved:") + " " + err.Error())
+				v.status.SetText(lang.L("The chart could not be saved:") + " " + widgets.ErrorDetail(err))
 			} else {
 				v.status.SetText(lang.L("Chart saved in {{.Path}}.", map[string]any{"Path": path}))
 			}

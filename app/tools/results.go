@@ -193,7 +193,7 @@ func (rp *ResultsPanel) ShowError(err error) {
 		rp.status.Hide()
 		return
 	}
-	rp.status.SetText(lang.L("The plan cannot be simulated") + widgets.UIColon() + err.Error())
+	rp.status.SetText(lang.L("The plan cannot be simulated") + widgets.UIColon() + widgets.ErrorDetail(err))
 	rp.status.Importance = widget.DangerImportance
 	rp.status.Show()
 }

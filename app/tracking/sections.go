@@ -423,7 +423,7 @@ func (v *View) showAttribution() {
 	v.attrib.Add(trackingTitle(lang.L("Attribution of the conversions")))
 	a, err := simulate.Attribute(v.current, v.paths)
 	if err != nil {
-		l := widgets.Label(lang.L("The conversion paths no longer match the plan:") + " " + err.Error())
+		l := widgets.Label(lang.L("The conversion paths no longer match the plan:") + " " + widgets.ErrorDetail(err))
 		l.Importance = widget.DangerImportance
 		v.attrib.Add(l)
 		return

@@ -146,7 +146,7 @@ func (v *View) start(p plan.Plan, o chart.Options) {
 				v.body.Objects = nil
 				v.body.Refresh()
 				v.status.Importance = widget.DangerImportance
-				v.status.SetText(lang.L("The actuals cannot be compared with the plan:") + " " + err.Error())
+				v.status.SetText(lang.L("The actuals cannot be compared with the plan:") + " " + widgets.ErrorDetail(err))
 				return
 			}
 			v.shown, v.tracking, v.trends, v.chances, v.chanceOK = p, &t, trends, nil, false
@@ -168,7 +168,7 @@ func (v *View) start(p plan.Plan, o chart.Options) {
 		return func() {
 			if cerr != nil {
 				v.status.Importance = widget.WarningImportance
-				v.status.SetText(lang.L("The chances of the objectives cannot be calculated:") + " " + cerr.Error())
+				v.status.SetText(lang.L("The chances of the objectives cannot be calculated:") + " " + widgets.ErrorDetail(cerr))
 				return
 			}
 			v.chances, v.chanceOK = ch, true

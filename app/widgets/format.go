@@ -52,10 +52,28 @@ func RoundMoney(v decimal.Decimal, currency string, l plan.Language) string {
 	return display.MoneyWhole(v, currency, l)
 }
 
-// ErrorText turns an error of the simulate package into a sentence
-// for the screen: the plan's problems (the first three), the optimiser's
-// bounds, or the error's own text without its package prefix.
+// ErrorText turns an error of a computation into a sentence for the
+// screen: "The plan has a problem to fix first: …" with the plan's
+// problems, "This cannot be calculated: …" with a planning tool's reason,
+// or "The calculation failed: …", each followed by ErrorDetail.
 func ErrorText(err error) string {
+	var list plan.ErrorList
+	var se *simulate.Error
+	switch {
+	case errors.As(err, &list):
+		return lang.L("The plan has a problem to fix first:") + " " + ErrorDetail(err)
+	case errors.As(err, &se):
+		return lang.L("This cannot be calculated:") + " " + ErrorDetail(err) + "."
+	}
+	return lang.L("The calculation failed:") + " " + ErrorDetail(err)
+}
+
+// ErrorDetail words err for the screen in the interface language, after
+// a lead-in of the caller's: the plan's problems (the first three, then
+// how many more), a planning tool's reason (simulate.Error), why a file
+// could not be read or written (display.IOReason), or else the error's
+// own text without a package prefix.
+func ErrorDetail(err error) string {
 	var list plan.ErrorList
 	if errors.As(err, &list) {
 		n := min(len(list), 3)
@@ -63,7 +81,7 @@ func ErrorText(err error) string {
 		for i := range n {
 			parts[i] = display.Error(list[i], Lang())
 		}
-		s := lang.L("The plan has a problem to fix first:") + " " + strings.Join(parts, " ; ")
+		s := display.JoinList(parts, Lang())
 		if len(list) > n {
 			s += fmt.Sprintf(" (+%d)", len(list)-n)
 		}
@@ -71,10 +89,12 @@ func ErrorText(err error) string {
 	}
 	var se *simulate.Error
 	if errors.As(err, &se) {
-		return lang.L("This cannot be calculated:") + " " + display.Text(se.Msg, Lang(), se.Currency) + "."
+		return display.Text(se.Msg, Lang(), se.Currency)
 	}
-	msg := strings.TrimPrefix(err.Error(), "simulate: ")
-	return lang.L("The calculation failed:") + " " + msg
+	if why, ok := display.IOReason(err, Lang()); ok {
+		return why
+	}
+	return strings.TrimPrefix(err.Error(), "simulate: ")
 }
 
 // Label returns a label that wraps its text at word boundaries.

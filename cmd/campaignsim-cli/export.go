@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"campaignsim/internal/fileio"
 	"campaignsim/plan"
+	"campaignsim/simulate/display"
 	"campaignsim/simulate/report"
 )
 
@@ -118,17 +118,8 @@ func (c *cli) export(args []string) error {
 // ioReason is why a file operation failed, in the user's language, without
 // the paths the error carries (the message names the file already).
 func ioReason(err error, l plan.Language) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return word(l, "cli_its_folder_does_not_exist")
-	case errors.Is(err, fs.ErrPermission):
-		return word(l, "cli_permission_denied")
-	case errors.Is(err, syscall.ENOSPC):
-		return word(l, "cli_the_disk_is_full")
-	case errors.Is(err, syscall.EROFS):
-		return word(l, "cli_the_disk_is_read_only")
-	case errors.Is(err, fileio.ErrTooManyLinks):
-		return word(l, "cli_too_many_links")
+	if why, ok := display.IOReason(err, l); ok {
+		return why
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -18,6 +18,12 @@ type Template = plan.Template
 // of an ArgMsgs argument.
 const listSeparator = "list_separator"
 
+// JoinList joins texts with lang's separator between the items of a list
+// of messages ("a\u00a0; b" in French, "a; b" in English).
+func JoinList(texts []string, lang plan.Language) string {
+	return strings.Join(texts, Text(plan.NewMsg(listSeparator), lang, ""))
+}
+
 // Catalog returns the message catalog, parsed once and merged (see
 // plan.Catalog, which reads it so that plan's Error() has words too).
 func Catalog() (map[string]Template, error) { return plan.Catalog() }
@@ -81,7 +87,7 @@ func Arg(a plan.Arg, lang plan.Language, currency string) string {
 		for i, m := range a.Msgs {
 			parts[i] = Text(m, lang, currency)
 		}
-		return strings.Join(parts, Text(plan.NewMsg(listSeparator), lang, currency))
+		return JoinList(parts, lang)
 	case plan.ArgKinds:
 		parts := make([]string, len(a.Texts))
 		for i, k := range a.Texts {
