@@ -194,7 +194,7 @@ func (v *CaseView) setCase(c simulate.Case, err error) {
 func caseErrorText(err error, currency string) string {
 	list, ok := err.(simulate.CaseErrors)
 	if !ok {
-		return err.Error()
+		return widgets.ErrorDetail(err)
 	}
 	var parts []string
 	for _, e := range list {
