@@ -5,6 +5,7 @@ import "campaignsim/plan"
 // The codes of why a file could not be read or written, for the usual
 // reasons (display.IOReason words them; catalog: simulate.toml).
 const (
+	MsgIONoSuchFile    = "io_no_such_file"   // a file to read does not exist
 	MsgIOFolderMissing = "io_folder_missing" // the file's folder does not exist
 	MsgIOPermission    = "io_permission"     // no permission
 	MsgIODiskFull      = "io_disk_full"      // no space left
@@ -218,6 +219,7 @@ var MsgArgs = map[string][]string{
 
 	MsgNoDecision:         nil,
 	MsgOptMaxShort:        {"total", "left", "budget"},
+	MsgIONoSuchFile:       nil,
 	MsgIOFolderMissing:    nil,
 	MsgIOPermission:       nil,
 	MsgIODiskFull:         nil,

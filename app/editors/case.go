@@ -172,7 +172,12 @@ func (v *CaseView) loadCase(ref string) {
 		if err == nil {
 			c, err = simulate.DecodeCase(file, data)
 		}
+		unreadable := err != nil && data == nil
 		return func() {
+			if unreadable { // the case file itself: say which and why
+				err = simulate.CaseErrors{{Msg: plan.NewMsg(simulate.MsgCaseUnreadable,
+					plan.TextArg("path", ref), plan.TextArg("reason", widgets.ReadErrorDetail(err)))}}
+			}
 			v.setCase(c, err)
 			v.display()
 			if r := v.core.R; r != nil && v.caseLoaded() {

@@ -208,7 +208,10 @@ func TestCaseViewCaseBesidePlan(t *testing.T) {
 	v.DocPath = func() string { return elsewhere }
 	p.Info.Student = "Camille"
 	v.Refresh(p, results(t, p))
-	if n := q.Drain(); n != 1 || !strings.Contains(v.brief.Text, "boulangerie.toml") || v.score.Text != "" {
+	// the file is named, and why in French (it was Go's English; for a while
+	// "son dossier n'existe pas", a writing's reason)
+	if n := q.Drain(); n != 1 || !strings.Contains(v.brief.Text, "boulangerie.toml") ||
+		!strings.Contains(v.brief.Text, "le fichier n'existe pas") || v.score.Text != "" {
 		t.Errorf("no case in the new folder: %d jobs (want the reading, no grading), brief %q, score %q", n, v.brief.Text, v.score.Text)
 	}
 }

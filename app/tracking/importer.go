@@ -183,7 +183,7 @@ func (im *Importer) reread() {
 			if reads[i] != nil {
 				data, err := reads[i]()
 				if err != nil {
-					problems = append(problems, lang.L("“{{.File}}” cannot be read:", map[string]any{"File": f.Name})+" "+widgets.ErrorDetail(err))
+					problems = append(problems, lang.L("“{{.File}}” cannot be read:", map[string]any{"File": f.Name})+" "+widgets.ReadErrorDetail(err))
 					continue
 				}
 				f.Data = data

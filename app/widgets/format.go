@@ -68,6 +68,16 @@ func ErrorText(err error) string {
 	return lang.L("The calculation failed:") + " " + ErrorDetail(err)
 }
 
+// ReadErrorDetail is ErrorDetail for an error reading a file: a file
+// that does not exist is "no such file" (display.ReadReason), not its
+// folder.
+func ReadErrorDetail(err error) string {
+	if why, ok := display.ReadReason(err, Lang()); ok {
+		return why
+	}
+	return ErrorDetail(err)
+}
+
 // ErrorDetail words err for the screen in the interface language, after
 // a lead-in of the caller's: the plan's problems (the first three, then
 // how many more), a planning tool's reason (simulate.Error), why a file

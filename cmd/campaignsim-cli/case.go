@@ -121,8 +121,8 @@ func findCase(ref, planPath string) (simulate.Case, error) {
 	data, err := readFileLimited(path, simulate.MaxCaseSize+1)
 	if err != nil {
 		reason := err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			reason = word(envLanguage(), "cli_no_such_file")
+		if why, ok := display.ReadReason(err, envLanguage()); ok && errors.Is(err, fs.ErrNotExist) {
+			reason = why
 		}
 		return simulate.Case{}, simulate.CaseErrors{{Msg: plan.NewMsg(simulate.MsgCaseUnreadable,
 			plan.TextArg("path", path), plan.TextArg("reason", reason))}}

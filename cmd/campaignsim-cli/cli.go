@@ -671,7 +671,7 @@ func readInput(path, what string) ([]byte, error) {
 		lang := envLanguage()
 		reason := readReason(err, lang)
 		if errors.Is(err, fs.ErrNotExist) {
-			reason = word(lang, "cli_no_such_file")
+			reason, _ = display.ReadReason(err, lang)
 		}
 		return nil, ioErrorf("%s%s%s", path, colon(lang), wordOf(lang, what, "reason", reason))
 	}
@@ -688,7 +688,8 @@ func readReason(err error, lang plan.Language) string {
 	var dir dirError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return word(lang, "cli_no_such_file")
+		why, _ := display.ReadReason(err, lang)
+		return why
 	case errors.As(err, &dir):
 		return word(lang, "cli_is_a_directory")
 	}

@@ -87,7 +87,6 @@ var cliMsgArgs = map[string][]string{
 	"cli_new_forecast":                    nil,
 	"cli_no_actuals":                      nil,
 	"cli_no_deadline":                     nil,
-	"cli_no_such_file":                    nil,
 	"cli_sensitivity_no_input":            nil,
 	"cli_not_graded":                      nil,
 	"cli_not_met":                         nil,

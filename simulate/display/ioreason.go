@@ -10,7 +10,18 @@ import (
 	"campaignsim/simulate"
 )
 
-// IOReason is why a file could not be read or written, in lang, for the
+// ReadReason is why a file could not be read, in lang: "no such file"
+// when it does not exist, else as IOReason says it. ok is false for any
+// other error.
+func ReadReason(err error, lang plan.Language) (why string, ok bool) {
+	if errors.Is(err, fs.ErrNotExist) {
+		return Text(plan.NewMsg(simulate.MsgIONoSuchFile), lang, ""), true
+	}
+	return IOReason(err, lang)
+}
+
+// IOReason is why a file could not be written (or read, but for a missing
+// file see ReadReason), in lang, for the
 // reasons people can act on — the folder does not exist, no permission, a
 // full or read-only disk, a loop of symbolic links — without the paths the
 // error carries (the message around it names the file). ok is false for

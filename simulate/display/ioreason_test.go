@@ -36,3 +36,17 @@ func TestIOReason(t *testing.T) {
 		t.Errorf("IOReason(something else) = %q, want none", got)
 	}
 }
+
+// TestReadReason: a file to read that does not exist is "no such file",
+// not its folder; the other reasons are IOReason's.
+func TestReadReason(t *testing.T) {
+	missing := &fs.PathError{Op: "open", Path: "/x/cas.toml", Err: syscall.ENOENT}
+	for lang, want := range map[plan.Language]string{plan.LangFR: "le fichier n'existe pas", plan.LangEN: "no such file"} {
+		if got, ok := ReadReason(missing, lang); !ok || got != want {
+			t.Errorf("ReadReason(missing, %s) = %q, %v; want %q", lang, got, ok, want)
+		}
+	}
+	if got, _ := ReadReason(&fs.PathError{Op: "open", Path: "/x", Err: syscall.EACCES}, plan.LangFR); got != "permission refusée" {
+		t.Errorf("ReadReason(permission) = %q", got)
+	}
+}
