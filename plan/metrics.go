@@ -10,6 +10,21 @@ var Metrics = []string{
 	"customers", "clv", "reach", "impressions", "clicks",
 }
 
+// LeadMetrics are the figures of the lead stages — leads, MQL, SQL and
+// the cost per lead — which only a b2b plan has (MODEL.md "Funnels"): in
+// a b2c plan a conversion is a customer, and they are undefined.
+var LeadMetrics = []string{"leads", "mql", "sql", "cpl"}
+
+// IsLeadMetric reports whether name is one of LeadMetrics.
+func IsLeadMetric(name string) bool {
+	for _, m := range LeadMetrics {
+		if m == name {
+			return true
+		}
+	}
+	return false
+}
+
 // IsMetric reports whether name is one of Metrics.
 func IsMetric(name string) bool {
 	for _, m := range Metrics {

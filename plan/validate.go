@@ -281,7 +281,7 @@ func (v *validator) plan(p Plan) {
 		v.id(pre+".id", o.ID, "objective", ids, i, func(j int) Msg { return msgf(msgRefObjective, j+1) })
 		if o.Metric != "" && !IsMetric(o.Metric) {
 			v.add(pre+".metric", msgBadMetric, clip(o.Metric), strings.Join(Metrics, ", "))
-		} else if b.Model == B2C && slices.Contains([]string{"leads", "mql", "sql", "cpl"}, o.Metric) {
+		} else if b.Model == B2C && IsLeadMetric(o.Metric) {
 			v.add(pre+".metric", msgB2BMetric, o.Metric)
 		}
 		if o.Direction != AtLeast && o.Direction != AtMost {

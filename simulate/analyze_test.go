@@ -400,3 +400,33 @@ func BenchmarkAnalyzeWorkbook200x60(b *testing.B) {
 	}
 	b.ReportMetric((processCPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
+
+// TestShownFigures: a b2c plan shows every figure but the lead stages
+// (plan.LeadMetrics), a b2b plan every figure, both in FigureSpecs' order.
+func TestShownFigures(t *testing.T) {
+	for _, c := range []struct {
+		example string
+		leads   bool
+	}{{"bakery", false}, {"b2b-software", true}} {
+		p, err := plan.Example(c.example)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := ShownFigures(p)
+		want := 0
+		for _, s := range FigureSpecs() {
+			if !plan.IsLeadMetric(s.Name) || c.leads {
+				if want >= len(shown) || shown[want].Name != s.Name {
+					t.Fatalf("%s: figure %d is %v, want %s", c.example, want, shown, s.Name)
+				}
+				want++
+			}
+		}
+		if len(shown) != want {
+			t.Errorf("%s: %d figures shown, want %d", c.example, len(shown), want)
+		}
+		if FigureApplies(p, "mql") != c.leads || !FigureApplies(p, "customers") {
+			t.Errorf("%s: FigureApplies(mql) = %v, want %v", c.example, FigureApplies(p, "mql"), c.leads)
+		}
+	}
+}

@@ -17,7 +17,7 @@ import (
 func withObjectives(p plan.Plan, rng *rand.Rand) plan.Plan {
 	p.Objectives = nil
 	for i, metric := range plan.Metrics {
-		if p.Business.Model != plan.B2B && b2bMetrics[metric] {
+		if !FigureApplies(p, metric) {
 			continue
 		}
 		o := plan.Objective{ID: fmt.Sprintf("o%d", i), Metric: metric, Target: decimal.New(rng.Int64N(1000), 0),

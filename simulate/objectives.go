@@ -27,9 +27,6 @@ var PurposeKinds = map[string][]plan.Kind{
 // between spaces, so "200" and "€" count.
 const MinStatementWords = 5
 
-// b2bMetrics exist only in a b2b plan.
-var b2bMetrics = map[string]bool{"leads": true, "mql": true, "sql": true, "cpl": true}
-
 // exposureMetrics need at least one channel with exposures.
 var exposureMetrics = map[string]bool{"exposures": true, "reach": true, "impressions": true, "cpm": true, "ctr": true}
 
@@ -144,7 +141,7 @@ func (e *engine) smart(o plan.Objective, met bool, value decimal.NullDecimal) Sm
 	switch {
 	case !known:
 		s.Measurable.Why = plan.NewMsg(MsgSmartMUnknown, plan.TextArg("metric", o.Metric))
-	case b2bMetrics[o.Metric] && e.biz.model != plan.B2B:
+	case plan.IsLeadMetric(o.Metric) && e.biz.model != plan.B2B:
 		s.Measurable.Why = plan.NewMsg(MsgSmartMB2B, metric)
 	case exposureMetrics[o.Metric] && !e.hasExposures():
 		s.Measurable.Why = plan.NewMsg(MsgSmartMExposures, metric)

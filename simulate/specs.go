@@ -1,6 +1,10 @@
 package simulate
 
-import "github.com/shopspring/decimal"
+import (
+	"campaignsim/plan"
+
+	"github.com/shopspring/decimal"
+)
 
 // FigureSpecs lists every figure of Figures in the order of the JSON and
 // CSV outputs (FORMAT.md), with its MODEL.md name and unit.
@@ -52,4 +56,24 @@ func SpecOf(name string) (Spec, bool) {
 		}
 	}
 	return Spec{}, false
+}
+
+// FigureApplies reports whether figure name is one plan p has: every
+// figure but the lead stages (plan.LeadMetrics) in a b2c plan, where they
+// are undefined by definition. The documents, the command line and the
+// app show only these.
+func FigureApplies(p plan.Plan, name string) bool {
+	return p.Business.Model == plan.B2B || !plan.IsLeadMetric(name)
+}
+
+// ShownFigures is FigureSpecs without the figures p does not have
+// (FigureApplies), in the same order.
+func ShownFigures(p plan.Plan) []Spec {
+	var out []Spec
+	for _, s := range FigureSpecs() {
+		if FigureApplies(p, s.Name) {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -18,9 +18,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// b2bOnlyMetrics are the metrics a b2c plan cannot measure.
-var b2bOnlyMetrics = []string{"leads", "mql", "sql", "cpl"}
-
 // ObjectivesEditor is the panel that edits the SMART objectives: a list,
 // and the form of the selected objective (statement, metric, target in the
 // metric's unit, direction, deadline, purpose, id) with its SMART checklist
@@ -183,7 +180,7 @@ func (e *ObjectivesEditor) showForm() {
 
 	e.metricKeys, e.metricNames = nil, nil
 	for _, m := range plan.Metrics {
-		if c.P.Business.Model != plan.B2B && slices.Contains(b2bOnlyMetrics, m) && m != o.Metric {
+		if !simulate.FigureApplies(c.P, m) && m != o.Metric {
 			continue
 		}
 		e.metricKeys = append(e.metricKeys, m)

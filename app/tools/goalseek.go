@@ -98,7 +98,7 @@ func (s *toolsGoalSeek) setMetrics(b2b bool) {
 		if !slices.Contains(simulate.SeekMetrics, m) {
 			continue
 		}
-		if !b2b && (m == "leads" || m == "mql" || m == "sql") {
+		if !b2b && plan.IsLeadMetric(m) {
 			continue
 		}
 		s.metrics = append(s.metrics, m)

@@ -142,21 +142,9 @@ func count(p plan.Plan, v decimal.Decimal) string { return display.Count(v, p.In
 // isB2B reports whether the plan's conversions are leads.
 func isB2B(p plan.Plan) bool { return p.Business.Model == plan.B2B }
 
-// shownFigures lists the figures a report shows for p: every figure but
-// the lead stages in b2c, where they are undefined by definition.
-func shownFigures(p plan.Plan) []simulate.Spec {
-	var out []simulate.Spec
-	for _, s := range simulate.FigureSpecs() {
-		switch s.Name {
-		case "leads", "mql", "sql", "cpl":
-			if !isB2B(p) {
-				continue
-			}
-		}
-		out = append(out, s)
-	}
-	return out
-}
+// shownFigures lists the figures a report shows for p
+// (simulate.ShownFigures: not the lead stages in b2c).
+func shownFigures(p plan.Plan) []simulate.Spec { return simulate.ShownFigures(p) }
 
 // writeHeader writes the plan's title, business, people, period and
 // budget, and the scenario when not empty.
@@ -199,7 +187,7 @@ func writeReport(b *bytes.Buffer, p plan.Plan, r simulate.Result) {
 	section(b, word(lang, "cli_key_figures"))
 	var rows [][]string
 	for _, name := range keyFigures {
-		if !isB2B(p) && (name == "leads" || name == "mql" || name == "sql" || name == "cpl") {
+		if !simulate.FigureApplies(p, name) {
 			continue
 		}
 		rows = append(rows, []string{display.Label(name, lang), fig(p, name, r.Totals)})

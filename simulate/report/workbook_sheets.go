@@ -54,14 +54,9 @@ func scenarioFigures(p plan.Plan) []string {
 // stages, which are undefined there.
 func channelFigures(p plan.Plan) []string {
 	var names []string
-	for _, s := range simulate.FigureSpecs() {
-		switch s.Name {
-		case "budget_left":
+	for _, s := range simulate.ShownFigures(p) {
+		if s.Name == "budget_left" {
 			continue
-		case "leads", "mql", "sql", "cpl":
-			if p.Business.Model != plan.B2B {
-				continue
-			}
 		}
 		names = append(names, s.Name)
 	}
